@@ -1,0 +1,126 @@
+/**
+ * The only reader of process.env. Parsed once at start with zod; every missing or bad variable
+ * is reported on a line of its own. Empty variables count as unset.
+ */
+import { z } from "zod";
+
+const optionalString = z.string().min(1).optional();
+const hhmm = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be a time like 08:00");
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone like America/New_York");
+const list = z
+  .string()
+  .optional()
+  .transform((s) => (s ? s.split(/[\s,]+/).filter(Boolean) : []));
+const bool = (dflt: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+    .optional()
+    .transform((v) => (v === undefined ? dflt : ["1", "true", "yes", "on"].includes(v)));
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", "must be a bot token starting xoxb-").optional(),
+  SLACK_APP_TOKEN: z.string().startsWith("xapp-", "must be an app-level token starting xapp-").optional(),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: z.string().url("must be a URL like https://slack.com/api/").optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
+  KNOWLEDGE_WATCH: bool(true),
+  DATABASE_PATH: z.string().min(1).default("data/tradebot.db"),
+  DEFAULT_TIME_ZONE: timeZone.default("UTC"),
+  DEFAULT_SUBSCRIPTION_CHANNEL: optionalString,
+  DEFAULT_SUBSCRIPTION_TIME: hhmm.default("08:00"),
+  DEFAULT_SUBSCRIPTION_TIME_ZONE: timeZone.optional(),
+  DEFAULT_SUBSCRIPTION_WEEKDAYS_ONLY: bool(false),
+  BRIEFING_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(120),
+  ADMIN_USER_IDS: list,
+  ADMIN_CHANNEL_ID: optionalString,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+/** How the app talks to Slack, derived from which credentials are set. */
+export type Mode = "local" | "socket" | "http";
+
+/** The validated configuration, passed down typed from `main.ts`. */
+export interface Config {
+  mode: Mode;
+  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
+  port: number;
+  knowledgeDir: string;
+  watchKnowledge: boolean;
+  databasePath: string;
+  defaultTimeZone: string;
+  defaultSubscription?: { channel: string; time: string; timeZone: string; weekdaysOnly: boolean };
+  briefingGraceMinutes: number;
+  adminUserIds: string[];
+  adminChannelId?: string;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+/** Thrown with one line per problem, so the operator sees everything wrong at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== "") cleaned[k] = v.trim();
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  let mode: Mode = "local";
+  if (e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) {
+    if (!e.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: is required when any Slack credential is set");
+    else if (e.SLACK_APP_TOKEN) mode = "socket";
+    else if (e.SLACK_SIGNING_SECRET) mode = "http";
+    else
+      problems.push(
+        "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: set SLACK_APP_TOKEN for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode",
+      );
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    mode,
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      apiUrl: e.SLACK_API_URL,
+    },
+    port: e.PORT,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    watchKnowledge: e.KNOWLEDGE_WATCH,
+    databasePath: e.DATABASE_PATH,
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    defaultSubscription: e.DEFAULT_SUBSCRIPTION_CHANNEL
+      ? {
+          channel: e.DEFAULT_SUBSCRIPTION_CHANNEL,
+          time: e.DEFAULT_SUBSCRIPTION_TIME,
+          timeZone: e.DEFAULT_SUBSCRIPTION_TIME_ZONE ?? e.DEFAULT_TIME_ZONE,
+          weekdaysOnly: e.DEFAULT_SUBSCRIPTION_WEEKDAYS_ONLY,
+        }
+      : undefined,
+    briefingGraceMinutes: e.BRIEFING_GRACE_MINUTES,
+    adminUserIds: e.ADMIN_USER_IDS,
+    adminChannelId: e.ADMIN_CHANNEL_ID,
+    logLevel: e.LOG_LEVEL,
+  };
+}
