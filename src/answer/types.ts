@@ -35,3 +35,67 @@ export interface Answer {
   /** How current the newest cited source is, in words: "published Oct. 17, 2025, over a year ago". */
   freshness?: string;
 }
+
+/** A dated event or deadline placed against `now`. */
+export interface TimelineItem {
+  entryId: string;
+  /** Short name: "Truce expiry", "Bessent–He talks in Malaysia". */
+  title: string;
+  /** The answer sentence of the entry. */
+  text: string;
+  /** ISO date (start of the period for week/month precision). */
+  date: string;
+  precision: "day" | "week" | "month" | "year";
+  /** The date in words at its precision: "Nov. 1, 2025", "week of Oct. 20, 2025", "November 2025". */
+  dateLabel: string;
+  /** Against now: "in 12 days", "today", "3 days ago", "over a year ago". */
+  countdown: string;
+  /** Whether the whole period lies before now. */
+  past: boolean;
+  citation: Citation;
+}
+
+/** One line of the status: a statement that stands, or a key number, with its citation. */
+export interface StatusPoint {
+  entryId: string;
+  text: string;
+  citation: Citation;
+}
+
+/** The latest status: what stands now, key numbers, dated events, and how current it all is. */
+export interface StatusReport {
+  /** One-sentence summary. */
+  headline: string;
+  inForce: StatusPoint[];
+  keyNumbers: StatusPoint[];
+  upcoming: TimelineItem[];
+  recent: TimelineItem[];
+  /** ISO date of the newest source, and that in words against now. */
+  newestSource: string;
+  freshness: string;
+  kbVersion: string;
+}
+
+/** A source as listed by `/tradetalks sources`. */
+export interface SourceSummary {
+  id: string;
+  title: string;
+  publisher: string;
+  published: string;
+  url?: string;
+  entryCount: number;
+}
+
+/**
+ * The core the surfaces use. It always answers from one whole knowledge base: a hot reload swaps
+ * the snapshot behind it, so no request sees half of one.
+ */
+export interface Core {
+  answer(question: string, now: Date): Answer;
+  /** The answer of one entry, for "did you mean" buttons; undefined when the id is unknown. */
+  answerEntry(entryId: string, now: Date): Answer | undefined;
+  status(now: Date): StatusReport;
+  timeline(now: Date): TimelineItem[];
+  sources(): SourceSummary[];
+  kbVersion(): string;
+}
