@@ -30,3 +30,131 @@ export interface EventStore {
   recordFeedback(record: FeedbackRecord): void;
   recordUnanswered(record: UnansweredRecord): void;
 }
+
+/** Whether a subscription is served, or why not (set when Slack refuses a post to the channel). */
+export type SubscriptionStatus = "active" | "not_in_channel" | "channel_not_found";
+
+/** A channel's daily-briefing subscription. */
+export interface Subscription {
+  channelId: string;
+  teamId?: string;
+  /** Local time of day, HH:MM (24-hour). */
+  time: string;
+  /** IANA time zone the time is read in. */
+  timeZone: string;
+  weekdaysOnly: boolean;
+  /** When nothing changed since the last briefing: post nothing (true) or a one-line "no change" (false). */
+  quietWhenUnchanged: boolean;
+  status: SubscriptionStatus;
+  /** User id of whoever subscribed the channel, or "config" for the deploy-time default. */
+  createdBy: string;
+  createdAt: Date;
+  /** When time, zone or weekdays were last set: slots before this are never due. */
+  scheduleSince: Date;
+}
+
+/** What `/tradetalks subscribe` (or the config default) sets. */
+export interface SubscriptionInput {
+  channelId: string;
+  teamId?: string;
+  time: string;
+  timeZone: string;
+  weekdaysOnly: boolean;
+  quietWhenUnchanged: boolean;
+  createdBy: string;
+}
+
+/** One entry as a briefing covered it: its id and a hash of its content. */
+export interface SnapshotEntry {
+  id: string;
+  hash: string;
+}
+
+/**
+ * A briefing slot's state. `claimed`: an instance owns the slot and has not started posting.
+ * `sending`: the post request may be on the wire (never re-sent: at-most-once). `posted`: done.
+ * `failed`: Slack refused it; retried after `retryAt` unless `retryAt` is unset. `skipped`: no post
+ * that day (missed the grace window, or quiet because nothing changed).
+ */
+export type BriefingState = "claimed" | "sending" | "posted" | "failed" | "skipped";
+
+/** One row of the briefing ledger: at most one per channel and local date. */
+export interface BriefingRecord {
+  channelId: string;
+  /** The channel's local date, YYYY-MM-DD. */
+  localDate: string;
+  state: BriefingState;
+  claimedBy: string;
+  claimedAt: Date;
+  attempts: number;
+  retryAt?: Date;
+  postedAt?: Date;
+  messageTs?: string;
+  /** Why it failed or was skipped. */
+  reason?: string;
+  kbVersion?: string;
+  /** The entries this briefing covered; empty unless posted or quiet. */
+  snapshot: SnapshotEntry[];
+}
+
+/** Channel subscriptions. */
+export interface SubscriptionStore {
+  /** Creates or replaces a channel's subscription; status returns to active. */
+  upsertSubscription(input: SubscriptionInput, at: Date): Subscription;
+  /** True when there was a subscription to remove. */
+  removeSubscription(channelId: string): boolean;
+  getSubscription(channelId: string): Subscription | undefined;
+  listSubscriptions(): Subscription[];
+  setSubscriptionStatus(channelId: string, status: SubscriptionStatus): void;
+}
+
+/** The briefing ledger: claims before posting, so each channel gets at most one briefing a local day. */
+export interface BriefingLedger {
+  /** Inserts a `claimed` row; false when the slot already has a row (someone else owns or did it). */
+  claimBriefing(channelId: string, localDate: string, instance: string, at: Date): boolean;
+  /**
+   * Takes over a slot that may be retried: `failed` with `retryAt <= at`, or `claimed` (never
+   * `sending`) with `claimedAt` before `staleBefore`. False when another instance got it first.
+   */
+  reclaimBriefing(
+    channelId: string,
+    localDate: string,
+    instance: string,
+    at: Date,
+    staleBefore: Date,
+  ): boolean;
+  /** Marks the slot `sending` just before the post request; only the claimer can. */
+  markSending(channelId: string, localDate: string, instance: string): boolean;
+  markPosted(
+    channelId: string,
+    localDate: string,
+    posted: { messageTs: string; snapshot: SnapshotEntry[]; kbVersion: string; at: Date },
+  ): void;
+  /** Marks the slot failed; with `retryAt` it may be reclaimed then, without it never. */
+  markFailed(channelId: string, localDate: string, failure: { reason: string; retryAt?: Date }): void;
+  /** Records a day with no post (inserting or updating the row); a quiet day keeps its snapshot. */
+  markSkipped(
+    channelId: string,
+    localDate: string,
+    skip: { reason: string; instance: string; at: Date; snapshot?: SnapshotEntry[]; kbVersion?: string },
+  ): void;
+  getBriefing(channelId: string, localDate: string): BriefingRecord | undefined;
+  /** The newest posted briefing of a channel, optionally strictly before a local date. */
+  lastPostedBriefing(channelId: string, beforeLocalDate?: string): BriefingRecord | undefined;
+  listBriefings(channelId: string): BriefingRecord[];
+}
+
+/** What curators read for `tradebot kb gaps`. */
+export interface CurationStore {
+  /** Unanswered questions, newest first. */
+  listUnanswered(options?: { since?: Date; limit?: number }): UnansweredRecord[];
+  /** Feedback records, newest first. */
+  listFeedback(options?: { since?: Date; limit?: number }): FeedbackRecord[];
+}
+
+/** The whole store, as opened by `openStore`. */
+export interface Store extends EventStore, SubscriptionStore, BriefingLedger, CurationStore {
+  /** The database file path (or `:memory:`). */
+  readonly path: string;
+  close(): void;
+}

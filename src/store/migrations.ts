@@ -1,0 +1,65 @@
+/**
+ * The schema, as ordered migrations. The database's `user_version` pragma is the number of
+ * migrations applied; on start the missing ones run in one transaction. Append, never edit.
+ */
+
+/** Migration `i` takes the schema from version `i` to `i + 1`. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE processed_events (
+    event_id TEXT PRIMARY KEY,
+    seen_at TEXT NOT NULL
+  );
+  CREATE INDEX processed_events_seen_at ON processed_events (seen_at);
+
+  CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    channel_id TEXT,
+    question TEXT NOT NULL,
+    entry_ids TEXT NOT NULL,
+    helpful INTEGER NOT NULL,
+    kb_version TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX feedback_at ON feedback (at);
+
+  CREATE TABLE unanswered (
+    id INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    question TEXT NOT NULL,
+    kb_version TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX unanswered_at ON unanswered (at);
+
+  CREATE TABLE subscriptions (
+    channel_id TEXT PRIMARY KEY,
+    team_id TEXT,
+    time TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    weekdays_only INTEGER NOT NULL,
+    quiet_when_unchanged INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    schedule_since TEXT NOT NULL
+  );
+
+  CREATE TABLE briefings (
+    channel_id TEXT NOT NULL,
+    local_date TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'sending', 'posted', 'failed', 'skipped')),
+    claimed_by TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    retry_at TEXT,
+    posted_at TEXT,
+    message_ts TEXT,
+    reason TEXT,
+    kb_version TEXT,
+    snapshot TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (channel_id, local_date)
+  );
+  `,
+];
