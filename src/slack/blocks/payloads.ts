@@ -1,0 +1,60 @@
+/**
+ * What buttons carry in their `value`, encoded and decoded in one place. Values are capped at
+ * 2,000 characters by Slack, so questions are shortened to fit.
+ */
+
+/** What a feedback click records. */
+export interface FeedbackValue {
+  question: string;
+  entryIds: string[];
+  kbVersion: string;
+}
+
+/** What "Share in channel" re-renders for everyone. */
+export type ShareValue =
+  | { kind: "ask"; question: string }
+  | { kind: "entry"; entryId: string }
+  | { kind: "status" }
+  | { kind: "timeline" }
+  | { kind: "sources" };
+
+const QUESTION_MAX = 1200;
+
+/** Encodes feedback for a button value. */
+export function encodeFeedback(v: FeedbackValue): string {
+  return JSON.stringify({ q: v.question.slice(0, QUESTION_MAX), e: v.entryIds.slice(0, 10), v: v.kbVersion });
+}
+
+/** Decodes a feedback button value; undefined when it is not one of ours. */
+export function decodeFeedback(value: string | undefined): FeedbackValue | undefined {
+  const o = parse(value);
+  if (!o || typeof o.q !== "string" || !Array.isArray(o.e) || typeof o.v !== "string") return undefined;
+  return { question: o.q, entryIds: o.e.filter((x): x is string => typeof x === "string"), kbVersion: o.v };
+}
+
+/** Encodes what to share for a button value. */
+export function encodeShare(v: ShareValue): string {
+  if (v.kind === "ask") return JSON.stringify({ k: "ask", q: v.question.slice(0, QUESTION_MAX) });
+  if (v.kind === "entry") return JSON.stringify({ k: "entry", id: v.entryId });
+  return JSON.stringify({ k: v.kind });
+}
+
+/** Decodes a share button value; undefined when it is not one of ours. */
+export function decodeShare(value: string | undefined): ShareValue | undefined {
+  const o = parse(value);
+  if (!o) return undefined;
+  if (o.k === "ask" && typeof o.q === "string") return { kind: "ask", question: o.q };
+  if (o.k === "entry" && typeof o.id === "string") return { kind: "entry", entryId: o.id };
+  if (o.k === "status" || o.k === "timeline" || o.k === "sources") return { kind: o.k };
+  return undefined;
+}
+
+function parse(value: string | undefined): Record<string, unknown> | undefined {
+  if (!value) return undefined;
+  try {
+    const o: unknown = JSON.parse(value);
+    return o && typeof o === "object" ? (o as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * What the Slack surface is given by `main.ts`: the core, the store, the clock, the log and the
+ * configuration. Listeners receive these; they never construct them. Helpers that need more (the
+ * briefing's subscription store) widen these types additively.
+ */
+import type { Core } from "../answer/types.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import type { EventStore } from "../store/types.js";
+
+/** The dependencies every Slack listener may use. */
+export interface SlackDeps {
+  core: Core;
+  store: EventStore;
+  logger: Logger;
+  /** The clock; injected so tests can pin it. */
+  now: () => Date;
+  config: Config;
+}

@@ -1,0 +1,44 @@
+/**
+ * Every Slack identifier the app uses, defined once. `manifest.yml` declares the same ones, and
+ * `test/slack/manifest.test.ts` checks the two against each other in both directions.
+ */
+
+/** The one slash command. */
+export const COMMAND = "/tradetalks";
+
+/** Block Kit action ids the app listens for. */
+export const ACTIONS = {
+  /** A "did you mean" button: its value is an entry id; clicking answers that entry. */
+  suggestion: "tradetalks_suggestion",
+  /** Feedback on an answer; the value carries the question, entry ids and knowledge version. */
+  helpful: "tradetalks_helpful",
+  notHelpful: "tradetalks_not_helpful",
+  /** Re-posts an ephemeral reply for the whole channel. */
+  share: "tradetalks_share",
+} as const;
+
+/** The action ids as a list, for registration and the manifest check. */
+export const ACTION_IDS: readonly string[] = Object.values(ACTIONS);
+
+/**
+ * Slack wants action ids unique within a block, so repeated buttons (several suggestions) get a
+ * `:n` suffix; listeners match the base id with or without it.
+ */
+export function actionId(base: string, n?: number): string {
+  return n === undefined ? base : `${base}:${n}`;
+}
+
+/** The matcher a listener registers for a base action id. */
+export function actionMatcher(base: string): RegExp {
+  return new RegExp(`^${base}(?::\\d+)?$`);
+}
+
+/** Events API event types, spelled as `manifest.yml` spells them (`message.im`, not `message`). */
+export const EVENTS = {
+  appMention: "app_mention",
+  messageIm: "message.im",
+  appHomeOpened: "app_home_opened",
+} as const;
+
+/** The event types as a list, for the manifest check. */
+export const EVENT_TYPES: readonly string[] = Object.values(EVENTS);

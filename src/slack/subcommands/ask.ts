@@ -1,0 +1,24 @@
+/** `/tradetalks ask <question>` (and any multi-word text that is not a subcommand). */
+import { askCore } from "../ask.js";
+import { answerMessage } from "../blocks/answer.js";
+import { normaliseQuestion } from "../question.js";
+import type { Subcommand } from "./types.js";
+
+/** The ask subcommand. */
+export const ask: Subcommand = {
+  name: "ask",
+  usage: "<question>",
+  summary: "Ask a question, answered from the cited sources",
+  handler: ({ args, deps, now, userId }) => {
+    const question = normaliseQuestion(args);
+    if (!question) return { text: "Ask me something, like `/tradetalks ask when does the truce expire?`" };
+    const answer = askCore(deps, question, userId, now);
+    return answerMessage(answer, {
+      question,
+      now,
+      showQuestion: true,
+      share: { kind: "ask", question },
+      feedback: { kbVersion: deps.core.kbVersion() },
+    });
+  },
+};

@@ -1,0 +1,30 @@
+/** `/tradetalks help`: generated from the registered subcommands, so it cannot drift from the router. */
+import { type AnyBlock, context, header, sections } from "../blocks/limits.js";
+import type { Message } from "../blocks/message.js";
+import { safeMrkdwn } from "../escape.js";
+import { COMMAND } from "../ids.js";
+import type { Subcommand } from "./types.js";
+
+/** The help text for a list of subcommands, optionally after a note (an unknown subcommand). */
+export function helpMessage(list: readonly Subcommand[], note?: string): Message {
+  const lines = list.map((s) => `\`${[COMMAND, s.name, s.usage].filter(Boolean).join(" ")}\`: ${s.summary}`);
+  const blocks: AnyBlock[] = [];
+  if (note) blocks.push(...sections(note));
+  blocks.push(header(`${COMMAND}: ask about the US–China trade talks`));
+  blocks.push(...sections(lines.join("\n")));
+  blocks.push(
+    context([
+      `\`${COMMAND}\` alone shows the status; \`${COMMAND} <question>\` asks a question. You can also mention me in a channel or send me a direct message.`,
+    ]),
+  );
+  const text = `${note ? `${note}\n` : ""}${COMMAND} subcommands: ${list.map((s) => s.name).join(", ")}`;
+  return { text: safeMrkdwn(text), blocks };
+}
+
+/** The help subcommand. */
+export const help: Subcommand = {
+  name: "help",
+  usage: "",
+  summary: "This list",
+  handler: ({ subcommands }) => helpMessage(subcommands),
+};

@@ -1,0 +1,13 @@
+/**
+ * The `/tradetalks` subcommands, in the order `help` lists them. To add one: write a file in this
+ * folder exporting a `Subcommand`, and add it to this list. The router and `help` pick it up.
+ */
+import { ask } from "./ask.js";
+import { help } from "./help.js";
+import { sources } from "./sources.js";
+import { status } from "./status.js";
+import { timeline } from "./timeline.js";
+import type { Subcommand } from "./types.js";
+
+/** Every registered subcommand. */
+export const subcommands: readonly Subcommand[] = [status, ask, timeline, sources, help];
