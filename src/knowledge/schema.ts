@@ -88,6 +88,8 @@ export const Entry = z
   .object({
     id: Id,
     kind: EntryKind,
+    /** A short name for timelines and briefings: "Truce expiry", "Bessent–He talks in Malaysia". */
+    title: z.string().min(3).max(80).optional(),
     /** `draft` entries (from `tradebot kb add-source`) are never served until a curator marks them reviewed. */
     status: z.enum(["reviewed", "draft"]).default("reviewed"),
     /** The short plain answer, in our words, as a complete sentence. */
