@@ -1,0 +1,168 @@
+/**
+ * The daily briefing's content, pure: from the knowledge base, the core's status and timeline at
+ * `now`, and the channel's previous briefing. Every statement carries its citation; renderers
+ * (plain text, Block Kit) only lay it out.
+ */
+import type { Citation, Core, StatusPoint, TimelineItem } from "../answer/types.js";
+import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
+import type { SnapshotEntry } from "../store/types.js";
+import { diffSnapshot, isUnchanged, snapshotOf } from "./snapshot.js";
+
+/** A cited statement in a briefing. */
+export interface BriefingItem {
+  entryId: string;
+  text: string;
+  citation: Citation;
+}
+
+/** A change since the previous briefing. */
+export interface BriefingChange extends BriefingItem {
+  kind: "new" | "updated" | "supersedes";
+  /** For `supersedes`: what the replaced entry said, when it is still known. */
+  replacedText?: string;
+}
+
+/** The notable quote of the day. */
+export interface BriefingQuote extends BriefingItem {
+  speaker: string;
+  role: string;
+  saidOn?: string;
+}
+
+/** The previous briefing of the channel, as the ledger recorded it. */
+export interface PreviousBriefing {
+  localDate: string;
+  snapshot: readonly SnapshotEntry[];
+}
+
+/** Everything a briefing says, ready to render. */
+export interface BriefingContent {
+  /** The channel's local date, YYYY-MM-DD. */
+  localDate: string;
+  headline: string;
+  /** Up to three statements that stand, each cited. */
+  standing: BriefingItem[];
+  /** Undefined for a channel's first briefing. */
+  previousDate?: string;
+  /** True when there was a previous briefing and nothing changed since. */
+  unchanged: boolean;
+  changes: BriefingChange[];
+  /** Ids the previous briefing covered that are no longer in the knowledge base. */
+  withdrawn: string[];
+  /** For a first briefing: recent dated events instead of changes. */
+  recent: TimelineItem[];
+  upcoming: TimelineItem[];
+  quote?: BriefingQuote;
+  newestSource: string;
+  freshness: string;
+  kbVersion: string;
+  /** What this briefing covered, for the next one to compare against. */
+  snapshot: SnapshotEntry[];
+}
+
+const MAX_STANDING = 3;
+const MAX_CHANGES = 8;
+const MAX_UPCOMING = 4;
+const MAX_RECENT = 3;
+
+/** Builds the briefing for `localDate` at `now`, relative to the channel's previous briefing. */
+export function buildBriefing(input: {
+  kb: KnowledgeBase;
+  core: Core;
+  now: Date;
+  localDate: string;
+  previous?: PreviousBriefing;
+}): BriefingContent {
+  const { kb, core, now, localDate, previous } = input;
+  const status = core.status(now);
+  const diff = previous ? diffSnapshot(kb, previous.snapshot) : undefined;
+  const cite = (entry: LoadedEntry) => citationOf(kb, entry);
+  const changes: BriefingChange[] = diff
+    ? [
+        ...diff.superseded.map(({ entry, replaced }) => ({
+          kind: "supersedes" as const,
+          entryId: entry.id,
+          text: entry.answer,
+          citation: cite(entry),
+          ...(replaced ? { replacedText: replaced.answer } : {}),
+        })),
+        ...diff.added.map((e) => ({
+          kind: "new" as const,
+          entryId: e.id,
+          text: e.answer,
+          citation: cite(e),
+        })),
+        ...diff.changed.map((e) => ({
+          kind: "updated" as const,
+          entryId: e.id,
+          text: e.answer,
+          citation: cite(e),
+        })),
+      ].slice(0, MAX_CHANGES)
+    : [];
+  const upcoming = status.upcoming.length ? status.upcoming : core.timeline(now).filter((t) => !t.past);
+  const quote = pickQuote(kb, localDate, new Set(changes.map((c) => c.entryId)));
+  return {
+    localDate,
+    headline: status.headline,
+    standing: pickStanding(status.inForce, status.keyNumbers),
+    ...(previous ? { previousDate: previous.localDate } : {}),
+    unchanged: diff ? isUnchanged(diff) : false,
+    changes,
+    withdrawn: diff?.removed ?? [],
+    recent: previous ? [] : status.recent.slice(0, MAX_RECENT),
+    upcoming: upcoming.slice(0, MAX_UPCOMING),
+    ...(quote ? { quote } : {}),
+    newestSource: status.newestSource,
+    freshness: status.freshness,
+    kbVersion: status.kbVersion,
+    snapshot: snapshotOf(kb),
+  };
+}
+
+function pickStanding(inForce: StatusPoint[], keyNumbers: StatusPoint[]): BriefingItem[] {
+  const seen = new Set<string>();
+  const out: BriefingItem[] = [];
+  for (const p of [...inForce, ...keyNumbers]) {
+    if (seen.has(p.entryId) || out.length >= MAX_STANDING) continue;
+    seen.add(p.entryId);
+    out.push({ entryId: p.entryId, text: p.text, citation: p.citation });
+  }
+  return out;
+}
+
+/**
+ * The quote of the day: a quote among today's changes if there is one, else one of the headline
+ * quotes (all quotes when none is marked), turning over day by day so a channel does not read
+ * the same words every morning.
+ */
+function pickQuote(kb: KnowledgeBase, localDate: string, changed: Set<string>): BriefingQuote | undefined {
+  const quotes = kb.entries.filter((e) => e.kind === "quote" && e.speaker);
+  if (!quotes.length) return undefined;
+  const fresh = quotes.find((q) => changed.has(q.id));
+  const pool = quotes.some((q) => q.headline) ? quotes.filter((q) => q.headline) : quotes;
+  const day = Math.floor(Date.parse(`${localDate}T00:00:00Z`) / 86_400_000);
+  const entry = fresh ?? (pool[day % pool.length] as LoadedEntry);
+  const speaker = entry.speaker as NonNullable<LoadedEntry["speaker"]>;
+  return {
+    entryId: entry.id,
+    text: entry.snippet,
+    citation: citationOf(kb, entry),
+    speaker: speaker.name,
+    role: speaker.role,
+    ...(speaker.said_on ? { saidOn: speaker.said_on } : {}),
+  };
+}
+
+/** The citation of an entry: its snippet and its source's metadata. */
+export function citationOf(kb: KnowledgeBase, entry: LoadedEntry): Citation {
+  const source = kb.sources.get(entry.source);
+  return {
+    snippet: entry.snippet,
+    source: entry.source,
+    title: source?.title ?? entry.source,
+    publisher: source?.publisher ?? "",
+    published: source?.published ?? "",
+    ...(source?.url ? { url: source.url } : {}),
+  };
+}
