@@ -1,0 +1,31 @@
+/** The core the surfaces use, over one knowledge base: answers, status, timeline and sources. */
+import type { KnowledgeBase } from "../knowledge/schema.js";
+import { AnswerEngine } from "./engine.js";
+import { buildStatus } from "./status.js";
+import { buildTimeline } from "./timeline.js";
+import type { Core, SourceSummary } from "./types.js";
+
+/** A `Core` over a loaded knowledge base; build a new one when the knowledge changes. */
+export function createCore(kb: KnowledgeBase): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
+  const engine = new AnswerEngine(kb);
+  const sources: SourceSummary[] = [...kb.sources.values()]
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      publisher: s.publisher,
+      published: s.published,
+      ...(s.url ? { url: s.url } : {}),
+      entryCount: kb.entries.filter((e) => e.source === s.id).length,
+    }))
+    .sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title));
+  return {
+    engine,
+    kb,
+    answer: (question, now) => engine.answer(question, now),
+    answerEntry: (entryId, now) => engine.answerEntry(entryId, now),
+    status: (now) => buildStatus(kb, engine.standing, now),
+    timeline: (now) => buildTimeline(kb, engine.standing, now),
+    sources: () => sources,
+    kbVersion: () => kb.version,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Dates in words, at the precision the source gave, and where they stand against `now`.
+ * All calendar arithmetic is dayjs in UTC: knowledge dates are calendar dates, not instants.
+ */
+import dayjs, { type Dayjs } from "dayjs";
+import utc from "dayjs/plugin/utc.js";
+import type { DatedAs, Precision } from "../knowledge/schema.js";
+
+dayjs.extend(utc);
+
+const MONTHS_SHORT = [
+  "Jan.",
+  "Feb.",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "Aug.",
+  "Sept.",
+  "Oct.",
+  "Nov.",
+  "Dec.",
+];
+
+/** "Oct. 17, 2025" — the news style our sources use. */
+export function formatDay(iso: string): string {
+  const d = dayjs.utc(iso);
+  return `${MONTHS_SHORT[d.month()]} ${d.date()}, ${d.year()}`;
+}
+
+/** The date in words at its precision: "Nov. 1, 2025", "the week of Oct. 20, 2025", "November 2025", "2025". */
+export function formatDated(date: string, precision: Precision): string {
+  const d = dayjs.utc(date);
+  switch (precision) {
+    case "day":
+      return formatDay(date);
+    case "week":
+      return `the week of ${formatDay(date)}`;
+    case "month":
+      return d.format("MMMM YYYY");
+    case "year":
+      return d.format("YYYY");
+  }
+}
+
+/** The first and last day (inclusive, UTC midnight) of a dated period. */
+export function period(date: string, precision: Precision): { start: Dayjs; end: Dayjs } {
+  const start = dayjs.utc(date);
+  const end = precision === "day" ? start : start.add(1, precision).subtract(1, "day");
+  return { start, end };
+}
+
+/** A span of days in words: "1 day", "12 days", "about 3 weeks", "about 5 months", "over a year". */
+export function spanInWords(days: number): string {
+  if (days <= 1) return "1 day";
+  if (days < 14) return `${days} days`;
+  if (days < 60) return `about ${Math.round(days / 7)} weeks`;
+  if (days < 335) return `about ${Math.round(days / 30.4)} months`;
+  if (days < 365) return "about a year";
+  if (days < 730) return "over a year";
+  return `over ${Math.floor(days / 365)} years`;
+}
+
+/** Where a dated period stands against now: "today", "in 12 days", "this month", "about 2 weeks ago". */
+export function countdown(
+  when: Pick<DatedAs, "date" | "precision">,
+  now: Date,
+): { text: string; past: boolean } {
+  const today = dayjs.utc(now).startOf("day");
+  const { start, end } = period(when.date, when.precision);
+  if (end.isBefore(today)) return { text: `${spanInWords(today.diff(end, "day"))} ago`, past: true };
+  if (start.isAfter(today)) return { text: `in ${spanInWords(start.diff(today, "day"))}`, past: false };
+  if (when.precision === "day") return { text: "today", past: false };
+  return { text: `this ${when.precision}`, past: false };
+}
+
+/** How old a source is: "published today", "3 days old", "over a year old". */
+export function ageOf(published: string, now: Date): string {
+  const days = dayjs.utc(now).startOf("day").diff(dayjs.utc(published), "day");
+  if (days <= 0) return "published today";
+  return `${spanInWords(days)} old`;
+}

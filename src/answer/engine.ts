@@ -1,0 +1,199 @@
+/**
+ * Question → Answer. The engine matches the question against the standing entries, answers
+ * from the best one when it is confident, says so when it is not, and never answers from
+ * anything but a curated entry's verbatim snippet. Dates are placed against the `now` it is given.
+ */
+import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
+import { terms } from "../search/analyze.js";
+import { type SearchDoc, type SearchHit, SearchIndex } from "../search/index.js";
+import { PEOPLE } from "../search/lexicon.js";
+import type { Query } from "../search/query.js";
+import { plainFromSlack } from "../search/slack-text.js";
+import { citationOf, suggestionOf } from "./citations.js";
+import { ageOf, countdown, formatDated, formatDay } from "./dates.js";
+import { type Standing, standingOf } from "./standing.js";
+import type { Answer, Citation, Suggestion } from "./types.js";
+
+/** At or above this score the best entry is given as the answer. */
+export const ANSWER_THRESHOLD = 0.5;
+/** Below this score an answer also offers what else it could mean. */
+export const SURE_THRESHOLD = 0.65;
+/** Two entries from different sources within this ratio of each other may disagree. */
+const TIE_RATIO = 0.93;
+
+/** Answers questions from one knowledge base. Immutable: build a new one when the knowledge changes. */
+export class AnswerEngine {
+  readonly index: SearchIndex;
+  readonly standing: Standing;
+
+  constructor(readonly kb: KnowledgeBase) {
+    this.standing = standingOf(kb);
+    this.index = new SearchIndex(this.standing.entries.map((e) => this.docOf(e)));
+  }
+
+  /** Answers one question typed the way people type in Slack. */
+  answer(question: string, now: Date): Answer {
+    const plain = plainFromSlack(question);
+    if (!plain) return this.dontKnow(now, [], "Ask me about the US–China trade talks, for example:");
+    const query = this.index.analyse(plain);
+    if (query.intents.has("status") && query.terms.filter((t) => t.status !== "unknown").length <= 1) {
+      if (!query.terms.some((t) => t.status === "unknown")) return this.statusAnswer(now);
+    }
+    const hits = this.index.search(query, 6);
+    const top = hits[0];
+    if (!top || top.score < ANSWER_THRESHOLD) return this.dontKnow(now, hits);
+    const entry = this.standing.byId.get(top.id) as LoadedEntry;
+    const answer = this.entryAnswer(entry, now, query, top.score);
+    const rival = this.disagreeing(entry, hits);
+    if (rival) return this.withDisagreement(answer, entry, rival, now);
+    if (top.score < SURE_THRESHOLD) answer.suggestions = this.suggestions(hits.slice(1), now);
+    return answer;
+  }
+
+  /** The answer of one entry, as a "did you mean" button gives it; follows supersession. */
+  answerEntry(entryId: string, now: Date): Answer | undefined {
+    const entry = this.standing.current.get(entryId);
+    return entry ? this.entryAnswer(entry, now, undefined, 1) : undefined;
+  }
+
+  /** The standing entry that now answers for an id (itself, or what replaced it). */
+  current(entryId: string): LoadedEntry | undefined {
+    return this.standing.current.get(entryId);
+  }
+
+  private docOf(entry: LoadedEntry): SearchDoc {
+    const older = this.standing.replaced.get(entry.id) ?? [];
+    const speaker = entry.speaker ? terms(entry.speaker.name).find((t) => PEOPLE.has(t)) : undefined;
+    return {
+      id: entry.id,
+      kind: entry.kind,
+      questions: [...entry.questions, ...older.flatMap((o) => o.questions)],
+      focus: [entry.title, entry.answer].filter(Boolean).join(" \n "),
+      text: [entry.snippet, entry.topics.join(" "), entry.speaker?.name, entry.speaker?.role]
+        .filter(Boolean)
+        .join(" \n "),
+      speaker,
+      hasDate: entry.when !== undefined,
+      hasFigures: (entry.figures?.length ?? 0) > 0,
+    };
+  }
+
+  private entryAnswer(entry: LoadedEntry, now: Date, query: Query | undefined, score: number): Answer {
+    const source = this.kb.sources.get(entry.source);
+    const published = source?.published ?? this.kb.newestSource;
+    const parts = [entry.answer];
+    if (entry.when && (entry.kind === "event" || entry.kind === "deadline" || query?.intents.has("when"))) {
+      const at = countdown(entry.when, now);
+      const label = formatDated(entry.when.date, entry.when.precision);
+      parts.push(
+        `${at.past ? "That date has passed" : "That is"}: ${label}${at.past ? `, ${at.text}` : `, ${at.text}`} (per the ${formatDay(published)} report, ${ageOf(published, now)} now).`,
+      );
+    }
+    const chain = this.standing.replaced.get(entry.id) ?? [];
+    const citations: Citation[] = [citationOf(this.kb, entry)];
+    const older = chain[0];
+    if (older) {
+      const olderSource = this.kb.sources.get(older.source);
+      parts.push(
+        `This is newer than the ${olderSource ? formatDay(olderSource.published) : "earlier"} report, which said: ${older.answer}`,
+      );
+      citations.push(citationOf(this.kb, older));
+    }
+    return {
+      answered: true,
+      text: parts.join(" "),
+      citations,
+      confidence: round(score),
+      factIds: [entry.id],
+      suggestions: [],
+      freshness: this.freshness(citations, now),
+    };
+  }
+
+  /** A standing entry from another source that answers the same question differently, if any. */
+  private disagreeing(entry: LoadedEntry, hits: SearchHit[]): LoadedEntry | undefined {
+    const [top, second] = hits;
+    if (!top || !second || second.score < top.score * TIE_RATIO) return undefined;
+    const other = this.standing.byId.get(second.id);
+    if (!other || other.source === entry.source || other.kind !== entry.kind) return undefined;
+    const differentDate = entry.when && other.when && entry.when.date !== other.when.date;
+    const differentFigure =
+      entry.figures?.length &&
+      other.figures?.length &&
+      entry.figures.some((f) => other.figures?.some((g) => g.unit === f.unit && g.value !== f.value));
+    return differentDate || differentFigure ? other : undefined;
+  }
+
+  private withDisagreement(answer: Answer, entry: LoadedEntry, other: LoadedEntry, now: Date): Answer {
+    const src = (e: LoadedEntry) => {
+      const s = this.kb.sources.get(e.source);
+      return s ? `${s.publisher}, ${formatDay(s.published)}` : e.source;
+    };
+    const citations = [citationOf(this.kb, entry), citationOf(this.kb, other)];
+    return {
+      ...answer,
+      text: `Sources differ. ${src(entry)}: ${entry.answer} ${src(other)}: ${other.answer}`,
+      citations,
+      factIds: [entry.id, other.id],
+      confidence: round(answer.confidence * 0.9),
+      freshness: this.freshness(citations, now),
+    };
+  }
+
+  private statusAnswer(now: Date): Answer {
+    const headline = this.standing.entries.filter((e) => e.headline).slice(0, 3);
+    const picked = headline.length ? headline : this.standing.entries.slice(0, 3);
+    const citations = picked.map((e) => citationOf(this.kb, e));
+    const newest = this.kb.newestSource;
+    return {
+      answered: true,
+      text: `Latest, per the ${formatDay(newest)} report (${ageOf(newest, now)}): ${picked.map((e) => e.answer).join(" ")}`,
+      citations,
+      confidence: 0.9,
+      factIds: picked.map((e) => e.id),
+      suggestions: [],
+      freshness: this.freshness(citations, now),
+    };
+  }
+
+  private dontKnow(now: Date, hits: SearchHit[], lead?: string): Answer {
+    const suggestions = this.suggestions(hits, now);
+    const offer = suggestions.length
+      ? "Here is what I can answer that may be close:"
+      : "I can answer questions about the US–China trade talks, such as:";
+    const fallback = suggestions.length ? suggestions : this.headlineSuggestions();
+    return {
+      answered: false,
+      text: lead ?? `I don't know: my sources don't cover that. ${offer}`,
+      citations: [],
+      confidence: round(hits[0]?.score ?? 0),
+      factIds: [],
+      suggestions: fallback,
+    };
+  }
+
+  private suggestions(hits: SearchHit[], _now: Date): Suggestion[] {
+    return hits
+      .filter((h) => h.score >= 0.2)
+      .slice(0, 3)
+      .map((h) => suggestionOf(this.standing.byId.get(h.id) as LoadedEntry));
+  }
+
+  private headlineSuggestions(): Suggestion[] {
+    const pool = this.standing.entries.filter((e) => e.headline);
+    return (pool.length ? pool : this.standing.entries).slice(0, 3).map(suggestionOf);
+  }
+
+  private freshness(citations: Citation[], now: Date): string {
+    const newest =
+      citations
+        .map((c) => c.published)
+        .sort()
+        .at(-1) ?? this.kb.newestSource;
+    return `Newest source: ${formatDay(newest)} (${ageOf(newest, now)})`;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,44 @@
+/** The latest status: what stands, the key numbers, what is coming and what just passed. */
+import type { KnowledgeBase } from "../knowledge/schema.js";
+import { citationOf } from "./citations.js";
+import { ageOf, formatDay } from "./dates.js";
+import type { Standing } from "./standing.js";
+import { buildTimeline } from "./timeline.js";
+import type { StatusPoint, StatusReport } from "./types.js";
+
+/** How many past events the status recalls. */
+const RECENT_LIMIT = 4;
+
+/** Builds the status from the standing entries, placed against `now`. */
+export function buildStatus(kb: KnowledgeBase, standing: Standing, now: Date): StatusReport {
+  const point = (e: (typeof standing.entries)[number]): StatusPoint => ({
+    entryId: e.id,
+    text: e.answer,
+    citation: citationOf(kb, e),
+  });
+  const headlines = standing.entries.filter((e) => e.headline);
+  const inForce = headlines.filter((e) => e.kind !== "figure").map(point);
+  const keyNumbers = standing.entries.filter((e) => e.kind === "figure").map(point);
+  const timeline = buildTimeline(kb, standing, now);
+  const upcoming = timeline.filter((t) => !t.past);
+  const recent = timeline
+    .filter((t) => t.past)
+    .reverse()
+    .slice(0, RECENT_LIMIT);
+  const newest = kb.newestSource;
+  const age = ageOf(newest, now);
+  const stale = upcoming.length === 0 && timeline.length > 0;
+  const lead = headlines[0]?.answer ?? standing.entries[0]?.answer ?? "The knowledge base is empty.";
+  return {
+    headline: stale
+      ? `As of the ${formatDay(newest)} report (${age}): ${lead} Every date it gives has now passed; no newer source is on file.`
+      : `As of the ${formatDay(newest)} report (${age}): ${lead}`,
+    inForce,
+    keyNumbers,
+    upcoming,
+    recent,
+    newestSource: newest,
+    freshness: `Newest source: ${formatDay(newest)} (${age})`,
+    kbVersion: kb.version,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Text → canonical terms. Questions and curated entries go through the same steps, so an alias
+ * or a stem folded on one side always meets the same form on the other.
+ */
+import { GENERAL_WORDS, PHRASES, SHORT_TYPOS, STOP_WORDS, SYNONYMS } from "./lexicon.js";
+import { plainFromSlack } from "./slack-text.js";
+
+/** Words after which a lone "he" is the Vice Premier (He Lifeng), not a pronoun. */
+const HE_LIFENG_BEFORE = /\b(with|and|meet|meets|meeting|met|to|&|vs|between)\s+he\b/g;
+/** Words after which a lower-case "us" is the country, not the pronoun. */
+const US_COUNTRY_AFTER =
+  /\bus(?=\s+(?:china|chinese|deficit|tariffs?|trade|treasury|president|economy|government|side|delegation|officials?|and|debt|budget|dollar|markets?|stance|position|team)\b)/g;
+
+/** Lower-case, accent-free, with names and phrases folded, before splitting into words. */
+export function foldText(raw: string): string {
+  let t = plainFromSlack(raw)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, " - ")
+    .replace(/\u00a0/g, " ");
+  // Case carries meaning before we drop it: "US" is the country and a capitalised "He" in the
+  // middle of a sentence is He Lifeng.
+  t = t
+    .replace(/\bHe and I\b/g, "helifeng and I")
+    .replace(/\bU\.?S\.?A?\b(?!\w)/g, " usa ")
+    .replace(/([^.!?\s]\s+)He\b(?!\s+(?:said|says|also|added|will|would|is|was|has|had)\b)/g, "$1helifeng");
+  t = t.toLowerCase();
+  for (const [pattern, replacement] of PHRASES) t = t.replace(pattern, replacement);
+  return t
+    .replace(HE_LIFENG_BEFORE, "$1 helifeng")
+    .replace(US_COUNTRY_AFTER, "usa")
+    .replace(/\bthe\s+us\b/g, "the usa");
+}
+
+/** A light, consistent stemmer: the same word always gets the same stem, which is what matching needs. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (/(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(?:ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
+  else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3).replace(/([^aeiouls])\1$/, "$1");
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2).replace(/([^aeiouls])\1$/, "$1");
+  return w.length > 4 && w.endsWith("e") ? w.slice(0, -1) : w;
+}
+
+/** Splits folded text into raw words (numbers keep their decimals: 1.78). */
+export function words(folded: string): string[] {
+  return folded
+    .replace(/'s\b/g, "")
+    .replace(/'/g, "")
+    .split(/[^a-z0-9.]+|(?<!\d)\.|\.(?!\d)/)
+    .filter(Boolean);
+}
+
+/** One word to its canonical term: typo table, synonym table, else its stem. */
+export function canonical(word: string): string {
+  const fixed = SHORT_TYPOS[word] ?? word;
+  return SYNONYMS[fixed] ?? SYNONYMS[stem(fixed)] ?? stem(fixed);
+}
+
+/** The terms of a text: folded, split, canonical, without stop words. Order kept, duplicates kept. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(foldText(text))) {
+    const fixed = SHORT_TYPOS[w] ?? w;
+    if (STOP_WORDS.has(fixed)) continue;
+    out.push(canonical(fixed));
+  }
+  return out;
+}
+
+/** Whether a word says nothing about the topic when the knowledge base does not know it. */
+export function isGeneralWord(term: string): boolean {
+  return GENERAL_WORDS.has(term) || STOP_WORDS.has(term);
+}

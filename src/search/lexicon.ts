@@ -1,0 +1,266 @@
+/**
+ * The language the matcher knows: stop words, general words that say nothing about the topic,
+ * aliases and synonyms folded to one canonical term, and question words mapped to intents.
+ * Data, not logic: extend it when the eval shows people phrase things we do not know yet.
+ */
+
+/** Function words and chat filler, dropped before matching. "he" and "us" are handled before this. */
+export const STOP_WORDS = new Set(
+  `a an the is are was were be been being am do does did doing done of in on at to for with and or but nor
+  about above after before between into through during from by as up down out off over under again further
+  then once here there this that these those it its itself they them their theirs what which who whom whose
+  when where why how all any both each few more most other some such no not only own same so than too very
+  can could will would shall should may might must i me my mine we our ours you your yours he him his she her
+  hers us one ones s t just also yet ever even really still now right ok okay hi hey hello yo thanks thank pls
+  please plz bot quick question q anyone anybody someone somebody exactly actually currently like kind sort
+  thing things stuff um uh guys team folks whats whos wheres whens hows whys thats theres im ive id let lets
+  tell know knows knew want wants need needs get gets got go goes going gonna wanna gotta give me info
+  information detail details regarding re wrt abt u ur r y pls idk btw fyi rn tho though if else whether
+  happen happens happened happening expected expect expecting supposed scheduled planned plan plans take
+  takes taking took make makes made mean means say`.split(/\s+/),
+);
+
+/**
+ * Words that carry no topic of their own when they are not in the knowledge base: their absence
+ * from the knowledge base is not a sign that the question is off topic.
+ */
+export const GENERAL_WORDS = new Set(
+  `new latest current recent upcoming coming soon next last previous first final time day date week month
+  year today tomorrow yesterday tonight morning evening currently status update news summary situation
+  overview state play thing matter point part look looks looking think thought feel feels view stance mood
+  opinion position happen start starts began begin end ends ending finish again anymore still already
+  long short big small high low much many lot lots good bad better worse best worst real true exact
+  around approx approximately roughly likely probably maybe possibly officially official supposed
+  explain explanation describe brief briefly simple simply short version tldr recap story article report
+  source sources say said says saying talk talking attach attached attach considered consider considering
+  decide decided deciding discuss discussed agree agreed agreeing hope hoped hoping plan planned push pushed
+  keep kept stay stayed move moved moving set sets setting put puts turn turned change changed changing come
+  came call called calling try tried trying seem seems seemed sure certain possible chance chances happen
+  actual anything something everything nothing way ways reason reasons stand stands standing left remain
+  remains remaining include includes included involve involved involving relate related relating respond
+  involved handle handled ask asked asking mention mentioned mentions report reported reports claim claimed
+  expect expected currently basically overall again whole part parts side sides deal deals`.split(/\s+/),
+);
+
+/** Multi-word names and phrases, folded before tokenising (applied in order, on lower-case text). */
+export const PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\bkuala\s+lumpur\b/g, " malaysia "],
+  [/\bsouth\s+korea\b/g, " korea "],
+  [/\basia[\s-]*pacific\s+economic\s+co-?operation\b/g, " apec "],
+  [/\basia[\s-]*pacific\b/g, " apec "],
+  [/\bassociation\s+of\s+south[\s-]*east\s+asian\s+nations\b/g, " asean "],
+  [/\bsouth[\s-]*east\s+asian?\b/g, " asean "],
+  [/\brare[\s-]*earths?\b/g, " rareearth "],
+  [/\bhe\s+lifeng\b/g, " helifeng "],
+  [/\bvice[\s-]*premier\b/g, " helifeng "],
+  [/\bxi\s+jinping\b/g, " xi "],
+  [/\bdonald\s+(?:j\.?\s+)?trump\b/g, " trump "],
+  [/\bscott\s+bessent\b/g, " bessent "],
+  [/\btreasury\s+(?:secretary|chief|sec)\b/g, " bessent "],
+  [/\bsecretary\s+of\s+(?:the\s+)?treasury\b/g, " bessent "],
+  [/\bwhite\s+house\b/g, " whitehouse "],
+  [/\bunited\s+states(?:\s+of\s+america)?\b/g, " usa "],
+  [/\bu\.\s?s\.(?:\s?a\.)?/g, " usa "],
+  [/\btrade\s+war\b/g, " tradewar "],
+  [/\bcease[\s-]*fire\b/g, " truce "],
+  [/\bimport\s+tax(?:es)?\b/g, " tariff "],
+  [/\bnew\s+york\b/g, " newyork "],
+  [/\bfox\s+business\b/g, " foxbusiness "],
+  [/\bsky[\s-]*high\b/g, " skyhigh "],
+  [/\bde[\s-]*escalat\w*/g, " deescalate "],
+  [/\bfull[\s-]*blown\b/g, " fullblown "],
+  [/\b(?:go|goes|going|went|gone)\s+ahead\b/g, " goahead "],
+  [/\bin[\s-]*person\b/g, " inperson "],
+  [/\bworld\s+cup\b/g, " worldcup "],
+  [/\bsuper\s+bowl\b/g, " superbowl "],
+  [/\bxi\s*-\s*trump\b|\btrump\s*-\s*xi\b/g, " trump xi "],
+  [/\bus\s*-\s*china\b|\bchina\s*-\s*us\b/g, " usa china "],
+  [/\b(\d+)\s*(?:%|percent|per\s+cent|pct)/g, " $1 percent "],
+  [/\$\s*(\d)/g, " dollar $1"],
+];
+
+/** Single words folded to a canonical term (applied after stemming-free lower-casing). */
+export const SYNONYMS: Readonly<Record<string, string>> = {
+  // the truce
+  truce: "truce",
+  ceasefire: "truce",
+  pause: "truce",
+  paused: "truce",
+  pausing: "truce",
+  detente: "truce",
+  armistice: "truce",
+  standstill: "truce",
+  // tariffs
+  tariff: "tariff",
+  tariffs: "tariff",
+  levy: "tariff",
+  levies: "tariff",
+  duty: "tariff",
+  duties: "tariff",
+  surtax: "tariff",
+  surcharge: "tariff",
+  surcharges: "tariff",
+  taxes: "tariff",
+  tax: "tariff",
+  customs: "tariff",
+  // ending
+  expire: "expire",
+  expires: "expire",
+  expired: "expire",
+  expiring: "expire",
+  expiry: "expire",
+  expiration: "expire",
+  lapse: "expire",
+  lapses: "expire",
+  end: "expire",
+  ends: "expire",
+  ending: "expire",
+  deadline: "expire",
+  runs: "expire",
+  // talks and meetings
+  talks: "talks",
+  talk: "talks",
+  negotiation: "talks",
+  negotiations: "talks",
+  negotiate: "talks",
+  negotiated: "talks",
+  negotiating: "talks",
+  discussions: "talks",
+  discussion: "talks",
+  round: "talks",
+  rounds: "talks",
+  meet: "meet",
+  meets: "meet",
+  meeting: "meet",
+  meetings: "meet",
+  met: "meet",
+  sitdown: "meet",
+  summit: "summit",
+  summits: "summit",
+  // places and groups
+  malaysia: "malaysia",
+  malaysian: "malaysia",
+  malaysias: "malaysia",
+  kl: "malaysia",
+  korea: "korea",
+  korean: "korea",
+  seoul: "korea",
+  busan: "korea",
+  gyeongju: "korea",
+  china: "china",
+  chinese: "china",
+  beijing: "china",
+  prc: "china",
+  chinas: "china",
+  usa: "usa",
+  america: "usa",
+  american: "usa",
+  americans: "usa",
+  washington: "usa",
+  apec: "apec",
+  asean: "asean",
+  // people
+  trump: "trump",
+  trumps: "trump",
+  potus: "trump",
+  xi: "xi",
+  xis: "xi",
+  jinping: "xi",
+  bessent: "bessent",
+  bessents: "bessent",
+  treasury: "bessent",
+  lifeng: "helifeng",
+  helifeng: "helifeng",
+  // things
+  magnet: "magnet",
+  magnets: "magnet",
+  rareearth: "rareearth",
+  deficit: "deficit",
+  deficits: "deficit",
+  economy: "economy",
+  economies: "economy",
+  economic: "economy",
+  percent: "percent",
+  dollar: "dollar",
+  trillion: "trillion",
+  threaten: "threat",
+  threatened: "threat",
+  threatens: "threat",
+  threat: "threat",
+  threats: "threat",
+  cancel: "cancel",
+  canceled: "cancel",
+  cancelled: "cancel",
+  canceling: "cancel",
+  cancelling: "cancel",
+  cancellation: "cancel",
+  scrap: "cancel",
+  oct: "october",
+  october: "october",
+  nov: "november",
+  november: "november",
+  four: "4",
+  fourth: "4",
+  hundred: "100",
+};
+
+/** Common misspellings of question words that a fuzzy matcher cannot fix (too short). */
+export const SHORT_TYPOS: Readonly<Record<string, string>> = {
+  wen: "when",
+  whn: "when",
+  wher: "where",
+  whr: "where",
+  hw: "how",
+  wat: "what",
+  wht: "what",
+  wut: "what",
+  tarif: "tariff",
+  tarrif: "tariff",
+  tariffe: "tariff",
+};
+
+/** What kind of answer a question asks for. */
+export type Intent = "when" | "where" | "who" | "howmuch" | "why" | "say" | "status";
+
+/** Question patterns, tested on the lower-cased plain question. */
+export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
+  [
+    "when",
+    /\b(?:when|wen|whn|what\s+date|which\s+date|what\s+day|what\s+time|how\s+soon|how\s+long\s+(?:until|till|til|before)|deadline|timing|timeline|dates?)\b/,
+  ],
+  [
+    "where",
+    /\b(?:where|wher|whr|location|venue|which\s+(?:city|country|place)|what\s+(?:city|country|place))\b/,
+  ],
+  ["who", /\b(?:who|whom|whose|whos)\b/],
+  [
+    "howmuch",
+    /\b(?:how\s+(?:much|high|big|large|many|steep)|what\s+(?:rate|level|size)|percent(?:age)?|figures?|numbers?)\b|%/,
+  ],
+  ["why", /\b(?:why|reason|reasons|what\s+caused|because)\b/],
+  [
+    "say",
+    /\b(?:say|said|says|saying|quote|quotes|quoted|comment|comments|remarks?|statement|mood|stance|tone|think|thinks|feel|feels|view|views|opinion|reaction|respond(?:ed)?)\b/,
+  ],
+  [
+    "status",
+    /\b(?:latest|status|news|update|updates|summary|overview|recap|tl;?dr|state\s+of\s+play|where\s+(?:do|are)\s+things|what'?s\s+new|what'?s\s+going\s+on|what'?s\s+happening)\b/,
+  ],
+];
+
+/** Canonical terms that name a person: used to check who a quote is by. */
+export const PEOPLE = new Set(["trump", "xi", "bessent", "helifeng"]);
+
+/** Canonical terms that name a place: entries mentioning one can answer "where". */
+export const PLACES = new Set([
+  "malaysia",
+  "korea",
+  "madrid",
+  "stockholm",
+  "london",
+  "geneva",
+  "whitehouse",
+  "newyork",
+  "china",
+  "usa",
+]);

@@ -1,0 +1,66 @@
+/**
+ * Typo tolerance: a query word the knowledge base does not know is matched against the known
+ * vocabulary with fuse.js (fast fuzzy matching of short strings, which it does well), and the
+ * candidate is accepted only within a small edit distance, so "truse" finds "truce" but "coffee"
+ * never becomes "office".
+ */
+import Fuse from "fuse.js";
+
+/** Damerau–Levenshtein distance (optimal string alignment), bounded: stops early past `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push(new Array<number>(b.length + 1).fill(0));
+  const at = (i: number, j: number) => rows[i]?.[j] ?? 0;
+  for (let i = 0; i <= a.length; i++) (rows[i] as number[])[0] = i;
+  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, at(i - 2, j - 2) + 1);
+      (rows[i] as number[])[j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return at(a.length, b.length);
+}
+
+/** How many edits a word of this length may carry and still be recognised. */
+function allowedEdits(length: number): number {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+/** Corrects unknown words to known ones. Build once per knowledge base. */
+export class TypoCorrector {
+  private readonly fuse: Fuse<string>;
+  private readonly cache = new Map<string, string | undefined>();
+
+  constructor(private readonly vocabulary: ReadonlySet<string>) {
+    this.fuse = new Fuse([...vocabulary], { threshold: 0.4, includeScore: true, ignoreLocation: true });
+  }
+
+  /** The known word this one is a misspelling of, or undefined. */
+  correct(word: string): string | undefined {
+    if (this.vocabulary.has(word)) return word;
+    if (this.cache.has(word)) return this.cache.get(word);
+    const edits = allowedEdits(word.length);
+    let best: { term: string; distance: number } | undefined;
+    if (edits > 0 && !/\d/.test(word)) {
+      for (const hit of this.fuse.search(word, { limit: 8 })) {
+        const distance = editDistance(word, hit.item, edits);
+        // People rarely get the first letter wrong; two edits are trusted only when it matches.
+        if (distance > 1 && hit.item[0] !== word[0]) continue;
+        if (distance <= edits && (!best || distance < best.distance)) best = { term: hit.item, distance };
+      }
+    }
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(word, best?.term);
+    return best?.term;
+  }
+}
