@@ -121,17 +121,19 @@ export function parseSubscribeArgs(args: string): SubscribeParse {
     else if (request.time === undefined && words[i + 1] && parseTime(withNext)) {
       request.time = parseTime(withNext); // "7 am"
       i++;
+    } else if (/^\d/.test(word)) {
+      return {
+        ok: false,
+        problem: `I couldn't read "${word}" as a time. Use 24-hour HH:MM or am/pm, e.g. \`${SUBSCRIBE_EXAMPLE}\` or \`/tradetalks subscribe 7:30am\`.`,
+      };
     } else rest.push(word);
   }
   if (rest.length) {
     const zone = resolveTimeZone(rest.join(" "));
     if (!zone) {
-      const looksLikeTime = rest.some((w) => /\d/.test(w));
       return {
         ok: false,
-        problem: looksLikeTime
-          ? `I couldn't read "${rest.join(" ")}" as a time. Use 24-hour HH:MM or am/pm, e.g. \`${SUBSCRIBE_EXAMPLE}\` or \`/tradetalks subscribe 7:30am\`.`
-          : `I don't know the time zone "${rest.join(" ")}". Use an IANA name like Europe/London, America/New_York or Asia/Shanghai, e.g. \`${SUBSCRIBE_EXAMPLE}\`.`,
+        problem: `I don't know the time zone "${rest.join(" ")}". Use an IANA name like Europe/London, America/New_York or Asia/Shanghai, e.g. \`${SUBSCRIBE_EXAMPLE}\`.`,
       };
     }
     request.timeZone = zone;
