@@ -1,0 +1,220 @@
+/**
+ * Finding dates in a sentence and resolving them against the article's published date:
+ * "Nov. 1" → that day, "next week" → the Monday of that week (precision week), "this month" →
+ * the 1st (precision month), "on Thursday" → the nearest Thursday in the sentence's tense.
+ */
+import type { DatedAs } from "./schema.js";
+
+/** A date found in a sentence. */
+export interface DateMention {
+  /** The words as written: "next week", "April 2", "Thursday". */
+  expression: string;
+  /** Offset of `expression` in the sentence. */
+  index: number;
+  when: DatedAs;
+  /** What to write in the drafted answer instead of `expression`: "next week (the week of March 17, 2031)". */
+  rewrite: string;
+  /** The date says when something was said ("Bessent said Oct. 17"), not when something happens. */
+  saidOn: boolean;
+}
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const AP_MONTHS = [
+  "Jan.",
+  "Feb.",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "Aug.",
+  "Sept.",
+  "Oct.",
+  "Nov.",
+  "Dec.",
+];
+const FULL_MONTHS = MONTHS.map((m) => m[0]?.toUpperCase() + m.slice(1));
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const DAY_MS = 86_400_000;
+
+const MONTH_WORD =
+  "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?";
+const DAY_DATE = new RegExp(`\\b(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,\\s*(\\d{4})\\b)?`, "g");
+const MONTH_ONLY = new RegExp(
+  `\\b(?:in|by|until|through|before|after|during|since|from|early|late|mid-|end of)\\s+(?:early\\s+|late\\s+|mid-)?(${FULL_MONTHS.join("|")})\\b(?!\\s+\\d)(?:\\s+(\\d{4})\\b)?`,
+  "g",
+);
+const RELATIVE =
+  /\b(today|tonight|tomorrow|yesterday|(?:this|next|last) (?:week|month|year)|(?:in|within) (two|three|four|2|3|4) weeks)\b/gi;
+const WEEKDAY = /\b(?:(last|next|this)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+const FUTURE =
+  /\b(will|would|shall|is to|are to|expected|scheduled|plans?|planned|set to|going to|due|upcoming|next|unless|takes? effect|to (?:expire|begin|start|end|meet|arrive|hold|sign|visit)|hope)\b/i;
+const SAID_BEFORE = /\b(?:said|says|told [^,.;]{1,40}?|added|announced|stated)\s+(?:on\s+)?$/i;
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4 };
+
+function parseIso(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * DAY_MS);
+}
+function monday(d: Date): Date {
+  return addDays(d, -((d.getUTCDay() + 6) % 7));
+}
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().replace(".", "");
+  return MONTHS.findIndex((m) => m.startsWith(w.slice(0, 3)));
+}
+
+/** A date in words at its precision: "March 12, 2031", "the week of March 17, 2031", "March 2031". */
+export function describeDate(date: string, precision: DatedAs["precision"]): string {
+  const d = parseIso(date);
+  const day = `${AP_MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+  if (precision === "day") return day;
+  if (precision === "week") return `the week of ${day}`;
+  if (precision === "month") return `${FULL_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return String(d.getUTCFullYear());
+}
+
+type Tense = "future" | "past" | "unknown";
+const PAST = /\b(took|was|were|had|did|began|begun|ended|since|ago|earlier|last|said|announced|agreed)\b/i;
+
+/** The tense of the clause a date sits in: the words before it back to the last comma or semicolon. */
+function tenseBefore(sentence: string, index: number): Tense {
+  const before = sentence.slice(0, index);
+  const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";")) + 1);
+  if (SAID_BEFORE.test(before)) return "past";
+  if (FUTURE.test(clause)) return "future";
+  if (PAST.test(clause)) return "past";
+  return "unknown";
+}
+
+/** The year for a month/day the text gives without one: the next one for the future, the last for the past, else the nearest. */
+function yearFor(published: Date, month: number, day: number, tense: Tense): number {
+  const y = published.getUTCFullYear();
+  const p = published.getTime();
+  const candidates = [y - 1, y, y + 1].map((yy) => Date.UTC(yy, month, day));
+  const pick =
+    tense === "future"
+      ? candidates.find((c) => c >= p)
+      : tense === "past"
+        ? [...candidates].reverse().find((c) => c <= p)
+        : [...candidates].sort((a, b) => Math.abs(a - p) - Math.abs(b - p))[0];
+  return new Date(pick ?? Date.UTC(y, month, day)).getUTCFullYear();
+}
+
+function relative(expr: string, published: Date): { date: Date; precision: DatedAs["precision"] } {
+  const e = expr.toLowerCase();
+  if (e === "today" || e === "tonight") return { date: published, precision: "day" };
+  if (e === "tomorrow") return { date: addDays(published, 1), precision: "day" };
+  if (e === "yesterday") return { date: addDays(published, -1), precision: "day" };
+  const [which, unit] = e.split(" ");
+  const step = which === "next" ? 1 : which === "last" ? -1 : 0;
+  if (unit === "week") return { date: addDays(monday(published), 7 * step), precision: "week" };
+  if (unit === "month") {
+    return {
+      date: new Date(Date.UTC(published.getUTCFullYear(), published.getUTCMonth() + step, 1)),
+      precision: "month",
+    };
+  }
+  if (unit === "year")
+    return { date: new Date(Date.UTC(published.getUTCFullYear() + step, 0, 1)), precision: "year" };
+  // "in two weeks", "within 3 weeks"
+  const n = NUMBER_WORDS[e.split(" ")[1] ?? ""] ?? Number(e.split(" ")[1]);
+  return { date: monday(addDays(published, 7 * n)), precision: "week" };
+}
+
+function weekday(
+  which: string | undefined,
+  name: string,
+  published: Date,
+  tense: Tense,
+): { date: Date; precision: "day" } {
+  const target = WEEKDAYS.indexOf(name.toLowerCase());
+  const today = published.getUTCDay();
+  const ahead = (target - today + 7) % 7;
+  const behind = (today - target + 7) % 7;
+  let offset: number;
+  if (which === "next") offset = ahead === 0 ? 7 : ahead;
+  else if (which === "last") offset = -(behind === 0 ? 7 : behind);
+  else if (which === "this") offset = ahead;
+  else offset = tense === "future" ? ahead : -behind;
+  return { date: addDays(published, offset), precision: "day" };
+}
+
+/** Every date mentioned in `sentence`, in order, resolved against `published` (YYYY-MM-DD). */
+export function findDates(sentence: string, published: string): DateMention[] {
+  const base = parseIso(published);
+  const report = `from a ${describeDate(published, "day")} report`;
+  const found: DateMention[] = [];
+  const taken: Array<[number, number]> = [];
+  const add = (
+    index: number,
+    expression: string,
+    date: Date,
+    precision: DatedAs["precision"],
+    absolute: boolean,
+  ) => {
+    const end = index + expression.length;
+    if (taken.some(([s, e]) => index < e && end > s)) return;
+    taken.push([index, end]);
+    const described = describeDate(iso(date), precision);
+    const label = absolute ? expression : `${expression} (${report}): ${described}`;
+    const year = date.getUTCFullYear();
+    let rewrite = `${expression} (${described})`;
+    if (absolute && /\d{4}$/.test(expression)) rewrite = expression;
+    else if (absolute) rewrite = precision === "day" ? `${expression}, ${year}` : `${expression} ${year}`;
+    const saidOn = SAID_BEFORE.test(sentence.slice(0, index));
+    found.push({ expression, index, when: { date: iso(date), precision, label }, rewrite, saidOn });
+  };
+  for (const m of sentence.matchAll(DAY_DATE)) {
+    const month = monthIndex(m[1] ?? "");
+    const day = Number(m[2]);
+    const year = m[3] ? Number(m[3]) : yearFor(base, month, day, tenseBefore(sentence, m.index));
+    const date = new Date(Date.UTC(year, month, day));
+    if (date.getUTCMonth() !== month) continue; // "Feb. 30" is not a date
+    add(m.index, m[0], date, "day", true);
+  }
+  for (const m of sentence.matchAll(MONTH_ONLY)) {
+    const month = monthIndex(m[1] ?? "");
+    const year = m[2] ? Number(m[2]) : yearFor(base, month, 28, tenseBefore(sentence, m.index));
+    const at = m.index + m[0].indexOf(m[1] ?? "");
+    add(at, m[0].slice(m[0].indexOf(m[1] ?? "")), new Date(Date.UTC(year, month, 1)), "month", true);
+  }
+  for (const m of sentence.matchAll(RELATIVE)) {
+    const r = relative(m[0], base);
+    add(m.index, m[0], r.date, r.precision, false);
+  }
+  for (const m of sentence.matchAll(WEEKDAY)) {
+    const local = tenseBefore(sentence, m.index);
+    const tense = local !== "unknown" ? local : FUTURE.test(sentence) ? "future" : "past";
+    const r = weekday(m[1]?.toLowerCase(), m[2] ?? "", base, tense);
+    add(m.index, m[0], r.date, r.precision, false);
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** `sentence` with each mentioned date rewritten absolutely ("next week (the week of March 17, 2031)"). */
+export function resolveDatesIn(sentence: string, mentions: readonly DateMention[]): string {
+  let out = sentence;
+  for (const m of [...mentions].sort((a, b) => b.index - a.index)) {
+    out = out.slice(0, m.index) + m.rewrite + out.slice(m.index + m.expression.length);
+  }
+  return out;
+}

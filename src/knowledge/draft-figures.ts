@@ -1,0 +1,88 @@
+/**
+ * Figures in a sentence for the drafter: percentages, money ("$4.2 billion") and counted things
+ * ("12,000 tons"), each with a short label from the words around it.
+ */
+import type { Figure } from "./schema.js";
+
+const PERCENT = /(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi;
+const MONEY = /([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(trillion|billion|million|thousand|bn|m)\b)?/gi;
+const COUNT =
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s(million|billion|trillion))?\s((?:metric\s)?[a-z]{3,}s)\b(?!\s+(?:ago|later|earlier))/g;
+/** Plural nouns after a number that are not quantities worth recording (durations, dates). */
+const NOT_UNITS = new Set([
+  "days",
+  "weeks",
+  "months",
+  "years",
+  "hours",
+  "minutes",
+  "seconds",
+  "times",
+  "decades",
+  "centuries",
+]);
+const STOP = new Set(
+  "a an the of on in to for from by with and or as at is was were are be been its their his her this that these those last next than about over under up down".split(
+    " ",
+  ),
+);
+const SCALE: Record<string, string> = { bn: "billion", m: "million" };
+
+function number(s: string): number {
+  return Number(s.replace(/,/g, ""));
+}
+
+/** Up to three content words after `end` (the 100% "import surtax"), else before `start`. */
+function labelAround(sentence: string, start: number, end: number): string {
+  const after: string[] = [];
+  for (const w of sentence.slice(end).split(/\s+/).filter(Boolean)) {
+    const clean = w.replace(/[^\w'’-]/g, "");
+    if (!clean || STOP.has(clean.toLowerCase()) || /^\d/.test(clean)) break;
+    after.push(clean);
+    if (after.length === 3 || /[,.;:]$/.test(w)) break;
+  }
+  if (after.length) return after.join(" ");
+  const before = sentence
+    .slice(0, start)
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\w'’-]/g, ""))
+    .filter((w) => w && !STOP.has(w.toLowerCase()))
+    .slice(-3);
+  return before.join(" ") || "figure";
+}
+
+/** The figures stated in `sentence`, in order. */
+export function findFigures(sentence: string): Figure[] {
+  const found: Array<Figure & { at: number }> = [];
+  const taken: Array<[number, number]> = [];
+  const add = (at: number, end: number, figure: Figure) => {
+    if (taken.some(([s, e]) => at < e && end > s)) return;
+    taken.push([at, end]);
+    found.push({ ...figure, at });
+  };
+  for (const m of sentence.matchAll(PERCENT)) {
+    const end = m.index + m[0].length;
+    add(m.index, end, { value: number(m[1] ?? ""), unit: "%", label: labelAround(sentence, m.index, end) });
+  }
+  for (const m of sentence.matchAll(MONEY)) {
+    const end = m.index + m[0].length;
+    const scale = m[3] ? (SCALE[m[3].toLowerCase()] ?? m[3].toLowerCase()) : "";
+    const unit = scale ? `${m[1]} ${scale}` : (m[1] ?? "$");
+    add(m.index, end, { value: number(m[2] ?? ""), unit, label: labelAround(sentence, m.index, end) });
+  }
+  for (const m of sentence.matchAll(COUNT)) {
+    const noun = m[3] ?? "";
+    if (NOT_UNITS.has(noun.split(" ").pop() ?? "") || noun.endsWith("ss")) continue;
+    // "April 2 unless…": the day of a date is not a count.
+    if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$/.test(sentence.slice(0, m.index)))
+      continue;
+    const value = number(m[1] ?? "");
+    // A bare year ("in 2025 tariffs…") is not a count.
+    if (!m[2] && value >= 1900 && value <= 2100 && !m[1]?.includes(",")) continue;
+    const end = m.index + m[0].length;
+    const unit = m[2] ? `${m[2]} ${noun}` : noun;
+    const ofWords = /^\s+of\s+(?:the\s+)?([a-z][\w-]*)/.exec(sentence.slice(end))?.[1];
+    add(m.index, end, { value, unit, label: ofWords ? `${noun} of ${ofWords}` : noun });
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...f }) => f);
+}
