@@ -40,7 +40,9 @@ export interface BriefingContent {
   /** The channel's local date, YYYY-MM-DD. */
   localDate: string;
   headline: string;
-  /** Up to three statements that stand, each cited. */
+  /** The source of the statement the headline repeats, when it repeats one. */
+  headlineCitation?: Citation;
+  /** Up to three further statements that stand, each cited. */
   standing: BriefingItem[];
   /** Undefined for a channel's first briefing. */
   previousDate?: string;
@@ -102,10 +104,13 @@ export function buildBriefing(input: {
     : [];
   const upcoming = status.upcoming.length ? status.upcoming : core.timeline(now).filter((t) => !t.past);
   const quote = pickQuote(kb, localDate, new Set(changes.map((c) => c.entryId)));
+  const points = pickStanding(status.inForce, status.keyNumbers);
+  const repeated = points.find((p) => status.headline.includes(p.text));
   return {
     localDate,
     headline: status.headline,
-    standing: pickStanding(status.inForce, status.keyNumbers),
+    ...(repeated ? { headlineCitation: repeated.citation } : {}),
+    standing: points.filter((p) => p !== repeated).slice(0, MAX_STANDING),
     ...(previous ? { previousDate: previous.localDate } : {}),
     unchanged: diff ? isUnchanged(diff) : false,
     changes,
@@ -124,7 +129,7 @@ function pickStanding(inForce: StatusPoint[], keyNumbers: StatusPoint[]): Briefi
   const seen = new Set<string>();
   const out: BriefingItem[] = [];
   for (const p of [...inForce, ...keyNumbers]) {
-    if (seen.has(p.entryId) || out.length >= MAX_STANDING) continue;
+    if (seen.has(p.entryId) || out.length > MAX_STANDING) continue;
     seen.add(p.entryId);
     out.push({ entryId: p.entryId, text: p.text, citation: p.citation });
   }

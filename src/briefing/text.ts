@@ -28,11 +28,11 @@ export function dateLine(t: TimelineItem): string {
   return `${t.title}: ${t.countdown} (${t.dateLabel})`;
 }
 
-/** The one-line "no change" summary with the next date. */
-export function unchangedLine(b: BriefingContent): string {
-  const next = b.upcoming[0];
+/** The one-line "no change" summary with the next dates (citations added by the caller). */
+export function unchangedLine(b: BriefingContent, cite: (t: TimelineItem) => string = () => ""): string {
   const since = b.previousDate ? shortDate(b.previousDate) : "the last briefing";
-  return `No change since ${since}.${next ? ` Next: ${dateLine(next)}.` : ""}`;
+  const next = b.upcoming.slice(0, 3).map((t) => `${dateLine(t)}${cite(t)}`);
+  return `No change since ${since}.${next.length ? ` Next: ${next.join("; ")}.` : ""}`;
 }
 
 /** A change labelled for the reader. */
@@ -46,10 +46,9 @@ export function renderBriefingText(b: BriefingContent): string {
   const cite = (c: Citation) => ` [${refs.of(c)}]`;
   const lines: string[] = [`US–China trade talks briefing — ${longDate(b.localDate)}`, ""];
   if (b.unchanged) {
-    lines.push(unchangedLine(b));
-    for (const t of b.upcoming.slice(1)) lines.push(`  • ${dateLine(t)}${cite(t.citation)}`);
+    lines.push(unchangedLine(b, (t) => cite(t.citation)));
   } else {
-    lines.push(b.headline);
+    lines.push(`${b.headline}${b.headlineCitation ? cite(b.headlineCitation) : ""}`);
     for (const s of b.standing) lines.push(`  • ${s.text}${cite(s.citation)}`);
     if (b.previousDate) {
       lines.push("", `What changed since ${shortDate(b.previousDate)}:`);
@@ -69,10 +68,10 @@ export function renderBriefingText(b: BriefingContent): string {
     }
     if (b.quote) {
       const q = b.quote;
-      lines.push("", "Quote:", `  “${q.text}” — ${q.speaker}, ${q.role}${cite(q.citation)}`);
+      lines.push("", `Quote — ${q.speaker}, ${q.role}:`, `  > ${q.text}${cite(q.citation)}`);
     }
   }
-  lines.push("", `Newest source: ${shortDate(b.newestSource)} (${b.freshness}).`);
+  lines.push("", b.freshness);
   const sources = refs.list();
   if (sources.length) {
     lines.push("", "Sources:");
