@@ -31,7 +31,7 @@ export class YamlFile {
         file,
         line: lines.linePos(e.pos[0]).line,
         field: "yaml",
-        message: `not valid YAML: ${firstLine(e.message)}`,
+        message: `not valid YAML: ${firstLine(e.message)}${hint(e.code)}`,
       }));
     }
     return new YamlFile(file, doc, lines);
@@ -87,6 +87,17 @@ export class YamlFile {
     if (isNode(node) && node.range) return this.lines.linePos(node.range[0]).line;
     return 1;
   }
+}
+
+/** The usual cause of the usual errors, in a curator's terms. */
+function hint(code: string): string {
+  if (code === "BLOCK_AS_IMPLICIT_KEY" || code === "MULTILINE_IMPLICIT_KEY") {
+    return ' (a value containing ": " must be written in double quotes)';
+  }
+  if (code === "TAB_AS_INDENT") return " (indent with spaces, not tabs)";
+  if (code === "BAD_INDENT" || code === "MISSING_CHAR")
+    return " (check the indentation and quotes on this line)";
+  return "";
 }
 
 function firstLine(message: string): string {
