@@ -3,6 +3,7 @@
  * is reported on a line of its own. Empty variables count as unset.
  */
 import { z } from "zod";
+import { ConfigError } from "./config-error.js";
 
 const optionalString = z.string().min(1).optional();
 const hhmm = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be a time like 08:00");
@@ -68,13 +69,7 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
-/** Thrown with one line per problem, so the operator sees everything wrong at once. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
+export { ConfigError } from "./config-error.js";
 
 /** Reads and validates configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

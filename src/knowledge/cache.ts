@@ -1,0 +1,87 @@
+/**
+ * A start-up shortcut for the `tradebot` command: the checked knowledge base is cached as JSON,
+ * keyed by a hash of every file in the knowledge folder. An unchanged folder loads without the
+ * YAML parser and the schema validator (about half of a cold start); any edit misses the cache
+ * and goes through the full load and checks. Only ever holds a knowledge base that passed them.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { KnowledgeBase, LoadedEntry, LoadedSource } from "./schema.js";
+
+interface CachedKnowledge {
+  format: 1;
+  sources: LoadedSource[];
+  entries: LoadedEntry[];
+  drafts: LoadedEntry[];
+  version: string;
+  newestSource: string;
+}
+
+/** A hash of every file's path and content under `dir`. */
+export function fingerprint(dir: string): string {
+  const hash = createHash("sha256");
+  const walk = (rel: string) => {
+    const entries = readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile())
+        hash
+          .update(`${path}\0`)
+          .update(readFileSync(join(dir, path)))
+          .update("\0");
+    }
+  };
+  walk("");
+  return hash.digest("hex").slice(0, 24);
+}
+
+/**
+ * Loads the knowledge base from the cache when the folder is unchanged, else through `load`
+ * (which throws `KnowledgeError` on bad data) and caches the result. Cache trouble is never fatal.
+ */
+export async function loadKnowledgeCached(
+  dir: string,
+  cacheDir: string,
+  load: (dir: string) => Promise<KnowledgeBase>,
+): Promise<KnowledgeBase> {
+  let key: string | undefined;
+  try {
+    key = fingerprint(dir);
+    const cached = JSON.parse(readFileSync(join(cacheDir, `kb-${key}.json`), "utf8")) as CachedKnowledge;
+    if (cached.format === 1) {
+      return {
+        sources: new Map(cached.sources.map((s) => [s.id, s])),
+        entries: cached.entries,
+        drafts: cached.drafts,
+        version: cached.version,
+        newestSource: cached.newestSource,
+      };
+    }
+  } catch {
+    // No cache yet, an unreadable folder (the full load reports it), or a stale format.
+  }
+  const kb = await load(dir);
+  if (key) {
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const body: CachedKnowledge = {
+        format: 1,
+        sources: [...kb.sources.values()],
+        entries: [...kb.entries],
+        drafts: [...kb.drafts],
+        version: kb.version,
+        newestSource: kb.newestSource,
+      };
+      const tmp = join(cacheDir, `kb-${key}.${process.pid}.tmp`);
+      writeFileSync(tmp, JSON.stringify(body));
+      renameSync(tmp, join(cacheDir, `kb-${key}.json`));
+    } catch {
+      // A read-only install still works, just without the shortcut.
+    }
+  }
+  return kb;
+}
