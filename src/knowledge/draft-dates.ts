@@ -61,7 +61,7 @@ const RELATIVE =
   /\b(today|tonight|tomorrow|yesterday|(?:this|next|last) (?:week|month|year)|(?:in|within) (two|three|four|2|3|4) weeks)\b/gi;
 const WEEKDAY = /\b(?:(last|next|this)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
 const FUTURE =
-  /\b(will|would|shall|is to|are to|expected|scheduled|plans?|planned|set to|going to|due|upcoming|next|unless|takes? effect|to (?:expire|begin|start|end|meet|arrive|hold|sign|visit)|hope)\b/i;
+  /\b(will|would|shall|is to|are to|expected|scheduled|plans?|planned|set to|going to|due|upcoming|next|unless|expir\w*|takes? effect|to (?:expire|begin|start|end|meet|arrive|hold|sign|visit)|hope)\b/i;
 const SAID_BEFORE = /\b(?:said|says|told [^,.;]{1,40}?|added|announced|stated)\s+(?:on\s+)?$/i;
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4 };
 
@@ -161,7 +161,7 @@ function weekday(
 /** Every date mentioned in `sentence`, in order, resolved against `published` (YYYY-MM-DD). */
 export function findDates(sentence: string, published: string): DateMention[] {
   const base = parseIso(published);
-  const report = `from a ${describeDate(published, "day")} report`;
+  const report = `in a report published ${describeDate(published, "day")}`;
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const add = (
