@@ -13,7 +13,7 @@ export interface FeedbackValue {
 /** What "Share in channel" re-renders for everyone. */
 export type ShareValue =
   | { kind: "ask"; question: string }
-  | { kind: "entry"; entryId: string }
+  | { kind: "entry"; entryId: string; question: string }
   | { kind: "status" }
   | { kind: "timeline" }
   | { kind: "sources" };
@@ -35,7 +35,8 @@ export function decodeFeedback(value: string | undefined): FeedbackValue | undef
 /** Encodes what to share for a button value. */
 export function encodeShare(v: ShareValue): string {
   if (v.kind === "ask") return JSON.stringify({ k: "ask", q: v.question.slice(0, QUESTION_MAX) });
-  if (v.kind === "entry") return JSON.stringify({ k: "entry", id: v.entryId });
+  if (v.kind === "entry")
+    return JSON.stringify({ k: "entry", id: v.entryId, q: v.question.slice(0, QUESTION_MAX) });
   return JSON.stringify({ k: v.kind });
 }
 
@@ -44,7 +45,8 @@ export function decodeShare(value: string | undefined): ShareValue | undefined {
   const o = parse(value);
   if (!o) return undefined;
   if (o.k === "ask" && typeof o.q === "string") return { kind: "ask", question: o.q };
-  if (o.k === "entry" && typeof o.id === "string") return { kind: "entry", entryId: o.id };
+  if (o.k === "entry" && typeof o.id === "string")
+    return { kind: "entry", entryId: o.id, question: typeof o.q === "string" ? o.q : "" };
   if (o.k === "status" || o.k === "timeline" || o.k === "sources") return { kind: o.k };
   return undefined;
 }

@@ -7,7 +7,6 @@ import type { StatusPoint, StatusReport, TimelineItem } from "../../answer/types
 import { safeMrkdwn } from "../escape.js";
 import { ACTIONS } from "../ids.js";
 import { shortCredit } from "./citation.js";
-import { formatDate } from "./dates.js";
 import {
   type AnyBlock,
   actions,
@@ -42,12 +41,7 @@ export function statusBlocks(s: StatusReport): AnyBlock[] {
   if (s.keyNumbers.length) blocks.push(...sections(`*Key numbers*\n${pointLines(s.keyNumbers)}`));
   if (s.upcoming.length) blocks.push(...sections(`*Coming up*\n${itemLines(s.upcoming)}`));
   if (s.recent.length) blocks.push(...sections(`*Recently*\n${itemLines(s.recent)}`));
-  blocks.push(
-    context([
-      `Newest source: ${formatDate(s.newestSource)} (${safeMrkdwn(s.freshness)})`,
-      `Knowledge version ${safeMrkdwn(s.kbVersion)}`,
-    ]),
-  );
+  blocks.push(context([safeMrkdwn(s.freshness), `Knowledge version ${safeMrkdwn(s.kbVersion)}`]));
   return blocks;
 }
 

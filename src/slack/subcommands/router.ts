@@ -1,10 +1,13 @@
 /**
  * Routes the text after `/tradetalks` to a subcommand. Empty text is `status`; a first word that
- * names a subcommand runs it; a question (several words, or ending in `?`) is `ask`; a lone
- * unknown word gets help saying so.
+ * names a subcommand runs it; a question (several words, or ending in `?`) is `ask`. A lone word
+ * that is neither is tried as a question (`/tradetalks truce`); when the sources have no answer
+ * it gets help, saying the word is not a subcommand.
  */
+import { answerMessage } from "../blocks/answer.js";
 import { safeMrkdwn } from "../escape.js";
 import { COMMAND } from "../ids.js";
+import { normaliseQuestion } from "../question.js";
 import { helpMessage } from "./help.js";
 import type { Subcommand } from "./types.js";
 
@@ -27,11 +30,22 @@ export function route(text: string, list: readonly Subcommand[]): Route {
   if (named) return { subcommand: named, args: trimmed.slice(first.length).trim() };
   if (rest.length > 0 || trimmed.endsWith("?")) return { subcommand: find("ask"), args: trimmed };
   const note = `\`${safeMrkdwn(first)}\` is not a ${COMMAND} subcommand. To ask about it, write \`${COMMAND} ask ${safeMrkdwn(first)}\`.`;
-  return {
-    subcommand: { ...find("help"), handler: ({ subcommands }) => helpMessage(subcommands, note) },
-    args: "",
-    note,
+  const askOrHelp: Subcommand = {
+    ...find("help"),
+    handler: ({ deps, now, subcommands }) => {
+      const question = normaliseQuestion(first);
+      const answer = deps.core.answer(question, now);
+      if (!answer.answered) return helpMessage(subcommands, note);
+      return answerMessage(answer, {
+        question,
+        now,
+        showQuestion: true,
+        share: { kind: "ask", question },
+        feedback: { kbVersion: deps.core.kbVersion() },
+      });
+    },
   };
+  return { subcommand: askOrHelp, args: trimmed, note };
 }
 
 function missing(name: string): never {

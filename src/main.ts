@@ -1,0 +1,94 @@
+/**
+ * The one composition root: configuration → knowledge → core → store → Slack → start.
+ *
+ * - No Slack credentials: a local chat in the terminal, through the same Bolt app and listeners.
+ * - SLACK_BOT_TOKEN + SLACK_APP_TOKEN: Socket Mode.
+ * - SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (+ PORT): HTTP on /slack/events, health on /healthz.
+ *
+ * SIGTERM/SIGINT stop taking requests, let replies in progress finish, then exit.
+ */
+import { existsSync } from "node:fs";
+import { createCore } from "./answer/core.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
+import { createLogger, type Logger } from "./log.js";
+import type { SlackDeps } from "./slack/deps.js";
+import { SlackStartError } from "./slack/identify.js";
+import { runLocalChat } from "./slack/local/chat.js";
+import { startSlack } from "./slack/start.js";
+import { openStore } from "./store/sqlite.js";
+
+/** Milliseconds shutdown waits for replies in progress. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<number> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let kb: ReturnType<typeof loadKnowledge>;
+  try {
+    kb = loadKnowledge(config.knowledgeDir);
+  } catch (err) {
+    if (err instanceof KnowledgeError) {
+      process.stderr.write(`The knowledge base in ${config.knowledgeDir} has problems:\n${err.format()}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const core = createCore(kb);
+  const store = openStore(config.databasePath);
+  const deps: SlackDeps = { core, store, logger, now: () => new Date(), config };
+  logger.info(
+    `knowledge ${kb.version}: ${kb.entries.length} entries from ${kb.sources.size} sources; mode ${config.mode}`,
+  );
+  try {
+    if (config.mode === "local") {
+      await runLocalChat({ deps, input: process.stdin, output: process.stdout });
+      return 0;
+    }
+    return await serve(deps, logger);
+  } finally {
+    store.close();
+  }
+}
+
+/** Runs until SIGTERM or SIGINT, then drains and returns the exit code. */
+async function serve(deps: SlackDeps, logger: Logger): Promise<number> {
+  let slack: Awaited<ReturnType<typeof startSlack>>;
+  try {
+    slack = await startSlack(deps);
+  } catch (err) {
+    if (err instanceof SlackStartError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+    process.once("SIGINT", () => resolve("SIGINT"));
+  });
+  logger.info(`${signal}: finishing replies in progress, then exiting`);
+  await slack.stop(SHUTDOWN_GRACE_MS);
+  logger.info("stopped");
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`tradebot failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,70 @@
+/**
+ * The daily briefing wired to Slack: composing content with Block Kit, the poster, the default
+ * subscription from configuration, and the scheduler on the system clock. `main.ts` calls
+ * `startBriefings` in socket/http mode and `stop()` on shutdown.
+ */
+import { hostname } from "node:os";
+import type { Core } from "../answer/types.js";
+import { buildBriefing } from "../briefing/content.js";
+import { applyDefaultSubscription } from "../briefing/defaults.js";
+import {
+  type BriefingScheduler,
+  type ComposeBriefing,
+  createScheduler,
+  type SchedulerClock,
+} from "../briefing/scheduler.js";
+import type { Config } from "../config.js";
+import type { KnowledgeBase } from "../knowledge/schema.js";
+import type { Logger } from "../log.js";
+import type { BriefingLedger, SubscriptionStore } from "../store/types.js";
+import { briefingMessage } from "./blocks/briefing.js";
+import { createBriefingPoster } from "./briefing-poster.js";
+
+/** The knowledge a briefing is built from: the current knowledge base and the core over it. */
+export type BriefingKnowledge = () => { kb: KnowledgeBase; core: Core };
+
+/** Composes a channel's briefing as a Slack message from the current knowledge. */
+export function slackBriefingComposer(knowledge: BriefingKnowledge): ComposeBriefing {
+  return ({ localDate, now, previous }) => {
+    const { kb, core } = knowledge();
+    const content = buildBriefing({ kb, core, now, localDate, ...(previous ? { previous } : {}) });
+    return { content, message: briefingMessage(content) };
+  };
+}
+
+/** The real clock, for production. */
+export const systemClock: SchedulerClock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()),
+};
+
+/** Applies the default subscription and starts the scheduler; returns it so it can be stopped. */
+export function startBriefings(options: {
+  config: Config;
+  store: SubscriptionStore & BriefingLedger;
+  knowledge: BriefingKnowledge;
+  logger: Logger;
+  clock?: SchedulerClock;
+}): BriefingScheduler {
+  const { config, store, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const botToken = config.slack.botToken;
+  if (!botToken) throw new Error("briefings need SLACK_BOT_TOKEN");
+  const def = applyDefaultSubscription(store, config, clock.now());
+  if (def) logger.info(`default briefing subscription: ${def.channelId} at ${def.time} ${def.timeZone}`);
+  const scheduler = createScheduler({
+    store,
+    poster: createBriefingPoster({
+      botToken,
+      ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+      logger,
+    }),
+    compose: slackBriefingComposer(options.knowledge),
+    clock,
+    logger,
+    instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    graceMinutes: config.briefingGraceMinutes,
+  });
+  scheduler.start();
+  return scheduler;
+}

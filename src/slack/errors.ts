@@ -1,0 +1,62 @@
+/**
+ * The last stop for an error inside a listener: the log gets the detail, the user a friendly
+ * sentence where they asked (ephemerally through `response_url`, or in the thread), and the app
+ * carries on.
+ */
+import type { App } from "@slack/bolt";
+import type { Logger } from "../log.js";
+import { postMessage } from "./post.js";
+
+/** What the user is told when something went wrong on our side. */
+export const SORRY = "Sorry, something went wrong while answering that. Please try again in a moment.";
+
+/** The part of Bolt's extended error-handler arguments used here. */
+interface ErrorArgs {
+  error: Error;
+  body: unknown;
+  context?: { botToken?: string };
+}
+
+/** Installs the app-wide error handler (the app must be built with `extendedErrorHandler: true`). */
+export function handleErrors(app: App, logger: Logger): void {
+  app.error(async ({ error, body, context }: ErrorArgs) => {
+    const b = body as Record<string, unknown> | undefined;
+    const kind = String(b?.type ?? "request");
+    const what = typeof b?.command === "string" ? b.command : kind;
+    logger.error(`error while handling ${what}`, (error as { original?: unknown }).original ?? error);
+    try {
+      await tellUser(app, b, context?.botToken, logger);
+    } catch (err) {
+      logger.warn("could not tell the user about the error", err);
+    }
+  });
+}
+
+async function tellUser(
+  app: App,
+  body: Record<string, unknown> | undefined,
+  token: string | undefined,
+  logger: Logger,
+): Promise<void> {
+  if (!body) return;
+  if (typeof body.response_url === "string") {
+    const res = await fetch(body.response_url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text: SORRY }),
+    });
+    if (!res.ok) logger.warn(`response_url answered ${res.status} to the error notice`);
+    return;
+  }
+  const event = body.event as
+    | { type?: string; channel?: string; ts?: string; thread_ts?: string }
+    | undefined;
+  if (event?.channel && (event.type === "app_mention" || event.type === "message")) {
+    const threadTs = event.thread_ts ?? (event.type === "app_mention" ? event.ts : undefined);
+    await postMessage(
+      app.client,
+      { token, channel: event.channel, text: SORRY, ...(threadTs ? { thread_ts: threadTs } : {}) },
+      logger,
+    );
+  }
+}

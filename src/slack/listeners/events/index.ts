@@ -1,0 +1,11 @@
+/** Events API listeners. */
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../../deps.js";
+import { register as directMessage } from "./direct-message.js";
+import { register as mention } from "./mention.js";
+
+/** Registers every message-event listener (the Home tab has its own folder). */
+export function register(app: App, deps: SlackDeps): void {
+  mention(app, deps);
+  directMessage(app, deps);
+}

@@ -1,0 +1,158 @@
+/**
+ * The local chat: talk to the bot in a terminal with no Slack at all, through the same Bolt app
+ * and listeners. Typed lines become `message.im` events, `/tradetalks …` a slash command, a number
+ * clicks that button of the last reply, `/home` opens the Home tab. What the app posts arrives at
+ * a loopback Web API and is printed from the same blocks Slack would show.
+ *
+ * With piped input it answers each line in order and returns at the end of input.
+ */
+import { createInterface } from "node:readline";
+import { createSlackApp } from "../app.js";
+import type { SlackDeps } from "../deps.js";
+import { COMMAND } from "../ids.js";
+import { type Loopback, type Posted, startLoopback } from "./loopback.js";
+import { LocalReceiver } from "./receiver.js";
+import { type RenderedButton, renderMessage } from "./render-text.js";
+import {
+  type ButtonPlace,
+  buttonClick,
+  directMessage,
+  homeOpened,
+  LOCAL_IDS,
+  nextTs,
+  slashCommand,
+} from "./requests.js";
+
+/** Where the chat reads and writes. */
+export interface LocalChatOptions {
+  deps: SlackDeps;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Prompt and greet (a terminal); otherwise echo each line (a transcript). Defaults to input.isTTY. */
+  interactive?: boolean;
+}
+
+const BOT = { botId: "BLOCAL0001", botUserId: "ULOCALBOT1" };
+
+/** Runs the chat until the input ends (or `/quit`). */
+export async function runLocalChat(o: LocalChatOptions): Promise<void> {
+  const interactive = o.interactive ?? Boolean((o.input as { isTTY?: boolean }).isTTY);
+  const write = (s: string) => o.output.write(s);
+  let buttons: { button: RenderedButton; place: ButtonPlace }[] = [];
+  let responses = 0;
+
+  const show = (label: string, message: Record<string, unknown>, place: ButtonPlace) => {
+    const rendered = renderMessage(message);
+    buttons = rendered.buttons.map((button) => ({ button, place }));
+    write(`${label}\n${indent(rendered.text)}\n\n`);
+  };
+
+  const onPost = (p: Posted): Record<string, unknown> | undefined => {
+    if (p.kind === "response") {
+      if (p.body.delete_original) return undefined;
+      const inChannel = p.body.response_type === "in_channel";
+      show(inChannel ? "tradebot (shared in the channel):" : "tradebot (only visible to you):", p.body, {
+        ephemeral: !inChannel,
+        messageTs: nextTs(),
+      });
+      return undefined;
+    }
+    return answerApi(p, show, o.deps.config.defaultTimeZone);
+  };
+
+  const loop: Loopback = await startLoopback(onPost);
+  const receiver = new LocalReceiver();
+  const { app, inflight } = createSlackApp({
+    deps: o.deps,
+    receiver,
+    botToken: "xoxb-local",
+    bot: BOT,
+    apiUrl: loop.apiUrl,
+  });
+  await app.start();
+
+  const rl = createInterface({ input: o.input, terminal: false });
+  if (interactive) {
+    write(
+      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\nA number clicks that button of the last reply. /quit or Ctrl-D ends.\n\nyou> `,
+    );
+  }
+  try {
+    for await (const raw of rl) {
+      const line = raw.trim();
+      if (!interactive && line) write(`you> ${line}\n`);
+      if (line === "/quit" || line === "/exit") break;
+      if (line) {
+        const clicked = /^\d{1,2}$/.test(line) ? buttons.find((b) => b.button.n === Number(line)) : undefined;
+        if (clicked) {
+          responses += 1;
+          await receiver.deliver(
+            buttonClick(LOCAL_IDS, clicked.button, clicked.place, loop.responseUrl(`click-${responses}`)),
+          );
+        } else if (line.split(/\s+/)[0] === COMMAND) {
+          responses += 1;
+          const text = line.slice(COMMAND.length).trim();
+          await receiver.deliver(
+            slashCommand(LOCAL_IDS, COMMAND, text, loop.responseUrl(`command-${responses}`)),
+          );
+        } else if (line === "/home") {
+          await receiver.deliver(homeOpened(LOCAL_IDS));
+        } else if (line.startsWith("/")) {
+          write(`Only ${COMMAND}, /home and /quit work here.\n\n`);
+        } else {
+          await receiver.deliver(directMessage(LOCAL_IDS, line));
+        }
+      }
+      if (interactive) write("you> ");
+    }
+  } finally {
+    rl.close();
+    await inflight.drain(10_000);
+    await app.stop();
+    await loop.close();
+  }
+}
+
+/** Answers the loopback's Web API calls as Slack would, printing what is posted. */
+function answerApi(
+  p: Posted,
+  show: (label: string, message: Record<string, unknown>, place: ButtonPlace) => void,
+  timeZone: string,
+): Record<string, unknown> | undefined {
+  switch (p.name) {
+    case "chat.postMessage": {
+      const ts = nextTs();
+      const threadTs = p.body.thread_ts as string | undefined;
+      show(threadTs ? "tradebot (in thread):" : "tradebot:", p.body, {
+        ephemeral: false,
+        messageTs: ts,
+        threadTs,
+      });
+      return { channel: p.body.channel, ts, message: { ...p.body, ts } };
+    }
+    case "chat.postEphemeral":
+      show("tradebot (only visible to you):", p.body, { ephemeral: true, messageTs: nextTs() });
+      return { message_ts: nextTs() };
+    case "views.publish":
+      show("tradebot Home tab:", (p.body.view as Record<string, unknown>) ?? {}, {
+        ephemeral: true,
+        messageTs: nextTs(),
+      });
+      return { view: { id: "VLOCAL0001" } };
+    case "auth.test":
+      return { user_id: BOT.botUserId, bot_id: BOT.botId, team_id: LOCAL_IDS.team, user: "tradebot" };
+    case "users.info":
+      return { user: { id: p.body.user, name: "you", real_name: "You", tz: timeZone } };
+    case "conversations.info":
+      return { channel: { id: p.body.channel, name: "local", is_member: true, is_im: true } };
+    default:
+      return undefined;
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l ? `  ${l}` : l))
+    .join("\n");
+}

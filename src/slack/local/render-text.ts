@@ -1,0 +1,101 @@
+/**
+ * Block Kit rendered as readable terminal text, from the same blocks Slack would show: headers
+ * underlined, quotes indented with a bar, context lines dimmed into one line, buttons numbered so
+ * the local chat can "click" them by number.
+ */
+
+/** A button as rendered, numbered from 1 within a message. */
+export interface RenderedButton {
+  n: number;
+  actionId: string;
+  value: string;
+  text: string;
+}
+
+/** A rendered message: the text and its buttons. */
+export interface Rendered {
+  text: string;
+  buttons: RenderedButton[];
+}
+
+type Obj = Record<string, unknown>;
+
+/** Renders a message's blocks (or its `text` when it has none) for the terminal. */
+export function renderMessage(message: { text?: unknown; blocks?: unknown }, firstButton = 1): Rendered {
+  const blocks = Array.isArray(message.blocks) ? (message.blocks as Obj[]) : [];
+  if (!blocks.length) return { text: mrkdwnToText(String(message.text ?? "")), buttons: [] };
+  const buttons: RenderedButton[] = [];
+  const lines: string[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case "header": {
+        const t = plain(b.text);
+        lines.push(t, "═".repeat(Math.min(t.length, 60)));
+        break;
+      }
+      case "section": {
+        const t = b.text as Obj | undefined;
+        if (t) lines.push(mrkdwnToText(String(t.text ?? "")));
+        for (const f of (b.fields as Obj[] | undefined) ?? []) lines.push(mrkdwnToText(String(f.text ?? "")));
+        break;
+      }
+      case "context":
+        lines.push(
+          `  ${((b.elements as Obj[] | undefined) ?? [])
+            .map((e) => mrkdwnToText(String(e.text ?? "")))
+            .filter(Boolean)
+            .join(" · ")}`,
+        );
+        break;
+      case "divider":
+        lines.push("─".repeat(40));
+        break;
+      case "actions": {
+        const parts: string[] = [];
+        for (const el of (b.elements as Obj[] | undefined) ?? []) {
+          if (el.type !== "button") continue;
+          const n = firstButton + buttons.length;
+          const text = plain(el.text);
+          buttons.push({ n, actionId: String(el.action_id ?? ""), value: String(el.value ?? ""), text });
+          parts.push(`[${n}] ${text}`);
+        }
+        if (parts.length) lines.push(`  ${parts.join("   ")}`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { text: lines.join("\n"), buttons };
+}
+
+function plain(t: unknown): string {
+  return stripEmoji(decode(String((t as Obj | undefined)?.text ?? "")));
+}
+
+/** Slack mrkdwn as plain terminal text: links spelled out, markup and emoji codes dropped. */
+export function mrkdwnToText(s: string): string {
+  const linked = s
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, "$2 ($1)")
+    .replace(/<(https?:[^>]+)>/g, "$1")
+    .replace(/<@([A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, label?: string) => `@${label ?? id}`)
+    .replace(/<#([A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, label?: string) => `#${label ?? id}`)
+    .replace(/<!([a-z]+)[^>]*>/g, "@$1");
+  const unstyled = linked
+    .replace(/(^|[\s(“"'])\*([^*\n]+)\*(?=$|[\s).,:;!?”"'])/g, "$1$2")
+    .replace(/(^|[\s(“"'])_([^_\n]+)_(?=$|[\s).,:;!?”"'])/g, "$1$2")
+    .replace(/`([^`\n]+)`/g, "$1");
+  const quoted = unstyled
+    .split("\n")
+    .map((l) => l.replace(/^(?:>|&gt;) ?/, "  │ "))
+    .join("\n");
+  return stripEmoji(decode(quoted)).replace(/\u200b/g, "");
+}
+
+function decode(s: string): string {
+  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+function stripEmoji(s: string): string {
+  return s.replace(/:[a-z][a-z0-9_+-]*: ?/g, "");
+}

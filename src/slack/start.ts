@@ -1,0 +1,80 @@
+/**
+ * Connects the app to Slack in the configured mode: HTTP (Events API on `/slack/events`, with the
+ * signature check and `/healthz`) or Socket Mode (with `/healthz` on PORT). Returns how to stop it:
+ * stop taking requests, let replies in progress finish, then close.
+ */
+
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { createSlackApp } from "./app.js";
+import { boltLogger } from "./bolt-logger.js";
+import type { SlackDeps } from "./deps.js";
+import { identifyBot } from "./identify.js";
+import { healthRoutes } from "./receivers/routes.js";
+
+/** A running Slack connection. */
+export interface RunningSlack {
+  /** The HTTP port actually bound (HTTP mode; useful with PORT=0). */
+  port?: number;
+  /** Stops taking requests, waits up to `graceMs` for replies in progress, then closes. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Starts the Slack app in `deps.config.mode` ("http" or "socket"). */
+export async function startSlack(
+  deps: SlackDeps,
+  opts: { retry?: Partial<webApi.RetryOptions> } = {},
+): Promise<RunningSlack> {
+  const { config, logger } = deps;
+  const { botToken, appToken, signingSecret, apiUrl } = config.slack;
+  if (!botToken) throw new Error("startSlack needs SLACK_BOT_TOKEN");
+  const bot = await identifyBot(botToken, apiUrl);
+  const blog = boltLogger(logger);
+  const routes = healthRoutes(deps.core);
+  if (config.mode === "socket") {
+    if (!appToken) throw new Error("Socket Mode needs SLACK_APP_TOKEN");
+    const receiver = new SocketModeReceiver({
+      appToken,
+      logger: blog,
+      customRoutes: routes,
+      installerOptions: { port: config.port, ...(apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {}) },
+    });
+    const { app, inflight } = createSlackApp({ deps, receiver, botToken, bot, apiUrl, retry: opts.retry });
+    await app.start();
+    logger.info(
+      `connected to Slack in Socket Mode as ${bot.botUserId}; health check on :${config.port}/healthz`,
+    );
+    return {
+      port: config.port,
+      stop: async (graceMs = 10_000) => {
+        await inflight.drain(graceMs);
+        await app.stop();
+      },
+    };
+  }
+  if (!signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    logger: blog,
+    customRoutes: routes,
+    processBeforeResponse: false,
+  });
+  const { app, inflight } = createSlackApp({ deps, receiver, botToken, bot, apiUrl, retry: opts.retry });
+  const server = (await app.start(config.port)) as Server;
+  const port = (server.address() as AddressInfo).port;
+  logger.info(
+    `listening for Slack on http://0.0.0.0:${port}/slack/events as ${bot.botUserId}; health check on /healthz`,
+  );
+  return {
+    port,
+    stop: async (graceMs = 10_000) => {
+      // Stop accepting connections first; requests already received run to the end.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await inflight.drain(graceMs);
+      server.closeIdleConnections?.();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
+      server.closeAllConnections?.();
+    },
+  };
+}

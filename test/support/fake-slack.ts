@@ -1,0 +1,291 @@
+/**
+ * A fake of Slack's servers at the HTTP boundary, for tests: the Web API (`/api/<method>`) and
+ * `response_url` endpoints (`/response/<id>`), on 127.0.0.1. It records every call, answers like
+ * Slack does, and can be told to fail the next calls of a method with a platform error
+ * (`not_in_channel`, `channel_not_found`…) or an HTTP 429 with `Retry-After`.
+ *
+ *   const slack = await FakeSlack.start();
+ *   new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl });
+ *   slack.failNext("chat.postMessage", "not_in_channel");
+ *   const [post] = await slack.waitForCalls("chat.postMessage", 1);
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One Web API call as the fake received it. */
+export interface SlackCall {
+  method: string;
+  /** Arguments, with JSON-valued form fields (blocks, view…) parsed. */
+  args: Record<string, unknown>;
+  /** The bearer token sent, if any. */
+  token?: string;
+  /** The HTTP status the fake answered with. */
+  status: number;
+  /** The `error` the fake answered with, if it failed the call. */
+  error?: string;
+}
+
+/** One POST to a response_url. */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** A scripted answer to the next call(s) of a method. */
+type Scripted =
+  | { kind: "error"; error: string }
+  | { kind: "ratelimit"; retryAfter: number }
+  | { kind: "http"; status: number };
+
+/** A user the fake knows, for `users.info`. */
+export interface FakeUser {
+  id: string;
+  tz?: string;
+  tz_offset?: number;
+  name?: string;
+}
+
+/** Options for starting the fake. */
+export interface FakeSlackOptions {
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+}
+
+/** The fake Slack server. */
+export class FakeSlack {
+  /** Every Web API call, in order of arrival (including failed attempts). */
+  readonly calls: SlackCall[] = [];
+  /** Every response_url POST, in order of arrival. */
+  readonly responses: ResponsePost[] = [];
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly teamId: string;
+  readonly #scripts = new Map<string, Scripted[]>();
+  readonly #users = new Map<string, FakeUser>();
+  readonly #waiters = new Set<() => void>();
+  #ts = 1_700_000_000;
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+    opts: FakeSlackOptions,
+  ) {
+    this.botUserId = opts.botUserId ?? "UBOT0001";
+    this.botId = opts.botId ?? "BBOT0001";
+    this.teamId = opts.teamId ?? "T0001";
+  }
+
+  /** Starts the fake on a free port of 127.0.0.1. */
+  static async start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
+    let fake: FakeSlack | undefined;
+    const server = createServer((req, res) => {
+      fake?.handle(req, res).catch((err) => {
+        res.writeHead(500);
+        res.end(String(err));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlack(server, `http://127.0.0.1:${port}`, opts);
+    return fake;
+  }
+
+  /** The Web API base URL to give the client (`slackApiUrl`, `SLACK_API_URL`). */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A fresh response_url served by the fake. */
+  responseUrl(id: string = randomUUID()): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  /** The next `times` calls of `method` fail with a Slack platform error (HTTP 200, ok: false). */
+  failNext(method: string, error: string, times = 1): void {
+    this.#script(method, { kind: "error", error }, times);
+  }
+
+  /** The next `times` calls of `method` get HTTP 429 with `Retry-After: retryAfterSeconds`. */
+  rateLimitNext(method: string, retryAfterSeconds: number, times = 1): void {
+    this.#script(method, { kind: "ratelimit", retryAfter: retryAfterSeconds }, times);
+  }
+
+  /** The next `times` calls of `method` get a bare HTTP error status (e.g. 503). */
+  httpErrorNext(method: string, status: number, times = 1): void {
+    this.#script(method, { kind: "http", status }, times);
+  }
+
+  /** Adds a user for `users.info`. */
+  addUser(user: FakeUser): void {
+    this.#users.set(user.id, user);
+  }
+
+  /** Calls of one method. */
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Successful calls of one method: what would be visible in Slack. */
+  delivered(method: string): SlackCall[] {
+    return this.callsTo(method).filter((c) => c.status === 200 && !c.error);
+  }
+
+  /** Waits until `method` has received at least `n` calls (successful or not), then returns them. */
+  waitForCalls(method: string, n: number, timeoutMs = 10_000): Promise<SlackCall[]> {
+    return this.#waitFor(() => this.callsTo(method).length >= n, timeoutMs, `${n} ${method} call(s)`).then(
+      () => this.callsTo(method),
+    );
+  }
+
+  /** Waits until at least `n` response_url posts have arrived, then returns them. */
+  waitForResponses(n: number, timeoutMs = 10_000): Promise<ResponsePost[]> {
+    return this.#waitFor(() => this.responses.length >= n, timeoutMs, `${n} response_url post(s)`).then(
+      () => this.responses,
+    );
+  }
+
+  /** Forgets recorded calls and scripts (between tests sharing one fake). */
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.#scripts.clear();
+  }
+
+  /** Stops the server. */
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.baseUrl);
+    const raw = await readBody(req);
+    const args = parseBody(raw, req.headers["content-type"] ?? "");
+    if (url.pathname.startsWith("/response/")) {
+      this.responses.push({ id: url.pathname.slice("/response/".length), body: args });
+      this.#notify();
+      return send(res, 200, "ok", "text/plain");
+    }
+    if (!url.pathname.startsWith("/api/")) return send(res, 404, { ok: false, error: "unknown_path" });
+    const method = url.pathname.slice("/api/".length);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
+    const call: SlackCall = { method, args, token, status: 200 };
+    this.calls.push(call);
+    const script = this.#scripts.get(method)?.shift();
+    try {
+      if (script?.kind === "ratelimit") {
+        call.status = 429;
+        call.error = "ratelimited";
+        res.setHeader("Retry-After", String(script.retryAfter));
+        return send(res, 429, { ok: false, error: "ratelimited" });
+      }
+      if (script?.kind === "http") {
+        call.status = script.status;
+        return send(res, script.status, "upstream trouble", "text/plain");
+      }
+      if (script?.kind === "error") {
+        call.error = script.error;
+        return send(res, 200, { ok: false, error: script.error });
+      }
+      if (!token) {
+        call.error = "not_authed";
+        return send(res, 200, { ok: false, error: "not_authed" });
+      }
+      return send(res, 200, this.#answer(method, args));
+    } finally {
+      this.#notify();
+    }
+  }
+
+  #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          user_id: this.botUserId,
+          bot_id: this.botId,
+          team_id: this.teamId,
+          user: "tradebot",
+        };
+      case "chat.postMessage": {
+        const ts = `${this.#ts++}.000100`;
+        return { ok: true, channel: args.channel, ts, message: { ...args, ts, bot_id: this.botId } };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: `${this.#ts++}.000200` };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case "views.publish":
+        return { ok: true, view: { id: "V0001", ...(args.view as object) } };
+      case "users.info": {
+        const user = this.#users.get(String(args.user));
+        return user ? { ok: true, user } : { ok: false, error: "user_not_found" };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+
+  #script(method: string, s: Scripted, times: number): void {
+    const list = this.#scripts.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(s);
+    this.#scripts.set(method, list);
+  }
+
+  #notify(): void {
+    for (const w of [...this.#waiters]) w();
+  }
+
+  #waitFor(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    if (done()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!done()) return;
+        clearTimeout(timer);
+        this.#waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(check);
+        reject(new Error(`fake Slack: timed out waiting for ${what}`));
+      }, timeoutMs);
+      this.#waiters.add(check);
+    });
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** Parses a JSON or form body; form fields holding JSON (blocks, view) are parsed too. */
+export function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? tryJson(v) : v;
+  }
+  return out;
+}
+
+function tryJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, type = "application/json"): void {
+  res.writeHead(status, { "Content-Type": type });
+  res.end(typeof body === "string" ? body : JSON.stringify(body));
+}

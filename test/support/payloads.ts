@@ -1,0 +1,66 @@
+/**
+ * The shared Slack payload fixtures (`../shared/slack/payloads/`), loaded and adapted: the shapes
+ * stay Slack's own, only ids, text and URLs are set per test.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** The folder of Slack's example payloads. */
+export const PAYLOADS_DIR = fileURLToPath(new URL("../../../shared/slack/payloads/", import.meta.url));
+
+/** Reads one payload file as text. */
+export function payloadText(name: string): string {
+  return readFileSync(`${PAYLOADS_DIR}${name}`, "utf8");
+}
+
+/** Reads one JSON payload (a fresh copy each call). */
+export function payloadJson<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(payloadText(name)) as T;
+}
+
+type Envelope = Record<string, unknown> & { event: Record<string, unknown> };
+
+/** The `app_mention` envelope with its event fields overridden. */
+export function appMention(eventId: string, event: Record<string, unknown>): Envelope {
+  const env = payloadJson<Envelope>("app_mention.json");
+  return { ...env, event_id: eventId, event: { ...env.event, ...event } };
+}
+
+/** The `message.im` envelope with its event fields overridden. */
+export function messageIm(eventId: string, event: Record<string, unknown>): Envelope {
+  const env = payloadJson<Envelope>("message_im.json");
+  return { ...env, event_id: eventId, event: { ...env.event, ...event } };
+}
+
+/** The slash-command form fields, for `/tradetalks` with the given text and response_url. */
+export function slashCommand(
+  text: string,
+  responseUrl: string,
+  command = "/tradetalks",
+): Record<string, string> {
+  const fields = payloadJson<Record<string, string>>("slash_command.json");
+  return { ...fields, command, text, response_url: responseUrl };
+}
+
+/** The block_actions payload for one button click. */
+export function buttonClick(
+  action: { action_id: string; value: string; text?: string },
+  opts: { responseUrl: string; ephemeral?: boolean; message?: Record<string, unknown> },
+): Record<string, unknown> {
+  const p = payloadJson<Record<string, unknown>>("block_actions.json");
+  const [first] = p.actions as Record<string, unknown>[];
+  return {
+    ...p,
+    response_url: opts.responseUrl,
+    container: { ...(p.container as object), is_ephemeral: opts.ephemeral ?? true },
+    ...(opts.message ? { message: opts.message } : {}),
+    actions: [
+      {
+        ...first,
+        action_id: action.action_id,
+        value: action.value,
+        text: { type: "plain_text", text: action.text ?? "Button", emoji: true },
+      },
+    ],
+  };
+}
