@@ -151,8 +151,15 @@ function parseYaml(rel: string, text: string, problems: Problem[]): YamlFile | u
 
 /** Maps each zod issue to the line of the node it is about. */
 function zodProblems(yaml: YamlFile, base: NodePath, error: z.ZodError, whole: string): Problem[] {
+  // One problem per field: a value that fails its format needs no second "not a real date" too.
+  const seen = new Set<string>();
   return error.issues.flatMap((issue): Problem[] => {
     const path = [...base, ...issue.path];
+    const key = issue.path.map(String).join("\0");
+    if (issue.code !== "unrecognized_keys") {
+      if (seen.has(key)) return [];
+      seen.add(key);
+    }
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
         file: yaml.file,
