@@ -86,13 +86,17 @@ describe("the real knowledge base", () => {
     const quotes = kb.entries.filter((e) => e.kind === "quote");
     expect(quotes.map((q) => q.speaker?.name).sort()).toEqual([
       "Donald Trump",
-      "Donald Trump",
       "Scott Bessent",
       "Scott Bessent",
       "Scott Bessent",
       "Scott Bessent",
     ]);
-    for (const q of quotes) expect(q.speaker?.said_on).toBe("2025-10-17");
+    for (const q of quotes) {
+      expect(q.speaker?.said_on).toBe("2025-10-17");
+      // The snippet is what they said, shown as their words: not the reporter's sentence about them.
+      const surname = q.speaker?.name.split(" ").at(-1) ?? "";
+      expect(q.snippet, q.id).not.toContain(surname);
+    }
   });
 
   it("dates events and deadlines with the precision the article gives", () => {
