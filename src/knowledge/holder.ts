@@ -1,0 +1,73 @@
+/**
+ * The knowledge the running app answers from, swappable while it runs. The Slack app, the
+ * scheduler and health checks hold this one object; a hot reload replaces the snapshot behind it
+ * with a single reference assignment, so every call sees one whole knowledge base, old or new.
+ */
+import type { Answer, Core, SourceSummary, StatusReport, TimelineItem } from "../answer/types.js";
+import type { KnowledgeBase } from "./schema.js";
+
+/** One knowledge base and the core built over it; never changed once made. */
+export interface KnowledgeSnapshot {
+  readonly kb: KnowledgeBase;
+  readonly core: Core;
+}
+
+/**
+ * Builds the core for a knowledge base: the answer engine's `createCore`, passed in by `main.ts`
+ * so that knowledge/ does not depend on answer/ (only on its types).
+ */
+export type CoreFactory = (kb: KnowledgeBase) => Core;
+
+/** A `Core` that answers from the current snapshot and can be swapped to a new knowledge base. */
+export class KnowledgeHolder implements Core {
+  private current: KnowledgeSnapshot;
+  private readonly build: CoreFactory;
+  private readonly listeners = new Set<(next: KnowledgeSnapshot, previous: KnowledgeSnapshot) => void>();
+
+  constructor(kb: KnowledgeBase, build: CoreFactory) {
+    this.build = build;
+    this.current = Object.freeze({ kb, core: build(kb) });
+  }
+
+  /** The current knowledge base and core, together: use it when one request needs several calls. */
+  snapshot(): KnowledgeSnapshot {
+    return this.current;
+  }
+
+  /**
+   * Replaces the knowledge. The new core (search index and all) is built first; only then does one
+   * assignment make it current, so a request in flight finishes on the snapshot it started with.
+   */
+  swap(kb: KnowledgeBase): KnowledgeSnapshot {
+    const next: KnowledgeSnapshot = Object.freeze({ kb, core: this.build(kb) });
+    const previous = this.current;
+    this.current = next;
+    for (const listener of this.listeners) listener(next, previous);
+    return next;
+  }
+
+  /** Calls `listener` after each swap; returns a function that stops it. */
+  onSwap(listener: (next: KnowledgeSnapshot, previous: KnowledgeSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  answer(question: string, now: Date): Answer {
+    return this.current.core.answer(question, now);
+  }
+  answerEntry(entryId: string, now: Date): Answer | undefined {
+    return this.current.core.answerEntry(entryId, now);
+  }
+  status(now: Date): StatusReport {
+    return this.current.core.status(now);
+  }
+  timeline(now: Date): TimelineItem[] {
+    return this.current.core.timeline(now);
+  }
+  sources(): SourceSummary[] {
+    return this.current.core.sources();
+  }
+  kbVersion(): string {
+    return this.current.core.kbVersion();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Hot reload: watches the knowledge folder and, a moment after the last change, loads and checks
+ * it again. Knowledge that passes every check replaces the holder's snapshot; knowledge that does
+ * not is refused, the app keeps answering from the last good version, and the curator is told
+ * exactly what is wrong (`file:line: field: problem`) in the log and through `onRejected`.
+ */
+import { type FSWatcher, watch } from "node:fs";
+import { join } from "node:path";
+import type { Logger } from "../log.js";
+import type { KnowledgeHolder } from "./holder.js";
+import { checkKnowledge, type KnowledgeCheck } from "./load.js";
+import { formatProblem } from "./problem.js";
+
+/** What one reload did. */
+export type ReloadResult =
+  | { outcome: "reloaded"; version: string; previousVersion: string }
+  | { outcome: "unchanged"; version: string }
+  | { outcome: "rejected"; problems: string[]; keptVersion: string };
+
+/** How to watch. */
+export interface WatchOptions {
+  dir: string;
+  holder: KnowledgeHolder;
+  log: Logger;
+  /** Quiet time after the last change before reloading; editors save in several steps. Default 300 ms. */
+  debounceMs?: number;
+  /** Told the problems when a change is refused (main.ts posts them to the admin channel). Once per distinct list. */
+  onRejected?: (problems: string[]) => void | Promise<void>;
+  /** Told after each reload attempt; for tests and metrics. */
+  onReload?: (result: ReloadResult) => void;
+  /** The checker; the loader's `checkKnowledge` unless a test says otherwise. */
+  check?: (dir: string) => KnowledgeCheck;
+}
+
+/** A running watcher. */
+export interface KnowledgeWatcher {
+  /** Loads and checks the folder now (what a change triggers after the quiet time). */
+  reload(): ReloadResult;
+  close(): void;
+}
+
+/** How many times in a row a reload that crashed (a file vanished mid-save) is retried. */
+const MAX_RETRIES = 3;
+
+/** Starts watching `dir` recursively; changes reload the holder's knowledge after a short quiet time. */
+export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
+  const { dir, holder, log } = options;
+  const debounceMs = options.debounceMs ?? 300;
+  const check = options.check ?? checkKnowledge;
+  let timer: NodeJS.Timeout | undefined;
+  let retries = 0;
+  let lastRejected = "";
+  let closed = false;
+
+  const reload = (): ReloadResult => {
+    const keptVersion = holder.snapshot().kb.version;
+    const { kb, problems } = check(dir);
+    let result: ReloadResult;
+    if (kb && kb.version === keptVersion) {
+      result = { outcome: "unchanged", version: kb.version };
+      lastRejected = "";
+    } else if (kb) {
+      holder.swap(kb);
+      lastRejected = "";
+      log.info(
+        `knowledge reloaded: version ${kb.version} (was ${keptVersion}): ${kb.entries.length} entries, ${kb.drafts.length} drafts, ${kb.sources.size} sources, newest source ${kb.newestSource}`,
+      );
+      result = { outcome: "reloaded", version: kb.version, previousVersion: keptVersion };
+    } else {
+      const lines = problems.map(formatProblem);
+      log.warn(
+        `knowledge change refused; still answering from version ${keptVersion}. Fix these and save again:\n${lines.join("\n")}`,
+      );
+      result = { outcome: "rejected", problems: lines, keptVersion };
+      const key = lines.join("\n");
+      if (key !== lastRejected) {
+        lastRejected = key;
+        notify(lines);
+      }
+    }
+    options.onReload?.(result);
+    return result;
+  };
+
+  const notify = (lines: string[]) => {
+    if (!options.onRejected) return;
+    try {
+      Promise.resolve(options.onRejected(lines)).catch((err: unknown) =>
+        log.error("could not report the refused knowledge change", err),
+      );
+    } catch (err) {
+      log.error("could not report the refused knowledge change", err);
+    }
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      try {
+        reload();
+        retries = 0;
+      } catch (err) {
+        // Usually a file renamed away between listing and reading during an editor's save: try again.
+        if (++retries <= MAX_RETRIES) {
+          log.debug("knowledge reload failed part-way; trying again", err);
+          schedule();
+        } else {
+          retries = 0;
+          log.error("knowledge reload failed; still answering from the last good version", err);
+        }
+      }
+    }, debounceMs);
+  };
+
+  const watchers = startWatching(dir, schedule, log);
+  log.info(`watching ${dir} for knowledge changes`);
+  return {
+    reload,
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+    },
+  };
+}
+
+/** One recursive watcher where the platform has them (Linux on Node 20+, macOS, Windows), else one per folder. */
+function startWatching(dir: string, onChange: () => void, log: Logger): FSWatcher[] {
+  const onError = (err: Error) => log.warn(`watching ${dir} failed; edits may need a restart`, err);
+  try {
+    return [watch(dir, { recursive: true }, onChange).on("error", onError)];
+  } catch (err) {
+    if ((err as { code?: string }).code !== "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM") throw err;
+    return [dir, join(dir, "sources"), join(dir, "entries")].map((d) =>
+      watch(d, onChange).on("error", onError),
+    );
+  }
+}

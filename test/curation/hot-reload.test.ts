@@ -1,0 +1,207 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCore } from "../../src/answer/core.js";
+import { runCli } from "../../src/cli/run.js";
+import { KnowledgeHolder } from "../../src/knowledge/holder.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { type KnowledgeWatcher, type ReloadResult, watchKnowledge } from "../../src/knowledge/watch.js";
+import { capturedLog, edit, eventually, tempKnowledge } from "./support.js";
+
+const now = new Date("2031-03-13T12:00:00Z");
+const question = "when do the wool duties take effect";
+const oldDate = "April 2, 2031";
+
+let kb: ReturnType<typeof tempKnowledge>;
+let holder: KnowledgeHolder;
+let watcher: KnowledgeWatcher;
+let log: ReturnType<typeof capturedLog>;
+let rejected: string[][];
+let reloads: ReloadResult[];
+let entriesFile: string;
+
+beforeEach(() => {
+  kb = tempKnowledge("test/fixtures/fictional-kb");
+  entriesFile = join(kb.dir, "entries", "freedonia.yml");
+  holder = new KnowledgeHolder(loadKnowledge(kb.dir), createCore);
+  log = capturedLog();
+  rejected = [];
+  reloads = [];
+  watcher = watchKnowledge({
+    dir: kb.dir,
+    holder,
+    log: log.log,
+    onRejected: (problems) => {
+      rejected.push(problems);
+    },
+    onReload: (r) => reloads.push(r),
+  });
+});
+
+afterEach(() => {
+  watcher.close();
+  kb.remove();
+});
+
+const answerText = () => holder.answer(question, now).text;
+
+describe("hot reload of the knowledge folder under a running app", () => {
+  it("serves an edited answer within seconds, without a restart", async () => {
+    const before = holder.kbVersion();
+    expect(answerText()).toContain(oldDate);
+    edit(
+      entriesFile,
+      "takes effect April 2, 2031 unless",
+      "takes effect on the morning of April 2, 2031 unless",
+    );
+    const text = await eventually(answerText, (t) => t.includes("on the morning of April 2, 2031"));
+    expect(text).toContain("on the morning of");
+    expect(holder.kbVersion()).not.toBe(before);
+    expect(log.lines.join("\n")).toMatch(/knowledge reloaded: version \w+ \(was \w+\)/);
+    expect(rejected).toEqual([]);
+  });
+
+  it("refuses invalid YAML, keeps answering from the last good knowledge, and picks up the fix", async () => {
+    const version = holder.kbVersion();
+    const good = readFileSync(entriesFile, "utf8");
+    writeFileSync(
+      entriesFile,
+      good.replace("  - id: cheese-tariff", "  - id: cheese-tariff\n   kind: [unclosed"),
+    );
+    const problems = await eventually(
+      () => rejected.at(-1) ?? [],
+      (p) => p.length > 0,
+    );
+    expect(problems.join("\n")).toMatch(/^entries\/freedonia\.yml:\d+: yaml: not valid YAML/m);
+    expect(holder.kbVersion()).toBe(version);
+    expect(answerText()).toContain(oldDate);
+    expect(log.lines.join("\n")).toMatch(
+      /WARN knowledge change refused; still answering from version \w+\. Fix these and save again:\nentries\/freedonia\.yml:\d+: yaml:/,
+    );
+
+    writeFileSync(entriesFile, good.replace("takes effect April 2, 2031", "takes effect April 3, 2031"));
+    await eventually(answerText, (t) => t.includes("April 3, 2031"));
+    expect(holder.kbVersion()).not.toBe(version);
+  });
+
+  it("refuses an entry whose snippet is not in its source, naming the file and line", async () => {
+    edit(
+      entriesFile,
+      'snippet: "the 35% tariff on Sylvanian cheese"',
+      'snippet: "the 40% tariff on Sylvanian cheese"',
+    );
+    edit(entriesFile, "Freedonia charges a 35% tariff", "Freedonia charges a 40% tariff");
+    const problems = await eventually(
+      () => rejected.at(-1) ?? [],
+      (p) => p.length > 0,
+    );
+    const line =
+      readFileSync(entriesFile, "utf8")
+        .split("\n")
+        .indexOf('    snippet: "the 40% tariff on Sylvanian cheese"') + 1;
+    expect(problems).toEqual([
+      `entries/freedonia.yml:${line}: snippet: not found word for word in the text of source freedonia-ledger-talks; copy it exactly from the .txt file`,
+    ]);
+    expect(holder.answer("how high is the cheese tariff", now).text).toContain("35%");
+
+    edit(
+      entriesFile,
+      'snippet: "the 40% tariff on Sylvanian cheese"',
+      'snippet: "the 35% tariff on Sylvanian cheese"',
+    );
+    edit(entriesFile, "Freedonia charges a 40% tariff", "Freedonia charges a 35% tariff, its highest,");
+    await eventually(
+      () => holder.answer("how high is the cheese tariff", now).text,
+      (t) => t.includes("its highest"),
+    );
+  });
+
+  it("reports the same refused change to the admin hook once, however often it is saved", async () => {
+    edit(entriesFile, "kind: figure", "kind: statistic");
+    await eventually(
+      () => rejected.length,
+      (n) => n === 1,
+    );
+    const refusals = () => reloads.filter((r) => r.outcome === "rejected").length;
+    edit(entriesFile, "- cheese duty rate", "- cheese duty rate now");
+    await eventually(refusals, (n) => n >= 2);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.join("\n")).toMatch(/entries\/freedonia\.yml:\d+: kind:/);
+  });
+
+  it("does not swap when a save changes nothing the loader reads", () => {
+    const before = holder.snapshot();
+    writeFileSync(join(kb.dir, "entries", "notes.txt"), "a curator's scratch file");
+    expect(watcher.reload()).toEqual({ outcome: "unchanged", version: before.kb.version });
+    expect(holder.snapshot()).toBe(before);
+  });
+
+  it("lets a curator add an article, review a drafted entry and see the bot answer from it", async () => {
+    const io = { out: () => {}, err: () => {}, stdin: new PassThrough(), env: { KNOWLEDGE_DIR: kb.dir } };
+    const code = await runCli(
+      [
+        "kb",
+        "add-source",
+        "test/fixtures/fictional-kb-update/sources/sylvania-herald-postponed.txt",
+        "--title",
+        "Freedonia Postpones Wool Duties as Talks Make Progress",
+        "--publisher",
+        "The Sylvania Herald",
+        "--published",
+        "2031-03-20",
+        "--id",
+        "herald-postponed",
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    // The drafts are loaded but not served.
+    await eventually(
+      () => holder.snapshot().kb.drafts.length,
+      (n) => n > 0,
+    );
+    expect(holder.answer("what did firefly say about progress", now).factIds).not.toContain(
+      "herald-postponed-quote-1",
+    );
+
+    const drafts = join(kb.dir, "entries", "herald-postponed.yml");
+    const text = readFileSync(drafts, "utf8");
+    const at = text.indexOf("id: herald-postponed-quote-1\n");
+    expect(text.slice(at)).toContain('"We have made real progress, and a deadline should not spoil it"');
+    writeFileSync(drafts, text.slice(0, at) + text.slice(at).replace("status: draft", "status: reviewed"));
+    const answer = await eventually(
+      () => holder.answer("what did firefly say about progress", now),
+      (a) => a.factIds.includes("herald-postponed-quote-1"),
+    );
+    expect(answer.citations[0]?.publisher).toBe("The Sylvania Herald");
+  });
+});
+
+describe("the knowledge holder", () => {
+  it("lets a request that took a snapshot finish on it while a swap makes the new knowledge current", () => {
+    const inFlight = holder.snapshot();
+    const updated = tempKnowledge("test/fixtures/fictional-kb");
+    try {
+      cpSync("test/fixtures/fictional-kb-update", updated.dir, { recursive: true });
+      holder.swap(loadKnowledge(updated.dir));
+    } finally {
+      updated.remove();
+    }
+    expect(inFlight.core.answer(question, now).text).toContain(oldDate);
+    expect(inFlight.core.kbVersion()).toBe(inFlight.kb.version);
+    expect(holder.answer(question, now).text).toContain("July 1, 2031");
+    expect(holder.kbVersion()).toBe(holder.snapshot().kb.version);
+    expect(holder.kbVersion()).not.toBe(inFlight.kb.version);
+  });
+
+  it("tells swap listeners the new and previous snapshots", () => {
+    const seen: string[] = [];
+    const stop = holder.onSwap((next, previous) => seen.push(`${previous.kb.version}→${next.kb.version}`));
+    const first = holder.kbVersion();
+    holder.swap(holder.snapshot().kb);
+    stop();
+    holder.swap(holder.snapshot().kb);
+    expect(seen).toEqual([`${first}→${first}`]);
+  });
+});
