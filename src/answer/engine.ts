@@ -18,6 +18,8 @@ import type { Answer, Citation, Suggestion } from "./types.js";
 export const ANSWER_THRESHOLD = 0.5;
 /** Below this score an answer also offers what else it could mean. */
 export const SURE_THRESHOLD = 0.65;
+/** A source older than this cannot tell what stands "today". */
+const STALE_AFTER_DAYS = 30;
 /** Two entries from different sources within this ratio of each other may disagree. */
 const TIE_RATIO = 0.93;
 
@@ -39,6 +41,13 @@ export class AnswerEngine {
     if (query.intents.has("status") && query.terms.filter((t) => t.status !== "unknown").length <= 1) {
       if (!query.terms.some((t) => t.status === "unknown")) return this.statusAnswer(now);
     }
+    if (query.intents.has("task")) {
+      return this.dontKnow(
+        now,
+        [],
+        "I can't do that: I only answer questions about the US–China trade talks, from my sources. For example:",
+      );
+    }
     const hits = this.index.search(query, 6);
     const top = hits[0];
     if (!top || top.score < ANSWER_THRESHOLD) return this.dontKnow(now, hits);
@@ -46,8 +55,67 @@ export class AnswerEngine {
     const answer = this.entryAnswer(entry, now, query, top.score);
     const rival = this.disagreeing(entry, hits);
     if (rival) return this.withDisagreement(answer, entry, rival, now);
+    const extra = this.complement(query, top, hits);
+    if (extra) this.append(answer, extra, now);
+    if (query.intents.has("now") && this.isStale(answer, now)) return this.staleForNow(answer);
     if (top.score < SURE_THRESHOLD) answer.suggestions = this.suggestions(hits.slice(1), now);
     return answer;
+  }
+
+  /**
+   * For a question in two parts ("when does the truce expire and what was paused?"), the next
+   * entry that answers the part the best one leaves out, if a good one does.
+   */
+  private complement(query: Query, top: SearchHit, hits: SearchHit[]): LoadedEntry | undefined {
+    const covered = this.index.coverage(query, top.id);
+    if (covered.share >= 0.85) return undefined;
+    for (const hit of hits.slice(1)) {
+      if (hit.score < Math.max(ANSWER_THRESHOLD * 0.8, top.score * 0.6)) break;
+      const other = this.index.coverage(query, hit.id);
+      const adds = [...other.terms].filter((t) => !covered.terms.has(t));
+      const union = new Set([...covered.terms, ...other.terms]);
+      if (
+        adds.length &&
+        union.size > covered.terms.size &&
+        other.share + covered.share > covered.share + 0.15
+      ) {
+        return this.standing.byId.get(hit.id);
+      }
+    }
+    return undefined;
+  }
+
+  private append(answer: Answer, entry: LoadedEntry, now: Date): void {
+    answer.text = `${answer.text} Also: ${entry.answer}`;
+    answer.citations.push(citationOf(this.kb, entry));
+    answer.citations = answer.citations.slice(0, 3);
+    answer.factIds.push(entry.id);
+    answer.freshness = this.freshness(answer.citations, now);
+  }
+
+  /** Whether the newest source behind an answer is too old to say what stands today. */
+  private isStale(answer: Answer, now: Date): boolean {
+    const newest =
+      answer.citations
+        .map((c) => c.published)
+        .sort()
+        .at(-1) ?? this.kb.newestSource;
+    return now.getTime() - Date.parse(`${newest}T00:00:00Z`) > STALE_AFTER_DAYS * 86_400_000;
+  }
+
+  /** "What is it today?" from old sources: say we cannot know, and give what stood then, cited. */
+  private staleForNow(answer: Answer): Answer {
+    const newest =
+      answer.citations
+        .map((c) => c.published)
+        .sort()
+        .at(-1) ?? this.kb.newestSource;
+    return {
+      ...answer,
+      answered: false,
+      text: `I can't say what stands today: my newest source on this is from ${formatDay(newest)}. As of then: ${answer.text}`,
+      confidence: round(answer.confidence * 0.5),
+    };
   }
 
   /** The answer of one entry, as a "did you mean" button gives it; follows supersession. */
@@ -75,6 +143,7 @@ export class AnswerEngine {
       speaker,
       hasDate: entry.when !== undefined,
       hasFigures: (entry.figures?.length ?? 0) > 0,
+      outcome: entry.topics.some((t) => /^outcomes?$/i.test(t)),
     };
   }
 

@@ -42,8 +42,10 @@ export function stem(word: string): string {
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (/(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(?:ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
-  else if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3).replace(/([^aeiouls])\1$/, "$1");
-  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2).replace(/([^aeiouls])\1$/, "$1");
+  else if (w.endsWith("ing") && /[aeiouy].*[^aeiouy]$/.test(w.slice(0, -3)) && w.length > 6)
+    w = w.slice(0, -3).replace(/([^aeiouls])\1$/, "$1");
+  else if (w.endsWith("ed") && /[aeiouy]/.test(w.slice(0, -2)) && w.length > 4)
+    w = w.slice(0, -2).replace(/([^aeiouls])\1$/, "$1");
   return w.length > 4 && w.endsWith("e") ? w.slice(0, -1) : w;
 }
 
@@ -59,21 +61,36 @@ export function words(folded: string): string[] {
 /** One word to its canonical term: typo table, synonym table, else its stem. */
 export function canonical(word: string): string {
   const fixed = SHORT_TYPOS[word] ?? word;
-  return SYNONYMS[fixed] ?? SYNONYMS[stem(fixed)] ?? stem(fixed);
+  const stemmed = stem(fixed);
+  const fixedStem = SHORT_TYPOS[stemmed] ?? stemmed;
+  return SYNONYMS[fixed] ?? SYNONYMS[fixedStem] ?? fixedStem;
 }
 
-/** The terms of a text: folded, split, canonical, without stop words. Order kept, duplicates kept. */
-export function terms(text: string): string[] {
-  const out: string[] = [];
+/** A word of a text and the canonical term it stands for. */
+export interface Token {
+  word: string;
+  term: string;
+}
+
+/** The tokens of a text: folded, split, canonical, without stop words. Order and duplicates kept. */
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
   for (const w of words(foldText(text))) {
     const fixed = SHORT_TYPOS[w] ?? w;
     if (STOP_WORDS.has(fixed)) continue;
-    out.push(canonical(fixed));
+    out.push({ word: fixed, term: canonical(fixed) });
   }
   return out;
 }
 
-/** Whether a word says nothing about the topic when the knowledge base does not know it. */
-export function isGeneralWord(term: string): boolean {
-  return GENERAL_WORDS.has(term) || STOP_WORDS.has(term);
+/** The canonical terms of a text (see {@link tokens}). */
+export function terms(text: string): string[] {
+  return tokens(text).map((t) => t.term);
+}
+
+const GENERAL_TERMS = new Set([...GENERAL_WORDS].map(canonical));
+
+/** Whether a term says nothing about the topic: its presence or absence decides little. */
+export function isGeneralTerm(term: string): boolean {
+  return GENERAL_TERMS.has(term) || STOP_WORDS.has(term);
 }

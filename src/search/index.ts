@@ -5,8 +5,8 @@
  * what did X say) raises or lowers each candidate. Words the knowledge base does not know weigh
  * against every candidate, which is how off-topic questions end up below the answer threshold.
  */
-import { terms } from "./analyze.js";
-import { type Intent, PEOPLE, PLACES } from "./lexicon.js";
+import { canonical, terms, tokens } from "./analyze.js";
+import { type Intent, PEOPLE, PLACES, SYNONYMS } from "./lexicon.js";
 import { analyseQuery, type Query } from "./query.js";
 import { TypoCorrector } from "./typos.js";
 
@@ -24,6 +24,8 @@ export interface SearchDoc {
   speaker?: string;
   hasDate: boolean;
   hasFigures: boolean;
+  /** Whether the entry tells how something turned out (topic `outcome`). */
+  outcome: boolean;
 }
 
 /** A ranked candidate. */
@@ -51,6 +53,12 @@ interface Indexed {
 /** Weights of the two ways an entry can match. */
 const BAG_DISCOUNT = 0.8;
 const RECALL_BETA2 = 4;
+/** Above this many terms a question is a chatty message, and its unknown words weigh less. */
+const CHATTY_TERMS = 6;
+/** An unknown name or acronym (UK, EU, Busan) weighs more than an unknown common word. */
+const ENTITY_FACTOR = 2;
+/** General words ("new", "number", "time") count for this much of their weight. */
+const GENERAL_FACTOR = 0.3;
 /** A word found only in the snippet or topics counts for less than one in the curated answer. */
 const CONTEXT_WEIGHT = 0.75; // F-beta with beta = 2: covering the user's words matters most
 
@@ -58,6 +66,7 @@ const CONTEXT_WEIGHT = 0.75; // F-beta with beta = 2: covering the user's words 
 export class SearchIndex {
   private readonly docs: Indexed[];
   private readonly postings = new Map<string, number[]>();
+  private readonly byId = new Map<string, Indexed>();
   private readonly idf = new Map<string, number>();
   private readonly unknownWeight: number;
   readonly vocabulary: ReadonlySet<string>;
@@ -73,9 +82,9 @@ export class SearchIndex {
       const bag = new Set([...focus, ...terms(doc.text)]);
       for (const t of bag) {
         df.set(t, (df.get(t) ?? 0) + 1);
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
-        list.push(i);
+        const list = this.postings.get(t);
+        if (list) list.push(i);
+        else this.postings.set(t, [i]);
       }
       return {
         doc,
@@ -92,11 +101,17 @@ export class SearchIndex {
     for (const [t, count] of df) this.idf.set(t, Math.log(1 + n / count));
     this.unknownWeight = Math.log(1 + n) * 1.2;
     for (const d of this.docs) {
+      this.byId.set(d.doc.id, d);
       for (const p of d.phrasings) p.weight = this.sum(p.terms);
       d.focusWeight = this.sum(d.focus);
     }
     this.vocabulary = new Set(df.keys());
-    this.typos = new TypoCorrector(this.vocabulary);
+    const surface = new Map<string, string>();
+    for (const d of docs) {
+      for (const t of tokens([d.focus, d.text, ...d.questions].join(" \n "))) surface.set(t.word, t.term);
+    }
+    for (const word of Object.keys(SYNONYMS)) surface.set(word, canonical(word));
+    this.typos = new TypoCorrector(surface);
   }
 
   /** Number of indexed entries. */
@@ -113,9 +128,14 @@ export class SearchIndex {
   search(question: string | Query, limit = 5): SearchHit[] {
     const query = typeof question === "string" ? this.analyse(question) : question;
     const qWeights = new Map<string, number>();
+    // In a long, chatty message most unknown words are chatter; in a short one they are the topic.
+    const chatter = Math.min(1, CHATTY_TERMS / Math.max(query.terms.length, 1));
     for (const t of query.terms) {
-      const w = t.status === "unknown" ? this.unknownWeight : (this.idf.get(t.term) ?? 0);
-      qWeights.set(t.term, t.status === "corrected" ? w * 0.9 : w);
+      let w = this.idf.get(t.term) ?? 0;
+      if (t.status === "unknown") w = this.unknownWeight * (t.entity ? ENTITY_FACTOR : chatter);
+      else if (t.status === "corrected") w *= 0.9;
+      if (t.general) w = Math.min(w, 1) * GENERAL_FACTOR;
+      qWeights.set(t.term, w);
     }
     const qTotal = [...qWeights.values()].reduce((a, b) => a + b, 0);
     if (qTotal === 0) return [];
@@ -157,6 +177,24 @@ export class SearchIndex {
     return hits.slice(0, limit);
   }
 
+  /** The query terms an indexed entry contains, and their share of the question's weight. */
+  coverage(query: Query, id: string): { terms: Set<string>; share: number } {
+    const d = this.byId.get(id);
+    const covered = new Set<string>();
+    let total = 0;
+    let matched = 0;
+    for (const t of query.terms) {
+      const idf = this.idf.get(t.term) ?? 0;
+      const w = t.status === "unknown" ? 0 : t.general ? Math.min(idf, 1) * GENERAL_FACTOR : idf;
+      total += w;
+      if (d?.bag.has(t.term)) {
+        covered.add(t.term);
+        matched += w;
+      }
+    }
+    return { terms: covered, share: total ? matched / total : 0 };
+  }
+
   private sum(ts: Iterable<string>): number {
     let s = 0;
     for (const t of ts) s += this.idf.get(t) ?? 0;
@@ -169,7 +207,8 @@ export class SearchIndex {
     let f = 1;
     const has = (i: Intent) => query.intents.has(i);
     if (has("when")) f *= doc.hasDate ? 1.1 : 0.75;
-    if (has("howmuch")) f *= doc.hasFigures ? 1.1 : 0.8;
+    if (has("howmuch")) f *= doc.hasFigures ? 1.1 : 0.65;
+    if (has("outcome")) f *= doc.outcome ? 1.1 : 0.45;
     if (has("where")) f *= d.places ? 1.05 : 0.75;
     if (has("who") && !has("say")) {
       // "who is X" wants X's profile; "who is X meeting" wants an entry naming someone else.
@@ -181,6 +220,7 @@ export class SearchIndex {
       if (query.people.size > 0) {
         const bySomeoneAsked = doc.speaker !== undefined && query.people.has(doc.speaker);
         if (doc.kind === "quote") f *= bySomeoneAsked ? 1.1 : 0.45;
+        else if (doc.kind === "profile") f *= 0.5;
         else f *= d.lead !== undefined && query.people.has(d.lead) ? 0.85 : 0.5;
       } else {
         f *= doc.kind === "quote" ? 1.1 : 0.85;

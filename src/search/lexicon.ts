@@ -11,7 +11,7 @@ export const STOP_WORDS = new Set(
   then once here there this that these those it its itself they them their theirs what which who whom whose
   when where why how all any both each few more most other some such no not only own same so than too very
   can could will would shall should may might must i me my mine we our ours you your yours he him his she her
-  hers us one ones s t just also yet ever even really still now right ok okay hi hey hello yo thanks thank pls
+  hers us vs versus one ones s t just also yet ever even really still now right ok okay hi hey hello yo thanks thank pls
   please plz bot quick question q anyone anybody someone somebody exactly actually currently like kind sort
   thing things stuff um uh guys team folks whats whos wheres whens hows whys thats theres im ive id let lets
   tell know knows knew want wants need needs get gets got go goes going gonna wanna gotta give me info
@@ -39,7 +39,20 @@ export const GENERAL_WORDS = new Set(
   actual anything something everything nothing way ways reason reasons stand stands standing left remain
   remains remaining include includes included involve involved involving relate related relating respond
   involved handle handled ask asked asking mention mentioned mentions report reported reports claim claimed
-  expect expected currently basically overall again whole part parts side sides deal deals`.split(/\s+/),
+  expect expected currently basically overall again whole part parts side sides deal deals number numbers
+  figure figures trying try figure out confused confusing reading read saw seen heard hear anyone email
+  emails customer customers client clients boss manager standup meeting-notes doc docs planning planner
+  memo slide slides deck brief briefing note notes list every each per article piece link post thread
+  channel quick quickly asap urgent help helps helpful explain explaining understand understanding
+  wondering wonder curious guess assume assuming confirm confirmed check checking double sure sorry
+  morning afternoon tonight weekend ship shipping shipment shipments import imports importer importers
+  export exports exporter exporters goods business businesses company companies supplier suppliers
+  freight container containers cargo logistics supply chain chains price prices cost costs pay paying
+  worried worry concern concerned impact impacts affect affects affected mean meaning name names full job
+  title titles role roles position venue venues location locations city cities country countries virtual
+  virtually online remote earlier later exactly precise spring summer fall autumn winter vs versus`.split(
+    /\s+/,
+  ),
 );
 
 /** Multi-word names and phrases, folded before tokenising (applied in order, on lower-case text). */
@@ -52,7 +65,7 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bsouth[\s-]*east\s+asian?\b/g, " asean "],
   [/\brare[\s-]*earths?\b/g, " rareearth "],
   [/\bhe\s+lifeng\b/g, " helifeng "],
-  [/\bvice[\s-]*premier\b/g, " helifeng "],
+  [/\bvice[\s-]*premiers?\b/g, " helifeng "],
   [/\bxi\s+jinping\b/g, " xi "],
   [/\bdonald\s+(?:j\.?\s+)?trump\b/g, " trump "],
   [/\bscott\s+bessent\b/g, " bessent "],
@@ -62,7 +75,13 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\bunited\s+states(?:\s+of\s+america)?\b/g, " usa "],
   [/\bu\.\s?s\.(?:\s?a\.)?/g, " usa "],
   [/\btrade\s+war\b/g, " tradewar "],
+  [/\b(?:world|worldwide|international)\s+econom(?:y|ies)\b/g, " global economy "],
   [/\bcease[\s-]*fire\b/g, " truce "],
+  [/\bsit[\s-]*downs?\b/g, " meet "],
+  [/\b(?:pull(?:ed|s|ing)?|back(?:ed|s|ing)?)\s+out\b|\bcall(?:ed|s|ing)?\s+off\b/g, " cancel "],
+  [/\bbudget\s+(?:gap|shortfall|hole)\b/g, " deficit "],
+  [/\btl;?dr\b/g, " "],
+  [/\b([a-z])\s*&\s*([a-z])\b/g, " $1and$2 "],
   [/\bimport\s+tax(?:es)?\b/g, " tariff "],
   [/\bnew\s+york\b/g, " newyork "],
   [/\bfox\s+business\b/g, " foxbusiness "],
@@ -144,9 +163,6 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   kl: "malaysia",
   korea: "korea",
   korean: "korea",
-  seoul: "korea",
-  busan: "korea",
-  gyeongju: "korea",
   china: "china",
   chinese: "china",
   beijing: "china",
@@ -175,6 +191,9 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   magnet: "magnet",
   magnets: "magnet",
   rareearth: "rareearth",
+  rare: "rareearth",
+  earth: "rareearth",
+  earths: "rareearth",
   deficit: "deficit",
   deficits: "deficit",
   economy: "economy",
@@ -183,6 +202,23 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   percent: "percent",
   dollar: "dollar",
   trillion: "trillion",
+  mad: "infuriate",
+  angry: "infuriate",
+  anger: "infuriate",
+  angered: "infuriate",
+  furious: "infuriate",
+  upset: "infuriate",
+  annoyed: "infuriate",
+  irritated: "infuriate",
+  irked: "infuriate",
+  beef: "infuriate",
+  infuriated: "infuriate",
+  infuriate: "infuriate",
+  unsustainable: "sustainable",
+  sustainable: "sustainable",
+  produce: "yield",
+  yield: "yield",
+  deliver: "yield",
   threaten: "threat",
   threatened: "threat",
   threatens: "threat",
@@ -216,11 +252,28 @@ export const SHORT_TYPOS: Readonly<Record<string, string>> = {
   wut: "what",
   tarif: "tariff",
   tarrif: "tariff",
+  tarrifs: "tariff",
+  tarifs: "tariff",
+  tarriffs: "tariff",
+  tariffes: "tariff",
   tariffe: "tariff",
 };
 
 /** What kind of answer a question asks for. */
-export type Intent = "when" | "where" | "who" | "howmuch" | "why" | "say" | "status";
+export type Intent =
+  | "when"
+  | "where"
+  | "who"
+  | "howmuch"
+  | "why"
+  | "say"
+  | "status"
+  /** How something turned out: the knowledge holds an outcome only in entries tagged `outcome`. */
+  | "outcome"
+  /** Asks for the state of things today, which a dated source cannot tell. */
+  | "now"
+  /** Asks the bot to do something (set a reminder, book a flight): not a question it answers. */
+  | "task";
 
 /** Question patterns, tested on the lower-cased plain question. */
 export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
@@ -244,7 +297,19 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "status",
-    /\b(?:latest|status|news|update|updates|summary|overview|recap|tl;?dr|state\s+of\s+play|where\s+(?:do|are)\s+things|what'?s\s+new|what'?s\s+going\s+on|what'?s\s+happening)\b/,
+    /\b(?:latest|status|news|update|updates|summary|overview|recap|tl;?dr|state\s+of\s+play|where\s+(?:do|does|are|is)\s+(?:things|it|we|trade|talks|the\s+talks|us-china\s+trade|us\s+china\s+trade|it\s+all)\s+(?:stand|stands)|where\s+things\s+stand|what'?s\s+new|what'?s\s+going\s+on|what'?s\s+happening|catch\s+me\s+up|fill\s+me\s+in)\b/,
+  ],
+  [
+    "outcome",
+    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|react(?:ed|ion)?)\b/,
+  ],
+  [
+    "now",
+    /\b(?:today|right\s+now|as\s+of\s+now|at\s+the\s+moment|currently|these\s+days|nowadays|this\s+year|in\s+20(?:2[6-9]|3\d))\b/,
+  ],
+  [
+    "task",
+    /^(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?(?:set|book|remind|send|email|create|write|schedule|order|buy|translate|draft|compose|make\s+me|tell\s+me\s+a\s+joke|sing|play|call\s+me)\b|\bwhat\s+time\s+(?:is\s+it|it\s+is)\b/,
   ],
 ];
 

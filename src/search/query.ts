@@ -2,7 +2,7 @@
  * What a question asks: its intents (when, where, who…) and its terms, each known to the index,
  * corrected from a typo, or unknown (a sign the question is about something we do not hold).
  */
-import { isGeneralWord, terms } from "./analyze.js";
+import { isGeneralTerm, tokens } from "./analyze.js";
 import { INTENT_PATTERNS, type Intent, PEOPLE } from "./lexicon.js";
 import { plainFromSlack } from "./slack-text.js";
 import type { TypoCorrector } from "./typos.js";
@@ -12,6 +12,10 @@ export interface QueryTerm {
   term: string;
   /** known: in the index; corrected: a typo of a known term; unknown: not in the knowledge base. */
   status: "known" | "corrected" | "unknown";
+  /** A general word ("new", "number", "time"): it counts for little either way. */
+  general: boolean;
+  /** An unknown word that looks like a name or acronym (UK, EU, Busan): strong sign of another topic. */
+  entity: boolean;
 }
 
 /** A question, analysed. */
@@ -32,15 +36,16 @@ export function analyseQuery(text: string, vocabulary: ReadonlySet<string>, typo
   for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(lower)) intents.add(intent);
   const seen = new Set<string>();
   const out: QueryTerm[] = [];
-  for (const raw of terms(text)) {
+  const capitalised = namesIn(plainFromSlack(text));
+  for (const { word, term: raw } of tokens(text)) {
     let term = raw;
     let status: QueryTerm["status"] = "known";
     if (!vocabulary.has(term)) {
-      const fixed = typos.correct(term);
+      const fixed = typos.correct(word);
       if (fixed) {
         term = fixed;
         status = "corrected";
-      } else if (isGeneralWord(term) || term.length < 2) {
+      } else if (isGeneralTerm(term) || term.length < 2) {
         continue;
       } else {
         status = "unknown";
@@ -48,10 +53,20 @@ export function analyseQuery(text: string, vocabulary: ReadonlySet<string>, typo
     }
     if (seen.has(term)) continue;
     seen.add(term);
-    out.push({ term, status });
+    const entity = status === "unknown" && (/^[a-z]{2,3}$/.test(word) || capitalised.has(word));
+    out.push({ term, status, general: isGeneralTerm(term), entity });
   }
   const people = new Set(out.filter((t) => PEOPLE.has(t.term)).map((t) => t.term));
   // "when" inferred from words like "date" must not hide a plain "what is" question about dates.
   if (intents.has("status") && out.length > 2) intents.delete("status");
   return { text, intents, terms: out, people };
+}
+
+/** Words written with a capital in the middle of a sentence, lower-cased: likely names. */
+function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<=[^.!?\s]\s+)([A-Z][a-zA-Z]+)/g))
+    names.add((m[1] as string).toLowerCase());
+  for (const m of text.matchAll(/\b([A-Z]{2,5})s?\b/g)) names.add((m[1] as string).toLowerCase());
+  return names;
 }

@@ -31,23 +31,27 @@ export function editDistance(a: string, b: string, max = 3): number {
 
 /** How many edits a word of this length may carry and still be recognised. */
 function allowedEdits(length: number): number {
-  if (length < 4) return 0;
+  if (length < 5) return 0;
   if (length < 8) return 1;
   return 2;
 }
 
-/** Corrects unknown words to known ones. Build once per knowledge base. */
+/**
+ * Corrects unknown words to known ones. `words` maps each known surface word (as written in the
+ * knowledge base, or a synonym) to its canonical term. Build once per knowledge base.
+ */
 export class TypoCorrector {
   private readonly fuse: Fuse<string>;
   private readonly cache = new Map<string, string | undefined>();
 
-  constructor(private readonly vocabulary: ReadonlySet<string>) {
-    this.fuse = new Fuse([...vocabulary], { threshold: 0.4, includeScore: true, ignoreLocation: true });
+  constructor(private readonly words: ReadonlyMap<string, string>) {
+    this.fuse = new Fuse([...words.keys()], { threshold: 0.4, includeScore: true, ignoreLocation: true });
   }
 
-  /** The known word this one is a misspelling of, or undefined. */
+  /** The canonical term of the known word this one is a misspelling of, or undefined. */
   correct(word: string): string | undefined {
-    if (this.vocabulary.has(word)) return word;
+    const exact = this.words.get(word);
+    if (exact) return exact;
     if (this.cache.has(word)) return this.cache.get(word);
     const edits = allowedEdits(word.length);
     let best: { term: string; distance: number } | undefined;
@@ -59,8 +63,9 @@ export class TypoCorrector {
         if (distance <= edits && (!best || distance < best.distance)) best = { term: hit.item, distance };
       }
     }
+    const term = best ? this.words.get(best.term) : undefined;
     if (this.cache.size > 5000) this.cache.clear();
-    this.cache.set(word, best?.term);
-    return best?.term;
+    this.cache.set(word, term);
+    return term;
   }
 }
