@@ -49,6 +49,8 @@ export interface BriefingContent {
   /** True when there was a previous briefing and nothing changed since. */
   unchanged: boolean;
   changes: BriefingChange[];
+  /** Changes left out of `changes` to keep the briefing short. */
+  moreChanges: number;
   /** Ids the previous briefing covered that are no longer in the knowledge base. */
   withdrawn: string[];
   /** For a first briefing: recent dated events instead of changes. */
@@ -100,10 +102,10 @@ export function buildBriefing(input: {
           text: e.answer,
           citation: cite(e),
         })),
-      ].slice(0, MAX_CHANGES)
+      ]
     : [];
   const upcoming = status.upcoming.length ? status.upcoming : core.timeline(now).filter((t) => !t.past);
-  const quote = pickQuote(kb, localDate, new Set(changes.map((c) => c.entryId)));
+  const quote = pickQuote(kb, localDate, new Set(changes.slice(0, MAX_CHANGES).map((c) => c.entryId)));
   const points = pickStanding(status.inForce, status.keyNumbers);
   const repeated = points.find((p) => status.headline.includes(p.text));
   return {
@@ -113,7 +115,8 @@ export function buildBriefing(input: {
     standing: points.filter((p) => p !== repeated).slice(0, MAX_STANDING),
     ...(previous ? { previousDate: previous.localDate } : {}),
     unchanged: diff ? isUnchanged(diff) : false,
-    changes,
+    changes: changes.slice(0, MAX_CHANGES),
+    moreChanges: Math.max(0, changes.length - MAX_CHANGES),
     withdrawn: diff?.removed ?? [],
     recent: previous ? [] : status.recent.slice(0, MAX_RECENT),
     upcoming: upcoming.slice(0, MAX_UPCOMING),

@@ -32,7 +32,7 @@ export function dateLine(t: TimelineItem): string {
 export function unchangedLine(b: BriefingContent, cite: (t: TimelineItem) => string = () => ""): string {
   const since = b.previousDate ? shortDate(b.previousDate) : "the last briefing";
   const next = b.upcoming.slice(0, 3).map((t) => `${dateLine(t)}${cite(t)}`);
-  return `No change since ${since}.${next.length ? ` Next: ${next.join("; ")}.` : ""}`;
+  return `No change since ${since}.${next.length ? ` Next: ${next.join("; ")}.` : " No dates ahead on file."}`;
 }
 
 /** A change labelled for the reader. */
@@ -56,6 +56,7 @@ export function renderBriefingText(b: BriefingContent): string {
         lines.push(`  • ${changeLabel(c.kind)}: ${c.text}${cite(c.citation)}`);
         if (c.replacedText) lines.push(`      (was: ${c.replacedText})`);
       }
+      if (b.moreChanges) lines.push(`  • …and ${b.moreChanges} more new or changed entries.`);
       if (b.withdrawn.length)
         lines.push(`  • Withdrawn: ${b.withdrawn.length} earlier item(s) no longer stand.`);
     } else if (b.recent.length) {

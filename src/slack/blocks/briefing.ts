@@ -46,6 +46,7 @@ export function briefingMessage(b: BriefingContent, view: BriefingView = {}): Me
         const was = c.replacedText ? ` _(was: ${safeMrkdwn(truncate(c.replacedText, 300))})_` : "";
         return `*${changeLabel(c.kind)}:* ${safeMrkdwn(c.text)}${cite(c.citation)}${was}`;
       });
+      if (b.moreChanges) lines.push(`…and ${b.moreChanges} more new or changed entries.`);
       if (b.withdrawn.length)
         lines.push(`*Withdrawn:* ${b.withdrawn.length} earlier item(s) no longer stand.`);
       blocks.push({ type: "divider" }, ...sections(`*What changed since ${formatDate(b.previousDate)}*`));
