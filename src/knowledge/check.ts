@@ -148,7 +148,10 @@ function findSnippetProblem(snippet: string, text: string, sourceId: string): st
 
 /** Words an answer puts in quotation marks claim to be the source's own words. */
 function quotedWords(answer: string): string[] {
-  return [...answer.matchAll(/["“]([^"“”]{3,})["”]/g)].map((m) => m[1] ?? "").filter(Boolean);
+  // A full stop or comma inside the closing quote mark is punctuation of our sentence, not the source's.
+  return [...answer.matchAll(/["“]([^"“”]{3,})["”]/g)]
+    .map((m) => (m[1] ?? "").replace(/[.,;:!?]+$/, ""))
+    .filter(Boolean);
 }
 
 /** Week dates are Mondays, month dates the 1st, year dates January 1st, so timelines sort and count right. */

@@ -64,6 +64,16 @@ describe("integrity checks beyond the schema", () => {
     ]);
   });
 
+  it("accepts quoted words that end with our sentence's full stop inside the quotation mark", () => {
+    const dir = validWith("entries/truce.yml", (t) =>
+      t.replace(
+        'answer: "The truce is set to expire in November 2025."',
+        "answer: 'Officials said the truce \"is set to expire in November.\"'",
+      ),
+    );
+    expect(messages(dir)).toEqual([]);
+  });
+
   it("rejects a quote dated after its source was published", () => {
     const dir = validWith("entries/truce.yml", (t) =>
       t.replace(
