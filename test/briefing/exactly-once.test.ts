@@ -1,0 +1,164 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { BriefingPoster } from "../../src/briefing/poster.js";
+import { createBriefingPoster } from "../../src/slack/briefing-poster.js";
+import type { Store } from "../../src/store/types.js";
+import { FakeSlack } from "../support/fake-slack.js";
+import { FakeClock, memoryLogger, openStore, runUntil, schedulerFor, subscribe, tempDir } from "./harness.js";
+
+let slack: FakeSlack;
+let tmp: ReturnType<typeof tempDir>;
+const stores: Store[] = [];
+const open = () => {
+  const store = openStore(`${tmp.dir}/bot.db`);
+  stores.push(store);
+  return store;
+};
+const postsTo = (channel: string) =>
+  slack.delivered("chat.postMessage").filter((c) => c.args.channel === channel);
+const attemptsTo = (channel: string) =>
+  slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel);
+const since = new Date("2026-03-01T00:00:00Z");
+
+beforeAll(async () => {
+  slack = await FakeSlack.start();
+});
+afterAll(async () => {
+  await slack.close();
+});
+beforeEach(() => {
+  slack.reset();
+  tmp = tempDir();
+});
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+  tmp.cleanup();
+});
+
+describe("Slack refusing or failing a post", () => {
+  it("waits out a 429's Retry-After, then posts once, and holds the next channel back too", async () => {
+    const store = open();
+    subscribe(store, "C1", "08:00", "UTC", since);
+    subscribe(store, "C2", "08:00", "UTC", since);
+    slack.rateLimitNext("chat.postMessage", 30);
+    const clock = FakeClock.at("2026-03-02T08:00:00Z");
+    const { scheduler } = schedulerFor(slack, store, clock);
+    await runUntil(clock, "2026-03-02T09:00:00Z", 1, () => scheduler.tick());
+    expect(attemptsTo("C1").map((c) => c.status)).toEqual([429, 200]);
+    expect(postsTo("C1")).toHaveLength(1);
+    expect(postsTo("C2")).toHaveLength(1);
+    expect(store.getBriefing("C2", "2026-03-02")?.postedAt?.getTime()).toBeGreaterThanOrEqual(
+      Date.parse("2026-03-02T08:00:30Z"),
+    );
+    expect(store.getBriefing("C1", "2026-03-02")).toMatchObject({ state: "posted", attempts: 2 });
+  });
+
+  it("marks the subscription when the bot is not in the channel and stops trying", async () => {
+    const store = open();
+    subscribe(store, "CNOTIN", "08:00", "UTC", since);
+    slack.failNext("chat.postMessage", "not_in_channel");
+    const clock = FakeClock.at("2026-03-02T07:55:00Z");
+    const { scheduler } = schedulerFor(slack, store, clock);
+    await runUntil(clock, "2026-03-04T12:00:00Z", 5, () => scheduler.tick());
+    expect(attemptsTo("CNOTIN")).toHaveLength(1);
+    expect(postsTo("CNOTIN")).toHaveLength(0);
+    expect(store.getSubscription("CNOTIN")?.status).toBe("not_in_channel");
+  });
+
+  it("retries a post Slack refused for another reason later that morning, and posts once", async () => {
+    const store = open();
+    subscribe(store, "CREFUSED", "08:00", "UTC", since);
+    slack.failNext("chat.postMessage", "internal_server_busy_not_really", 2);
+    const clock = FakeClock.at("2026-03-02T08:00:00Z");
+    const { scheduler } = schedulerFor(slack, store, clock);
+    await runUntil(clock, "2026-03-02T12:00:00Z", 1, () => scheduler.tick());
+    expect(attemptsTo("CREFUSED")).toHaveLength(3);
+    expect(postsTo("CREFUSED")).toHaveLength(1);
+  });
+
+  it("never re-sends after a 5xx, because the message may already be in the channel", async () => {
+    const store = open();
+    subscribe(store, "C5XX", "08:00", "UTC", since);
+    slack.httpErrorNext("chat.postMessage", 503);
+    const clock = FakeClock.at("2026-03-02T08:00:00Z");
+    const { scheduler, logger } = schedulerFor(slack, store, clock);
+    await runUntil(clock, "2026-03-02T12:00:00Z", 5, () => scheduler.tick());
+    expect(attemptsTo("C5XX")).toHaveLength(1);
+    expect(store.getBriefing("C5XX", "2026-03-02")?.reason).toMatch(/outcome unknown/);
+    expect(logger.lines.some((l) => l.includes("not re-sending"))).toBe(true);
+  });
+});
+
+describe("restarts and several instances", () => {
+  it("does not double-post when the process dies in the middle of a posting round", async () => {
+    const first = open();
+    for (const ch of ["C1", "C2", "C3"]) subscribe(first, ch, "08:00", "UTC", since);
+    const clock = FakeClock.at("2026-03-02T08:00:00Z");
+    const real = createBriefingPoster({
+      botToken: "xoxb-test",
+      apiUrl: slack.apiUrl,
+      logger: memoryLogger(),
+    });
+    // The first process reaches Slack for C2, then dies before it can record the ts.
+    const dying: BriefingPoster = {
+      async post(channel, message) {
+        const posted = await real.post(channel, message);
+        if (channel === "C2") return new Promise<never>(() => {});
+        return posted;
+      },
+    };
+    const a = schedulerFor(slack, first, clock, { poster: dying, instanceId: "instance-a" });
+    void a.scheduler.tick();
+    await slack.waitForCalls("chat.postMessage", 2);
+
+    const second = open();
+    const b = schedulerFor(slack, second, clock, { instanceId: "instance-b" });
+    await runUntil(clock, "2026-03-02T12:00:00Z", 5, () => b.scheduler.tick());
+    expect(["C1", "C2", "C3"].map((ch) => postsTo(ch).length)).toEqual([1, 1, 1]);
+    expect(second.getBriefing("C2", "2026-03-02")?.state).toBe("sending");
+    expect(b.logger.lines.some((l) => l.includes("C2 2026-03-02 may not have been posted"))).toBe(true);
+  });
+
+  it("takes over a slot claimed by a process that died before sending, once the claim is stale", async () => {
+    const store = open();
+    subscribe(store, "CSTALE", "08:00", "UTC", since);
+    store.claimBriefing("CSTALE", "2026-03-02", "dead-instance", new Date("2026-03-02T08:00:00Z"));
+    const clock = FakeClock.at("2026-03-02T08:05:00Z");
+    const { scheduler } = schedulerFor(slack, store, clock, { staleClaimMinutes: 10 });
+    await scheduler.tick();
+    expect(postsTo("CSTALE")).toHaveLength(0);
+    await runUntil(clock, "2026-03-02T12:00:00Z", 5, () => scheduler.tick());
+    expect(postsTo("CSTALE")).toHaveLength(1);
+    expect(store.getBriefing("CSTALE", "2026-03-02")).toMatchObject({
+      state: "posted",
+      claimedBy: "instance-a",
+    });
+  });
+
+  it("posts once per channel when two schedulers share one SQLite file", async () => {
+    const a = open();
+    const b = open();
+    const channels = Array.from({ length: 8 }, (_, i) => `CSHARED${i}`);
+    for (const [i, ch] of channels.entries()) {
+      subscribe(
+        a,
+        ch,
+        "08:00",
+        ["Asia/Shanghai", "America/New_York", "Pacific/Auckland"][i % 3] as string,
+        since,
+      );
+    }
+    const clock = FakeClock.at("2026-03-02T00:00:00Z");
+    const one = schedulerFor(slack, a, clock, { instanceId: "instance-a" });
+    const two = schedulerFor(slack, b, clock, { instanceId: "instance-b" });
+    await runUntil(clock, "2026-03-04T00:00:00Z", 10, () =>
+      Promise.all([one.scheduler.tick(), two.scheduler.tick()]),
+    );
+    for (const ch of channels) {
+      const days = postsTo(ch).length;
+      expect(days, ch).toBe(a.listBriefings(ch).filter((r) => r.state === "posted").length);
+      expect(days, ch).toBeGreaterThanOrEqual(2);
+    }
+    const byInstance = new Set(channels.flatMap((ch) => a.listBriefings(ch).map((r) => r.claimedBy)));
+    expect(byInstance).toEqual(new Set(["instance-a", "instance-b"]));
+  });
+});
