@@ -19,11 +19,20 @@ const NEVER_SENT = new Set([
 /** Whether a failed attempt may be retried without risking a duplicate post. */
 export function isSafeToRetry(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error.message.startsWith("A rate limit was exceeded")) return true;
+  if (isRateLimit(error)) return true;
   const coded = error as Error & { code?: string; statusCode?: number; original?: unknown };
   if (coded.code === "slack_webapi_http_error") return (coded.statusCode ?? 0) >= 500;
-  if (coded.code === "slack_webapi_request_error") return NEVER_SENT.has(causeCode(coded.original) ?? "");
+  if (coded.code === "slack_webapi_request_error") {
+    // The client wraps its own "rate limit, retry after the pause" signal in a request error.
+    if (isRateLimit(coded.original)) return true;
+    return NEVER_SENT.has(causeCode(coded.original) ?? "");
+  }
   return false;
+}
+
+/** The client's signal that it waited out a 429's Retry-After and wants another attempt. */
+function isRateLimit(err: unknown): boolean {
+  return err instanceof Error && err.message.startsWith("A rate limit was exceeded");
 }
 
 function causeCode(err: unknown): string | undefined {

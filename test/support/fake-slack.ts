@@ -36,7 +36,8 @@ export interface ResponsePost {
 type Scripted =
   | { kind: "error"; error: string }
   | { kind: "ratelimit"; retryAfter: number }
-  | { kind: "http"; status: number };
+  | { kind: "http"; status: number }
+  | { kind: "drop" };
 
 /** A user the fake knows, for `users.info`. */
 export interface FakeUser {
@@ -117,6 +118,14 @@ export class FakeSlack {
     this.#script(method, { kind: "http", status }, times);
   }
 
+  /**
+   * The next `times` calls of `method` are read in full and then the connection is cut without an
+   * answer: the client cannot know whether Slack acted on it.
+   */
+  dropNext(method: string, times = 1): void {
+    this.#script(method, { kind: "drop" }, times);
+  }
+
   /** Adds a user for `users.info`. */
   addUser(user: FakeUser): void {
     this.#users.set(user.id, user);
@@ -181,6 +190,12 @@ export class FakeSlack {
         call.error = "ratelimited";
         res.setHeader("Retry-After", String(script.retryAfter));
         return send(res, 429, { ok: false, error: "ratelimited" });
+      }
+      if (script?.kind === "drop") {
+        call.status = 0;
+        call.error = "connection_dropped";
+        req.socket.destroy();
+        return;
       }
       if (script?.kind === "http") {
         call.status = script.status;

@@ -13,7 +13,7 @@ import { encodeFeedback, encodeShare, type ShareValue } from "./payloads.js";
 
 /** How an answer is being shown. */
 export interface AnswerView {
-  /** The question as asked, plain text (from `normaliseQuestion`). */
+  /** The question as asked, plain text (from `displayQuestion`); escaped here. */
   question: string;
   now: Date;
   /** Show "You asked: …" (slash-command replies, where the question is not visible above). */

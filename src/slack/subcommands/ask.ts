@@ -1,7 +1,7 @@
 /** `/tradetalks ask <question>` (and any multi-word text that is not a subcommand). */
 import { askCore } from "../ask.js";
 import { answerMessage } from "../blocks/answer.js";
-import { normaliseQuestion } from "../question.js";
+import { displayQuestion, normaliseQuestion } from "../question.js";
 import type { Subcommand } from "./types.js";
 
 /** The ask subcommand. */
@@ -13,11 +13,12 @@ export const ask: Subcommand = {
     const question = normaliseQuestion(args);
     if (!question) return { text: "Ask me something, like `/tradetalks ask when does the truce expire?`" };
     const answer = askCore(deps, question, userId, now);
+    const shown = displayQuestion(args);
     return answerMessage(answer, {
-      question,
+      question: shown,
       now,
       showQuestion: true,
-      share: { kind: "ask", question },
+      share: { kind: "ask", question: shown },
       feedback: { kbVersion: deps.core.kbVersion() },
     });
   },

@@ -11,6 +11,7 @@ import { statusMessage } from "../../blocks/status.js";
 import { timelineMessage } from "../../blocks/timeline.js";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
+import { normaliseQuestion } from "../../question.js";
 
 /** Renders what a share button points at, for the channel; undefined when it no longer exists. */
 export function sharedMessage(
@@ -22,7 +23,7 @@ export function sharedMessage(
   const kbVersion = deps.core.kbVersion();
   switch (v.kind) {
     case "ask":
-      return answerMessage(deps.core.answer(v.question, now), {
+      return answerMessage(deps.core.answer(normaliseQuestion(v.question), now), {
         question: v.question,
         now,
         sharedBy: userId,

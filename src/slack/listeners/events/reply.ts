@@ -9,7 +9,7 @@ import { sections } from "../../blocks/limits.js";
 import type { SlackDeps } from "../../deps.js";
 import { COMMAND } from "../../ids.js";
 import { postMessage } from "../../post.js";
-import { normaliseQuestion } from "../../question.js";
+import { displayQuestion, normaliseQuestion } from "../../question.js";
 
 /** Where and from whom a question came. */
 export interface Asked {
@@ -37,6 +37,10 @@ export async function replyToQuestion(
   }
   const now = deps.now();
   const answer = askCore(deps, question, asked.user, now);
-  const message = answerMessage(answer, { question, now, feedback: { kbVersion: deps.core.kbVersion() } });
+  const message = answerMessage(answer, {
+    question: displayQuestion(asked.text, asked.botUserId),
+    now,
+    feedback: { kbVersion: deps.core.kbVersion() },
+  });
   await postMessage(client, { ...where, ...message }, deps.logger);
 }

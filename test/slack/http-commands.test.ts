@@ -1,0 +1,167 @@
+/**
+ * `/tradetalks` and the buttons, end to end over HTTP: form-encoded signed commands, `payload=`
+ * clicks shaped like Slack's, replies through a response_url served by the fake Slack.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlack } from "../support/fake-slack.js";
+import { appMention, buttonClick, slashCommand } from "../support/payloads.js";
+import { startTestSlackApp, type TestSlackApp } from "../support/slack-app.js";
+import { sendCommand, sendEvent, sendInteraction } from "../support/slack-requests.js";
+
+const NOW = new Date("2025-10-25T12:00:00Z");
+let slack: FakeSlack;
+let app: TestSlackApp;
+
+beforeAll(async () => {
+  slack = await FakeSlack.start();
+  app = await startTestSlackApp(slack, { now: NOW });
+});
+afterEach(() => slack.reset());
+afterAll(async () => {
+  await app.close();
+  await slack.close();
+});
+
+type Block = { type: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[] };
+const buttons = (blocks: unknown) =>
+  ((blocks as Block[]) ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+
+async function command(text: string) {
+  const res = await sendCommand(app.target, slashCommand(text, slack.responseUrl()));
+  expect(res.status).toBe(200);
+  // Acknowledged empty at once; the reply comes through response_url.
+  expect(res.text).toBe("");
+  const [reply] = await slack.waitForResponses(1);
+  return reply?.body as { response_type: string; text: string; blocks: unknown[] };
+}
+
+describe("/tradetalks", () => {
+  it("shows the status ephemerally through response_url when given no text", async () => {
+    const reply = await command("");
+    expect(reply.response_type).toBe("ephemeral");
+    expect(reply.text).toMatch(/^Trade talks status: /);
+    expect(JSON.stringify(reply.blocks)).toContain("where things stand");
+    expect(buttons(reply.blocks).map((b) => b.text?.text)).toEqual(["Share in channel"]);
+  });
+
+  it("answers `ask <question>` and a bare question alike, showing what was asked", async () => {
+    const asked = await command("ask when does the truce expire?");
+    slack.reset();
+    const bare = await command("when does the truce expire?");
+    for (const reply of [asked, bare]) {
+      expect(reply.response_type).toBe("ephemeral");
+      expect(reply.text).toMatch(/November 2025/);
+      expect(JSON.stringify(reply.blocks)).toContain("You asked: _when does the truce expire?_");
+    }
+  });
+
+  it("lists dated events with countdowns for `timeline`", async () => {
+    const reply = await command("timeline");
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain("Coming up");
+    expect(text).toMatch(/Truce expiry/);
+    expect(text).toMatch(/in \d+ days/);
+  });
+
+  it("lists the sources for `sources`", async () => {
+    const reply = await command("sources");
+    expect(JSON.stringify(reply.blocks)).toContain("US, China Plan New Trade Talks in Malaysia");
+  });
+
+  it("answers an unknown subcommand with help generated from the registry", async () => {
+    const reply = await command("frobnicate");
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain("`frobnicate` is not a /tradetalks subcommand");
+    for (const name of ["status", "ask <question>", "timeline", "sources", "help"]) {
+      expect(text).toContain(`/tradetalks ${name}`);
+    }
+  });
+
+  it("neutralises @channel, @here and group mentions in a question it quotes", async () => {
+    const reply = await command(
+      "ask <!channel> <!here> <!subteam^S0614TZR7|@traders> when does the truce expire?",
+    );
+    const all = JSON.stringify(reply);
+    expect(all).not.toMatch(/<!channel>|<!here>|<!subteam/);
+    expect(all).toContain("@\u200bchannel @\u200bhere @traders");
+    // The pings are no part of the question the core matched: it is still answered.
+    expect(reply.text).toMatch(/November 2025/);
+  });
+});
+
+describe("buttons", () => {
+  it("records a helpful click with the answer's entries and knowledge version, and thanks the user", async () => {
+    await sendEvent(
+      app.target,
+      appMention("EvBTN000001", { text: "<@UBOT0001> when does the truce expire?" }),
+    );
+    const [post] = await slack.waitForCalls("chat.postMessage", 1);
+    const helpful = buttons(post?.args.blocks).find((b) => b.action_id === "tradetalks_helpful");
+    expect(helpful?.value).toBeTruthy();
+    const click = buttonClick(
+      { action_id: "tradetalks_helpful", value: helpful?.value ?? "" },
+      { responseUrl: slack.responseUrl(), ephemeral: false, message: { type: "message", ts: "111.222" } },
+    );
+    expect((await sendInteraction(app.target, click)).status).toBe(200);
+    const [thanks] = await slack.waitForResponses(1);
+    expect(thanks?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(String(thanks?.body.text)).toMatch(/Thanks/);
+    expect(app.store.listFeedback()[0]).toMatchObject({
+      userId: "W111",
+      channelId: "C111",
+      question: "when does the truce expire?",
+      entryIds: app.core.answer("when does the truce expire?", NOW).factIds,
+      helpful: true,
+      kbVersion: app.core.kbVersion(),
+    });
+  });
+
+  it("answers a suggested question when its button is clicked, in the thread it was offered in", async () => {
+    await sendEvent(
+      app.target,
+      appMention("EvBTN000002", { text: "<@UBOT0001> bananas in Peru?", ts: "1729850000.000300" }),
+    );
+    const [offer] = await slack.waitForCalls("chat.postMessage", 1);
+    const suggestion = buttons(offer?.args.blocks)[0];
+    expect(suggestion?.action_id).toBe("tradetalks_suggestion:0");
+    slack.reset();
+    const click = buttonClick(
+      {
+        action_id: suggestion?.action_id ?? "",
+        value: suggestion?.value ?? "",
+        text: suggestion?.text?.text,
+      },
+      {
+        responseUrl: slack.responseUrl(),
+        ephemeral: false,
+        message: { type: "message", ts: "1729850001.000400", thread_ts: "1729850000.000300" },
+      },
+    );
+    await sendInteraction(app.target, click);
+    const [answer] = await slack.waitForCalls("chat.postMessage", 1);
+    expect(answer?.args.channel).toBe("C111");
+    expect(answer?.args.thread_ts).toBe("1729850000.000300");
+    const expected = app.core.answerEntry(suggestion?.value ?? "", NOW);
+    expect(answer?.args.text).toContain(expected?.text.slice(0, 40));
+  });
+
+  it("shares an ephemeral answer with the channel, credited and without pinging anyone", async () => {
+    const reply = await command("ask <!everyone> when does the truce expire?");
+    const share = buttons(reply.blocks).find((b) => b.action_id === "tradetalks_share");
+    slack.reset();
+    const click = buttonClick(
+      { action_id: "tradetalks_share", value: share?.value ?? "" },
+      { responseUrl: slack.responseUrl(), ephemeral: true },
+    );
+    await sendInteraction(app.target, click);
+    const [shared, removed] = await slack.waitForResponses(2);
+    expect(shared?.body.response_type).toBe("in_channel");
+    const text = JSON.stringify(shared?.body);
+    expect(text).toContain("<@W111> asked:");
+    expect(text).not.toContain("<!everyone>");
+    expect(text).toContain("@\u200beveryone");
+    expect(text).toMatch(/November 2025/);
+    expect(text).not.toContain("tradetalks_share");
+    expect(removed?.body).toEqual({ delete_original: true });
+  });
+});

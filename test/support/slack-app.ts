@@ -1,0 +1,78 @@
+/**
+ * Starts the real Slack app in HTTP mode for a test: the real core over the real knowledge base,
+ * a real SQLite store in a temporary folder, a signing secret, the Web API pointed at a
+ * `FakeSlack`. Only the clock is pinned.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createCore } from "../../src/answer/core.js";
+import type { Core } from "../../src/answer/types.js";
+import { loadConfig } from "../../src/config.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import type { SlackDeps } from "../../src/slack/deps.js";
+import { type RunningSlack, startSlack } from "../../src/slack/start.js";
+import { openStore } from "../../src/store/sqlite.js";
+import type { Store } from "../../src/store/types.js";
+import type { FakeSlack } from "./fake-slack.js";
+import { type CapturedLog, captureLogger } from "./logger.js";
+import type { Target } from "./slack-requests.js";
+
+/** The signing secret test apps use. */
+export const TEST_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+/** A running test app. */
+export interface TestSlackApp {
+  /** Where to send signed requests. */
+  target: Target;
+  /** The app's base URL (for /healthz). */
+  baseUrl: string;
+  deps: SlackDeps;
+  core: Core;
+  store: Store;
+  log: CapturedLog;
+  running: RunningSlack;
+  /** Stops the app, closes the store, removes the temporary folder. */
+  close(): Promise<void>;
+}
+
+let knowledge: ReturnType<typeof loadKnowledge> | undefined;
+
+/** Starts the app against `slack`, at the pinned time `now`. */
+export async function startTestSlackApp(
+  slack: FakeSlack,
+  opts: { now: Date; wrapStore?: (s: Store) => Store; env?: Record<string, string> },
+): Promise<TestSlackApp> {
+  knowledge ??= loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+  const core = createCore(knowledge);
+  const dir = mkdtempSync(join(tmpdir(), "tradebot-slack-"));
+  const realStore = openStore(join(dir, "test.db"));
+  const store = opts.wrapStore ? opts.wrapStore(realStore) : realStore;
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    DATABASE_PATH: join(dir, "test.db"),
+    ...opts.env,
+  });
+  const log = captureLogger();
+  const deps: SlackDeps = { core, store, logger: log.logger, now: () => opts.now, config };
+  // Short back-off so a retried call does not slow the suite; Retry-After is still honoured.
+  const running = await startSlack(deps, { retry: { minTimeout: 10, maxTimeout: 50, randomize: false } });
+  const baseUrl = `http://127.0.0.1:${running.port}`;
+  return {
+    target: { url: `${baseUrl}/slack/events`, signingSecret: TEST_SIGNING_SECRET },
+    baseUrl,
+    deps,
+    core,
+    store: realStore,
+    log,
+    running,
+    async close() {
+      await running.stop(2_000);
+      realStore.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
