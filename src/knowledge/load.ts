@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { type BrokenIds, checkIntegrity, type ParsedEntry, type ParsedSource } from "./check.js";
+import { issueMessage } from "./issue-message.js";
 import { KnowledgeError, type Problem } from "./problem.js";
 import { Entry, type KnowledgeBase, type LoadedEntry, type LoadedSource, Source } from "./schema.js";
 import { type NodePath, YamlFile } from "./yaml-file.js";
@@ -90,7 +91,7 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
   }
 
   problems.push(...checkIntegrity(sources, entries, broken));
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems: byFileAndLine(problems) };
   return { kb: build(sources, entries, hash.digest("hex").slice(0, 12)), problems };
 }
 
@@ -120,6 +121,14 @@ function build(sources: ParsedSource[], parsed: ParsedEntry[], version: string):
     version,
     newestSource,
   });
+}
+
+/** Problems in reading order, so a curator can work down a file from the top. */
+function byFileAndLine(problems: Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : a.p.line - b.p.line || a.i - b.i))
+    .map(({ p }) => p);
 }
 
 /** The `.yml`/`.yaml` files of a subfolder, as paths relative to the knowledge folder, sorted. */
@@ -168,13 +177,16 @@ function zodProblems(yaml: YamlFile, base: NodePath, error: z.ZodError, whole: s
         message: "is not a known field (check its spelling; docs/curating.md lists the fields)",
       }));
     }
-    const missing = issue.code === "invalid_type" && !yaml.has(path);
+    const missing = !yaml.has(path);
     return [
       {
         file: yaml.file,
         line: yaml.lineOf(path),
         field: fieldName(issue.path, whole),
-        message: missing ? "is missing (it is required)" : issue.message.replace(/^Invalid input: /, ""),
+        message:
+          path.length === 0 && yaml.value == null
+            ? `the file is empty: it should start with ${whole === "entries" ? "entries:" : "id:"}`
+            : issueMessage(issue, missing),
       },
     ];
   });

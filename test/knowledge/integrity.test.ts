@@ -124,8 +124,32 @@ describe("integrity checks beyond the schema", () => {
         .replace("precision: week\n    questions", "precision: weekly\n    questions"),
     );
     expect(messages(dir)).toEqual([
-      'entries/meetings.yml:3: kind: Invalid option: expected one of "fact"|"quote"|"event"|"deadline"|"figure"|"profile"',
-      'entries/meetings.yml:25: when.precision: Invalid option: expected one of "day"|"week"|"month"|"year"',
+      "entries/meetings.yml:3: kind: must be one of: fact, quote, event, deadline, figure, profile",
+      "entries/meetings.yml:25: when.precision: must be one of: day, week, month, year",
+    ]);
+  });
+});
+
+describe("schema problems in plain words", () => {
+  it("says an empty entries file is empty and how it should start", () => {
+    const dir = validWith("entries/truce.yml", () => "");
+    expect(messages(dir)).toEqual([
+      "entries/truce.yml:1: entries: the file is empty: it should start with entries:",
+    ]);
+  });
+
+  it("says what kind of value a field needs, in order down the file", () => {
+    const dir = validWith("entries/truce.yml", (t) =>
+      t
+        .replace("    topics: [truce]\n", "    topics: []\n    headline: yes\n")
+        .replace('answer: "The truce is set to expire in November 2025."', 'answer: ""')
+        .replace("      - truce expiry\n", ""),
+    );
+    expect(messages(dir)).toEqual([
+      "entries/truce.yml:4: answer: must not be empty",
+      "entries/truce.yml:7: topics: needs at least 1 item",
+      "entries/truce.yml:8: headline: must be true or false",
+      "entries/truce.yml:13: questions: needs at least 2 items",
     ]);
   });
 });
