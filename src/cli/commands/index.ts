@@ -14,6 +14,7 @@ export const commands: CommandEntry[] = [
   { name: "ask", load: async () => (await import("./ask.js")).ask },
   { name: "status", load: async () => (await import("./status.js")).status },
   { name: "timeline", load: async () => (await import("./status.js")).timeline },
+  { name: "briefing", load: async () => (await import("./briefing.js")).briefing },
   { name: "kb check", load: async () => (await import("./kb-check.js")).kbCheck },
   { name: "kb add-source", load: async () => (await import("./kb-add-source.js")).kbAddSource },
 ];
