@@ -50,6 +50,10 @@ export class AnswerEngine {
     }
     const hits = this.index.search(query, 6);
     const top = hits[0];
+    if (query.intents.has("source") && (!top || top.score < SURE_THRESHOLD)) {
+      const about = this.sourceAnswer(now);
+      if (about) return about;
+    }
     if (!top || top.score < ANSWER_THRESHOLD) return this.dontKnow(now, hits);
     const entry = this.standing.byId.get(top.id) as LoadedEntry;
     const answer = this.entryAnswer(entry, now, query, top.score);
@@ -141,7 +145,7 @@ export class AnswerEngine {
         .filter(Boolean)
         .join(" \n "),
       speaker,
-      hasDate: entry.when !== undefined,
+      hasDate: entry.when !== undefined || entry.speaker?.said_on !== undefined,
       hasFigures: (entry.figures?.length ?? 0) > 0,
       outcome: entry.topics.some((t) => /^outcomes?$/i.test(t)),
     };
@@ -157,6 +161,8 @@ export class AnswerEngine {
       parts.push(
         `${at.past ? "That date has passed" : "That is"}: ${label}${at.past ? `, ${at.text}` : `, ${at.text}`} (per the ${formatDay(published)} report, ${ageOf(published, now)} now).`,
       );
+    } else if (entry.speaker?.said_on && query?.intents.has("when")) {
+      parts.push(`${entry.speaker.name} said this on ${formatDay(entry.speaker.said_on)}.`);
     }
     const chain = this.standing.replaced.get(entry.id) ?? [];
     const citations: Citation[] = [citationOf(this.kb, entry)];
@@ -205,6 +211,43 @@ export class AnswerEngine {
       citations,
       factIds: [entry.id, other.id],
       confidence: round(answer.confidence * 0.9),
+      freshness: this.freshness(citations, now),
+    };
+  }
+
+  /** What the sources are: title, publisher, date and credit, citing each source's opening words. */
+  private sourceAnswer(now: Date): Answer | undefined {
+    const sources = [...this.kb.sources.values()].sort((a, b) => b.published.localeCompare(a.published));
+    const citations: Citation[] = [];
+    const lines: string[] = [];
+    for (const s of sources.slice(0, 3)) {
+      const opening = s.text
+        .split("\n")
+        .find((l) => l.trim().length >= 12)
+        ?.trim();
+      if (!opening) continue;
+      citations.push({
+        snippet: opening,
+        source: s.id,
+        title: s.title,
+        publisher: s.publisher,
+        published: s.published,
+      });
+      const when = s.published_note
+        ? `${formatDay(s.published)} (${s.published_note})`
+        : formatDay(s.published);
+      lines.push(
+        `"${s.title}", ${s.publisher}, published ${when}${s.credit ? `; credit: ${s.credit}` : ""}.`,
+      );
+    }
+    if (!citations.length) return undefined;
+    return {
+      answered: true,
+      text: `My sources: ${lines.join(" ")}`,
+      citations,
+      confidence: 0.8,
+      factIds: [],
+      suggestions: [],
       freshness: this.freshness(citations, now),
     };
   }

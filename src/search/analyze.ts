@@ -2,7 +2,7 @@
  * Text → canonical terms. Questions and curated entries go through the same steps, so an alias
  * or a stem folded on one side always meets the same form on the other.
  */
-import { GENERAL_WORDS, PHRASES, SHORT_TYPOS, STOP_WORDS, SYNONYMS } from "./lexicon.js";
+import { BROADER, GENERAL_WORDS, PHRASES, SHORT_TYPOS, STOP_WORDS, SYNONYMS } from "./lexicon.js";
 import { plainFromSlack } from "./slack-text.js";
 
 /** Words after which a lone "he" is the Vice Premier (He Lifeng), not a pronoun. */
@@ -83,9 +83,12 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
-/** The canonical terms of a text (see {@link tokens}). */
+/** The canonical terms of a text (see {@link tokens}), each followed by its broader term if it has one. */
 export function terms(text: string): string[] {
-  return tokens(text).map((t) => t.term);
+  return tokens(text).flatMap((t) => {
+    const broader = BROADER[t.term];
+    return broader ? [t.term, broader] : [t.term];
+  });
 }
 
 const GENERAL_TERMS = new Set([...GENERAL_WORDS].map(canonical));

@@ -132,7 +132,7 @@ export class SearchIndex {
     const chatter = Math.min(1, CHATTY_TERMS / Math.max(query.terms.length, 1));
     for (const t of query.terms) {
       let w = this.idf.get(t.term) ?? 0;
-      if (t.status === "unknown") w = this.unknownWeight * (t.entity ? ENTITY_FACTOR : chatter);
+      if (t.status === "unknown") w = this.unknownWeight * chatter * (t.entity ? ENTITY_FACTOR : 1);
       else if (t.status === "corrected") w *= 0.9;
       if (t.general) w = Math.min(w, 1) * GENERAL_FACTOR;
       qWeights.set(t.term, w);
@@ -217,11 +217,11 @@ export class SearchIndex {
       else f *= others ? 1.05 : d.people.size > 0 ? 1 : 0.85;
     }
     if (has("say")) {
-      if (query.people.size > 0) {
-        const bySomeoneAsked = doc.speaker !== undefined && query.people.has(doc.speaker);
+      if (query.speakers.size > 0) {
+        const bySomeoneAsked = doc.speaker !== undefined && query.speakers.has(doc.speaker);
         if (doc.kind === "quote") f *= bySomeoneAsked ? 1.1 : 0.45;
         else if (doc.kind === "profile") f *= 0.5;
-        else f *= d.lead !== undefined && query.people.has(d.lead) ? 0.85 : 0.5;
+        else f *= d.lead !== undefined && query.speakers.has(d.lead) ? 0.85 : 0.5;
       } else {
         f *= doc.kind === "quote" ? 1.1 : 0.85;
       }

@@ -11,7 +11,7 @@ export const STOP_WORDS = new Set(
   then once here there this that these those it its itself they them their theirs what which who whom whose
   when where why how all any both each few more most other some such no not only own same so than too very
   can could will would shall should may might must i me my mine we our ours you your yours he him his she her
-  hers us vs versus one ones s t just also yet ever even really still now right ok okay hi hey hello yo thanks thank pls
+  hers us vs versus vp one ones s t just also yet ever even really still now right ok okay hi hey hello yo thanks thank pls
   please plz bot quick question q anyone anybody someone somebody exactly actually currently like kind sort
   thing things stuff um uh guys team folks whats whos wheres whens hows whys thats theres im ive id let lets
   tell know knows knew want wants need needs get gets got go goes going gonna wanna gotta give me info
@@ -50,9 +50,9 @@ export const GENERAL_WORDS = new Set(
   freight container containers cargo logistics supply chain chains price prices cost costs pay paying
   worried worry concern concerned impact impacts affect affects affected mean meaning name names full job
   title titles role roles position venue venues location locations city cities country countries virtual
-  virtually online remote earlier later exactly precise spring summer fall autumn winter vs versus`.split(
-    /\s+/,
-  ),
+  virtually online remote earlier later exactly precise spring summer fall autumn winter vs versus meant
+  land lands landing landed hit hits hitting arrive arrives arriving arrived arrival held hold holds
+  according counterpart counterparts reaction reactions publish published writing wrote written`.split(/\s+/),
 );
 
 /** Multi-word names and phrases, folded before tokenising (applied in order, on lower-case text). */
@@ -78,6 +78,17 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:world|worldwide|international)\s+econom(?:y|ies)\b/g, " global economy "],
   [/\bcease[\s-]*fire\b/g, " truce "],
   [/\bsit[\s-]*downs?\b/g, " meet "],
+  [/\bsec[\s.-]*treas(?:ury)?\b|\btreas(?:ury)?[\s.-]*sec(?:retary)?\b/g, " bessent "],
+  [/\bvp\s+he\b|\bvice\s+prem\b/g, " helifeng "],
+  [/\bxi\s+jin\s*ping\b|\bjin\s+ping\b/g, " xi "],
+  [/\bsur[\s-]+tax(?:es)?\b/g, " surtax "],
+  [/\bin\s+exchange\s+for\b|\bin\s+return\s+for\b/g, " for "],
+  [/\btime[\s-]*zones?\b/g, " time "],
+  [
+    /\b(?:back(?:ed|s|ing)?\s+(?:off|down)|walk(?:ed|s|ing)?\s+back|backtrack\w*|climb(?:ed|s|ing)?\s+down|soften\w*|u-?turn\w*)\b/g,
+    " backoff ",
+  ],
+  [/\b(i|you|he|she|we|they|it|that|there|who|what)'(?:d|ll|re|ve|m)\b/g, " $1 "],
   [/\b(?:pull(?:ed|s|ing)?|back(?:ed|s|ing)?)\s+out\b|\bcall(?:ed|s|ing)?\s+off\b/g, " cancel "],
   [/\bbudget\s+(?:gap|shortfall|hole)\b/g, " deficit "],
   [/\btl;?dr\b/g, " "],
@@ -116,9 +127,8 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   levies: "tariff",
   duty: "tariff",
   duties: "tariff",
-  surtax: "tariff",
-  surcharge: "tariff",
-  surcharges: "tariff",
+  surcharge: "surtax",
+  surcharges: "surtax",
   taxes: "tariff",
   tax: "tariff",
   customs: "tariff",
@@ -273,7 +283,9 @@ export type Intent =
   /** Asks for the state of things today, which a dated source cannot tell. */
   | "now"
   /** Asks the bot to do something (set a reminder, book a flight): not a question it answers. */
-  | "task";
+  | "task"
+  /** Asks about the sources themselves: which article, when published, by whom. */
+  | "source";
 
 /** Question patterns, tested on the lower-cased plain question. */
 export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
@@ -288,7 +300,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ["who", /\b(?:who|whom|whose|whos)\b/],
   [
     "howmuch",
-    /\b(?:how\s+(?:much|high|big|large|many|steep)|what\s+(?:rate|level|size)|percent(?:age)?|figures?|numbers?)\b|%/,
+    /\b(?:how\s+(?:much|high|big|large|many|steep)|what\s+(?:rate|level|size|percent(?:age)?)|what\s+%|figures?|numbers?)\b/,
   ],
   ["why", /\b(?:why|reason|reasons|what\s+caused|because)\b/],
   [
@@ -301,11 +313,15 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "outcome",
-    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|react(?:ed|ion)?)\b/,
+    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
   ],
   [
     "now",
-    /\b(?:today|right\s+now|as\s+of\s+now|at\s+the\s+moment|currently|these\s+days|nowadays|this\s+year|in\s+20(?:2[6-9]|3\d))\b/,
+    /\b(?:today|right\s+now|as\s+of\s+now|at\s+the\s+moment|current|currently|these\s+days|nowadays|this\s+year|in\s+20(?:2[6-9]|3\d))\b/,
+  ],
+  [
+    "source",
+    /\b(?:(?:this|the|that|your|ur)\s+(?:article|story|source|report|piece)|sources?\s+(?:is|are|for|of)|where\s+(?:is|does|do)\s+(?:this|that|the|your)\s+(?:info|information|data|answer)s?\s+(?:come\s+)?from|what\s+(?:are|is)\s+your\s+sources?|who\s+(?:wrote|published|reported)|publisher|photo\s+credit|who\s+took\s+the\s+(?:photo|picture))\b/,
   ],
   [
     "task",
@@ -329,3 +345,31 @@ export const PLACES = new Set([
   "china",
   "usa",
 ]);
+
+/**
+ * Canonical terms that also stand for a broader one: a "surtax" is a tariff, so a question about
+ * tariffs finds it, while a question about the surtax prefers the entries that say surtax.
+ */
+export const BROADER: Readonly<Record<string, string>> = {
+  surtax: "tariff",
+};
+
+/**
+ * Countries, regions and demonyms the knowledge base may not hold: an unknown one in a question
+ * is a strong sign it is about another trade relationship ("EU tariffs on EVs", "goods from Vietnam").
+ */
+export const PLACE_NAMES = new Set(
+  `afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus
+  belgium bolivia bosnia botswana brazil brazilian britain british brunei bulgaria cambodia cameroon canada
+  canadian chile chilean colombia croatia cuba cyprus czech denmark danish ecuador egypt estonia ethiopia
+  eu europe european finland france french georgia germany german ghana greece greek hungary iceland india
+  indian indonesia indonesian iran iraq ireland irish israel italy italian jamaica japan japanese jordan
+  kazakhstan kenya kuwait laos latvia lebanon libya lithuania luxembourg mexico mexican mongolia morocco
+  myanmar nepal netherlands dutch nigeria norway norwegian oman pakistan panama paraguay peru philippines
+  filipino poland polish portugal qatar romania russia russian saudi serbia singapore slovakia slovenia
+  spain spanish srilanka sweden swedish switzerland swiss syria taiwan taiwanese thailand thai tunisia turkey
+  turkish uae uganda uk ukraine ukrainian uruguay uzbekistan venezuela vietnam vietnamese yemen zambia
+  zimbabwe africa african asia latin ottawa tokyo delhi mumbai paris berlin brussels rome moscow
+  shanghai shenzhen ningbo guangzhou hong kong taipei hanoi bangkok jakarta manila singapore sydney
+  toronto mexico texas california`.split(/\s+/),
+);

@@ -3,7 +3,7 @@
  * corrected from a typo, or unknown (a sign the question is about something we do not hold).
  */
 import { isGeneralTerm, tokens } from "./analyze.js";
-import { INTENT_PATTERNS, type Intent, PEOPLE } from "./lexicon.js";
+import { BROADER, INTENT_PATTERNS, type Intent, PEOPLE, PLACE_NAMES } from "./lexicon.js";
 import { plainFromSlack } from "./slack-text.js";
 import type { TypoCorrector } from "./typos.js";
 
@@ -25,6 +25,8 @@ export interface Query {
   terms: QueryTerm[];
   /** Canonical people the question names (trump, xi, bessent, helifeng). */
   people: Set<string>;
+  /** The people whose words are asked for ("what did X say"); all people named when unclear. */
+  speakers: Set<string>;
 }
 
 /** Reads intents from the question words, then resolves each remaining term against the vocabulary. */
@@ -53,13 +55,35 @@ export function analyseQuery(text: string, vocabulary: ReadonlySet<string>, typo
     }
     if (seen.has(term)) continue;
     seen.add(term);
-    const entity = status === "unknown" && (/^[a-z]{2,3}$/.test(word) || capitalised.has(word));
+    const entity =
+      status === "unknown" &&
+      (/^[a-z]{2,3}$/.test(word) ||
+        /^(?:19|20)\d\d$/.test(word) ||
+        capitalised.has(word) ||
+        PLACE_NAMES.has(word));
     out.push({ term, status, general: isGeneralTerm(term), entity });
+    const broader = BROADER[term];
+    if (broader && !seen.has(broader)) {
+      seen.add(broader);
+      out.push({ term: broader, status, general: true, entity: false });
+    }
   }
   const people = new Set(out.filter((t) => PEOPLE.has(t.term)).map((t) => t.term));
+  // "What did X say (about Y)": X is the speaker asked about, not every person named.
+  const asked =
+    /\b(?:did|does|do|has|have|will|would|is|was)\s+(.{2,40}?)\s+(?:say|said|saying|think|tell|told|comment|mean)\b/.exec(
+      lower,
+    );
+  const speakers = asked
+    ? new Set(
+        tokens(asked[1] as string)
+          .map((t) => t.term)
+          .filter((t) => PEOPLE.has(t)),
+      )
+    : new Set<string>();
   // "when" inferred from words like "date" must not hide a plain "what is" question about dates.
   if (intents.has("status") && out.length > 2) intents.delete("status");
-  return { text, intents, terms: out, people };
+  return { text, intents, terms: out, people, speakers: speakers.size ? speakers : people };
 }
 
 /** Words written with a capital in the middle of a sentence, lower-cased: likely names. */

@@ -1,0 +1,94 @@
+/**
+ * Scores the answer engine on labelled questions, in-process: top-1 accuracy on answerable
+ * questions, abstention accuracy on out-of-scope ones, and citation validity (every cited
+ * snippet appears word for word in the stored text of the source it names).
+ * The question format is the one ../shared/eval/score.mjs reads.
+ */
+import { readFileSync } from "node:fs";
+import type { Answer, Core } from "../src/answer/types.js";
+import type { KnowledgeBase } from "../src/knowledge/schema.js";
+
+/** One labelled question: answerable with expected words (every group, any alternative), or out of scope. */
+export type LabelledQuestion =
+  | { q: string; kind: "answer"; expect: string[][] }
+  | { q: string; kind: "abstain" };
+
+/** What an evaluation found. */
+export interface EvalResult {
+  answerable: number;
+  answeredRight: number;
+  abstainable: number;
+  abstainedRight: number;
+  answered: number;
+  citedValid: number;
+  misses: string[];
+  /** Milliseconds per question, answering only. */
+  msPerQuestion: number;
+}
+
+/** Reads a JSONL question file. */
+export function readQuestions(path: string): LabelledQuestion[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledQuestion);
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/[\u2018\u2019']/g, "");
+
+/** Whether every cited snippet is verbatim in the stored text of its source. */
+export function citationsValid(kb: KnowledgeBase, a: Answer): boolean {
+  return (
+    a.citations.length > 0 && a.citations.every((c) => kb.sources.get(c.source)?.text.includes(c.snippet))
+  );
+}
+
+/** Answers every question and scores the answers. */
+export function evaluate(
+  core: Core,
+  kb: KnowledgeBase,
+  questions: LabelledQuestion[],
+  now: Date,
+): EvalResult {
+  const r: EvalResult = {
+    answerable: 0,
+    answeredRight: 0,
+    abstainable: 0,
+    abstainedRight: 0,
+    answered: 0,
+    citedValid: 0,
+    misses: [],
+    msPerQuestion: 0,
+  };
+  const t0 = performance.now();
+  for (const q of questions) {
+    const a = core.answer(q.q, now);
+    if (a.answered) {
+      r.answered++;
+      if (citationsValid(kb, a)) r.citedValid++;
+      else r.misses.push(`invalid citation: ${q.q}`);
+    }
+    if (q.kind === "abstain") {
+      r.abstainable++;
+      if (!a.answered) r.abstainedRight++;
+      else r.misses.push(`should abstain: ${q.q}\n    -> ${a.text.slice(0, 160)}`);
+      continue;
+    }
+    r.answerable++;
+    const hay = fold([a.text, ...a.citations.map((c) => c.snippet)].join(" "));
+    const concise = a.text.length <= 800 && a.citations.length <= 3;
+    if (a.answered && concise && q.expect.every((g) => g.some((alt) => hay.includes(fold(alt)))))
+      r.answeredRight++;
+    else
+      r.misses.push(
+        `wrong/missing: ${q.q}  (want ${JSON.stringify(q.expect)})\n    -> ${a.answered ? a.text.slice(0, 160) : "(abstained)"}`,
+      );
+  }
+  r.msPerQuestion = (performance.now() - t0) / Math.max(questions.length, 1);
+  return r;
+}
+
+/** A percentage with one decimal. */
+export function pct(a: number, b: number): string {
+  return b ? ((100 * a) / b).toFixed(1) : "n/a";
+}
