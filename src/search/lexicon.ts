@@ -321,7 +321,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "source",
-    /\b(?:(?:this|the|that|your|ur)\s+(?:article|story|source|report|piece)|sources?\s+(?:is|are|for|of)|where\s+(?:is|does|do)\s+(?:this|that|the|your)\s+(?:info|information|data|answer)s?\s+(?:come\s+)?from|what\s+(?:are|is)\s+your\s+sources?|who\s+(?:wrote|published|reported)|publisher|photo\s+credit|who\s+took\s+the\s+(?:photo|picture))\b/,
+    /\b(?:(?:this|the|that|your|ur)\s+(?:article|story|source|report|piece)|sources?\s+(?:is|are|for|of)|where\s+(?:is|does|do)\s+(?:this|that|the|your)\s+(?:info|information|data|answer)s?\s+(?:come\s+)?from|what\s+(?:are|is)\s+your\s+sources?|who\s+(?:wrote|published|reported)|publisher|photo\s+credit|who\s+took\s+(?:the\s+)?(?:\w+\s+)?(?:photo|picture|image))\b/,
   ],
   [
     "task",
