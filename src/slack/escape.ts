@@ -1,7 +1,8 @@
 /**
  * Making text safe to post. Slack delivers user text already encoded (`&amp;`, `&lt;`) with
- * mentions as `<!here>`, `<@U123>`; echoing that back would ping people again. Everything the app
- * posts goes through `safeMrkdwn` (for mrkdwn fields) or `safePlain` (for plain_text fields).
+ * mentions as `<!here>`, `<@U123>`; echoing that back would ping people again. User text is first
+ * made plain with `slackToPlain`; then everything the app posts, user text or the core's, goes
+ * through `safeMrkdwn` (mrkdwn fields) or `safePlain` (plain_text fields).
  */
 
 const ZWSP = "\u200b";
@@ -21,16 +22,16 @@ export function slackToPlain(encoded: string): string {
 }
 
 /**
- * Text for a mrkdwn field: `&`, `<`, `>` escaped and every would-be broadcast or mention defused,
- * whether it arrives Slack-encoded (`<!channel>`) or plain (`@channel`).
+ * Plain text for a mrkdwn field: `&`, `<`, `>` escaped, so no `<!channel>` or link can form, and a
+ * plain `@here`/`@channel`/`@everyone` defused too.
  */
-export function safeMrkdwn(text: string): string {
-  return defuseAt(escapeEntities(slackToPlain(text)));
+export function safeMrkdwn(plain: string): string {
+  return defuseAt(escapeEntities(plain));
 }
 
-/** Text for a plain_text field (button labels, headers): tokens removed, nothing can ping. */
-export function safePlain(text: string): string {
-  return defuseAt(slackToPlain(text));
+/** Plain text for a plain_text field (button labels, headers): nothing in it can ping. */
+export function safePlain(plain: string): string {
+  return defuseAt(plain);
 }
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */

@@ -17,8 +17,9 @@ export function helpMessage(list: readonly Subcommand[], note?: string): Message
       `\`${COMMAND}\` alone shows the status; \`${COMMAND} <question>\` asks a question. You can also mention me in a channel or send me a direct message.`,
     ]),
   );
-  const text = `${note ? `${note}\n` : ""}${COMMAND} subcommands: ${list.map((s) => s.name).join(", ")}`;
-  return { text: safeMrkdwn(text), blocks };
+  // The note is mrkdwn already (its user word escaped by the router).
+  const names = safeMrkdwn(`${COMMAND} subcommands: ${list.map((s) => s.name).join(", ")}`);
+  return { text: `${note ? `${note}\n` : ""}${names}`, blocks };
 }
 
 /** The help subcommand. */

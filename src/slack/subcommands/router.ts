@@ -5,7 +5,7 @@
  * it gets help, saying the word is not a subcommand.
  */
 import { answerMessage } from "../blocks/answer.js";
-import { safeMrkdwn } from "../escape.js";
+import { safeMrkdwn, slackToPlain } from "../escape.js";
 import { COMMAND } from "../ids.js";
 import { normaliseQuestion } from "../question.js";
 import { helpMessage } from "./help.js";
@@ -29,7 +29,8 @@ export function route(text: string, list: readonly Subcommand[]): Route {
   const named = list.find((s) => s.name === first.toLowerCase() || s.aliases?.includes(first.toLowerCase()));
   if (named) return { subcommand: named, args: trimmed.slice(first.length).trim() };
   if (rest.length > 0 || trimmed.endsWith("?")) return { subcommand: find("ask"), args: trimmed };
-  const note = `\`${safeMrkdwn(first)}\` is not a ${COMMAND} subcommand. To ask about it, write \`${COMMAND} ask ${safeMrkdwn(first)}\`.`;
+  const word = safeMrkdwn(slackToPlain(first));
+  const note = `\`${word}\` is not a ${COMMAND} subcommand. To ask about it, write \`${COMMAND} ask ${word}\`.`;
   const askOrHelp: Subcommand = {
     ...find("help"),
     handler: ({ deps, now, subcommands }) => {

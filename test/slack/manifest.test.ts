@@ -1,0 +1,136 @@
+/**
+ * `manifest.yml` against Slack's manifest schema, and against what the code really registers: every
+ * command and event handled is declared, every one declared is handled, and every button the app
+ * renders has a listener.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { App } from "@slack/bolt";
+import { Ajv } from "ajv";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { createCore } from "../../src/answer/core.js";
+import { loadConfig } from "../../src/config.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { silentLogger } from "../../src/log.js";
+import { answerMessage } from "../../src/slack/blocks/answer.js";
+import { homeView } from "../../src/slack/blocks/home.js";
+import { sourcesMessage } from "../../src/slack/blocks/sources.js";
+import { statusMessage } from "../../src/slack/blocks/status.js";
+import { timelineMessage } from "../../src/slack/blocks/timeline.js";
+import type { SlackDeps } from "../../src/slack/deps.js";
+import { COMMAND, EVENT_TYPES } from "../../src/slack/ids.js";
+import { register as actions } from "../../src/slack/listeners/actions/index.js";
+import { register as commands } from "../../src/slack/listeners/commands/index.js";
+import { register as events } from "../../src/slack/listeners/events/index.js";
+import { register as home } from "../../src/slack/listeners/home/index.js";
+import { openStore } from "../../src/store/sqlite.js";
+
+const root = join(import.meta.dirname, "../..");
+const manifest = parse(readFileSync(join(root, "manifest.yml"), "utf8"));
+const schema = JSON.parse(readFileSync(join(root, "../shared/slack/manifest.schema.json"), "utf8"));
+const NOW = new Date("2025-10-25T12:00:00Z");
+
+/** What the listeners register, recorded by an object standing in for the Bolt app. */
+interface Registered {
+  events: string[];
+  commands: string[];
+  actions: (string | RegExp)[];
+}
+
+function recordRegistrations(deps: SlackDeps): Registered {
+  const seen: Registered = { events: [], commands: [], actions: [] };
+  const recorder = {
+    event: (name: string) => seen.events.push(name),
+    message: () => seen.events.push("message"),
+    command: (name: string) => seen.commands.push(name),
+    action: (id: string | RegExp | { action_id: string | RegExp }) =>
+      seen.actions.push(typeof id === "object" && "action_id" in id ? id.action_id : id),
+    use: () => {},
+    error: () => {},
+  };
+  for (const register of [events, commands, actions, home]) register(recorder as unknown as App, deps);
+  return seen;
+}
+
+/** The Events API type a registration receives: the DM listener takes `message` events from DMs only. */
+const manifestName = (event: string) => (event === "message" ? "message.im" : event);
+
+let deps: SlackDeps;
+let registered: Registered;
+beforeAll(() => {
+  const core = createCore(loadKnowledge(join(root, "knowledge")));
+  deps = { core, store: openStore(":memory:"), logger: silentLogger, now: () => NOW, config: loadConfig({}) };
+  registered = recordRegistrations(deps);
+});
+
+describe("manifest.yml", () => {
+  it("is valid against Slack's app manifest schema", () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    const ok = validate(manifest);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("declares exactly the slash commands the code handles", () => {
+    const declared = manifest.features.slash_commands.map((c: { command: string }) => c.command).sort();
+    expect(declared).toEqual([...registered.commands].sort());
+    expect(declared).toEqual([COMMAND]);
+  });
+
+  it("declares exactly the bot events the code handles", () => {
+    const handled = [...new Set(registered.events.map(manifestName))].sort();
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(handled);
+    expect(handled).toEqual([...EVENT_TYPES].sort());
+  });
+
+  it("enables interactivity, the Home tab, the messages tab and Socket Mode, as the listeners need", () => {
+    expect(registered.actions.length).toBeGreaterThan(0);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it("asks for the scope each handled event and the command need", () => {
+    const scopes: string[] = manifest.oauth_config.scopes.bot;
+    const needs: Record<string, string> = {
+      app_mention: "app_mentions:read",
+      "message.im": "im:history",
+      [COMMAND]: "commands",
+    };
+    for (const thing of [...registered.events.map(manifestName), ...registered.commands]) {
+      if (needs[thing]) expect(scopes).toContain(needs[thing]);
+    }
+    expect(scopes).toContain("chat:write");
+  });
+});
+
+describe("buttons", () => {
+  it("has a listener for every action id the app renders", () => {
+    const { core } = deps;
+    const offered = core.answer("bananas in Peru?", NOW);
+    const answered = core.answer("when does the truce expire?", NOW);
+    const messages = [
+      answerMessage(offered, { question: "bananas", now: NOW, share: { kind: "ask", question: "bananas" } }),
+      answerMessage(answered, { question: "q", now: NOW, feedback: { kbVersion: "v" } }),
+      statusMessage(core.status(NOW), { share: true }),
+      timelineMessage(core.timeline(NOW), { share: true }),
+      sourcesMessage(core.sources(), { share: true }),
+      homeView(core.status(NOW), core.timeline(NOW)),
+    ];
+    const ids = new Set(
+      messages.flatMap((m) =>
+        m.blocks.flatMap((b) =>
+          b.type === "actions" ? b.elements.map((e) => ("action_id" in e ? String(e.action_id) : "")) : [],
+        ),
+      ),
+    );
+    expect(ids.size).toBeGreaterThanOrEqual(4);
+    for (const id of ids) {
+      const heard = registered.actions.some((m) => (typeof m === "string" ? m === id : m.test(id)));
+      expect(heard, `no listener for ${id}`).toBe(true);
+    }
+  });
+});
