@@ -6,14 +6,18 @@
 import type { Core } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import type { EventStore } from "../store/types.js";
+import type { CurationStore, EventStore } from "../store/types.js";
+import type { BriefingSlackDeps } from "./subcommands/briefing-deps.js";
 
 /** The dependencies every Slack listener may use. */
 export interface SlackDeps {
   core: Core;
-  store: EventStore;
+  /** Records events and feedback; `/tradetalks gaps` reads the curation lists back. */
+  store: EventStore & CurationStore;
   logger: Logger;
   /** The clock; injected so tests can pin it. */
   now: () => Date;
   config: Config;
+  /** Subscriptions and the briefing ledger; absent when the deployment has no database. */
+  briefings?: BriefingSlackDeps;
 }

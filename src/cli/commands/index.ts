@@ -17,4 +17,5 @@ export const commands: CommandEntry[] = [
   { name: "briefing", load: async () => (await import("./briefing.js")).briefing },
   { name: "kb check", load: async () => (await import("./kb-check.js")).kbCheck },
   { name: "kb add-source", load: async () => (await import("./kb-add-source.js")).kbAddSource },
+  { name: "kb gaps", load: async () => (await import("./kb-gaps.js")).kbGaps },
 ];

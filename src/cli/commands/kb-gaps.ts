@@ -1,0 +1,81 @@
+/**
+ * `tradebot kb gaps [--limit N] [--json]`: the curators' to-do list from the store at
+ * DATABASE_PATH — unanswered questions (near-duplicates grouped, most asked first) and the
+ * entries most often marked not helpful, with what they say and where to edit them.
+ */
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { createCore } from "../../answer/core.js";
+import { loadConfig } from "../../config.js";
+import { buildGaps } from "../../curation/gaps.js";
+import { gapsLines } from "../../curation/gaps-text.js";
+import { checkKnowledge } from "../../knowledge/index.js";
+import { openStore } from "../../store/sqlite.js";
+import { type CliCommand, UsageError } from "../command.js";
+
+/** The `kb gaps` command. */
+export const kbGaps: CliCommand = {
+  name: "kb gaps",
+  summary: "The curators' to-do list: unanswered questions grouped, answers marked not helpful",
+  usage: "[--limit N] [--json]",
+  async run(args, ctx) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { limit: { type: "string" }, json: { type: "boolean" } },
+    });
+    if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
+    const limit = values.limit === undefined ? 10 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new UsageError(`--limit must be a whole number from 1 to 1000, not ${values.limit}`);
+
+    const config = loadConfig(ctx.env);
+    if (!existsSync(config.databasePath)) {
+      ctx.err(
+        `No database at ${config.databasePath} yet: nothing has been recorded. (The app records questions there; set DATABASE_PATH if it uses another file.)`,
+      );
+      if (values.json) ctx.out(JSON.stringify(buildGaps({ unanswered: [], feedback: [], limit }), null, 2));
+      return 0;
+    }
+    const store = openStore(config.databasePath);
+    let unanswered: ReturnType<typeof store.listUnanswered>;
+    let feedback: ReturnType<typeof store.listFeedback>;
+    try {
+      unanswered = store.listUnanswered();
+      feedback = store.listFeedback();
+    } finally {
+      store.close();
+    }
+
+    const { kb } = checkKnowledge(ctx.knowledgeDir);
+    const core = kb ? createCore(kb) : undefined;
+    const now = ctx.now();
+    const report = buildGaps({
+      unanswered,
+      feedback,
+      limit,
+      ...(kb ? { kb } : {}),
+      ...(core
+        ? {
+            answeredNowBy: (q: string) => {
+              const a = core.answer(q, now);
+              return a.answered ? a.factIds[0] : undefined;
+            },
+          }
+        : {}),
+    });
+    if (values.json) {
+      ctx.out(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    ctx.out(`Curators' to-do list (${config.databasePath}${kb ? `, knowledge version ${kb.version}` : ""})`);
+    ctx.out("");
+    for (const line of gapsLines(report)) ctx.out(line);
+    if (!kb)
+      ctx.out(
+        "\n(The knowledge folder has problems, so entries are shown by id only: run tradebot kb check.)",
+      );
+    return 0;
+  },
+};
