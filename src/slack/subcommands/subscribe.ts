@@ -1,0 +1,56 @@
+/**
+ * `/tradetalks subscribe [HH:MM] [time zone] [weekdays] [quiet]`: a daily briefing in this
+ * channel. Defaults: 08:00 in the requester's Slack time zone (else DEFAULT_TIME_ZONE).
+ */
+import { nextSlot } from "../../briefing/due.js";
+import { parseSubscribeArgs } from "../../briefing/parse.js";
+import { localClock, longDate } from "../../briefing/time.js";
+import type { Message } from "../blocks/message.js";
+import { safeMrkdwn } from "../escape.js";
+import { botIsInChannel, INVITE_HINT, NOT_SET_UP, reply, userTimeZone } from "./briefing-deps.js";
+import type { Subcommand, SubcommandContext } from "./types.js";
+
+/** The default briefing time. */
+export const DEFAULT_TIME = "08:00";
+
+async function handler(ctx: SubcommandContext): Promise<Message> {
+  const briefings = ctx.deps.briefings;
+  if (!briefings) return NOT_SET_UP;
+  const parsed = parseSubscribeArgs(ctx.args);
+  if (!parsed.ok) return reply(safeMrkdwn(parsed.problem));
+  if (!(await botIsInChannel(ctx))) {
+    return reply(`I'm not in this channel, so I couldn't post a briefing here. ${INVITE_HINT}`);
+  }
+  const { request } = parsed;
+  const timeZone = request.timeZone ?? (await userTimeZone(ctx)) ?? ctx.deps.config.defaultTimeZone;
+  const sub = briefings.store.upsertSubscription(
+    {
+      channelId: ctx.channelId,
+      ...(ctx.teamId ? { teamId: ctx.teamId } : {}),
+      time: request.time ?? DEFAULT_TIME,
+      timeZone,
+      weekdaysOnly: request.weekdaysOnly,
+      quietWhenUnchanged: request.quietWhenUnchanged,
+      createdBy: ctx.userId,
+    },
+    ctx.now,
+  );
+  const next = nextSlot(sub, ctx.now);
+  const days = sub.weekdaysOnly ? "every weekday" : "every day";
+  const quiet = sub.quietWhenUnchanged
+    ? " On days when nothing changed I'll stay quiet."
+    : " On days when nothing changed you'll get a one-line note.";
+  return reply(
+    `Subscribed <#${ctx.channelId}> to the daily briefing ${days} at ${sub.time} ${sub.timeZone}.${quiet}\n` +
+      `Next one: ${longDate(next.localDate)} at ${localClock(next.at, sub.timeZone)}. ` +
+      "Preview it now with `/tradetalks briefing`; stop with `/tradetalks unsubscribe`.",
+  );
+}
+
+/** The subscribe subcommand. */
+export const subscribe: Subcommand = {
+  name: "subscribe",
+  usage: "[HH:MM] [time zone] [weekdays] [quiet]",
+  summary: "A daily cited briefing in this channel, e.g. `subscribe 07:30 Europe/London weekdays`",
+  handler,
+};
