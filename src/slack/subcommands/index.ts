@@ -4,18 +4,14 @@
  */
 import { ask } from "./ask.js";
 import { briefing } from "./briefing.js";
-import { briefing } from "./briefing.js";
 import { gaps } from "./gaps.js";
 import { help } from "./help.js";
 import { sources } from "./sources.js";
 import { status } from "./status.js";
 import { subscribe } from "./subscribe.js";
 import { subscriptions } from "./subscriptions.js";
-import { subscribe } from "./subscribe.js";
-import { subscriptions } from "./subscriptions.js";
 import { timeline } from "./timeline.js";
 import type { Subcommand } from "./types.js";
-import { unsubscribe } from "./unsubscribe.js";
 import { unsubscribe } from "./unsubscribe.js";
 
 /** Every registered subcommand. */
