@@ -72,7 +72,7 @@ export function draftSource(id: string, meta: SourceMeta): Source {
     ...(meta.url ? { url: meta.url } : {}),
     text_file: `${id}.txt`,
     repairs: [],
-    notes: `Added with tradebot kb add-source; its entries were drafted into entries/${id}.yml for review.`,
+    notes: `Added with tradebot kb add-source. The text exactly as received is kept as ${id}.received.txt; repair ${id}.txt if it needs it and list each repair under repairs. Entries were drafted into entries/${id}.yml for review.`,
   };
 }
 

@@ -58,6 +58,7 @@ describe("tradebot kb add-source on a fictional article", () => {
     expect(err).toEqual([]);
     const text = readFileSync(join(dir, "sources", "freedonia-talks.txt"), "utf8");
     expect(text).toBe(readFileSync(article, "utf8"));
+    expect(readFileSync(join(dir, "sources", "freedonia-talks.received.txt"), "utf8")).toBe(text);
     const meta = parse(readFileSync(join(dir, "sources", "freedonia-talks.yml"), "utf8"));
     expect(meta).toMatchObject({
       id: "freedonia-talks",
@@ -186,7 +187,7 @@ describe("tradebot kb add-source on a fictional article", () => {
     err = [];
     expect(await tradebot("kb", "add-source", article, ...flags)).toBe(0);
     expect(await tradebot("kb", "add-source", article, ...flags)).toBe(1);
-    expect(err.join("\n")).toMatch(/freedonia-talks\.(txt|yml) already exists; choose another --id/);
+    expect(err.join("\n")).toMatch(/freedonia-talks\.(received\.txt|txt|yml) already exists; choose another --id/);
   });
 
   it.each([

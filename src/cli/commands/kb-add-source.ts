@@ -66,11 +66,14 @@ export const kbAddSource: CliCommand = {
     const sourcesDir = join(ctx.knowledgeDir, "sources");
     const entriesDir = join(ctx.knowledgeDir, "entries");
     const taken = new Set(
-      existsSync(sourcesDir) ? readdirSync(sourcesDir).map((n) => n.replace(/\.(ya?ml|txt)$/, "")) : [],
+      existsSync(sourcesDir)
+        ? readdirSync(sourcesDir).map((n) => n.replace(/(\.received)?\.(ya?ml|txt)$/, ""))
+        : [],
     );
     const meta = { title, publisher, published, url: values.url };
     const id = values.id ?? sourceIdFor(meta, taken);
     const paths = {
+      received: join(sourcesDir, `${id}.received.txt`),
       text: join(sourcesDir, `${id}.txt`),
       meta: join(sourcesDir, `${id}.yml`),
       drafts: join(entriesDir, `${id}.yml`),
@@ -85,6 +88,8 @@ export const kbAddSource: CliCommand = {
     const entries = draftEntries(text, { id, published });
     mkdirSync(sourcesDir, { recursive: true });
     mkdirSync(entriesDir, { recursive: true });
+    // The copy exactly as received stays beside the curated text, as for the seed article.
+    writeFileSync(paths.received, readFileSync(file));
     writeFileSync(paths.text, text);
     writeFileSync(paths.meta, renderSource(source));
     writeFileSync(paths.drafts, renderDrafts(entries, source));
