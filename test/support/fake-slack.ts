@@ -65,6 +65,7 @@ export class FakeSlack {
   readonly teamId: string;
   readonly #scripts = new Map<string, Scripted[]>();
   readonly #users = new Map<string, FakeUser>();
+  readonly #answers = new Map<string, Record<string, unknown>>();
   readonly #waiters = new Set<() => void>();
   #ts = 1_700_000_000;
 
@@ -124,6 +125,11 @@ export class FakeSlack {
    */
   dropNext(method: string, times = 1): void {
     this.#script(method, { kind: "drop" }, times);
+  }
+
+  /** From now on, successful calls of `method` answer `{ ok: true, ...result }`. */
+  answerWith(method: string, result: Record<string, unknown>): void {
+    this.#answers.set(method, result);
   }
 
   /** Adds a user for `users.info`. */
@@ -216,6 +222,8 @@ export class FakeSlack {
   }
 
   #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const custom = this.#answers.get(method);
+    if (custom) return { ok: true, ...custom };
     switch (method) {
       case "auth.test":
         return {

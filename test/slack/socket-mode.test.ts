@@ -1,0 +1,98 @@
+/**
+ * Socket Mode end to end: the app opens a connection through `apps.connections.open` (on the fake
+ * Web API), receives envelopes over a real WebSocket, acknowledges them, answers once even when
+ * Slack re-delivers with `retry_attempt`, and serves /healthz on PORT.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCore } from "../../src/answer/core.js";
+import { loadConfig } from "../../src/config.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import type { SlackDeps } from "../../src/slack/deps.js";
+import { type RunningSlack, startSlack } from "../../src/slack/start.js";
+import { openStore } from "../../src/store/sqlite.js";
+import type { Store } from "../../src/store/types.js";
+import { FakeSlack } from "../support/fake-slack.js";
+import { FakeSocketMode } from "../support/fake-socket-mode.js";
+import { type CapturedLog, captureLogger } from "../support/logger.js";
+import { appMention } from "../support/payloads.js";
+
+const NOW = new Date("2025-10-25T12:00:00Z");
+const root = join(import.meta.dirname, "../..");
+let slack: FakeSlack;
+let socket: FakeSocketMode;
+let running: RunningSlack;
+let store: Store;
+let log: CapturedLog;
+let dir: string;
+let port: number;
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
+  const p = (srv.address() as { port: number }).port;
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return p;
+}
+
+beforeAll(async () => {
+  slack = await FakeSlack.start();
+  socket = await FakeSocketMode.start();
+  slack.answerWith("apps.connections.open", { url: socket.url });
+  dir = mkdtempSync(join(tmpdir(), "tradebot-socket-"));
+  store = openStore(join(dir, "test.db"));
+  log = captureLogger();
+  port = await freePort();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_APP_TOKEN: "xapp-1-test-token",
+    SLACK_API_URL: slack.apiUrl,
+    PORT: String(port),
+  });
+  expect(config.mode).toBe("socket");
+  const core = createCore(loadKnowledge(join(root, "knowledge")));
+  const deps: SlackDeps = { core, store, logger: log.logger, now: () => NOW, config };
+  running = await startSlack(deps);
+  await socket.waitForConnection();
+});
+
+afterAll(async () => {
+  await running?.stop(2_000);
+  store?.close();
+  await socket?.close();
+  await slack?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("Socket Mode", () => {
+  it("opens the connection with the app-level token", () => {
+    const [open] = slack.callsTo("apps.connections.open");
+    expect(open?.token).toBe("xapp-1-test-token");
+  });
+
+  it("acknowledges an event envelope and answers in the thread; a re-delivery is acknowledged but not answered again", async () => {
+    const payload = appMention("EvSOCKET0001", {
+      text: "<@UBOT0001> when does the truce expire?",
+      ts: "1729850000.000500",
+    });
+    socket.sendEvent("env-1", payload);
+    await socket.waitForAck("env-1");
+    const [post] = await slack.waitForCalls("chat.postMessage", 1);
+    expect(post?.args.thread_ts).toBe("1729850000.000500");
+    expect(post?.args.text).toMatch(/November 2025/);
+
+    socket.sendEvent("env-2", payload, 1, "timeout");
+    await socket.waitForAck("env-2");
+    await log.waitFor(/ignoring re-delivered event EvSOCKET0001 \(retry 1\)/);
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("serves the health check on PORT", async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true });
+  });
+});
