@@ -73,9 +73,14 @@ export function datedQuestions(
   const at = when.precision === "day" ? `on ${on}` : when.precision === "week" ? on : `in ${on}`;
   if (kind === "deadline") {
     const thing = DEADLINE_THINGS.exec(text)?.[1] ?? "deadline";
-    const verb = /expir/i.test(text) ? "expire" : /take[sn]? effect/i.test(text) ? "take effect" : "end";
+    const verb = /expir/i.test(text)
+      ? "expire"
+      : /take[sn]? effect|postpon|delay|start|begin/i.test(text)
+        ? "take effect"
+        : "end";
+    const does = /(?:ies|[^s]s)$/i.test(thing) ? "do" : "does";
     return lower([
-      `when does the ${thing} ${verb}`,
+      `when ${does} the ${thing} ${verb}`,
       `what is the deadline for the ${thing}`,
       `what happens ${at}`,
     ]);
