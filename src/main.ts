@@ -8,13 +8,18 @@
  * SIGTERM/SIGINT stop taking requests, let replies in progress finish, then exit.
  */
 import { existsSync } from "node:fs";
+import { webApi } from "@slack/bolt";
 import { createCore } from "./answer/core.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { KnowledgeHolder } from "./knowledge/holder.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
+import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./log.js";
 import type { SlackDeps } from "./slack/deps.js";
+import { escapeEntities } from "./slack/escape.js";
 import { SlackStartError } from "./slack/identify.js";
 import { runLocalChat } from "./slack/local/chat.js";
+import { postMessage } from "./slack/post.js";
 import { startSlack } from "./slack/start.js";
 import { openStore } from "./store/sqlite.js";
 
@@ -44,7 +49,16 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const core = createCore(kb);
+  // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
+  const core = new KnowledgeHolder(kb, createCore);
+  const watcher = config.watchKnowledge
+    ? watchKnowledge({
+        dir: config.knowledgeDir,
+        holder: core,
+        log: logger,
+        onRejected: adminNotice(config, core, logger),
+      })
+    : undefined;
   const store = openStore(config.databasePath);
   const deps: SlackDeps = { core, store, logger, now: () => new Date(), config };
   logger.info(
@@ -57,8 +71,21 @@ async function main(): Promise<number> {
     }
     return await serve(deps, logger);
   } finally {
+    watcher?.close();
     store.close();
   }
+}
+
+/** Posts a refused knowledge change to ADMIN_CHANNEL_ID, when one is configured (the log has it either way). */
+function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger) {
+  const { botToken, apiUrl } = config.slack;
+  const channel = config.adminChannelId;
+  if (!botToken || !channel) return undefined;
+  const client = new webApi.WebClient(botToken, apiUrl ? { slackApiUrl: apiUrl } : {});
+  return async (problems: string[]) => {
+    const text = `A knowledge change was refused; I keep answering from version ${core.kbVersion()}. Fix these and save again:\n\`\`\`\n${escapeEntities(problems.join("\n"))}\n\`\`\``;
+    await postMessage(client, { channel, text }, logger);
+  };
 }
 
 /** Runs until SIGTERM or SIGINT, then drains and returns the exit code. */
