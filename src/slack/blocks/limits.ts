@@ -47,9 +47,11 @@ export function chunk(text: string, max: number = LIMITS.sectionText): string[] 
   return out;
 }
 
-/** One or more mrkdwn sections holding `text`, each within the section limit. */
+/** Mrkdwn sections holding `text`, each within the section limit; none for blank text (Slack rejects empty sections). */
 export function sections(text: string): AnyBlock[] {
-  return chunk(text).map((t) => ({ type: "section", text: { type: "mrkdwn", text: t } }));
+  return chunk(text)
+    .filter((t) => t.trim() !== "")
+    .map((t) => ({ type: "section", text: { type: "mrkdwn", text: t } }));
 }
 
 /** A context block with at most ten mrkdwn elements. */

@@ -71,11 +71,18 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
   });
   await app.start();
 
-  const rl = createInterface({ input: o.input, terminal: false });
+  // A terminal gets line editing and a prompt; piped input is read plainly and echoed as a transcript.
+  const rl = createInterface({
+    input: o.input,
+    ...(interactive ? { output: o.output, terminal: true } : { terminal: false }),
+  });
+  rl.on("SIGINT", () => rl.close());
+  rl.setPrompt("you> ");
   if (interactive) {
     write(
-      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\nA number clicks that button of the last reply. /quit or Ctrl-D ends.\n\nyou> `,
+      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\nA number clicks that button of the last reply. /quit, Ctrl-C or Ctrl-D ends.\n\n`,
     );
+    rl.prompt();
   }
   try {
     for await (const raw of rl) {
@@ -103,7 +110,7 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
           await receiver.deliver(directMessage(LOCAL_IDS, line));
         }
       }
-      if (interactive) write("you> ");
+      if (interactive) rl.prompt();
     }
   } finally {
     rl.close();
