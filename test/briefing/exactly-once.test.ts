@@ -88,6 +88,21 @@ describe("Slack refusing or failing a post", () => {
   });
 });
 
+describe("posting to many channels", () => {
+  it("keeps at least 1.1 s between posts when many channels share a slot", async () => {
+    const store = open();
+    const channels = Array.from({ length: 6 }, (_, i) => `CMANY${i}`);
+    for (const ch of channels) subscribe(store, ch, "08:00", "UTC", since);
+    const clock = FakeClock.at("2026-03-02T08:00:00Z");
+    const { scheduler } = schedulerFor(slack, store, clock);
+    await scheduler.tick();
+    const times = channels.map((ch) => store.getBriefing(ch, "2026-03-02")?.postedAt?.getTime() ?? 0).sort();
+    expect(times.every((t) => t > 0)).toBe(true);
+    for (let i = 1; i < times.length; i++)
+      expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(1100);
+  });
+});
+
 describe("restarts and several instances", () => {
   it("does not double-post when the process dies in the middle of a posting round", async () => {
     const first = open();
