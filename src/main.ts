@@ -15,7 +15,6 @@ import { KnowledgeHolder } from "./knowledge/holder.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
 import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./log.js";
-import { startBriefings } from "./slack/briefings.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { escapeEntities } from "./slack/escape.js";
 import { SlackStartError } from "./slack/identify.js";
@@ -61,14 +60,7 @@ async function main(): Promise<number> {
       })
     : undefined;
   const store = openStore(config.databasePath);
-  const deps: SlackDeps = {
-    core,
-    store,
-    logger,
-    now: () => new Date(),
-    config,
-    briefings: { store, knowledge: () => core.snapshot().kb },
-  };
+  const deps: SlackDeps = { core, store, logger, now: () => new Date(), config };
   logger.info(
     `knowledge ${kb.version}: ${kb.entries.length} entries from ${kb.sources.size} sources; mode ${config.mode}`,
   );
@@ -108,21 +100,11 @@ async function serve(deps: SlackDeps, logger: Logger): Promise<number> {
     }
     throw err;
   }
-  const b = deps.briefings;
-  const briefings = b
-    ? startBriefings({
-        config: deps.config,
-        store: b.store,
-        knowledge: () => ({ kb: b.knowledge(), core: deps.core }),
-        logger,
-      })
-    : undefined;
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
   });
   logger.info(`${signal}: finishing replies in progress, then exiting`);
-  await briefings?.stop();
   await slack.stop(SHUTDOWN_GRACE_MS);
   logger.info("stopped");
   return 0;
