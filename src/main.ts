@@ -15,6 +15,7 @@ import { KnowledgeHolder } from "./knowledge/holder.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
 import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./log.js";
+import { startBriefings } from "./slack/briefings.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { escapeEntities } from "./slack/escape.js";
 import { SlackStartError } from "./slack/identify.js";
@@ -51,6 +52,8 @@ async function main(): Promise<number> {
   }
   // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
   const core = new KnowledgeHolder(kb, createCore);
+  const store = openStore(config.databasePath);
+  // Started once nothing else can fail, so a failed start never leaves a watcher holding the process open.
   const watcher = config.watchKnowledge
     ? watchKnowledge({
         dir: config.knowledgeDir,
@@ -59,8 +62,14 @@ async function main(): Promise<number> {
         onRejected: adminNotice(config, core, logger),
       })
     : undefined;
-  const store = openStore(config.databasePath);
-  const deps: SlackDeps = { core, store, logger, now: () => new Date(), config };
+  const deps: SlackDeps = {
+    core,
+    store,
+    logger,
+    now: () => new Date(),
+    config,
+    briefings: { store, knowledge: () => core.snapshot().kb },
+  };
   logger.info(
     `knowledge ${kb.version}: ${kb.entries.length} entries from ${kb.sources.size} sources; mode ${config.mode}`,
   );
@@ -100,11 +109,21 @@ async function serve(deps: SlackDeps, logger: Logger): Promise<number> {
     }
     throw err;
   }
+  const b = deps.briefings;
+  const briefings = b
+    ? startBriefings({
+        config: deps.config,
+        store: b.store,
+        knowledge: () => ({ kb: b.knowledge(), core: deps.core }),
+        logger,
+      })
+    : undefined;
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
   });
   logger.info(`${signal}: finishing replies in progress, then exiting`);
+  await briefings?.stop();
   await slack.stop(SHUTDOWN_GRACE_MS);
   logger.info("stopped");
   return 0;
