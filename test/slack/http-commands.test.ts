@@ -3,6 +3,9 @@
  * clicks shaped like Slack's, replies through a response_url served by the fake Slack.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { safeMrkdwn } from "../../src/slack/escape.js";
+import { usageLine } from "../../src/slack/subcommands/help.js";
+import { subcommands } from "../../src/slack/subcommands/index.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { appMention, buttonClick, slashCommand } from "../support/payloads.js";
 import { startTestSlackApp, type TestSlackApp } from "../support/slack-app.js";
@@ -72,9 +75,10 @@ describe("/tradetalks", () => {
     const reply = await command("frobnicate");
     const text = JSON.stringify(reply.blocks);
     expect(text).toContain("`frobnicate` is not a /tradetalks subcommand");
-    for (const name of ["status", "ask <question>", "timeline", "sources", "help"]) {
-      expect(text).toContain(`/tradetalks ${name}`);
-    }
+    // Every registered subcommand, as the registry defines it, with Slack's control characters escaped.
+    for (const s of subcommands) expect(text).toContain(`\`${safeMrkdwn(usageLine(s))}\`: `);
+    expect(text).toContain("/tradetalks ask &lt;question&gt;");
+    expect(text).not.toMatch(/<question>/);
   });
 
   it("neutralises @channel, @here and group mentions in a question it quotes", async () => {

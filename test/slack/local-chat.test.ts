@@ -143,7 +143,7 @@ describe("npm start without Slack credentials", () => {
     });
     child.stdin.end("when does the truce expire?\n/tradetalks status\n");
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(err).toBe("");
+    expect(err, err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain("you> when does the truce expire?");
     const snippet = core.answer("when does the truce expire?", new Date()).citations[0]?.snippet;

@@ -5,16 +5,22 @@ import { safeMrkdwn } from "../escape.js";
 import { COMMAND } from "../ids.js";
 import type { Subcommand } from "./types.js";
 
+/** How a subcommand is typed: `/tradetalks ask <question>`. */
+export function usageLine(s: Subcommand): string {
+  return [COMMAND, s.name, s.usage].filter(Boolean).join(" ");
+}
+
 /** The help text for a list of subcommands, optionally after a note (an unknown subcommand). */
 export function helpMessage(list: readonly Subcommand[], note?: string): Message {
-  const lines = list.map((s) => `\`${[COMMAND, s.name, s.usage].filter(Boolean).join(" ")}\`: ${s.summary}`);
+  // Usages hold < and >, which Slack reads as markup even inside code: escaped like all text.
+  const lines = list.map((s) => `\`${safeMrkdwn(usageLine(s))}\`: ${safeMrkdwn(s.summary)}`);
   const blocks: AnyBlock[] = [];
   if (note) blocks.push(...sections(note));
   blocks.push(header(`${COMMAND}: ask about the US–China trade talks`));
   blocks.push(...sections(lines.join("\n")));
   blocks.push(
     context([
-      `\`${COMMAND}\` alone shows the status; \`${COMMAND} <question>\` asks a question. You can also mention me in a channel or send me a direct message.`,
+      `\`${COMMAND}\` alone shows the status; \`${COMMAND} &lt;question&gt;\` asks a question. You can also mention me in a channel or send me a direct message.`,
     ]),
   );
   // The note is mrkdwn already (its user word escaped by the router).
