@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -73,6 +73,13 @@ describe("tradebot briefing --preview", () => {
     const { code, out } = await run(["briefing", "--preview", "--channel", "C1"]);
     expect(code).toBe(0);
     expect(out).toContain("No change since Oct 19, 2025. Next: ");
+  });
+
+  it("names the database file when it is not a database, instead of starting a fresh one", async () => {
+    writeFileSync(join(tmp.dir, "bot.db"), "a shopping list, not a database\n".repeat(50));
+    const { code, err } = await run(["briefing", "--preview", "--channel", "C1"]);
+    expect(code).toBe(1);
+    expect(err).toContain(`The database file ${join(tmp.dir, "bot.db")} is not a valid SQLite database`);
   });
 
   it("rejects a time it cannot read, with the usage", async () => {

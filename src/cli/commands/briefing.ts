@@ -10,6 +10,7 @@ import { renderBriefingText } from "../../briefing/text.js";
 import { localDate } from "../../briefing/time.js";
 import { type Config, loadConfig } from "../../config.js";
 import { ConfigError } from "../../config-error.js";
+import { StoreError } from "../../store/errors.js";
 import { type CliCommand, UsageError } from "../command.js";
 import { loadCoreFor } from "../knowledge.js";
 
@@ -73,9 +74,16 @@ export const briefing: CliCommand = {
       ctx.err(err.message);
       return 2;
     }
-    const history = values.channel
-      ? await channelHistory(values.channel, config.databasePath, now, config.defaultTimeZone)
-      : { zone: config.defaultTimeZone };
+    let history: Awaited<ReturnType<typeof channelHistory>> = { zone: config.defaultTimeZone };
+    if (values.channel) {
+      try {
+        history = await channelHistory(values.channel, config.databasePath, now, config.defaultTimeZone);
+      } catch (err) {
+        if (!(err instanceof StoreError)) throw err;
+        ctx.err(err.message);
+        return 1;
+      }
+    }
     const core = await loadCoreFor(ctx);
     if (!core) return 1;
     if (history.note) ctx.err(history.note);
