@@ -187,7 +187,9 @@ describe("tradebot kb add-source on a fictional article", () => {
     err = [];
     expect(await tradebot("kb", "add-source", article, ...flags)).toBe(0);
     expect(await tradebot("kb", "add-source", article, ...flags)).toBe(1);
-    expect(err.join("\n")).toMatch(/freedonia-talks\.(received\.txt|txt|yml) already exists; choose another --id/);
+    expect(err.join("\n")).toMatch(
+      /freedonia-talks\.(received\.txt|txt|yml) already exists; choose another --id/,
+    );
   });
 
   it.each([
@@ -214,6 +216,42 @@ describe("tradebot kb add-source on a fictional article", () => {
     expect(err.join("\n")).toMatch(message);
     expect(err.join("\n")).toContain("Usage: tradebot kb add-source FILE");
     expect(existsSync(join(dir, "entries", "freedonia-talks.yml"))).toBe(false);
+  });
+
+  it("drafts the real seed article as received: speakers, resolved dates and figures, passing kb check", async () => {
+    const seed = "knowledge/sources/us-china-malaysia-talks.received.txt";
+    const args = ["--title", "US, China Plan New Trade Talks in Malaysia", "--publisher", "Bloomberg"];
+    expect(
+      await tradebot("kb", "add-source", seed, ...args, "--published", "2025-10-17", "--id", "seed"),
+    ).toBe(0);
+    expect(checkKnowledge(dir).problems.map(formatProblem)).toEqual([]);
+    const entries = drafts("seed");
+    const bessent = { name: "Scott Bessent", role: "U.S. Treasury Secretary" };
+    expect(bySnippet(entries, "quote", "de-escalated, Bessent said Oct. 17").speaker).toEqual({
+      ...bessent,
+      said_on: "2025-10-17",
+    });
+    // "…, the Treasury chief added": a role in words, matched to the person the article gave it to.
+    expect(bySnippet(entries, "quote", "the Treasury chief added").speaker).toEqual(bessent);
+    expect(bySnippet(entries, "quote", "Trump said").speaker).toEqual({
+      name: "Donald Trump",
+      role: "President",
+    });
+    expect(bySnippet(entries, "event", "in Malaysia next week").when).toMatchObject({
+      date: "2025-10-20",
+      precision: "week",
+    });
+    expect(bySnippet(entries, "deadline", "take effect Nov. 1").when).toMatchObject({
+      date: "2025-11-01",
+      precision: "day",
+    });
+    expect(bySnippet(entries, "deadline", "set to expire in November").when).toMatchObject({
+      date: "2025-11-01",
+      precision: "month",
+    });
+    expect(bySnippet(entries, "figure", "paused 145% tariffs").figures).toEqual([
+      { value: 145, unit: "%", label: "tariffs" },
+    ]);
   });
 
   it("says so when the file does not exist", async () => {
