@@ -184,23 +184,26 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       logger.warn(`briefing ${key}: claim taken over while waiting; not posting`);
       return;
     }
+    let ts: string;
     try {
-      const { ts } = await poster.post(ch, message);
-      const at = clock.now();
-      lastPostAt = at.getTime();
-      store.markPosted(ch, localDate, {
-        messageTs: ts,
-        snapshot: content.snapshot,
-        kbVersion: content.kbVersion,
-        at,
-      });
-      logger.info(`briefing ${key} posted`, { ts });
-      report.posted.push(key);
+      ({ ts } = await poster.post(ch, message));
     } catch (err) {
       lastPostAt = clock.now().getTime();
       recordFailure(sub, localDate, key, err);
       report.failed.push(key);
+      return;
     }
+    // Outside the try: if recording fails, the row stays `sending` and is never re-sent.
+    const at = clock.now();
+    lastPostAt = at.getTime();
+    store.markPosted(ch, localDate, {
+      messageTs: ts,
+      snapshot: content.snapshot,
+      kbVersion: content.kbVersion,
+      at,
+    });
+    logger.info(`briefing ${key} posted`, { ts });
+    report.posted.push(key);
   }
 
   function recordFailure(sub: Subscription, localDate: string, key: string, err: unknown): void {
