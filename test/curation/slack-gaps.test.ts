@@ -73,6 +73,29 @@ describe("/tradetalks gaps", () => {
     expect(shown).not.toMatch(/(?<!\u200b)@channel/);
   });
 
+  it("lists a question the bot just failed to answer in Slack, grouped with its variants", async () => {
+    for (const [user, text] of [
+      ["U0ASKER1", "ask will china buy more boeing airplanes?"],
+      ["U0ASKER2", "ask Will China buy more Boeing aeroplanes"],
+    ]) {
+      await sendCommand(app.target, {
+        ...slashCommand(text ?? "", slack.responseUrl()),
+        user_id: user ?? "",
+      });
+      const [reply] = await slack.waitForResponses(1);
+      expect((reply?.body as { text?: string } | undefined)?.text).toMatch(/I don't know/);
+      slack.reset();
+    }
+    const shown = JSON.stringify((await gapsAs(ADMIN)).blocks);
+    // Both were asked at the same (pinned) moment, so either may be the example; the other is its variant.
+    expect(shown).toMatch(
+      /2\. 2× “(will china buy more boeing airplanes\?|Will China buy more Boeing aeroplanes)” \(2 people/,
+    );
+    expect(shown).toMatch(
+      /also asked as: “(will china buy more boeing airplanes\?|Will China buy more Boeing aeroplanes)”/,
+    );
+  });
+
   it("politely refuses anyone who is not an admin, showing them nothing of the list", async () => {
     const reply = await gapsAs("U0SOMEONE");
     expect(reply.response_type).toBe("ephemeral");
