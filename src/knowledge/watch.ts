@@ -4,7 +4,7 @@
  * not is refused, the app keeps answering from the last good version, and the curator is told
  * exactly what is wrong (`file:line: field: problem`) in the log and through `onRejected`.
  */
-import { type FSWatcher, watch } from "node:fs";
+import { type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.js";
 import type { KnowledgeHolder } from "./holder.js";
@@ -28,6 +28,14 @@ export interface WatchOptions {
   onRejected?: (problems: string[]) => void | Promise<void>;
   /** Told after each reload attempt; for tests and metrics. */
   onReload?: (result: ReloadResult) => void;
+  /**
+   * Also compare the files' sizes and times this often (ms), as a safety net for file systems whose
+   * change events go missing (network and container mounts, an exhausted inotify limit). Default
+   * 5000; 0 turns it off.
+   */
+  pollMs?: number;
+  /** Use the operating system's change events (default true); false leaves only polling. */
+  nativeEvents?: boolean;
   /** The checker; the loader's `checkKnowledge` unless a test says otherwise. */
   check?: (dir: string) => KnowledgeCheck;
 }
@@ -51,8 +59,11 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   let retries = 0;
   let lastRejected = "";
   let closed = false;
+  /** The files' signature at the last reload; the poller reloads only when it changes. */
+  let seen = signature(dir);
 
   const reload = (): ReloadResult => {
+    seen = signature(dir);
     const keptVersion = holder.snapshot().kb.version;
     const { kb, problems } = check(dir);
     let result: ReloadResult;
@@ -97,6 +108,7 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     if (closed) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = undefined;
       try {
         reload();
         retries = 0;
@@ -113,16 +125,48 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     }, debounceMs);
   };
 
-  const watchers = startWatching(dir, schedule, log);
+  const watchers = options.nativeEvents === false ? [] : startWatching(dir, schedule, log);
+  const pollMs = options.pollMs ?? 5000;
+  const poller =
+    pollMs > 0
+      ? setInterval(() => {
+          // Not while a reload is already waiting: re-arming it would keep pushing the reload back.
+          if (timer === undefined && signature(dir) !== seen) schedule();
+        }, pollMs).unref()
+      : undefined;
   log.info(`watching ${dir} for knowledge changes`);
   return {
     reload,
     close() {
       closed = true;
       clearTimeout(timer);
+      clearInterval(poller);
       for (const w of watchers) w.close();
     },
   };
+}
+
+/** Names, sizes and modification times of the knowledge files: cheap to take, and changes when any file does. */
+function signature(dir: string): string {
+  const parts: string[] = [];
+  for (const sub of ["sources", "entries"]) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, sub)).sort();
+    } catch {
+      parts.push(`${sub}:missing`);
+      continue;
+    }
+    for (const name of names) {
+      try {
+        const st = statSync(join(dir, sub, name));
+        parts.push(`${sub}/${name}:${st.size}:${st.mtimeMs}`);
+      } catch {
+        parts.push(`${sub}/${name}:gone`);
+      }
+    }
+  }
+  return parts.join("\n");
 }
 
 /** One recursive watcher where the platform has them (Linux on Node 20+, macOS, Windows), else one per folder. */

@@ -130,6 +130,13 @@ describe("hot reload of the knowledge folder under a running app", () => {
     expect(rejected[0]?.join("\n")).toMatch(/entries\/freedonia\.yml:\d+: kind:/);
   });
 
+  it("still picks up an edit by polling when the file system sends no change events", async () => {
+    watcher.close();
+    watcher = watchKnowledge({ dir: kb.dir, holder, log: log.log, nativeEvents: false, pollMs: 50 });
+    edit(entriesFile, "takes effect April 2, 2031 unless", "takes effect at dawn on April 2, 2031 unless");
+    await eventually(answerText, (t) => t.includes("at dawn on April 2, 2031"));
+  });
+
   it("does not swap when a save changes nothing the loader reads", () => {
     const before = holder.snapshot();
     writeFileSync(join(kb.dir, "entries", "notes.txt"), "a curator's scratch file");
