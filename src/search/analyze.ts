@@ -60,11 +60,19 @@ export function words(folded: string): string[] {
 
 /** One word to its canonical term: typo table, synonym table, else its stem. */
 export function canonical(word: string): string {
-  const fixed = SHORT_TYPOS[word] ?? word;
+  const known = canonicalCache.get(word);
+  if (known !== undefined) return known;
+  const fixed = SHORT_TYPOS.get(word) ?? word;
   const stemmed = stem(fixed);
-  const fixedStem = SHORT_TYPOS[stemmed] ?? stemmed;
-  return SYNONYMS[fixed] ?? SYNONYMS[fixedStem] ?? fixedStem;
+  const fixedStem = SHORT_TYPOS.get(stemmed) ?? stemmed;
+  const term = SYNONYMS.get(fixed) ?? SYNONYMS.get(fixedStem) ?? fixedStem;
+  if (canonicalCache.size > 50_000) canonicalCache.clear();
+  canonicalCache.set(word, term);
+  return term;
 }
+
+/** Words repeat a great deal; their canonical terms are worth remembering. */
+const canonicalCache = new Map<string, string>();
 
 /** A word of a text and the canonical term it stands for. */
 export interface Token {
@@ -76,7 +84,7 @@ export interface Token {
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const w of words(foldText(text))) {
-    const fixed = SHORT_TYPOS[w] ?? w;
+    const fixed = SHORT_TYPOS.get(w) ?? w;
     if (STOP_WORDS.has(fixed)) continue;
     out.push({ word: fixed, term: canonical(fixed) });
   }
@@ -85,8 +93,13 @@ export function tokens(text: string): Token[] {
 
 /** The canonical terms of a text (see {@link tokens}), each followed by its broader term if it has one. */
 export function terms(text: string): string[] {
-  return tokens(text).flatMap((t) => {
-    const broader = BROADER[t.term];
+  return termsOfTokens(tokens(text));
+}
+
+/** The canonical terms of tokens already made, each followed by its broader term if it has one. */
+export function termsOfTokens(list: readonly Token[]): string[] {
+  return list.flatMap((t) => {
+    const broader = BROADER.get(t.term);
     return broader ? [t.term, broader] : [t.term];
   });
 }

@@ -5,7 +5,7 @@
  * what did X say) raises or lowers each candidate. Words the knowledge base does not know weigh
  * against every candidate, which is how off-topic questions end up below the answer threshold.
  */
-import { canonical, terms, tokens } from "./analyze.js";
+import { canonical, termsOfTokens, tokens } from "./analyze.js";
 import { type Intent, PEOPLE, PLACES, SYNONYMS } from "./lexicon.js";
 import { analyseQuery, type Query } from "./query.js";
 import { TypoCorrector } from "./typos.js";
@@ -37,6 +37,14 @@ export interface SearchHit {
   via?: string;
 }
 
+/** The entries holding a term: whether it is among each one's curated words, and the weight of its
+ * lightest curated phrasing holding the term (Infinity when none does), which bounds phrasing scores. */
+interface Posting {
+  docs: Int32Array;
+  inFocus: Uint8Array;
+  lightest: Float64Array;
+}
+
 interface Indexed {
   doc: SearchDoc;
   phrasings: { terms: Set<string>; weight: number; text: string }[];
@@ -53,6 +61,36 @@ interface Indexed {
 /** Weights of the two ways an entry can match. */
 const BAG_DISCOUNT = 0.8;
 const RECALL_BETA2 = 4;
+/** Entries scoring below this are never answered nor suggested, so a search may leave them out. */
+const NEGLIGIBLE_SCORE = 0.15;
+/** A term held by more than this share of entries is "common" and is walked only when needed. */
+const COMMON_SHARE = 0.1;
+/** The largest factor each intent can give an entry (see `intentFactor`). */
+const MAX_INTENT_FACTOR: Partial<Record<Intent, number>> = {
+  when: 1.1,
+  howmuch: 1.1,
+  outcome: 1.1,
+  where: 1.05,
+  who: 1.1,
+  say: 1.1,
+};
+
+/** Inserts a hit into a best-first list of at most `limit`, if it belongs there (ties keep entry order). */
+function keepTop(hits: SearchHit[], limit: number, id: string, score: number, via?: string): void {
+  if (score <= 0 || (hits.length >= limit && score <= (hits[limit - 1] as SearchHit).score)) return;
+  let at = hits.length;
+  while (at > 0 && (hits[at - 1] as SearchHit).score < score) at--;
+  hits.splice(at, 0, via === undefined ? { id, score } : { id, score, via });
+  if (hits.length > limit) hits.pop();
+}
+
+/** An upper bound of `intentFactor` for any entry, for this question. */
+function maxIntentFactor(query: Query): number {
+  let f = 1;
+  for (const i of query.intents) f *= MAX_INTENT_FACTOR[i] ?? 1;
+  return f;
+}
+
 /** Above this many terms a question is a chatty message, and its unknown words weigh less. */
 const CHATTY_TERMS = 6;
 /** An unknown name or acronym (UK, EU, Busan) weighs more than an unknown common word. */
@@ -65,8 +103,13 @@ const CONTEXT_WEIGHT = 0.75; // F-beta with beta = 2: covering the user's words 
 /** An immutable index; build a new one when the knowledge changes. */
 export class SearchIndex {
   private readonly docs: Indexed[];
-  private readonly postings = new Map<string, number[]>();
+  /** Term → the entries holding it, and whether it is among each one's curated words. */
+  private readonly postings = new Map<string, Posting>();
   private readonly byId = new Map<string, Indexed>();
+  /** Per-entry accumulators for one search, kept between searches to spare the garbage collector. */
+  private readonly focusAcc: Float64Array;
+  private readonly bagAcc: Float64Array;
+  private readonly lightAcc: Float64Array;
   private readonly idf = new Map<string, number>();
   private readonly unknownWeight: number;
   readonly vocabulary: ReadonlySet<string>;
@@ -74,17 +117,21 @@ export class SearchIndex {
 
   constructor(docs: readonly SearchDoc[]) {
     const df = new Map<string, number>();
-    this.docs = docs.map((doc, i) => {
-      const phraseTerms = doc.questions.map((q) => ({ text: q, terms: new Set(terms(q)) }));
-      const focusTerms = terms(doc.focus);
+    // Every word as written, with its term: the vocabulary typos are corrected against.
+    const surface = new Map<string, string>();
+    const termsOf = (text: string) => {
+      const list = tokens(text);
+      for (const t of list) surface.set(t.word, t.term);
+      return termsOfTokens(list);
+    };
+    this.docs = docs.map((doc) => {
+      const phraseTerms = doc.questions.map((q) => ({ text: q, terms: new Set(termsOf(q)) }));
+      const focusTerms = termsOf(doc.focus);
       const focus = new Set(focusTerms);
       for (const p of phraseTerms) for (const t of p.terms) focus.add(t);
-      const bag = new Set([...focus, ...terms(doc.text)]);
+      const bag = new Set([...focus, ...termsOf(doc.text)]);
       for (const t of bag) {
         df.set(t, (df.get(t) ?? 0) + 1);
-        const list = this.postings.get(t);
-        if (list) list.push(i);
-        else this.postings.set(t, [i]);
       }
       return {
         doc,
@@ -97,6 +144,9 @@ export class SearchIndex {
         focusWeight: 0,
       };
     });
+    this.focusAcc = new Float64Array(this.docs.length);
+    this.bagAcc = new Float64Array(this.docs.length);
+    this.lightAcc = new Float64Array(this.docs.length).fill(Number.POSITIVE_INFINITY);
     const n = Math.max(docs.length, 1);
     for (const [t, count] of df) this.idf.set(t, Math.log(1 + n / count));
     this.unknownWeight = Math.log(1 + n) * 1.2;
@@ -105,12 +155,30 @@ export class SearchIndex {
       for (const p of d.phrasings) p.weight = this.sum(p.terms);
       d.focusWeight = this.sum(d.focus);
     }
-    this.vocabulary = new Set(df.keys());
-    const surface = new Map<string, string>();
-    for (const d of docs) {
-      for (const t of tokens([d.focus, d.text, ...d.questions].join(" \n "))) surface.set(t.word, t.term);
+    // Postings, built entry by entry: for each term, the entries holding it, whether it is among
+    // their curated words, and the weight of their lightest curated phrasing holding it.
+    const building = new Map<string, { docs: number[]; inFocus: number[]; lightest: number[] }>();
+    this.docs.forEach((d, i) => {
+      const light = new Map<string, number>();
+      for (const p of d.phrasings)
+        for (const t of p.terms) light.set(t, Math.min(light.get(t) ?? p.weight, p.weight));
+      for (const t of d.bag) {
+        const b = building.get(t) ?? { docs: [], inFocus: [], lightest: [] };
+        if (b.docs.length === 0) building.set(t, b);
+        b.docs.push(i);
+        b.inFocus.push(d.focus.has(t) ? 1 : 0);
+        b.lightest.push(light.get(t) ?? Number.POSITIVE_INFINITY);
+      }
+    });
+    for (const [t, b] of building) {
+      this.postings.set(t, {
+        docs: new Int32Array(b.docs),
+        inFocus: new Uint8Array(b.inFocus),
+        lightest: new Float64Array(b.lightest),
+      });
     }
-    for (const word of Object.keys(SYNONYMS)) surface.set(word, canonical(word));
+    this.vocabulary = new Set(df.keys());
+    for (const word of SYNONYMS.keys()) surface.set(word, canonical(word));
     this.typos = new TypoCorrector(surface);
   }
 
@@ -139,42 +207,131 @@ export class SearchIndex {
     }
     const qTotal = [...qWeights.values()].reduce((a, b) => a + b, 0);
     if (qTotal === 0) return [];
-    const candidates = new Set<number>();
-    for (const t of qWeights.keys()) for (const i of this.postings.get(t) ?? []) candidates.add(i);
-    const hits: SearchHit[] = [];
-    for (const i of candidates) {
-      const d = this.docs[i] as Indexed;
-      let best = 0;
-      let via: string | undefined;
-      for (const p of d.phrasings) {
-        let matched = 0;
-        for (const [t, w] of qWeights) if (p.terms.has(t)) matched += w;
-        if (matched === 0 || p.weight === 0) continue;
-        const recall = matched / qTotal;
-        const precision = Math.min(1, matched / p.weight);
-        const f = ((1 + RECALL_BETA2) * precision * recall) / (RECALL_BETA2 * precision + recall);
-        if (f > best) {
-          best = f;
-          via = p.text;
-        }
-      }
-      let bagMatched = 0;
-      for (const [t, w] of qWeights) {
-        if (d.focus.has(t)) bagMatched += w;
-        else if (d.bag.has(t)) bagMatched += w * CONTEXT_WEIGHT;
-      }
-      // Among entries that mention the same words, prefer the one that is about them.
-      const focusPrecision = Math.min(1, bagMatched / Math.max(d.focusWeight, 1e-9));
-      const bagScore = (bagMatched / qTotal) * BAG_DISCOUNT * (0.95 + 0.05 * focusPrecision);
-      if (bagScore > best) {
-        best = bagScore;
-        via = undefined;
-      }
-      const score = Math.min(1, best * this.intentFactor(query, d));
-      if (score > 0) hits.push({ id: d.doc.id, score, via });
+    // Terms most entries hold ("china" in a China knowledge base) are not walked at first: only the
+    // entries holding a rarer term are ranked, with the common terms added to them. If even an
+    // entry holding every common term could not reach the top `limit`, the ranking is exact;
+    // otherwise every entry is ranked.
+    const rare: [string, number][] = [];
+    const common: [string, number][] = [];
+    for (const [t, w] of qWeights) {
+      const posting = this.postings.get(t);
+      if (!posting || w === 0) continue;
+      (posting.docs.length > this.docs.length * COMMON_SHARE ? common : rare).push([t, w]);
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit);
+    const bestPossible = (terms: [string, number][]) => {
+      const r = terms.reduce((a, [, w]) => a + w, 0) / qTotal;
+      return (
+        Math.max(((1 + RECALL_BETA2) * r) / (RECALL_BETA2 + r), r * BAG_DISCOUNT) * maxIntentFactor(query)
+      );
+    };
+    let hits: SearchHit[] = [];
+    if (rare.length && common.length) {
+      hits = this.rank(query, qWeights, qTotal, rare, common, limit);
+      const kth = hits.length >= limit ? (hits[limit - 1] as SearchHit).score : 0;
+      if (bestPossible(common) < Math.max(kth, NEGLIGIBLE_SCORE)) return hits;
+    }
+    // Nothing the common words alone could reach would be shown: spare the walk.
+    if (!rare.length && bestPossible(common) < NEGLIGIBLE_SCORE) return hits;
+    return this.rank(query, qWeights, qTotal, [...rare, ...common], [], limit);
+  }
+
+  /**
+   * Ranks the entries holding any `walk` term (found through the postings), with the `add` terms
+   * looked up in each. The word score is exact from the postings; the phrasing score is bounded by
+   * how much of the question the entry's curated words cover and by its lightest phrasing, so only
+   * the entries that could still make the top `limit` are scored in full (MaxScore-style pruning).
+   */
+  private rank(
+    query: Query,
+    qWeights: Map<string, number>,
+    qTotal: number,
+    walk: [string, number][],
+    add: [string, number][],
+    limit: number,
+  ): SearchHit[] {
+    const { focusAcc, bagAcc, lightAcc } = this;
+    const touched: number[] = [];
+    for (const [t, w] of walk) {
+      const { docs, inFocus, lightest } = this.postings.get(t) as Posting;
+      for (let k = 0; k < docs.length; k++) {
+        const i = docs[k] as number;
+        if (bagAcc[i] === 0) touched.push(i);
+        if ((lightest[k] as number) < (lightAcc[i] as number)) lightAcc[i] = lightest[k] as number;
+        if (inFocus[k]) {
+          focusAcc[i] = (focusAcc[i] as number) + w;
+          bagAcc[i] = (bagAcc[i] as number) + w;
+        } else bagAcc[i] = (bagAcc[i] as number) + w * CONTEXT_WEIGHT;
+      }
+    }
+    const hits: SearchHit[] = [];
+    const pending: { i: number; factor: number; bound: number }[] = [];
+    for (const i of touched) {
+      const d = this.docs[i] as Indexed;
+      let focus = focusAcc[i] as number;
+      let bagMatched = bagAcc[i] as number;
+      let light = lightAcc[i] as number;
+      focusAcc[i] = 0;
+      bagAcc[i] = 0;
+      lightAcc[i] = Number.POSITIVE_INFINITY;
+      for (const [t, w] of add) {
+        if (d.focus.has(t)) {
+          focus += w;
+          bagMatched += w;
+          for (const p of d.phrasings) if (p.terms.has(t)) light = Math.min(light, p.weight);
+        } else if (d.bag.has(t)) bagMatched += w * CONTEXT_WEIGHT;
+      }
+      const factor = this.intentFactor(query, d);
+      const bag = this.bagScore(d, bagMatched, qTotal);
+      const rFocus = focus / qTotal;
+      // A phrasing matching any of these words weighs at least `light`, which bounds its precision.
+      const pMax = Math.min(1, focus / light);
+      const phraseBound =
+        rFocus > 0 ? ((1 + RECALL_BETA2) * pMax * rFocus) / (RECALL_BETA2 * pMax + rFocus) : 0;
+      if (phraseBound <= bag) keepTop(hits, limit, d.doc.id, Math.min(1, bag * factor));
+      else pending.push({ i, factor, bound: Math.min(1, phraseBound * factor) });
+    }
+    pending.sort((a, b) => b.bound - a.bound);
+    for (const { i, factor, bound } of pending) {
+      if (hits.length >= limit && bound < (hits[limit - 1] as SearchHit).score) break;
+      const hit = this.score(this.docs[i] as Indexed, qWeights, qTotal, factor);
+      keepTop(hits, limit, hit.id, hit.score, hit.via);
+    }
+    return hits;
+  }
+
+  /** The word score: how much of the question the entry's words cover, preferring entries about them. */
+  private bagScore(d: Indexed, bagMatched: number, qTotal: number): number {
+    const focusPrecision = Math.min(1, bagMatched / Math.max(d.focusWeight, 1e-9));
+    return (bagMatched / qTotal) * BAG_DISCOUNT * (0.95 + 0.05 * focusPrecision);
+  }
+
+  /** The full score of one entry: its best curated phrasing or its words, times the intent fit. */
+  private score(d: Indexed, qWeights: Map<string, number>, qTotal: number, factor: number): SearchHit {
+    let best = 0;
+    let via: string | undefined;
+    for (const p of d.phrasings) {
+      let matched = 0;
+      for (const t of p.terms) matched += qWeights.get(t) ?? 0;
+      if (matched === 0 || p.weight === 0) continue;
+      const recall = matched / qTotal;
+      const precision = Math.min(1, matched / p.weight);
+      const f = ((1 + RECALL_BETA2) * precision * recall) / (RECALL_BETA2 * precision + recall);
+      if (f > best) {
+        best = f;
+        via = p.text;
+      }
+    }
+    let bagMatched = 0;
+    for (const [t, w] of qWeights) {
+      if (d.focus.has(t)) bagMatched += w;
+      else if (d.bag.has(t)) bagMatched += w * CONTEXT_WEIGHT;
+    }
+    const bagScore = this.bagScore(d, bagMatched, qTotal);
+    if (bagScore > best) {
+      best = bagScore;
+      via = undefined;
+    }
+    return { id: d.doc.id, score: Math.min(1, best * factor), via };
   }
 
   /** The query terms an indexed entry contains, and their share of the question's weight. */
@@ -212,7 +369,8 @@ export class SearchIndex {
     if (has("where")) f *= d.places ? 1.05 : 0.75;
     if (has("who") && !has("say")) {
       // "who is X" wants X's profile; "who is X meeting" wants an entry naming someone else.
-      const others = [...d.people].some((p) => !query.people.has(p));
+      let others = false;
+      for (const p of d.people) if (!query.people.has(p)) others = true;
       if (query.terms.length <= query.people.size) f *= doc.kind === "profile" ? 1.1 : 1;
       else f *= others ? 1.05 : d.people.size > 0 ? 1 : 0.85;
     }

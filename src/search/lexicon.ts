@@ -5,6 +5,14 @@
  */
 
 /** Function words and chat filler, dropped before matching. "he" and "us" are handled before this. */
+/**
+ * A Map from a literal table: lookups by arbitrary user words must not reach Object.prototype
+ * ("constructor", "toString").
+ */
+function mapOf(table: Record<string, string>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(table));
+}
+
 export const STOP_WORDS = new Set(
   `a an the is are was were be been being am do does did doing done of in on at to for with and or but nor
   about above after before between into through during from by as up down out off over under again further
@@ -110,7 +118,7 @@ export const PHRASES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Single words folded to a canonical term (applied after stemming-free lower-casing). */
-export const SYNONYMS: Readonly<Record<string, string>> = {
+export const SYNONYMS: ReadonlyMap<string, string> = mapOf({
   // the truce
   truce: "truce",
   ceasefire: "truce",
@@ -248,10 +256,10 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   four: "4",
   fourth: "4",
   hundred: "100",
-};
+});
 
 /** Common misspellings of question words that a fuzzy matcher cannot fix (too short). */
-export const SHORT_TYPOS: Readonly<Record<string, string>> = {
+export const SHORT_TYPOS: ReadonlyMap<string, string> = mapOf({
   wen: "when",
   whn: "when",
   wher: "where",
@@ -267,7 +275,7 @@ export const SHORT_TYPOS: Readonly<Record<string, string>> = {
   tarriffs: "tariff",
   tariffes: "tariff",
   tariffe: "tariff",
-};
+});
 
 /** What kind of answer a question asks for. */
 export type Intent =
@@ -350,9 +358,9 @@ export const PLACES = new Set([
  * Canonical terms that also stand for a broader one: a "surtax" is a tariff, so a question about
  * tariffs finds it, while a question about the surtax prefers the entries that say surtax.
  */
-export const BROADER: Readonly<Record<string, string>> = {
+export const BROADER: ReadonlyMap<string, string> = mapOf({
   surtax: "tariff",
-};
+});
 
 /**
  * Countries, regions and demonyms the knowledge base may not hold: an unknown one in a question

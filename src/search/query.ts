@@ -43,12 +43,11 @@ export function analyseQuery(text: string, vocabulary: ReadonlySet<string>, typo
     let term = raw;
     let status: QueryTerm["status"] = "known";
     if (!vocabulary.has(term)) {
+      if (isGeneralTerm(term) || term.length < 2) continue;
       const fixed = typos.correct(word);
       if (fixed) {
         term = fixed;
         status = "corrected";
-      } else if (isGeneralTerm(term) || term.length < 2) {
-        continue;
       } else {
         status = "unknown";
       }
@@ -62,7 +61,7 @@ export function analyseQuery(text: string, vocabulary: ReadonlySet<string>, typo
         capitalised.has(word) ||
         PLACE_NAMES.has(word));
     out.push({ term, status, general: isGeneralTerm(term), entity });
-    const broader = BROADER[term];
+    const broader = BROADER.get(term);
     if (broader && !seen.has(broader)) {
       seen.add(broader);
       out.push({ term: broader, status, general: true, entity: false });

@@ -41,11 +41,29 @@ function allowedEdits(length: number): number {
  * knowledge base, or a synonym) to its canonical term. Build once per knowledge base.
  */
 export class TypoCorrector {
-  private readonly fuse: Fuse<string>;
+  /** One fuse.js index per first letter, built on first use: people rarely mistype the first letter. */
+  private readonly buckets = new Map<string, string[]>();
+  private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string | undefined>();
 
   constructor(private readonly words: ReadonlyMap<string, string>) {
-    this.fuse = new Fuse([...words.keys()], { threshold: 0.4, includeScore: true, ignoreLocation: true });
+    for (const w of words.keys()) {
+      const list = this.buckets.get(w.charAt(0));
+      if (list) list.push(w);
+      else this.buckets.set(w.charAt(0), [w]);
+    }
+    // Build the large buckets now, so the first question that needs one does not pay for it.
+    for (const [letter, list] of this.buckets) if (list.length > 200) this.fuseFor(letter);
+  }
+
+  private fuseFor(letter: string): Fuse<string> | undefined {
+    let fuse = this.fuses.get(letter);
+    const list = this.buckets.get(letter);
+    if (!fuse && list) {
+      fuse = new Fuse(list, { threshold: 0.4, includeScore: true, ignoreLocation: true });
+      this.fuses.set(letter, fuse);
+    }
+    return fuse;
   }
 
   /** The canonical term of the known word this one is a misspelling of, or undefined. */
@@ -56,10 +74,8 @@ export class TypoCorrector {
     const edits = allowedEdits(word.length);
     let best: { term: string; distance: number } | undefined;
     if (edits > 0 && !/\d/.test(word)) {
-      for (const hit of this.fuse.search(word, { limit: 8 })) {
+      for (const hit of this.fuseFor(word.charAt(0))?.search(word, { limit: 8 }) ?? []) {
         const distance = editDistance(word, hit.item, edits);
-        // People rarely get the first letter wrong; two edits are trusted only when it matches.
-        if (distance > 1 && hit.item[0] !== word[0]) continue;
         if (distance <= edits && (!best || distance < best.distance)) best = { term: hit.item, distance };
       }
     }

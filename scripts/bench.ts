@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: answer latency (p50/p95) and index build time on the real knowledge base and on
+ * synthetic ones of 1,000 and 10,000 entries, with plain fuse.js (default options) over the same
+ * entries as the baseline, and `tradebot ask` from process start to answer. Prints figures only.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import Fuse from "fuse.js";
+import { createCore } from "../src/answer/core.js";
+import { loadKnowledge } from "../src/knowledge/index.js";
+import type { KnowledgeBase, LoadedEntry, LoadedSource } from "../src/knowledge/schema.js";
+import { readQuestions } from "./evaluate.js";
+
+/** A small seeded PRNG (mulberry32), so every run benchmarks the same synthetic data. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = f();
+  return [r, performance.now() - t0];
+}
+
+/** A synthetic knowledge base: the real entries plus `n` generated ones over a vocabulary that grows with n. */
+function synthetic(real: KnowledgeBase, n: number): KnowledgeBase {
+  const rand = prng(n);
+  const syllables = [
+    "ka",
+    "to",
+    "ri",
+    "men",
+    "sa",
+    "lo",
+    "vi",
+    "dar",
+    "pe",
+    "nu",
+    "gor",
+    "shi",
+    "bel",
+    "tan",
+    "qu",
+    "ze",
+  ];
+  const word = () =>
+    Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syllables[Math.floor(rand() * 16)]).join("");
+  const vocab = Array.from({ length: Math.max(500, n * 2) }, word);
+  const common = [
+    "tariff",
+    "talks",
+    "trade",
+    "china",
+    "port",
+    "shipping",
+    "deadline",
+    "quota",
+    "duty",
+    "minister",
+  ];
+  const pick = () =>
+    rand() < 0.3 ? common[Math.floor(rand() * common.length)] : vocab[Math.floor(rand() * vocab.length)];
+  const sentence = (k: number) => Array.from({ length: k }, pick).join(" ");
+  const text: string[] = [];
+  const entries: LoadedEntry[] = [...real.entries];
+  for (let i = 0; i < n; i++) {
+    const snippet = `${sentence(14)}.`;
+    text.push(snippet);
+    entries.push({
+      id: `synthetic-${i}`,
+      kind: i % 5 === 0 ? "figure" : "fact",
+      status: "reviewed",
+      headline: false,
+      answer: `${sentence(16)}.`,
+      snippet,
+      source: "synthetic",
+      topics: [pick(), pick()],
+      questions: Array.from({ length: 8 }, () => `what ${sentence(4 + Math.floor(rand() * 3))}`),
+      ...(i % 5 === 0
+        ? { figures: [{ value: Math.floor(rand() * 200), unit: "percent", label: sentence(3) }] }
+        : {}),
+      file: "synthetic.yml",
+      line: i + 1,
+    });
+  }
+  const source: LoadedSource = {
+    id: "synthetic",
+    title: "Synthetic",
+    publisher: "Bench",
+    published: "2025-10-17",
+    text_file: "synthetic.txt",
+    repairs: [],
+    text: text.join("\n"),
+    file: "synthetic.yml",
+  };
+  return { ...real, sources: new Map([...real.sources, ["synthetic", source]]), entries };
+}
+
+/** Plain fuse.js over long questions costs seconds per question at 10,000 entries: it gets a sample. */
+function bench(label: string, kb: KnowledgeBase, questions: string[], baselineSample: number): void {
+  const now = new Date();
+  const [core, build] = time(() => createCore(kb));
+  const [fuse, fuseBuild] = time(
+    () => new Fuse(kb.entries as LoadedEntry[], { keys: ["questions", "answer", "snippet"] }),
+  );
+  for (const q of questions.slice(0, 20)) core.answer(q, now); // warm up
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let pass = 0; pass < 3; pass++)
+    for (const q of questions) ours.push(time(() => core.answer(q, now))[1]);
+  const step = Math.max(1, Math.floor(questions.length / baselineSample));
+  for (let i = 0; i < questions.length; i += step) {
+    const q = questions[i] as string;
+    theirs.push(time(() => fuse.search(q, { limit: 3 }))[1]);
+  }
+  ours.sort((a, b) => a - b);
+  theirs.sort((a, b) => a - b);
+  const f = (x: number) => x.toFixed(2).padStart(7);
+  console.log(
+    `${label.padEnd(22)} entries ${String(kb.entries.length).padStart(6)} | ours: build ${f(build)} ms, p50 ${f(percentile(ours, 50))} ms, p95 ${f(percentile(ours, 95))} ms | plain fuse.js (${theirs.length} questions): build ${f(fuseBuild)} ms, p50 ${f(percentile(theirs, 50))} ms, p95 ${f(percentile(theirs, 95))} ms`,
+  );
+}
+
+const real = loadKnowledge("knowledge");
+const files = ["eval/questions.jsonl", "eval/holdout.jsonl", "../shared/eval/dev.jsonl"].filter((f) =>
+  existsSync(f),
+);
+const questions = files.flatMap((f) => readQuestions(f).map((q) => q.q));
+console.log(
+  `${questions.length} questions from ${files.join(", ")}; 3 passes each (ours); times per question`,
+);
+bench("real knowledge base", real, questions, questions.length);
+bench("synthetic 1,000", synthetic(real, 1000 - real.entries.length), questions, 60);
+bench("synthetic 10,000", synthetic(real, 10000 - real.entries.length), questions, 15);
+
+// The command line, start to answer, as a user or script runs it (the first run fills the knowledge cache).
+const runs: number[] = [];
+for (let i = 0; i < 11; i++) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["bin/tradebot.js", "ask", "when does the truce expire"], {
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`tradebot ask failed: ${r.stderr}`);
+  runs.push(performance.now() - t0);
+}
+const first = runs.shift() ?? 0;
+runs.sort((a, b) => a - b);
+console.log(
+  `tradebot ask (start to answer, real knowledge base): first run ${first.toFixed(0)} ms, then p50 ${percentile(runs, 50).toFixed(0)} ms, p95 ${percentile(runs, 95).toFixed(0)} ms over ${runs.length} runs`,
+);
