@@ -68,8 +68,9 @@ function synthetic(real: KnowledgeBase, n: number): KnowledgeBase {
     "duty",
     "minister",
   ];
-  const pick = () =>
-    rand() < 0.3 ? common[Math.floor(rand() * common.length)] : vocab[Math.floor(rand() * vocab.length)];
+  const pick = (): string =>
+    (rand() < 0.3 ? common[Math.floor(rand() * common.length)] : vocab[Math.floor(rand() * vocab.length)]) ??
+    "trade";
   const sentence = (k: number) => Array.from({ length: k }, pick).join(" ");
   const text: string[] = [];
   const entries: LoadedEntry[] = [...real.entries];
@@ -113,11 +114,21 @@ function bench(label: string, kb: KnowledgeBase, questions: string[], baselineSa
   const [fuse, fuseBuild] = time(
     () => new Fuse(kb.entries as LoadedEntry[], { keys: ["questions", "answer", "snippet"] }),
   );
-  for (const q of questions.slice(0, 20)) core.answer(q, now); // warm up
+  // Warm the JIT on questions not in the set, so the first pass still meets every question cold
+  // (no typo correction remembered yet).
+  for (let i = 0; i < 30; i++)
+    core.answer(`warm up question ${i} about the tariff truce number ${i * 7}`, now);
+  const first: number[] = [];
   const ours: number[] = [];
   const theirs: number[] = [];
-  for (let pass = 0; pass < 3; pass++)
-    for (const q of questions) ours.push(time(() => core.answer(q, now))[1]);
+  for (let pass = 0; pass < 3; pass++) {
+    for (const q of questions) {
+      const ms = time(() => core.answer(q, now))[1];
+      ours.push(ms);
+      if (pass === 0) first.push(ms);
+    }
+  }
+  first.sort((a, b) => a - b);
   const step = Math.max(1, Math.floor(questions.length / baselineSample));
   for (let i = 0; i < questions.length; i += step) {
     const q = questions[i] as string;
@@ -127,7 +138,7 @@ function bench(label: string, kb: KnowledgeBase, questions: string[], baselineSa
   theirs.sort((a, b) => a - b);
   const f = (x: number) => x.toFixed(2).padStart(7);
   console.log(
-    `${label.padEnd(22)} entries ${String(kb.entries.length).padStart(6)} | ours: build ${f(build)} ms, p50 ${f(percentile(ours, 50))} ms, p95 ${f(percentile(ours, 95))} ms | plain fuse.js (${theirs.length} questions): build ${f(fuseBuild)} ms, p50 ${f(percentile(theirs, 50))} ms, p95 ${f(percentile(theirs, 95))} ms`,
+    `${label.padEnd(22)} entries ${String(kb.entries.length).padStart(6)} | ours: build ${f(build)} ms, p50 ${f(percentile(ours, 50))} ms, p95 ${f(percentile(ours, 95))} ms (first pass p95 ${f(percentile(first, 95))} ms) | plain fuse.js (${theirs.length} questions): build ${f(fuseBuild)} ms, p50 ${f(percentile(theirs, 50))} ms, p95 ${f(percentile(theirs, 95))} ms`,
   );
 }
 
