@@ -306,6 +306,7 @@ export class AnswerEngine {
   }
 }
 
+/** A confidence between 0 and 1, to three decimals. */
 function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 }

@@ -104,7 +104,10 @@ export function termsOfTokens(list: readonly Token[]): string[] {
   });
 }
 
-const GENERAL_TERMS = new Set([...GENERAL_WORDS].map(canonical));
+/** General words, as terms; a word the synonym table folds into a topic ("end" → expire) is not general. */
+const GENERAL_TERMS = new Set(
+  [...GENERAL_WORDS].filter((w) => !SYNONYMS.has(w) && !SYNONYMS.has(stem(w))).map(canonical),
+);
 
 /** Whether a term says nothing about the topic: its presence or absence decides little. */
 export function isGeneralTerm(term: string): boolean {

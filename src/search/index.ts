@@ -7,7 +7,7 @@
  */
 import { canonical, termsOfTokens, tokens } from "./analyze.js";
 import { type Intent, PEOPLE, PLACES, SYNONYMS } from "./lexicon.js";
-import { analyseQuery, type Query } from "./query.js";
+import { analyseQuery, intentsOf, type Query } from "./query.js";
 import { TypoCorrector } from "./typos.js";
 
 /** What the index needs to know of an entry; built by the answer layer from knowledge entries. */
@@ -47,7 +47,7 @@ interface Posting {
 
 interface Indexed {
   doc: SearchDoc;
-  phrasings: { terms: Set<string>; weight: number; text: string }[];
+  phrasings: { terms: Set<string>; weight: number; text: string; intents: Set<Intent> }[];
   bag: Set<string>;
   places: boolean;
   people: Set<string>;
@@ -82,6 +82,14 @@ function keepTop(hits: SearchHit[], limit: number, id: string, score: number, vi
   while (at > 0 && (hits[at - 1] as SearchHit).score < score) at--;
   hits.splice(at, 0, via === undefined ? { id, score } : { id, score, via });
   if (hits.length > limit) hits.pop();
+}
+
+/** How far a curated phrasing asks the same kind of question (1 the same, less when it differs). */
+function sameQuestion(asked: ReadonlySet<Intent>, phrased: ReadonlySet<Intent>): number {
+  if (asked.size === 0 && phrased.size === 0) return 1;
+  if (asked.size === 0 || phrased.size === 0) return 0.97;
+  for (const i of asked) if (phrased.has(i)) return 1;
+  return 0.9;
 }
 
 /** An upper bound of `intentFactor` for any entry, for this question. */
@@ -135,7 +143,7 @@ export class SearchIndex {
       }
       return {
         doc,
-        phrasings: phraseTerms.map((p) => ({ ...p, weight: 0 })),
+        phrasings: phraseTerms.map((p) => ({ ...p, weight: 0, intents: intentsOf(p.text) })),
         bag,
         places: [...bag].some((t) => PLACES.has(t)),
         people: new Set([...bag].filter((t) => PEOPLE.has(t))),
@@ -287,13 +295,13 @@ export class SearchIndex {
       const pMax = Math.min(1, focus / light);
       const phraseBound =
         rFocus > 0 ? ((1 + RECALL_BETA2) * pMax * rFocus) / (RECALL_BETA2 * pMax + rFocus) : 0;
-      if (phraseBound <= bag) keepTop(hits, limit, d.doc.id, Math.min(1, bag * factor));
-      else pending.push({ i, factor, bound: Math.min(1, phraseBound * factor) });
+      if (phraseBound <= bag) keepTop(hits, limit, d.doc.id, bag * factor);
+      else pending.push({ i, factor, bound: phraseBound * factor });
     }
     pending.sort((a, b) => b.bound - a.bound);
     for (const { i, factor, bound } of pending) {
       if (hits.length >= limit && bound < (hits[limit - 1] as SearchHit).score) break;
-      const hit = this.score(this.docs[i] as Indexed, qWeights, qTotal, factor);
+      const hit = this.score(query, this.docs[i] as Indexed, qWeights, qTotal, factor);
       keepTop(hits, limit, hit.id, hit.score, hit.via);
     }
     return hits;
@@ -306,7 +314,13 @@ export class SearchIndex {
   }
 
   /** The full score of one entry: its best curated phrasing or its words, times the intent fit. */
-  private score(d: Indexed, qWeights: Map<string, number>, qTotal: number, factor: number): SearchHit {
+  private score(
+    query: Query,
+    d: Indexed,
+    qWeights: Map<string, number>,
+    qTotal: number,
+    factor: number,
+  ): SearchHit {
     let best = 0;
     let via: string | undefined;
     for (const p of d.phrasings) {
@@ -315,7 +329,9 @@ export class SearchIndex {
       if (matched === 0 || p.weight === 0) continue;
       const recall = matched / qTotal;
       const precision = Math.min(1, matched / p.weight);
-      const f = ((1 + RECALL_BETA2) * precision * recall) / (RECALL_BETA2 * precision + recall);
+      // "when do they talk" and "where are the talks" share their words, not their question.
+      const asked = sameQuestion(query.intents, p.intents);
+      const f = (asked * ((1 + RECALL_BETA2) * precision * recall)) / (RECALL_BETA2 * precision + recall);
       if (f > best) {
         best = f;
         via = p.text;
@@ -331,7 +347,7 @@ export class SearchIndex {
       best = bagScore;
       via = undefined;
     }
-    return { id: d.doc.id, score: Math.min(1, best * factor), via };
+    return { id: d.doc.id, score: best * factor, via };
   }
 
   /** The query terms an indexed entry contains, and their share of the question's weight. */

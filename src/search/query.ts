@@ -29,13 +29,20 @@ export interface Query {
   speakers: Set<string>;
 }
 
+/** The kinds of answer a question asks for, from its question words. */
+export function intentsOf(text: string): Set<Intent> {
+  const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  const intents = new Set<Intent>();
+  for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(lower)) intents.add(intent);
+  return intents;
+}
+
 /** Reads intents from the question words, then resolves each remaining term against the vocabulary. */
 export function analyseQuery(text: string, vocabulary: ReadonlySet<string>, typos: TypoCorrector): Query {
   const lower = plainFromSlack(text)
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'");
-  const intents = new Set<Intent>();
-  for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(lower)) intents.add(intent);
+  const intents = intentsOf(lower);
   const seen = new Set<string>();
   const out: QueryTerm[] = [];
   const capitalised = namesIn(plainFromSlack(text));
