@@ -5,12 +5,13 @@
  */
 import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
 import { terms } from "../search/analyze.js";
-import { type SearchDoc, type SearchHit, SearchIndex } from "../search/index.js";
+import { type SearchHit, SearchIndex } from "../search/index.js";
 import { PEOPLE } from "../search/lexicon.js";
 import type { Query } from "../search/query.js";
 import { plainFromSlack } from "../search/slack-text.js";
 import { citationOf, suggestionOf } from "./citations.js";
 import { ageOf, countdown, formatDated, formatDay } from "./dates.js";
+import { searchDocOf } from "./search-doc.js";
 import { type Standing, standingOf } from "./standing.js";
 import type { Answer, Citation, Suggestion } from "./types.js";
 
@@ -30,7 +31,9 @@ export class AnswerEngine {
 
   constructor(readonly kb: KnowledgeBase) {
     this.standing = standingOf(kb);
-    this.index = new SearchIndex(this.standing.entries.map((e) => this.docOf(e)));
+    this.index = new SearchIndex(
+      this.standing.entries.map((e) => searchDocOf(e, this.standing.replaced.get(e.id) ?? [])),
+    );
   }
 
   /** Answers one question typed the way people type in Slack. */
@@ -131,24 +134,6 @@ export class AnswerEngine {
   /** The standing entry that now answers for an id (itself, or what replaced it). */
   current(entryId: string): LoadedEntry | undefined {
     return this.standing.current.get(entryId);
-  }
-
-  private docOf(entry: LoadedEntry): SearchDoc {
-    const older = this.standing.replaced.get(entry.id) ?? [];
-    const speaker = entry.speaker ? terms(entry.speaker.name).find((t) => PEOPLE.has(t)) : undefined;
-    return {
-      id: entry.id,
-      kind: entry.kind,
-      questions: [...entry.questions, ...older.flatMap((o) => o.questions)],
-      focus: [entry.title, entry.answer].filter(Boolean).join(" \n "),
-      text: [entry.snippet, entry.topics.join(" "), entry.speaker?.name, entry.speaker?.role]
-        .filter(Boolean)
-        .join(" \n "),
-      speaker,
-      hasDate: entry.when !== undefined || entry.speaker?.said_on !== undefined,
-      hasFigures: (entry.figures?.length ?? 0) > 0,
-      outcome: entry.topics.some((t) => /^outcomes?$/i.test(t)),
-    };
   }
 
   private entryAnswer(entry: LoadedEntry, now: Date, query: Query | undefined, score: number): Answer {

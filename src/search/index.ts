@@ -123,7 +123,14 @@ export class SearchIndex {
   readonly vocabulary: ReadonlySet<string>;
   private readonly typos: TypoCorrector;
 
-  constructor(docs: readonly SearchDoc[]) {
+  /**
+   * `exhaustive` scores every entry without pruning: slower, and the reference the pruned search
+   * is tested against.
+   */
+  constructor(
+    docs: readonly SearchDoc[],
+    private readonly options: { exhaustive?: boolean } = {},
+  ) {
     const df = new Map<string, number>();
     // Every word as written, with its term: the vocabulary typos are corrected against.
     const surface = new Map<string, string>();
@@ -233,6 +240,7 @@ export class SearchIndex {
       );
     };
     let hits: SearchHit[] = [];
+    if (this.options.exhaustive) return this.rank(query, qWeights, qTotal, [...rare, ...common], [], limit);
     if (rare.length && common.length) {
       hits = this.rank(query, qWeights, qTotal, rare, common, limit);
       const kth = hits.length >= limit ? (hits[limit - 1] as SearchHit).score : 0;
@@ -300,7 +308,8 @@ export class SearchIndex {
     }
     pending.sort((a, b) => b.bound - a.bound);
     for (const { i, factor, bound } of pending) {
-      if (hits.length >= limit && bound < (hits[limit - 1] as SearchHit).score) break;
+      if (!this.options.exhaustive && hits.length >= limit && bound < (hits[limit - 1] as SearchHit).score)
+        break;
       const hit = this.score(query, this.docs[i] as Indexed, qWeights, qTotal, factor);
       keepTop(hits, limit, hit.id, hit.score, hit.via);
     }
