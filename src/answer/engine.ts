@@ -4,9 +4,7 @@
  * anything but a curated entry's verbatim snippet. Dates are placed against the `now` it is given.
  */
 import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
-import { terms } from "../search/analyze.js";
 import { type SearchHit, SearchIndex } from "../search/index.js";
-import { PEOPLE } from "../search/lexicon.js";
 import type { Query } from "../search/query.js";
 import { plainFromSlack } from "../search/slack-text.js";
 import { citationOf, suggestionOf } from "./citations.js";
