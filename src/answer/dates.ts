@@ -54,7 +54,7 @@ export function period(date: string, precision: Precision): { start: Dayjs; end:
 /** A span of days in words: "1 day", "12 days", "about 3 weeks", "about 5 months", "over a year". */
 export function spanInWords(days: number): string {
   if (days <= 1) return "1 day";
-  if (days < 14) return `${days} days`;
+  if (days < 45) return `${days} days`;
   if (days < 60) return `about ${Math.round(days / 7)} weeks`;
   if (days < 335) return `about ${Math.round(days / 30.4)} months`;
   if (days < 365) return "about a year";

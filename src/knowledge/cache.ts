@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { KnowledgeBase, LoadedEntry, LoadedSource } from "./schema.js";
 
 interface CachedKnowledge {
@@ -18,9 +19,24 @@ interface CachedKnowledge {
   newestSource: string;
 }
 
-/** A hash of every file's path and content under `dir`. */
+/**
+ * The loader's own modules: a cache written by a loader with other checks must not be trusted by
+ * this one, so they are part of the key.
+ */
+const CHECKER_FILES = ["load.js", "check.js", "schema.js", "yaml-file.js"].map((f) =>
+  fileURLToPath(new URL(f, import.meta.url)),
+);
+
+/** A hash of every file's path and content under `dir`, and of the checker that accepted them. */
 export function fingerprint(dir: string): string {
   const hash = createHash("sha256");
+  for (const f of CHECKER_FILES) {
+    try {
+      hash.update(readFileSync(f));
+    } catch {
+      hash.update(f); // running from TypeScript sources: the .js names do not exist, the folder is the key
+    }
+  }
   const walk = (rel: string) => {
     const entries = readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) =>
       a.name.localeCompare(b.name),
