@@ -7,7 +7,7 @@ import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
 import { type SearchHit, SearchIndex } from "../search/index.js";
 import type { Query } from "../search/query.js";
 import { plainFromSlack } from "../search/slack-text.js";
-import { citationOf, suggestionOf } from "./citations.js";
+import { casingOf, citationOf, suggestionOf } from "./citations.js";
 import { ageOf, countdown, formatDated, formatDay } from "./dates.js";
 import { searchDocOf } from "./search-doc.js";
 import { type Standing, standingOf } from "./standing.js";
@@ -26,9 +26,11 @@ const TIE_RATIO = 0.93;
 export class AnswerEngine {
   readonly index: SearchIndex;
   readonly standing: Standing;
+  private readonly casing: ReadonlyMap<string, string>;
 
   constructor(readonly kb: KnowledgeBase) {
     this.standing = standingOf(kb);
+    this.casing = casingOf(kb);
     this.index = new SearchIndex(
       this.standing.entries.map((e) => searchDocOf(e, this.standing.replaced.get(e.id) ?? [])),
     );
@@ -271,12 +273,12 @@ export class AnswerEngine {
     return hits
       .filter((h) => h.score >= 0.2)
       .slice(0, 3)
-      .map((h) => suggestionOf(this.standing.byId.get(h.id) as LoadedEntry));
+      .map((h) => suggestionOf(this.standing.byId.get(h.id) as LoadedEntry, this.casing));
   }
 
   private headlineSuggestions(): Suggestion[] {
     const pool = this.standing.entries.filter((e) => e.headline);
-    return (pool.length ? pool : this.standing.entries).slice(0, 3).map(suggestionOf);
+    return (pool.length ? pool : this.standing.entries).slice(0, 3).map((e) => suggestionOf(e, this.casing));
   }
 
   private freshness(citations: Citation[], now: Date): string {
