@@ -28,11 +28,16 @@ export function buildStatus(kb: KnowledgeBase, standing: Standing, now: Date): S
   const newest = kb.newestSource;
   const age = ageOf(newest, now);
   const stale = upcoming.length === 0 && timeline.length > 0;
-  const lead = headlines[0]?.answer ?? standing.entries[0]?.answer ?? "The knowledge base is empty.";
+  // Lead with the headline point from the newest source, and date it by that source, not the newest overall.
+  const published = (e: (typeof standing.entries)[number]) => kb.sources.get(e.source)?.published ?? "";
+  const leadEntry =
+    [...headlines].sort((a, b) => published(b).localeCompare(published(a)))[0] ?? standing.entries[0];
+  const leadDate = leadEntry ? published(leadEntry) || newest : newest;
+  const lead = leadEntry
+    ? `As of the ${formatDay(leadDate)} report (${ageOf(leadDate, now)}): ${leadEntry.answer}`
+    : "The knowledge base is empty.";
   return {
-    headline: stale
-      ? `As of the ${formatDay(newest)} report (${age}): ${lead} Every date it gives has now passed; no newer source is on file.`
-      : `As of the ${formatDay(newest)} report (${age}): ${lead}`,
+    headline: stale ? `${lead} Every date it gives has now passed; no newer source is on file.` : lead,
     inForce,
     keyNumbers,
     upcoming,
