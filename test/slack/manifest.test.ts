@@ -28,7 +28,7 @@ import { openStore } from "../../src/store/sqlite.js";
 
 const root = join(import.meta.dirname, "../..");
 const manifest = parse(readFileSync(join(root, "manifest.yml"), "utf8"));
-const schema = JSON.parse(readFileSync(join(root, "../shared/slack/manifest.schema.json"), "utf8"));
+const schema = JSON.parse(readFileSync(join(root, "test/fixtures/slack/manifest.schema.json"), "utf8"));
 const NOW = new Date("2025-10-25T12:00:00Z");
 
 /** What the listeners register, recorded by an object standing in for the Bolt app. */

@@ -1,12 +1,12 @@
 /**
- * The shared Slack payload fixtures (`../shared/slack/payloads/`), loaded and adapted: the shapes
+ * Slack's example payloads (vendored from `../shared/slack/payloads/`), loaded and adapted: the shapes
  * stay Slack's own, only ids, text and URLs are set per test.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The folder of Slack's example payloads. */
-export const PAYLOADS_DIR = fileURLToPath(new URL("../../../shared/slack/payloads/", import.meta.url));
+export const PAYLOADS_DIR = fileURLToPath(new URL("../fixtures/slack/payloads/", import.meta.url));
 
 /** Reads one payload file as text. */
 export function payloadText(name: string): string {
