@@ -19,10 +19,27 @@ export type ShareValue =
   | { kind: "sources" };
 
 const QUESTION_MAX = 1200;
+/** Slack's limit on a button value. */
+const VALUE_MAX = 2000;
+
+/**
+ * JSON with the question shortened until the whole value fits: escaping (quotes, backslashes,
+ * control characters) can make the JSON much longer than the question, and a value cut by length
+ * would no longer parse.
+ */
+function fitting(question: string, encode: (q: string) => string): string {
+  let q = question.slice(0, QUESTION_MAX);
+  let json = encode(q);
+  while (json.length > VALUE_MAX && q.length > 0) {
+    q = q.slice(0, Math.floor(q.length * 0.8));
+    json = encode(q);
+  }
+  return json;
+}
 
 /** Encodes feedback for a button value. */
 export function encodeFeedback(v: FeedbackValue): string {
-  return JSON.stringify({ q: v.question.slice(0, QUESTION_MAX), e: v.entryIds.slice(0, 10), v: v.kbVersion });
+  return fitting(v.question, (q) => JSON.stringify({ q, e: v.entryIds.slice(0, 10), v: v.kbVersion }));
 }
 
 /** Decodes a feedback button value; undefined when it is not one of ours. */
@@ -34,9 +51,8 @@ export function decodeFeedback(value: string | undefined): FeedbackValue | undef
 
 /** Encodes what to share for a button value. */
 export function encodeShare(v: ShareValue): string {
-  if (v.kind === "ask") return JSON.stringify({ k: "ask", q: v.question.slice(0, QUESTION_MAX) });
-  if (v.kind === "entry")
-    return JSON.stringify({ k: "entry", id: v.entryId, q: v.question.slice(0, QUESTION_MAX) });
+  if (v.kind === "ask") return fitting(v.question, (q) => JSON.stringify({ k: "ask", q }));
+  if (v.kind === "entry") return fitting(v.question, (q) => JSON.stringify({ k: "entry", id: v.entryId, q }));
   return JSON.stringify({ k: v.kind });
 }
 
