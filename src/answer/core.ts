@@ -6,8 +6,11 @@ import { buildTimeline } from "./timeline.js";
 import type { Core, SourceSummary } from "./types.js";
 
 /** A `Core` over a loaded knowledge base; build a new one when the knowledge changes. */
-export function createCore(kb: KnowledgeBase): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
-  const engine = new AnswerEngine(kb);
+export function createCore(
+  kb: KnowledgeBase,
+  options: ConstructorParameters<typeof AnswerEngine>[1] = {},
+): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
+  const engine = new AnswerEngine(kb, options);
   const sources: SourceSummary[] = [...kb.sources.values()]
     .map((s) => ({
       id: s.id,

@@ -4,6 +4,7 @@
  * anything but a curated entry's verbatim snippet. Dates are placed against the `now` it is given.
  */
 import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
+import type { Token } from "../search/analyze.js";
 import { type SearchHit, SearchIndex } from "../search/index.js";
 import type { Query } from "../search/query.js";
 import { plainFromSlack } from "../search/slack-text.js";
@@ -28,11 +29,16 @@ export class AnswerEngine {
   readonly standing: Standing;
   private readonly casing: ReadonlyMap<string, string>;
 
-  constructor(readonly kb: KnowledgeBase) {
+  /** `tokenized`: the texts' tokens from an earlier build of the same knowledge (see SearchIndex.analysed). */
+  constructor(
+    readonly kb: KnowledgeBase,
+    options: { tokenized?: ReadonlyMap<string, Token[]> } = {},
+  ) {
     this.standing = standingOf(kb);
     this.casing = casingOf(kb);
     this.index = new SearchIndex(
       this.standing.entries.map((e) => searchDocOf(e, this.standing.replaced.get(e.id) ?? [])),
+      options,
     );
   }
 

@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import { createCore } from "../answer/core.js";
 import { loadKnowledgeCached } from "../knowledge/cache.js";
+import type { Token } from "../search/analyze.js";
 import type { CliContext } from "./command.js";
 
 /** Where the CLI keeps its knowledge cache: beside the dependencies, like other tools' caches. */
@@ -10,11 +11,16 @@ const CACHE_DIR = join(process.cwd(), "node_modules", ".cache", "tradebot");
 /** The core over the knowledge folder, or undefined after printing why it could not be loaded. */
 export async function loadCoreFor(ctx: CliContext): Promise<ReturnType<typeof createCore> | undefined> {
   try {
-    const kb = await loadKnowledgeCached(ctx.knowledgeDir, CACHE_DIR, async (dir) => {
+    const loaded = await loadKnowledgeCached(ctx.knowledgeDir, CACHE_DIR, async (dir) => {
       const { loadKnowledge } = await import("../knowledge/load.js");
       return loadKnowledge(dir);
     });
-    return createCore(kb);
+    // The search analysis of every curated text is kept with the knowledge, so the next start
+    // builds the index without re-analysing them.
+    const tokenized = Array.isArray(loaded.extra) ? new Map(loaded.extra as [string, Token[]][]) : undefined;
+    const core = createCore(loaded.kb, { tokenized });
+    if (!tokenized) loaded.keep([...core.engine.index.analysed]);
+    return core;
   } catch (err) {
     const { KnowledgeError } = await import("../knowledge/problem.js");
     if (err instanceof KnowledgeError) {

@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 import type { KnowledgeBase, LoadedEntry, LoadedSource } from "./schema.js";
 
 interface CachedKnowledge {
-  format: 1;
+  format: 2;
+  /** What the caller derived from this knowledge and asked to keep with it (the search analysis). */
+  extra?: unknown;
   sources: LoadedSource[];
   entries: LoadedEntry[];
   drafts: LoadedEntry[];
@@ -23,9 +25,15 @@ interface CachedKnowledge {
  * The loader's own modules: a cache written by a loader with other checks must not be trusted by
  * this one, so they are part of the key.
  */
-const CHECKER_FILES = ["load.js", "check.js", "schema.js", "yaml-file.js"].map((f) =>
-  fileURLToPath(new URL(f, import.meta.url)),
-);
+const CHECKER_FILES = [
+  "load.js",
+  "check.js",
+  "schema.js",
+  "yaml-file.js",
+  "../search/analyze.js",
+  "../search/lexicon.js",
+  "../search/slack-text.js",
+].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 
 /** A hash of every file's path and content under `dir`, and of the checker that accepted them. */
 export function fingerprint(dir: string): string {
@@ -55,6 +63,15 @@ export function fingerprint(dir: string): string {
   return hash.digest("hex").slice(0, 24);
 }
 
+/** A knowledge base from the cache or a full load, what was kept with it, and a way to keep more. */
+export interface CachedLoad {
+  kb: KnowledgeBase;
+  /** What `keep` stored with this same knowledge earlier, if anything. */
+  extra?: unknown;
+  /** Stores `extra` with this knowledge for the next start. Never throws. */
+  keep(extra: unknown): void;
+}
+
 /**
  * Loads the knowledge base from the cache when the folder is unchanged, else through `load`
  * (which throws `KnowledgeError` on bad data) and caches the result. Cache trouble is never fatal.
@@ -63,41 +80,45 @@ export async function loadKnowledgeCached(
   dir: string,
   cacheDir: string,
   load: (dir: string) => Promise<KnowledgeBase>,
-): Promise<KnowledgeBase> {
+): Promise<CachedLoad> {
   let key: string | undefined;
   try {
     key = fingerprint(dir);
     const cached = JSON.parse(readFileSync(join(cacheDir, `kb-${key}.json`), "utf8")) as CachedKnowledge;
-    if (cached.format === 1) {
-      return {
+    if (cached.format === 2) {
+      const kb: KnowledgeBase = {
         sources: new Map(cached.sources.map((s) => [s.id, s])),
         entries: cached.entries,
         drafts: cached.drafts,
         version: cached.version,
         newestSource: cached.newestSource,
       };
+      return { kb, extra: cached.extra, keep: (extra) => write(cacheDir, key as string, kb, extra) };
     }
   } catch {
     // No cache yet, an unreadable folder (the full load reports it), or a stale format.
   }
   const kb = await load(dir);
-  if (key) {
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      const body: CachedKnowledge = {
-        format: 1,
-        sources: [...kb.sources.values()],
-        entries: [...kb.entries],
-        drafts: [...kb.drafts],
-        version: kb.version,
-        newestSource: kb.newestSource,
-      };
-      const tmp = join(cacheDir, `kb-${key}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify(body));
-      renameSync(tmp, join(cacheDir, `kb-${key}.json`));
-    } catch {
-      // A read-only install still works, just without the shortcut.
-    }
+  if (key) write(cacheDir, key, kb);
+  return { kb, keep: (extra) => key && write(cacheDir, key, kb, extra) };
+}
+
+function write(cacheDir: string, key: string, kb: KnowledgeBase, extra?: unknown): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const body: CachedKnowledge = {
+      format: 2,
+      extra,
+      sources: [...kb.sources.values()],
+      entries: [...kb.entries],
+      drafts: [...kb.drafts],
+      version: kb.version,
+      newestSource: kb.newestSource,
+    };
+    const tmp = join(cacheDir, `kb-${key}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(body));
+    renameSync(tmp, join(cacheDir, `kb-${key}.json`));
+  } catch {
+    // A read-only install still works, just without the shortcut.
   }
-  return kb;
 }

@@ -27,7 +27,9 @@ export function foldText(raw: string): string {
     .replace(/\bU\.?S\.?A?\b(?!\w)/g, " usa ")
     .replace(/([^.!?\s]\s+)He\b(?!\s+(?:said|says|also|added|will|would|is|was|has|had)\b)/g, "$1helifeng");
   t = t.toLowerCase();
-  for (const [pattern, replacement] of PHRASES) t = t.replace(pattern, replacement);
+  for (const [triggers, pattern, replacement] of PHRASES) {
+    if (triggers.some((x) => t.includes(x))) t = t.replace(pattern, replacement);
+  }
   return t
     .replace(HE_LIFENG_BEFORE, "$1 helifeng")
     .replace(US_COUNTRY_AFTER, "usa")

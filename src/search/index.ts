@@ -5,7 +5,7 @@
  * what did X say) raises or lowers each candidate. Words the knowledge base does not know weigh
  * against every candidate, which is how off-topic questions end up below the answer threshold.
  */
-import { canonical, termsOfTokens, tokens } from "./analyze.js";
+import { canonical, type Token, termsOfTokens, tokens } from "./analyze.js";
 import { type Intent, PEOPLE, PLACES, SYNONYMS } from "./lexicon.js";
 import { analyseQuery, intentsOf, type Query } from "./query.js";
 import { TypoCorrector } from "./typos.js";
@@ -47,7 +47,8 @@ interface Posting {
 
 interface Indexed {
   doc: SearchDoc;
-  phrasings: { terms: Set<string>; weight: number; text: string; intents: Set<Intent> }[];
+  /** `intents` is worked out the first time the phrasing is scored: most never are. */
+  phrasings: { terms: Set<string>; weight: number; text: string; intents?: Set<Intent> }[];
   bag: Set<string>;
   places: boolean;
   people: Set<string>;
@@ -114,6 +115,8 @@ export class SearchIndex {
   /** Term → the entries holding it, and whether it is among each one's curated words. */
   private readonly postings = new Map<string, Posting>();
   private readonly byId = new Map<string, Indexed>();
+  /** Every indexed text and its tokens: a cache can keep them, so a later start skips the analysis. */
+  readonly analysed = new Map<string, Token[]>();
   /** Per-entry accumulators for one search, kept between searches to spare the garbage collector. */
   private readonly focusAcc: Float64Array;
   private readonly bagAcc: Float64Array;
@@ -129,13 +132,14 @@ export class SearchIndex {
    */
   constructor(
     docs: readonly SearchDoc[],
-    private readonly options: { exhaustive?: boolean } = {},
+    private readonly options: { exhaustive?: boolean; tokenized?: ReadonlyMap<string, Token[]> } = {},
   ) {
     const df = new Map<string, number>();
     // Every word as written, with its term: the vocabulary typos are corrected against.
     const surface = new Map<string, string>();
     const termsOf = (text: string) => {
-      const list = tokens(text);
+      const list = options.tokenized?.get(text) ?? tokens(text);
+      this.analysed.set(text, list);
       for (const t of list) surface.set(t.word, t.term);
       return termsOfTokens(list);
     };
@@ -150,7 +154,7 @@ export class SearchIndex {
       }
       return {
         doc,
-        phrasings: phraseTerms.map((p) => ({ ...p, weight: 0, intents: intentsOf(p.text) })),
+        phrasings: phraseTerms.map((p) => ({ ...p, weight: 0 })),
         bag,
         places: [...bag].some((t) => PLACES.has(t)),
         people: new Set([...bag].filter((t) => PEOPLE.has(t))),
@@ -339,6 +343,7 @@ export class SearchIndex {
       const recall = matched / qTotal;
       const precision = Math.min(1, matched / p.weight);
       // "when do they talk" and "where are the talks" share their words, not their question.
+      p.intents ??= intentsOf(p.text);
       const asked = sameQuestion(query.intents, p.intents);
       const f = (asked * ((1 + RECALL_BETA2) * precision * recall)) / (RECALL_BETA2 * precision + recall);
       if (f > best) {
