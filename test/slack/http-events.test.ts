@@ -73,7 +73,7 @@ describe("mentions in channels", () => {
     const blocks = blocksText(post?.args.blocks);
     expect(blocks).toContain("> That agreement is set to expire in November.");
     expect(blocks).toContain("US, China Plan New Trade Talks in Malaysia");
-    expect(blocks).toContain("Oct 17, 2025 (8 days ago)");
+    expect(blocks).toContain("Oct. 17, 2025 (8 days old)");
     expect(blocks).toContain("tradetalks_helpful");
     expect(post?.token).toBe("xoxb-test-token");
   });

@@ -62,7 +62,7 @@ describe("the local chat, in-process", () => {
     expect(out.indexOf(a1.text.slice(0, 60))).toBeLessThan(i2);
     expect(out.indexOf(a2.text.slice(0, 60))).toBeGreaterThan(i2);
     expect(out).toContain(`│ ${a1.citations[0]?.snippet}`);
-    expect(out).toContain("Oct 17, 2025 (8 days ago)");
+    expect(out).toContain("Oct. 17, 2025 (8 days old)");
     expect(out).toMatch(/\[1\] Helpful {3}\[2\] Not helpful/);
   });
 

@@ -1,22 +1,15 @@
-/** Dates as the Slack surface shows them: "Oct 17, 2025" and how old that is against `now`. */
-import dayjs from "dayjs";
-import relativeTime from "dayjs/plugin/relativeTime.js";
-import utc from "dayjs/plugin/utc.js";
+/**
+ * Dates as the Slack surface shows them, in the same news style as the answers themselves:
+ * "Oct. 17, 2025", and how old that is against `now` ("8 days old", "over a year old").
+ */
+import { ageOf, formatDay } from "../../answer/dates.js";
 
-dayjs.extend(relativeTime);
-dayjs.extend(utc);
-
-/** An ISO date (YYYY-MM-DD) written out: "Oct 17, 2025". */
+/** An ISO date (YYYY-MM-DD) written out: "Oct. 17, 2025"; anything else is shown as given. */
 export function formatDate(iso: string): string {
-  const d = dayjs.utc(iso);
-  return d.isValid() ? d.format("MMM D, YYYY") : iso;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDay(iso) : iso;
 }
 
-/** How long before `now` an ISO date was: "a year ago", "3 days ago", "today". */
+/** How old an ISO date is against `now`: "published today", "8 days old", "over a year old". */
 export function howOld(iso: string, now: Date): string {
-  const d = dayjs.utc(iso);
-  if (!d.isValid()) return "";
-  const today = dayjs.utc(now).startOf("day");
-  if (d.isSame(today, "day")) return "today";
-  return d.from(today);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? ageOf(iso, now) : "";
 }
