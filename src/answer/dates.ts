@@ -4,44 +4,19 @@
  */
 import dayjs, { type Dayjs } from "dayjs";
 import utc from "dayjs/plugin/utc.js";
+import { apDate, apDated } from "../knowledge/news-style.js";
 import type { DatedAs, Precision } from "../knowledge/schema.js";
 
 dayjs.extend(utc);
 
-const MONTHS_SHORT = [
-  "Jan.",
-  "Feb.",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "Aug.",
-  "Sept.",
-  "Oct.",
-  "Nov.",
-  "Dec.",
-];
-
 /** "Oct. 17, 2025" — the news style our sources use. */
 export function formatDay(iso: string): string {
-  const d = dayjs.utc(iso);
-  return `${MONTHS_SHORT[d.month()]} ${d.date()}, ${d.year()}`;
+  return apDate(iso);
 }
 
 /** The date in words at its precision: "Nov. 1, 2025", "the week of Oct. 20, 2025", "November 2025", "2025". */
 export function formatDated(date: string, precision: Precision): string {
-  const d = dayjs.utc(date);
-  switch (precision) {
-    case "day":
-      return formatDay(date);
-    case "week":
-      return `the week of ${formatDay(date)}`;
-    case "month":
-      return d.format("MMMM YYYY");
-    case "year":
-      return d.format("YYYY");
-  }
+  return apDated(date, precision);
 }
 
 /** The first and last day (inclusive, UTC midnight) of a dated period. */

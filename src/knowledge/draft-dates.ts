@@ -3,6 +3,7 @@
  * "Nov. 1" → that day, "next week" → the Monday of that week (precision week), "this month" →
  * the 1st (precision month), "on Thursday" → the nearest Thursday in the sentence's tense.
  */
+import { apDated } from "./news-style.js";
 import type { DatedAs } from "./schema.js";
 
 /** A date found in a sentence. */
@@ -31,20 +32,6 @@ const MONTHS = [
   "october",
   "november",
   "december",
-];
-const AP_MONTHS = [
-  "Jan.",
-  "Feb.",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "Aug.",
-  "Sept.",
-  "Oct.",
-  "Nov.",
-  "Dec.",
 ];
 const FULL_MONTHS = MONTHS.map((m) => m[0]?.toUpperCase() + m.slice(1));
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -84,12 +71,7 @@ function monthIndex(word: string): number {
 
 /** A date in words at its precision: "March 12, 2031", "the week of March 17, 2031", "March 2031". */
 export function describeDate(date: string, precision: DatedAs["precision"]): string {
-  const d = parseIso(date);
-  const day = `${AP_MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-  if (precision === "day") return day;
-  if (precision === "week") return `the week of ${day}`;
-  if (precision === "month") return `${FULL_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return String(d.getUTCFullYear());
+  return apDated(date, precision);
 }
 
 type Tense = "future" | "past" | "unknown";
