@@ -219,7 +219,9 @@ export class SearchIndex {
     const chatter = Math.min(1, CHATTY_TERMS / Math.max(query.terms.length, 1));
     for (const t of query.terms) {
       let w = this.idf.get(t.term) ?? 0;
-      if (t.status === "unknown") w = this.unknownWeight * chatter * (t.entity ? ENTITY_FACTOR : 1);
+      // A name weighs more than a common word, less so in a long message full of context.
+      if (t.status === "unknown")
+        w = this.unknownWeight * chatter * (t.entity ? 1 + (ENTITY_FACTOR - 1) * chatter : 1);
       else if (t.status === "corrected") w *= 0.9;
       if (t.general) w = Math.min(w, 1) * GENERAL_FACTOR;
       qWeights.set(t.term, w);
@@ -407,7 +409,8 @@ export class SearchIndex {
     if (has("say")) {
       if (query.speakers.size > 0) {
         const bySomeoneAsked = doc.speaker !== undefined && query.speakers.has(doc.speaker);
-        if (doc.kind === "quote") f *= bySomeoneAsked ? 1.1 : 0.45;
+        // Quotes, and facts reporting what someone said (they carry a speaker), are about words.
+        if (doc.kind === "quote" || doc.speaker !== undefined) f *= bySomeoneAsked ? 1.1 : 0.45;
         else if (doc.kind === "profile") f *= 0.5;
         else f *= d.lead !== undefined && query.speakers.has(d.lead) ? 0.85 : 0.5;
       } else {

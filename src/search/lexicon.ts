@@ -60,7 +60,9 @@ export const GENERAL_WORDS = new Set(
   title titles role roles position venue venues location locations city cities country countries virtual
   virtually online remote earlier later exactly precise spring summer fall autumn winter vs versus meant
   land lands landing landed hit hits hitting arrive arrives arriving arrived arrival held hold holds
-  according counterpart counterparts reaction reactions publish published writing wrote written`.split(/\s+/),
+  according counterpart counterparts reaction reactions publish published writing wrote written timeline
+  timelines schedule schedules calendar agenda table send sending sent signal signals comment comments
+  remark remarks statement statements quote quotes quoted`.split(/\s+/),
 );
 
 /**
@@ -89,6 +91,7 @@ export const PHRASES: ReadonlyArray<[triggers: string[], pattern: RegExp, replac
   [["econom"], /\b(?:world|worldwide|international)\s+econom(?:y|ies)\b/g, " global economy "],
   [["fire"], /\bcease[\s-]*fire\b/g, " truce "],
   [["sit"], /\bsit[\s-]*downs?\b/g, " meet "],
+  [["off"], /\bset\s+(\w+\s+)?off\b/g, " $1 infuriate "],
   [["treas", "sec"], /\bsec[\s.-]*treas(?:ury)?\b|\btreas(?:ury)?[\s.-]*sec(?:retary)?\b/g, " bessent "],
   [["vp", "prem"], /\bvp\s+he\b|\bvice\s+prem\b/g, " helifeng "],
   [["jin"], /\bxi\s+jin\s*ping\b|\bjin\s+ping\b/g, " xi "],
@@ -257,6 +260,13 @@ export const SYNONYMS: ReadonlyMap<string, string> = mapOf({
   cancelling: "cancel",
   cancellation: "cancel",
   scrap: "cancel",
+  previous: "previous",
+  previously: "previous",
+  prior: "previous",
+  past: "previous",
+  earlier: "previous",
+  negotiator: "talks",
+  negotiators: "talks",
   oct: "october",
   october: "october",
   nov: "november",
@@ -307,7 +317,7 @@ export type Intent =
 export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   [
     "when",
-    /\b(?:when|wen|whn|what\s+date|which\s+date|what\s+day|what\s+time|how\s+soon|how\s+long\s+(?:until|till|til|before)|deadline|timing|timeline|dates?)\b/,
+    /\b(?:when|wen|whn|what\s+date|which\s+date|what\s+day|which\s+day|on\s+what\s+day|what\s+time|how\s+soon|how\s+long\s+(?:until|till|til|before)|deadline|timing|timeline|dates?)\b/,
   ],
   [
     "where",
@@ -358,8 +368,6 @@ export const PLACES = new Set([
   "geneva",
   "whitehouse",
   "newyork",
-  "china",
-  "usa",
 ]);
 
 /**

@@ -50,7 +50,9 @@ export function analyseQuery(text: string, vocabulary: ReadonlySet<string>, typo
     let term = raw;
     let status: QueryTerm["status"] = "known";
     if (!vocabulary.has(term)) {
-      if (isGeneralTerm(term) || term.length < 2) continue;
+      // A small number the sources do not state ("the 5th round", "is it 50%?") is a detail of
+      // the question, not another topic; an unknown year is another topic.
+      if (isGeneralTerm(term) || term.length < 2 || /^\d{1,3}(?:\.\d+)?$/.test(term)) continue;
       const fixed = typos.correct(word);
       if (fixed) {
         term = fixed;
