@@ -47,7 +47,9 @@ export class AnswerEngine {
     const plain = plainFromSlack(question);
     if (!plain) return this.dontKnow(now, [], "Ask me about the US–China trade talks, for example:");
     const query = this.index.analyse(plain);
-    if (query.intents.has("status") && query.terms.filter((t) => t.status !== "unknown").length <= 1) {
+    // "status?", "latest on US/China": nothing more specific than what every entry is about.
+    const specific = query.terms.filter((t) => t.status !== "unknown" && !this.index.isCommon(t.term));
+    if (query.intents.has("status") && specific.length <= 1) {
       if (!query.terms.some((t) => t.status === "unknown")) return this.statusAnswer(now);
     }
     if (query.intents.has("task")) {

@@ -366,6 +366,11 @@ export class SearchIndex {
     return { id: d.doc.id, score: best * factor, via };
   }
 
+  /** Whether a term is in so many entries (over 40%) that it says little about which one is meant. */
+  isCommon(term: string): boolean {
+    return (this.postings.get(term)?.docs.length ?? 0) > this.docs.length * 0.4;
+  }
+
   /** The query terms an indexed entry contains, and their share of the question's weight. */
   coverage(query: Query, id: string): { terms: Set<string>; share: number } {
     const d = this.byId.get(id);

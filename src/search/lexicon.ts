@@ -62,7 +62,12 @@ export const GENERAL_WORDS = new Set(
   land lands landing landed hit hits hitting arrive arrives arriving arrived arrival held hold holds
   according counterpart counterparts reaction reactions publish published writing wrote written timeline
   timelines schedule schedules calendar agenda table send sending sent signal signals comment comments
-  remark remarks statement statements quote quotes quoted`.split(/\s+/),
+  remark remarks statement statements quote quotes quoted tone case additional extra print headline
+  outlet carry carried carries context significant significance particular particularly important
+  importance special specifically alongside believe angle flag flags key voice representing represent
+  represents official officially each worst mind trouble summarize summarise summarizing summarising
+  improve improved improving clarify clarification higher lower broader characterize characterise
+  describes described risk risks`.split(/\s+/),
 );
 
 /**
@@ -91,6 +96,8 @@ export const PHRASES: ReadonlyArray<[triggers: string[], pattern: RegExp, replac
   [["econom"], /\b(?:world|worldwide|international)\s+econom(?:y|ies)\b/g, " global economy "],
   [["fire"], /\bcease[\s-]*fire\b/g, " truce "],
   [["sit"], /\bsit[\s-]*downs?\b/g, " meet "],
+  [["still"], /\bstill\s+on\b/g, " goahead "],
+  [["roll"], /\broll[\s-]*off\b/g, " expire "],
   [["off"], /\bset\s+(\w+\s+)?off\b/g, " $1 infuriate "],
   [["treas", "sec"], /\bsec[\s.-]*treas(?:ury)?\b|\btreas(?:ury)?[\s.-]*sec(?:retary)?\b/g, " bessent "],
   [["vp", "prem"], /\bvp\s+he\b|\bvice\s+prem\b/g, " helifeng "],
@@ -100,7 +107,7 @@ export const PHRASES: ReadonlyArray<[triggers: string[], pattern: RegExp, replac
   [["zone"], /\btime[\s-]*zones?\b/g, " time "],
   [
     ["back", "walk", "climb", "soften", "turn"],
-    /\b(?:back(?:ed|s|ing)?\s+(?:off|down)|walk(?:ed|s|ing)?\s+back|backtrack\w*|climb(?:ed|s|ing)?\s+down|soften\w*|u-?turn\w*)\b/g,
+    /\b(?:back(?:ed|s|ing)?\s+(?:off|down)|walk(?:ed|s|ing)?\s+(?:it\s+|them\s+|this\s+|that\s+)?back|backtrack\w*|climb(?:ed|s|ing)?\s+down|soften\w*|u-?turn\w*)\b/g,
     " backoff ",
   ],
   [["'"], /\b(i|you|he|she|we|they|it|that|there|who|what)'(?:d|ll|re|ve|m)\b/g, " $1 "],
@@ -114,7 +121,7 @@ export const PHRASES: ReadonlyArray<[triggers: string[], pattern: RegExp, replac
   [["&"], /\b([a-z])\s*&\s*([a-z])\b/g, " $1and$2 "],
   [["import"], /\bimport\s+tax(?:es)?\b/g, " tariff "],
   [["york"], /\bnew\s+york\b/g, " newyork "],
-  [["fox"], /\bfox\s+business\b/g, " foxbusiness "],
+  [["fox"], /\bfox\s+(?:business|biz)\b/g, " foxbusiness "],
   [["sky"], /\bsky[\s-]*high\b/g, " skyhigh "],
   [["escalat"], /\bde[\s-]*escalat\w*/g, " deescalate "],
   [["blown"], /\bfull[\s-]*blown\b/g, " fullblown "],
@@ -260,6 +267,22 @@ export const SYNONYMS: ReadonlyMap<string, string> = mapOf({
   cancelling: "cancel",
   cancellation: "cancel",
   scrap: "cancel",
+  cliff: "expire",
+  escalate: "escalation",
+  escalates: "escalation",
+  escalated: "escalation",
+  escalating: "escalation",
+  escalation: "escalation",
+  escalatory: "escalation",
+  commit: "pledg",
+  commits: "pledg",
+  committed: "pledg",
+  commitment: "pledg",
+  commitments: "pledg",
+  promise: "pledg",
+  promised: "pledg",
+  collections: "revenu",
+  receipts: "revenu",
   previous: "previous",
   previously: "previous",
   prior: "previous",
@@ -287,6 +310,17 @@ export const SHORT_TYPOS: ReadonlyMap<string, string> = mapOf({
   wht: "what",
   wut: "what",
   tarif: "tariff",
+  nxt: "next",
+  prev: "previous",
+  mtg: "meeting",
+  mtgs: "meeting",
+  tonite: "tonight",
+  tmrw: "tomorrow",
+  biz: "business",
+  govt: "government",
+  cn: "china",
+  ny: "newyork",
+  nyc: "newyork",
   tarrif: "tariff",
   tarrifs: "tariff",
   tarifs: "tariff",
@@ -343,15 +377,15 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "now",
-    /\b(?:today|right\s+now|as\s+of\s+now|at\s+the\s+moment|current|currently|these\s+days|nowadays|this\s+year|in\s+20(?:2[6-9]|3\d))\b/,
+    /\b(?:today|right\s+now|as\s+of\s+now|at\s+the\s+moment|current|currently|these\s+days|nowadays|in\s+20(?:2[6-9]|3\d)|(?:in\s+effect|in\s+force|in\s+place|happened|kicked\s+in)\s+yet|still\s+in\s+(?:effect|force|place))\b/,
   ],
   [
     "source",
-    /\b(?:(?:this|the|that|your|ur)\s+(?:article|story|source|report|piece)|sources?\s+(?:is|are|for|of)|where\s+(?:is|does|do)\s+(?:this|that|the|your)\s+(?:info|information|data|answer)s?\s+(?:come\s+)?from|what\s+(?:are|is)\s+your\s+sources?|who\s+(?:wrote|published|reported)|publisher|photo\s+credit|who\s+took\s+(?:the\s+)?(?:\w+\s+)?(?:photo|picture|image))\b/,
+    /\b(?:what(?:'s|\s+is|\s+are)\s+(?:your|ur|the)\s+sources?|sources?\s+(?:for|of)\s+(?:this|that|these|your)|where\s+(?:is|does|do|did)\s+(?:this|that|the|your)\s+(?:info|information|data|answer|news)s?\s+(?:come\s+)?from|(?:when|where)\s+was\s+(?:this|that|the)\s+(?:article|story|piece|report)\s+(?:published|written|from)|who\s+(?:wrote|published|reported)\b|publisher|photo\s+credit|who\s+took\s+(?:the\s+)?(?:\w+\s+)?(?:photo|picture|image)|(?:which|what)\s+(?:outlet|publication|paper|site|news\s+site)\s+(?:is\s+this|was\s+this|published|ran\s+this|reported\s+this))\b/,
   ],
   [
     "task",
-    /^(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?(?:set|book|remind|send|email|create|write|schedule|order|buy|translate|draft|compose|make\s+me|tell\s+me\s+a\s+joke|sing|play|call\s+me)\b|\bwhat\s+time\s+(?:is\s+it|it\s+is)\b/,
+    /^(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?(?:set|book|remind\s+me\s+(?:to|at|in|on|tomorrow|later)|send|email|create|write|schedule|order|buy|translate|draft|compose|make\s+me|tell\s+me\s+a\s+joke|sing|play|call\s+me)\b|\bwhat\s+time\s+(?:is\s+it|it\s+is)\b/,
   ],
 ];
 
