@@ -58,9 +58,13 @@ function bench(label: string, kb: KnowledgeBase, questions: string[], baselineSa
 }
 
 const real = loadKnowledge("knowledge");
-const files = ["eval/questions.jsonl", "eval/holdout.jsonl", "../shared/eval/dev.jsonl"].filter((f) =>
-  existsSync(f),
-);
+const files = [
+  "eval/questions.jsonl",
+  "eval/holdout.jsonl",
+  "eval/tuning2.jsonl",
+  "eval/final.jsonl",
+  "../shared/eval/dev.jsonl",
+].filter((f) => existsSync(f));
 const questions = files.flatMap((f) => readQuestions(f).map((q) => q.q));
 console.log(
   `${questions.length} questions from ${files.join(", ")}; 3 passes each (ours); times per question`,

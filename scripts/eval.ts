@@ -10,9 +10,13 @@ import { evaluate, pct, readQuestions } from "./evaluate.js";
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const files = args.filter((a) => !a.startsWith("--"));
-const defaults = ["eval/questions.jsonl", "eval/holdout.jsonl", "../shared/eval/dev.jsonl"].filter((f) =>
-  existsSync(f),
-);
+const defaults = [
+  "eval/questions.jsonl",
+  "eval/holdout.jsonl",
+  "eval/tuning2.jsonl",
+  "eval/final.jsonl",
+  "../shared/eval/dev.jsonl",
+].filter((f) => existsSync(f));
 const kb = loadKnowledge("knowledge");
 const core = createCore(kb);
 const now = new Date();
