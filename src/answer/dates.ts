@@ -37,16 +37,24 @@ export function spanInWords(days: number): string {
   return `over ${Math.floor(days / 365)} years`;
 }
 
-/** Where a dated period stands against now: "today", "in 12 days", "this month", "about 2 weeks ago". */
-export function countdown(
-  when: Pick<DatedAs, "date" | "precision">,
-  now: Date,
-): { text: string; past: boolean } {
+/**
+ * Where a dated period stands against now. A day: "in 12 days", "today", "3 days ago". A week,
+ * month or year, whose exact day the source did not give: "starts in 12 days", "this month",
+ * "ended 3 days ago" — never more precise than the source.
+ */
+export function countdown(when: Pick<DatedAs, "date" | "precision">, now: Date): { text: string; past: boolean } {
   const today = dayjs.utc(now).startOf("day");
   const { start, end } = period(when.date, when.precision);
-  if (end.isBefore(today)) return { text: `${spanInWords(today.diff(end, "day"))} ago`, past: true };
-  if (start.isAfter(today)) return { text: `in ${spanInWords(start.diff(today, "day"))}`, past: false };
-  if (when.precision === "day") return { text: "today", past: false };
+  const exact = when.precision === "day";
+  if (end.isBefore(today)) {
+    const ago = `${spanInWords(today.diff(end, "day"))} ago`;
+    return { text: exact ? ago : `ended ${ago}`, past: true };
+  }
+  if (start.isAfter(today)) {
+    const until = `in ${spanInWords(start.diff(today, "day"))}`;
+    return { text: exact ? until : `starts ${until}`, past: false };
+  }
+  if (exact) return { text: "today", past: false };
   return { text: `this ${when.precision}`, past: false };
 }
 

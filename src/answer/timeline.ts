@@ -1,7 +1,7 @@
 /** Dated events and deadlines, in date order, each placed against `now` with a countdown. */
 import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
 import { citationOf } from "./citations.js";
-import { countdown, formatDated } from "./dates.js";
+import { countdown, formatDated, period } from "./dates.js";
 import type { Standing } from "./standing.js";
 import type { TimelineItem } from "./types.js";
 
@@ -12,7 +12,7 @@ export function titleOf(entry: LoadedEntry): string {
   return first.length <= 80 ? first.replace(/[.;:]$/, "") : `${first.slice(0, 77).trimEnd()}…`;
 }
 
-/** Every standing dated entry, oldest first; one item per date (the first entry that states it). */
+/** Every standing dated entry, in the order its period ends; one item per date (the first entry that states it). */
 export function buildTimeline(kb: KnowledgeBase, standing: Standing, now: Date): TimelineItem[] {
   const items: TimelineItem[] = [];
   const seen = new Set<string>();
@@ -30,11 +30,13 @@ export function buildTimeline(kb: KnowledgeBase, standing: Standing, now: Date):
       text: entry.answer,
       date: entry.when.date,
       precision: entry.when.precision,
+      until: period(entry.when.date, entry.when.precision).end.format("YYYY-MM-DD"),
       dateLabel: formatDated(entry.when.date, entry.when.precision),
       countdown: at.text,
       past: at.past,
       citation: citationOf(kb, entry),
     });
   }
-  return items.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  // By the end of each period: "in October" comes after "the week of Oct. 20", as people read it.
+  return items.sort((a, b) => a.until.localeCompare(b.until) || a.date.localeCompare(b.date));
 }

@@ -45,6 +45,8 @@ export interface TimelineItem {
   text: string;
   /** ISO date (start of the period for week/month precision). */
   date: string;
+  /** ISO date of the period's last day (the same as `date` for a day); timelines sort by it. */
+  until: string;
   precision: "day" | "week" | "month" | "year";
   /** The date in words at its precision: "Nov. 1, 2025", "week of Oct. 20, 2025", "November 2025". */
   dateLabel: string;
@@ -55,7 +57,7 @@ export interface TimelineItem {
   citation: Citation;
 }
 
-/** One line of the status: a statement that stands, or a key number, with its citation. */
+/** One line of the status: a statement that stands (not tied to a date now passed), or a key number. */
 export interface StatusPoint {
   entryId: string;
   text: string;

@@ -24,6 +24,7 @@ const item = (i: number): TimelineItem => ({
   title: `Event ${i}`,
   text: long(60),
   date: `2025-${String((i % 12) + 1).padStart(2, "0")}-10`,
+  until: `2025-${String((i % 12) + 1).padStart(2, "0")}-10`,
   precision: "day",
   dateLabel: "Oct. 10, 2025",
   countdown: i % 2 ? "in 3 days" : "3 days ago",
