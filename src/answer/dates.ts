@@ -42,7 +42,10 @@ export function spanInWords(days: number): string {
  * month or year, whose exact day the source did not give: "starts in 12 days", "this month",
  * "ended 3 days ago" — never more precise than the source.
  */
-export function countdown(when: Pick<DatedAs, "date" | "precision">, now: Date): { text: string; past: boolean } {
+export function countdown(
+  when: Pick<DatedAs, "date" | "precision">,
+  now: Date,
+): { text: string; past: boolean } {
   const today = dayjs.utc(now).startOf("day");
   const { start, end } = period(when.date, when.precision);
   const exact = when.precision === "day";

@@ -45,7 +45,7 @@ export class AnswerEngine {
   /** Answers one question typed the way people type in Slack. */
   answer(question: string, now: Date): Answer {
     const plain = plainFromSlack(question);
-    if (!plain) return this.dontKnow(now, [], "Ask me about the US–China trade talks, for example:");
+    if (!plain) return this.dontKnow(now, [], "Ask me about the US–China trade talks.");
     const query = this.index.analyse(plain);
     // "status?", "latest on US/China": nothing more specific than what every entry is about.
     const specific = query.terms.filter((t) => t.status !== "unknown" && !this.index.isCommon(t.term));
@@ -56,7 +56,7 @@ export class AnswerEngine {
       return this.dontKnow(
         now,
         [],
-        "I can't do that: I only answer questions about the US–China trade talks, from my sources. For example:",
+        "I can't do that: I only answer questions about the US–China trade talks, from my sources.",
       );
     }
     const hits = this.index.search(query, 6);
@@ -72,7 +72,7 @@ export class AnswerEngine {
     if (rival) return this.withDisagreement(answer, entry, rival, now);
     const extra = this.complement(query, top, hits);
     if (extra) this.append(answer, extra, now);
-    if (query.intents.has("now") && this.isStale(answer, now)) return this.staleForNow(answer);
+    if (query.intents.has("now") && this.isStale(answer, now)) return this.staleForNow(answer, now);
     if (top.score < SURE_THRESHOLD) answer.suggestions = this.suggestions(hits.slice(1), now);
     return answer;
   }
@@ -118,8 +118,11 @@ export class AnswerEngine {
     return now.getTime() - Date.parse(`${newest}T00:00:00Z`) > STALE_AFTER_DAYS * 86_400_000;
   }
 
-  /** "What is it today?" from old sources: say we cannot know, and give what stood then, cited. */
-  private staleForNow(answer: Answer): Answer {
+  /**
+   * "What is it today?" from old sources: say plainly that it cannot tell what stands today, and
+   * give what stood as of the newest source, cited, at a lower confidence.
+   */
+  private staleForNow(answer: Answer, now: Date): Answer {
     const newest =
       answer.citations
         .map((c) => c.published)
@@ -127,9 +130,8 @@ export class AnswerEngine {
         .at(-1) ?? this.kb.newestSource;
     return {
       ...answer,
-      answered: false,
-      text: `I can't say what stands today: my newest source on this is from ${formatDay(newest)}. As of then: ${answer.text}`,
-      confidence: round(answer.confidence * 0.5),
+      text: `I can't say what stands today: my newest source on this is the ${formatDay(newest)} report (${ageOf(newest, now)}). As of then: ${answer.text}`,
+      confidence: round(answer.confidence * 0.7),
     };
   }
 
@@ -261,15 +263,13 @@ export class AnswerEngine {
     };
   }
 
+  /** "I don't know", with what it can answer instead; surfaces show the suggestions under their own heading. */
   private dontKnow(now: Date, hits: SearchHit[], lead?: string): Answer {
     const suggestions = this.suggestions(hits, now);
-    const offer = suggestions.length
-      ? "Here is what I can answer that may be close:"
-      : "I can answer questions about the US–China trade talks, such as:";
     const fallback = suggestions.length ? suggestions : this.headlineSuggestions();
     return {
       answered: false,
-      text: lead ?? `I don't know: my sources don't cover that. ${offer}`,
+      text: lead ?? "I don't know: my sources don't cover that.",
       citations: [],
       confidence: round(hits[0]?.score ?? 0),
       factIds: [],

@@ -4,6 +4,10 @@ import { terms } from "../search/analyze.js";
 import type { SearchDoc } from "../search/index.js";
 import { PEOPLE } from "../search/lexicon.js";
 
+/** Words by which an answer gives a reason: it can answer "why". */
+const REASON =
+  /\b(?:because|since|infuriated|angered|after|to prepare|in order to|so that|aim(?:s|ed)? to|amid|over|due to|seek(?:s|ing)? to|to ease|to calm|to defuse|prompted|reason)\b/i;
+
 /**
  * The search document of a standing entry. The questions of the entries it replaced are kept, so
  * people asking the old way find the new answer.
@@ -22,5 +26,7 @@ export function searchDocOf(entry: LoadedEntry, replaced: readonly LoadedEntry[]
     hasDate: entry.when !== undefined || entry.speaker?.said_on !== undefined,
     hasFigures: (entry.figures?.length ?? 0) > 0,
     outcome: entry.topics.some((t) => /^outcomes?$/i.test(t)),
+    reason: REASON.test(entry.answer),
+    headline: entry.headline,
   };
 }

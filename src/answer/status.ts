@@ -1,7 +1,7 @@
 /** The latest status: what stands, the key numbers, what is coming and what just passed. */
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { citationOf } from "./citations.js";
-import { ageOf, formatDay } from "./dates.js";
+import { ageOf, countdown, formatDay } from "./dates.js";
 import type { Standing } from "./standing.js";
 import { buildTimeline } from "./timeline.js";
 import type { StatusPoint, StatusReport } from "./types.js";
@@ -17,7 +17,11 @@ export function buildStatus(kb: KnowledgeBase, standing: Standing, now: Date): S
     citation: citationOf(kb, e),
   });
   const headlines = standing.entries.filter((e) => e.headline);
-  const inForce = headlines.filter((e) => e.kind !== "figure").map(point);
+  // What stands: headline points not tied to a date that has passed. A planned meeting or a
+  // deadline whose date is gone is listed among the dates now passed, not as standing.
+  const datePassed = (e: (typeof standing.entries)[number]) =>
+    e.when !== undefined && countdown(e.when, now).past;
+  const inForce = headlines.filter((e) => e.kind !== "figure" && !datePassed(e)).map(point);
   const keyNumbers = standing.entries.filter((e) => e.kind === "figure").map(point);
   const timeline = buildTimeline(kb, standing, now);
   const upcoming = timeline.filter((t) => !t.past);

@@ -58,7 +58,7 @@ export function renderStatus(s: StatusReport): string {
   if (s.upcoming.length) for (const t of s.upcoming) lines.push(timelineLine(t));
   else lines.push("  • No upcoming dates in the sources on file.");
   if (s.recent.length) {
-    lines.push("", "Recently passed:");
+    lines.push("", "Dates now passed (the sources do not say how they turned out):");
     for (const t of s.recent) lines.push(timelineLine(t));
   }
   lines.push("", s.freshness);
@@ -68,5 +68,7 @@ export function renderStatus(s: StatusReport): string {
 /** The timeline as plain text. */
 export function renderTimeline(items: TimelineItem[]): string {
   if (!items.length) return "No dated events in the sources on file.";
-  return items.map((t) => `${t.past ? "✓" : "→"} ${t.dateLabel} (${t.countdown}): ${t.title}`).join("\n");
+  return items
+    .map((t) => `${t.past ? "  passed" : "→ coming"}  ${t.dateLabel} (${t.countdown}): ${t.title}`)
+    .join("\n");
 }

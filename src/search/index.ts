@@ -26,6 +26,10 @@ export interface SearchDoc {
   hasFigures: boolean;
   /** Whether the entry tells how something turned out (topic `outcome`). */
   outcome: boolean;
+  /** Whether the entry gives a reason (its answer says because, to prepare, infuriated at …). */
+  reason?: boolean;
+  /** A curated headline point. */
+  headline?: boolean;
 }
 
 /** A ranked candidate. */
@@ -66,8 +70,11 @@ const RECALL_BETA2 = 4;
 const NEGLIGIBLE_SCORE = 0.15;
 /** A term held by more than this share of entries is "common" and is walked only when needed. */
 const COMMON_SHARE = 0.1;
+/** A small preference for curated headline points, between entries that otherwise tie. */
+const HEADLINE_FACTOR = 1.02;
 /** The largest factor each intent can give an entry (see `intentFactor`). */
 const MAX_INTENT_FACTOR: Partial<Record<Intent, number>> = {
+  why: 1.1,
   when: 1.1,
   howmuch: 1.1,
   outcome: 1.1,
@@ -95,7 +102,7 @@ function sameQuestion(asked: ReadonlySet<Intent>, phrased: ReadonlySet<Intent>):
 
 /** An upper bound of `intentFactor` for any entry, for this question. */
 function maxIntentFactor(query: Query): number {
-  let f = 1;
+  let f = HEADLINE_FACTOR;
   for (const i of query.intents) f *= MAX_INTENT_FACTOR[i] ?? 1;
   return f;
 }
@@ -403,6 +410,9 @@ export class SearchIndex {
     if (has("when")) f *= doc.hasDate ? 1.1 : 0.75;
     if (has("howmuch")) f *= doc.hasFigures ? 1.1 : 0.65;
     if (has("outcome")) f *= doc.outcome ? 1.1 : 0.45;
+    if (has("why")) f *= doc.reason ? 1.1 : 0.85;
+    // Between entries that fit equally, the curated headline points are the likelier meaning.
+    if (doc.headline) f *= HEADLINE_FACTOR;
     if (has("where")) f *= d.places ? 1.05 : 0.75;
     if (has("who") && !has("say")) {
       // "who is X" wants X's profile; "who is X meeting" wants an entry naming someone else.

@@ -67,7 +67,7 @@ export const GENERAL_WORDS = new Set(
   importance special specifically alongside believe angle flag flags key voice representing represent
   represents official officially each worst mind trouble summarize summarise summarizing summarising
   improve improved improving clarify clarification higher lower broader characterize characterise
-  describes described risk risks`.split(/\s+/),
+  describes described risk risks until till til days`.split(/\s+/),
 );
 
 /**
@@ -96,6 +96,7 @@ export const PHRASES: ReadonlyArray<[triggers: string[], pattern: RegExp, replac
   [["econom"], /\b(?:world|worldwide|international)\s+econom(?:y|ies)\b/g, " global economy "],
   [["fire"], /\bcease[\s-]*fire\b/g, " truce "],
   [["sit"], /\bsit[\s-]*downs?\b/g, " meet "],
+  [["before"], /\bbefore\s*[?!.]*\s*$/g, " previous "],
   [["still"], /\bstill\s+on\b/g, " goahead "],
   [["roll"], /\broll[\s-]*off\b/g, " expire "],
   [["off"], /\bset\s+(\w+\s+)?off\b/g, " $1 infuriate "],
@@ -377,7 +378,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "now",
-    /\b(?:today|right\s+now|as\s+of\s+now|at\s+the\s+moment|current|currently|these\s+days|nowadays|in\s+20(?:2[6-9]|3\d)|(?:in\s+effect|in\s+force|in\s+place|happened|kicked\s+in)\s+yet|still\s+in\s+(?:effect|force|place))\b/,
+    /\b(?:today|right\s+now|as\s+of\s+now|at\s+the\s+moment|current|currently|these\s+days|nowadays|in\s+20(?:2[6-9]|3\d)|(?:in\s+effect|in\s+force|in\s+place|happened|kicked\s+in)\s+yet|still\s+in\s+(?:effect|force|place)|(?:is|are)\s+(?:it|they|the\s+.{1,40}?)\s+(?:in\s+effect|in\s+force|in\s+place)|did\s+.{1,40}?\s+(?:take\s+effect|kick\s+in|go\s+into\s+effect|happen|go\s+ahead|start)|now\s*\??\s*$)/,
   ],
   [
     "source",

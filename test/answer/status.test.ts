@@ -9,24 +9,29 @@ describe("the latest status and the timeline", () => {
     const s = core.status(new Date("2025-10-18T09:00:00Z"));
     const upcoming = Object.fromEntries(s.upcoming.map((t) => [t.entryId, t.countdown]));
     expect(upcoming["surtax-takes-effect"]).toBe("in 14 days");
-    expect(upcoming["truce-expiry"]).toBe("in 14 days");
-    expect(upcoming["talks-in-malaysia"]).toBe("in 2 days");
-    expect(s.upcoming.map((t) => t.date)).toEqual([...s.upcoming.map((t) => t.date)].sort());
+    expect(upcoming["truce-expiry"]).toBe("starts in 14 days");
+    expect(upcoming["talks-in-malaysia"]).toBe("starts in 2 days");
+    expect(s.upcoming.map((t) => t.until)).toEqual([...s.upcoming.map((t) => t.until)].sort());
     expect(s.headline).toMatch(/^As of the Oct\. 17, 2025 report/);
     expect(s.keyNumbers.map((p) => p.text).join(" ")).toMatch(/145%/);
   });
 
-  it("says plainly when every date has passed and no newer source is on file", () => {
+  it("says plainly when every date has passed, and does not list a passed date as standing", () => {
     const s = core.status(new Date("2026-11-29T12:00:00Z"));
     expect(s.upcoming).toEqual([]);
+    expect(s.inForce.map((p) => p.entryId)).not.toContain("surtax-takes-effect");
+    expect(s.inForce.map((p) => p.entryId)).not.toContain("trump-xi-meeting");
     expect(s.recent.length).toBeGreaterThan(0);
     expect(s.headline).toMatch(/Every date it gives has now passed; no newer source is on file\./);
     expect(s.freshness).toBe("Newest source: Oct. 17, 2025 (over a year old)");
   });
 
-  it("lists dated events oldest first, each with its date at the precision the source gave and a citation", () => {
+  it("lists dated events in the order their periods end, each dated at the source's precision, with a citation", () => {
     const t = core.timeline(new Date("2025-10-18T09:00:00Z"));
-    expect(t.map((i) => i.date)).toEqual([...t.map((i) => i.date)].sort());
+    expect(t.map((i) => i.until)).toEqual([...t.map((i) => i.until)].sort());
+    // "this month" (October) comes after "next week" (the week of Oct. 20), as a reader expects.
+    const order = t.map((i) => i.entryId);
+    expect(order.indexOf("trump-xi-meeting")).toBeGreaterThan(order.indexOf("talks-in-malaysia"));
     const truce = t.find((i) => i.entryId === "truce-expiry");
     expect(truce).toMatchObject({ dateLabel: "November 2025", precision: "month", past: false });
     expect(t.find((i) => i.entryId === "talks-in-malaysia")?.dateLabel).toBe("the week of Oct. 20, 2025");

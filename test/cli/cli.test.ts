@@ -26,7 +26,7 @@ describe("the tradebot command line", () => {
     expect(r.out).toMatch(/set to expire in November 2025/);
     expect(r.out).toContain("“That agreement is set to expire in November.”");
     expect(r.out).toMatch(/— US, China Plan New Trade Talks in Malaysia — .*, Oct\. 17, 2025/);
-    expect(r.out).toMatch(/That is: November 2025, in 12 days/);
+    expect(r.out).toMatch(/That is: November 2025, starts in 12 days/);
   });
 
   it("ask --json prints one object with exactly the contract's fields", async () => {
