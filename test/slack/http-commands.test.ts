@@ -54,7 +54,7 @@ describe("/tradetalks", () => {
     for (const reply of [asked, bare]) {
       expect(reply.response_type).toBe("ephemeral");
       expect(reply.text).toMatch(/November 2025/);
-      expect(JSON.stringify(reply.blocks)).toContain("You asked: _when does the truce expire?_");
+      expect(JSON.stringify(reply.blocks)).toContain("You asked: “when does the truce expire?”");
     }
   });
 

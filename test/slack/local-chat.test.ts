@@ -81,7 +81,7 @@ describe("the local chat, in-process", () => {
     const first = offered.suggestions[0];
     expect(first).toBeDefined();
     expect(out).toContain(`[1] ${first?.question}`);
-    expect(out).toContain(`You asked: ${first?.question}`);
+    expect(out).toContain(`You asked: “${first?.question}”`);
     expect(out).toContain(core.answerEntry(first?.entryId ?? "", NOW)?.text.slice(0, 60));
   });
 
@@ -100,7 +100,7 @@ describe("the local chat, in-process", () => {
       question: "when does the truce expire?",
     });
     expect(out).toContain("tradebot (shared in the channel):");
-    expect(out).toContain("@ULOCAL0001 asked: when does the truce expire?");
+    expect(out).toContain("@ULOCAL0001 asked: “when does the truce expire?”");
   });
 
   it("opens the Home tab with /home and refuses other slash commands politely", async () => {

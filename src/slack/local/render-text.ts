@@ -39,14 +39,16 @@ export function renderMessage(message: { text?: unknown; blocks?: unknown }, fir
         for (const f of (b.fields as Obj[] | undefined) ?? []) lines.push(mrkdwnToText(String(f.text ?? "")));
         break;
       }
-      case "context":
+      case "context": {
+        const parts = ((b.elements as Obj[] | undefined) ?? [])
+          .map((e) => (e.type === "plain_text" ? String(e.text ?? "") : mrkdwnToText(String(e.text ?? ""))))
+          .filter(Boolean);
+        // "@U1 asked:" and the question it introduces read as one phrase; other parts are separate.
         lines.push(
-          `  ${((b.elements as Obj[] | undefined) ?? [])
-            .map((e) => mrkdwnToText(String(e.text ?? "")))
-            .filter(Boolean)
-            .join(" · ")}`,
+          `  ${parts.map((p, i) => (i === 0 ? p : parts[i - 1]?.endsWith(":") ? ` ${p}` : ` · ${p}`)).join("")}`,
         );
         break;
+      }
       case "divider":
         lines.push("─".repeat(40));
         break;
