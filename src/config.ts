@@ -30,7 +30,12 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "must be an app-level token starting xapp-").optional(),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: z.string().url("must be a URL like https://slack.com/api/").optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, "must be a port number like 3000")
+    .transform(Number)
+    .refine((n) => n <= 65535, "must be a port number from 0 to 65535")
+    .default(3000),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
   KNOWLEDGE_WATCH: bool(true),
   DATABASE_PATH: z.string().min(1).default("data/tradebot.db"),

@@ -45,6 +45,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return argv.length === 0 ? 2 : 0;
   }
   const found = await find(argv);
+  const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+  if (!found && group.length && argv.length === 1) {
+    // "tradebot kb": list the commands of that group rather than calling it unknown.
+    io.err(
+      `tradebot ${argv[0]}: give one of: ${group.map((c) => c.name).join(", ")}\n\n${await usage(group)}`,
+    );
+    return 2;
+  }
   if (!found) {
     io.err(`tradebot: unknown command "${argv.slice(0, 2).join(" ")}"\n\n${await usage()}`);
     return 2;
@@ -79,10 +87,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const code = (err as { code?: string }).code ?? "";
     if (err instanceof UsageError || code.startsWith("ERR_PARSE_ARGS")) {
       io.err(
-        `tradebot ${command.name}: ${(err as Error).message}\nUsage: tradebot ${command.name} ${command.usage}`,
+        `tradebot ${command.name}: ${usageMessage(err as Error)}\nUsage: tradebot ${command.name} ${command.usage}`,
       );
       return 2;
     }
     throw err;
   }
+}
+
+/** Node's argument-parser messages, said briefly: "unknown option --bogus". */
+function usageMessage(err: Error): string {
+  const unknown = /Unknown option '([^']+)'/.exec(err.message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  return err.message.replace(/\. To specify a positional argument.*$/s, "");
 }

@@ -71,7 +71,10 @@ describe("the tradebot command line", () => {
     expect(unknown.err).toMatch(/unknown command "frobnicate"[\s\S]*Usage: tradebot <command>/);
     const bad = await tradebot(["ask", "--bogus", "x"]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/Usage: tradebot ask/);
+    expect(bad.err).toMatch(/^tradebot ask: unknown option --bogus\nUsage: tradebot ask/);
+    const group = await tradebot(["kb"]);
+    expect(group.code).toBe(2);
+    expect(group.err).toMatch(/^tradebot kb: give one of: kb check, kb add-source, kb gaps/);
     expect((await tradebot(["ask"])).code).toBe(2);
     expect((await tradebot([])).code).toBe(2);
   });

@@ -19,7 +19,8 @@ export const kbCheck: CliCommand = {
     const { kb, problems } = checkKnowledge(dir);
     if (!kb) {
       // Paths relative to where the curator stands, so editors can open `knowledge/entries/x.yml:12`.
-      const shown = relative(process.cwd(), dir);
+      const near = relative(process.cwd(), dir);
+      const shown = near.startsWith("..") ? dir : near;
       for (const p of problems)
         ctx.err(formatProblem({ ...p, file: p.file === dir ? p.file : join(shown, p.file) }));
       const n = problems.length;
