@@ -60,7 +60,7 @@ export function renderBriefingText(b: BriefingContent): string {
       if (b.withdrawn.length)
         lines.push(`  • Withdrawn: ${b.withdrawn.length} earlier item(s) no longer stand.`);
     } else if (b.recent.length) {
-      lines.push("", "Recently:");
+      lines.push("", "Dates now passed (our sources do not say how they turned out):");
       for (const t of b.recent) lines.push(`  • ${dateLine(t)} — ${t.text}${cite(t.citation)}`);
     }
     if (b.upcoming.length) {

@@ -175,7 +175,7 @@ describe("the Home tab", () => {
     expect(view.type).toBe("home");
     const text = blocksText(view.blocks);
     expect(text).toContain("where things stand");
-    expect(text).toContain("Upcoming dates");
+    expect(text).toContain("Coming up");
     expect(text).toContain("Truce expiry");
   });
 });

@@ -106,7 +106,7 @@ describe("the local chat, in-process", () => {
   it("opens the Home tab with /home and refuses other slash commands politely", async () => {
     const out = await chat(["/home", "/giphy cats"]);
     expect(out).toContain("tradebot Home tab:");
-    expect(out).toContain("Upcoming dates");
+    expect(out).toContain("Coming up");
     expect(out).toContain("Only /tradetalks, /home and /quit work here.");
   });
 });

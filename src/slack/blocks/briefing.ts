@@ -19,6 +19,7 @@ import { quote, sourceLink } from "./citation.js";
 import { formatDate } from "./dates.js";
 import { type AnyBlock, capBlocks, context, header, LIMITS, sections, truncate } from "./limits.js";
 import type { Message } from "./message.js";
+import { LABELS } from "./status.js";
 
 /** Options for one rendering. */
 export interface BriefingView {
@@ -52,7 +53,7 @@ export function briefingMessage(b: BriefingContent, view: BriefingView = {}): Me
       blocks.push({ type: "divider" }, ...sections(`*What changed since ${formatDate(b.previousDate)}*`));
       blocks.push(...bullets(lines));
     } else if (b.recent.length) {
-      blocks.push({ type: "divider" }, ...sections("*Recently*"));
+      blocks.push({ type: "divider" }, ...sections(LABELS.passed));
       blocks.push(
         ...bullets(
           b.recent.map((t) => `${safeMrkdwn(dateLine(t))} — ${safeMrkdwn(t.text)}${cite(t.citation)}`),
@@ -60,7 +61,7 @@ export function briefingMessage(b: BriefingContent, view: BriefingView = {}): Me
       );
     }
     if (b.upcoming.length) {
-      blocks.push({ type: "divider" }, ...sections("*Coming up*"));
+      blocks.push({ type: "divider" }, ...sections(LABELS.upcoming));
       blocks.push(...bullets(b.upcoming.map((t) => `${safeMrkdwn(dateLine(t))}${cite(t.citation)}`)));
     }
     if (b.quote) {

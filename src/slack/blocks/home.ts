@@ -2,7 +2,7 @@
 import type { StatusReport, TimelineItem } from "../../answer/types.js";
 import { COMMAND } from "../ids.js";
 import { type AnyBlock, capBlocks, context, LIMITS, sections } from "./limits.js";
-import { itemLines, statusBlocks } from "./status.js";
+import { itemLines, LABELS, statusBlocks } from "./status.js";
 
 /** A Home tab view. */
 export interface HomeView {
@@ -17,7 +17,7 @@ export function homeView(status: StatusReport, timeline: readonly TimelineItem[]
   blocks.push({ type: "divider" });
   blocks.push(
     ...sections(
-      `*Upcoming dates*\n${upcoming.length ? itemLines(upcoming) : "Nothing scheduled in the sources."}`,
+      `${LABELS.upcoming}\n${upcoming.length ? itemLines(upcoming) : "Nothing scheduled in the sources."}`,
     ),
   );
   blocks.push(

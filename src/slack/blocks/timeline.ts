@@ -1,6 +1,7 @@
 /**
  * The timeline as Block Kit: upcoming dates first (soonest first) with countdowns, then past ones
- * (latest first), each line with its source. Lines are packed into sections, so the block count
+ * (latest first, labelled as dates now passed: the sources do not say how they turned out), each
+ * line with its source. Lines are packed into sections, so the block count
  * depends on the text length, never on the number of items.
  */
 import type { TimelineItem } from "../../answer/types.js";
@@ -10,6 +11,7 @@ import { shortCredit } from "./citation.js";
 import { type AnyBlock, actions, button, capBlocks, context, header, sections } from "./limits.js";
 import type { Message } from "./message.js";
 import { encodeShare } from "./payloads.js";
+import { LABELS } from "./status.js";
 
 function line(i: TimelineItem): string {
   return `• *${safeMrkdwn(i.dateLabel)}* (${safeMrkdwn(i.countdown)}): *${safeMrkdwn(i.title)}*: ${safeMrkdwn(i.text)} _(${shortCredit(i.citation)})_`;
@@ -25,8 +27,8 @@ export function timelineMessage(
   const blocks: AnyBlock[] = [header("US–China trade talks: timeline")];
   if (opts.sharedBy) blocks.push(context([`Shared by <@${opts.sharedBy}>`]));
   if (!items.length) blocks.push(...sections("No dated events in the knowledge base yet."));
-  if (upcoming.length) blocks.push(...sections(`*Coming up*\n${upcoming.map(line).join("\n")}`));
-  if (past.length) blocks.push(...sections(`*Already happened*\n${past.map(line).join("\n")}`));
+  if (upcoming.length) blocks.push(...sections(`${LABELS.upcoming}\n${upcoming.map(line).join("\n")}`));
+  if (past.length) blocks.push(...sections(`${LABELS.passed}\n${past.map(line).join("\n")}`));
   if (opts.share)
     blocks.push(
       actions("timeline_actions", [

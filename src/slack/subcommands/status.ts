@@ -6,6 +6,6 @@ import type { Subcommand } from "./types.js";
 export const status: Subcommand = {
   name: "status",
   usage: "",
-  summary: "Where the talks stand: what is in force, key numbers, upcoming dates",
+  summary: "Where the talks stand per the sources: key numbers, dates coming up and dates now passed",
   handler: ({ deps, now }) => statusMessage(deps.core.status(now), { share: true }),
 };
