@@ -48,11 +48,14 @@ export function slugify(text: string, maxWords = 6): string {
       .normalize("NFKD")
       .replace(/[^a-z0-9\s-]/g, " ")
       .split(/[\s-]+/)
-      .filter(Boolean)
+      .filter((w) => w && !SLUG_SKIP.has(w))
       .slice(0, maxWords)
       .join("-") || "source"
   );
 }
+
+/** Small words an id can do without: "US and China Reach Deal in Busan" → us-china-reach-deal-busan. */
+const SLUG_SKIP = new Set(["a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "with", "as", "by"]);
 
 /** A source id from the title that is not in `taken` (a number is added when it is). */
 export function sourceIdFor(meta: SourceMeta, taken: ReadonlySet<string>): string {

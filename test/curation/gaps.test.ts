@@ -176,7 +176,7 @@ describe("tradebot kb gaps", () => {
   it.each([
     [["--limit", "0"], /--limit must be a whole number from 1 to 1000, not 0/],
     [["--limit", "ten"], /not ten/],
-    [["--verbose"], /Unknown option '--verbose'/],
+    [["--verbose"], /unknown option --verbose/],
     [["extra"], /unexpected argument extra/],
   ])("rejects %j with a usage message", async (args, message) => {
     expect(await tradebot(...args)).toBe(2);
