@@ -107,7 +107,29 @@ describe("the local chat, in-process", () => {
     const out = await chat(["/home", "/giphy cats"]);
     expect(out).toContain("tradebot Home tab:");
     expect(out).toContain("Coming up");
-    expect(out).toContain("Only /tradetalks, /home and /quit work here.");
+    expect(out).toContain("Only /tradetalks, /help, /home and /quit work here.");
+  });
+
+  it("says a number matches no button of the last reply instead of asking it, and records nothing", async () => {
+    const before = store.listUnanswered().length;
+    const out = await chat(["when does the truce expire?", "9", "-1", "/tradetalks help", "2"]);
+    expect(out).toContain("There is no button 9 on the last reply.");
+    expect(out).toContain("There is no button -1 on the last reply.");
+    expect(out).toContain("There is no button 2 on the last reply.");
+    expect(store.listUnanswered()).toHaveLength(before);
+  });
+
+  it("takes /help as /tradetalks help, and the command in any case", async () => {
+    const out = await chat(["/help", "/TRADETALKS status"]);
+    expect(out).toContain("/tradetalks ask <question>: Ask a question");
+    expect(out).toContain("US–China trade talks: where things stand");
+    expect(out).not.toContain("Only /tradetalks");
+  });
+
+  it("offers a don't-know's suggestions under one heading", async () => {
+    const out = await chat(["how are banana exports from Peru doing?"]);
+    expect(out.match(/You could ask:/g)).toHaveLength(1);
+    expect(out).not.toMatch(/Did you mean|Related questions/);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The local chat: talk to the bot in a terminal with no Slack at all, through the same Bolt app
- * and listeners. Typed lines become `message.im` events, `/tradetalks …` a slash command, a number
- * clicks that button of the last reply, `/home` opens the Home tab. What the app posts arrives at
+ * and listeners. Typed lines become `message.im` events, `/tradetalks …` (any case; `/help` is
+ * `/tradetalks help`) a slash command, a number clicks that button of the last reply (or says there
+ * is no such button; a bare number is never asked as a question), `/home` opens the Home tab. What the app posts arrives at
  * a loopback Web API and is printed from the same blocks Slack would show.
  *
  * With piped input it answers each line in order and returns at the end of input.
@@ -88,27 +89,30 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
     for await (const raw of rl) {
       const line = raw.trim();
       if (!interactive && line) write(`you> ${line}\n`);
-      if (line === "/quit" || line === "/exit") break;
-      if (line) {
-        const clicked = /^\d{1,2}$/.test(line) ? buttons.find((b) => b.button.n === Number(line)) : undefined;
+      const command = localCommand(line);
+      if (command === "/quit" || command === "/exit") break;
+      if (/^[-+]?\d+$/.test(line)) {
+        const clicked = buttons.find((b) => b.button.n === Number(line));
         if (clicked) {
           responses += 1;
           await receiver.deliver(
             buttonClick(LOCAL_IDS, clicked.button, clicked.place, loop.responseUrl(`click-${responses}`)),
           );
-        } else if (line.split(/\s+/)[0] === COMMAND) {
-          responses += 1;
-          const text = line.slice(COMMAND.length).trim();
-          await receiver.deliver(
-            slashCommand(LOCAL_IDS, COMMAND, text, loop.responseUrl(`command-${responses}`)),
-          );
-        } else if (line === "/home") {
-          await receiver.deliver(homeOpened(LOCAL_IDS));
-        } else if (line.startsWith("/")) {
-          write(`Only ${COMMAND}, /home and /quit work here.\n\n`);
         } else {
-          await receiver.deliver(directMessage(LOCAL_IDS, line));
+          write(`There is no button ${line} on the last reply.\n\n`);
         }
+      } else if (command === COMMAND || command === "/help") {
+        responses += 1;
+        const text = command === "/help" ? "help" : line.slice(COMMAND.length).trim();
+        await receiver.deliver(
+          slashCommand(LOCAL_IDS, COMMAND, text, loop.responseUrl(`command-${responses}`)),
+        );
+      } else if (command === "/home") {
+        await receiver.deliver(homeOpened(LOCAL_IDS));
+      } else if (command.startsWith("/")) {
+        write(`Only ${COMMAND}, /help, /home and /quit work here.\n\n`);
+      } else if (line) {
+        await receiver.deliver(directMessage(LOCAL_IDS, line));
       }
       if (interactive) rl.prompt();
     }
@@ -155,6 +159,12 @@ function answerApi(
     default:
       return undefined;
   }
+}
+
+/** The slash command a line starts with, lower-cased ("/TRADETALKS status" → "/tradetalks"); "" for none. */
+function localCommand(line: string): string {
+  const first = line.split(/\s+/)[0] ?? "";
+  return first.startsWith("/") ? first.toLowerCase() : "";
 }
 
 function indent(text: string): string {
