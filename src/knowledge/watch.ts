@@ -134,7 +134,7 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
           if (timer === undefined && signature(dir) !== seen) schedule();
         }, pollMs).unref()
       : undefined;
-  log.info(`watching ${dir} for knowledge changes`);
+  log.info(`watching ${dir}/ for edits`);
   return {
     reload,
     close() {
