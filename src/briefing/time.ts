@@ -6,6 +6,7 @@
 import dayjs from "dayjs";
 import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
+import { apDate } from "../knowledge/news-style.js";
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -42,18 +43,18 @@ export function isWeekend(date: string): boolean {
   return day === 0 || day === 6;
 }
 
-/** A local date in words: "Monday, March 2, 2026". */
+/** A local date in words, in the sources' AP style: "Monday, Nov. 30, 2026". */
 export function longDate(date: string): string {
-  return dayjs.utc(date).format("dddd, MMMM D, YYYY");
+  return `${dayjs.utc(date).format("dddd")}, ${apDate(date)}`;
 }
 
-/** A short local date: "Mar 2, 2026". */
+/** A local date in AP style: "Oct. 17, 2025". */
 export function shortDate(date: string): string {
-  return dayjs.utc(date).format("MMM D, YYYY");
+  return apDate(date);
 }
 
-/** `now` as local time in `tz` with the zone's abbreviation-free offset: "07:30 (UTC+08:00)". */
-export function localClock(now: Date, tz: string): string {
-  const d = dayjs(now).tz(tz);
-  return `${d.format("HH:mm")} (UTC${d.format("Z")})`;
+/** An instant as a briefing slot in `tz`: "Mon., Nov. 30, 2026, 07:30 Europe/London". */
+export function slotLabel(at: Date, tz: string): string {
+  const d = dayjs(at).tz(tz);
+  return `${d.format("ddd")}., ${apDate(d.format("YYYY-MM-DD"))}, ${d.format("HH:mm")} ${tz}`;
 }

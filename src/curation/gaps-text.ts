@@ -2,6 +2,7 @@
  * The to-do list as lines of plain text, for `tradebot kb gaps` and (escaped by the Slack surface)
  * for `/tradetalks gaps`. No user ids: curators need the questions, not who asked them.
  */
+import { apDate } from "../knowledge/news-style.js";
 import type { GapsReport } from "./gaps.js";
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -20,7 +21,9 @@ export function gapsLines(report: GapsReport, quote: (text: string) => string = 
     );
     report.unanswered.forEach((g, i) => {
       const who = plural(g.people, "person", "people");
-      lines.push(`${i + 1}. ${g.count}× ${quote(g.example)} (${who}, last ${g.lastAsked.slice(0, 10)})`);
+      lines.push(
+        `${i + 1}. ${g.count}× ${quote(g.example)} (${who}, last asked ${apDate(g.lastAsked.slice(0, 10))})`,
+      );
       if (g.variants.length) lines.push(`     also asked as: ${g.variants.map(quote).join(", ")}`);
       if (g.answeredNowBy)
         lines.push(`     now answered by entry ${g.answeredNowBy}: check the answer is right`);

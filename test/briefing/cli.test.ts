@@ -34,9 +34,11 @@ describe("tradebot briefing --preview", () => {
   it("prints a cited briefing with countdowns for the given moment", async () => {
     const { code, out } = await run(["briefing", "--preview", "--at", "2025-10-21T09:00:00Z"]);
     expect(code).toBe(0);
-    expect(out).toContain("US–China trade talks briefing — Tuesday, October 21, 2025");
+    expect(out).toContain("US–China trade talks briefing — Tuesday, Oct. 21, 2025");
     expect(out).toContain("100% surtax takes effect: in 11 days (Nov. 1, 2025)");
     expect(out).toMatch(/Sources:\n {2}\[1\] /);
+    expect(out).toMatch(/\[1\] .+, Oct\. 17, 2025/);
+    expect(out).not.toMatch(/Oct 17|item\(s\)/);
   });
 
   it("does not create a database when previewing a channel that has none", async () => {
@@ -72,7 +74,7 @@ describe("tradebot briefing --preview", () => {
     store.close();
     const { code, out } = await run(["briefing", "--preview", "--channel", "C1"]);
     expect(code).toBe(0);
-    expect(out).toContain("No change since Oct 19, 2025. Next: ");
+    expect(out).toContain("No change since Oct. 19, 2025. Next: ");
   });
 
   it("names the database file when it is not a database, instead of starting a fresh one", async () => {

@@ -80,11 +80,20 @@ describe("the briefing", () => {
     expect(text).toContain(`(was: ${entry("truce-expiry").answer})`);
   });
 
+  it("counts one withdrawn item in the singular, in text and in Slack", () => {
+    const next = withEntries(kb.entries.filter((e) => e.id !== "us-deficit"));
+    const b = buildBriefing({ kb: next, core: createCore(next), now, localDate: "2025-10-20", previous });
+    expect(renderBriefingText(b)).toContain("Withdrawn: 1 earlier item no longer stands.");
+    expect(JSON.stringify(briefingMessage(b).blocks)).toContain(
+      "*Withdrawn:* 1 earlier item no longer stands.",
+    );
+  });
+
   it("is a one-line 'no change' with the next dates and their sources when nothing changed", () => {
     const b = buildBriefing({ kb, core: createCore(kb), now, localDate: "2025-10-20", previous });
     expect(b.unchanged).toBe(true);
     const text = renderBriefingText(b);
-    expect(text.split("\n")[2]).toMatch(/^No change since Oct 19, 2025\. Next: .+ \[1\]; .+\.$/);
+    expect(text.split("\n")[2]).toMatch(/^No change since Oct. 19, 2025\. Next: .+ \[1\]; .+\.$/);
     expect(text).toContain("Sources:");
   });
 

@@ -110,12 +110,12 @@ describe("a simulated day", () => {
     const { scheduler } = schedulerFor(slack, store, clock);
     await runUntil(clock, "2025-10-21T09:00:00Z", 5, () => scheduler.tick());
     const [first, second] = postsTo("CNEWS").map((c) => String(c.args.text));
-    expect(first).toContain("What changed since Oct 19, 2025");
+    expect(first).toContain("What changed since Oct. 19, 2025");
     expect(first).toContain("New: ");
     expect(first).toContain("Withdrawn: 1 earlier item");
     expect(first).toContain("100% surtax takes effect: in 12 days (Nov. 1, 2025)");
     expect(first).toMatch(/and \d+ more new or changed entries/);
-    expect(second).toMatch(/No change since Oct 20, 2025\. Next: .*this week/);
+    expect(second).toMatch(/No change since Oct. 20, 2025\. Next: .*this week/);
     expect(postsTo("CNEWS")).toHaveLength(2);
   });
 

@@ -45,7 +45,7 @@ describe("/tradetalks subscribe", () => {
     const reply = await command("subscribe");
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toContain("every day at 08:00 Asia/Shanghai");
-    expect(reply.text).toContain("Next one: Tuesday, October 21, 2025 at 08:00 (UTC+08:00)");
+    expect(reply.text).toContain("Next one: Tue., Oct. 21, 2025, 08:00 Asia/Shanghai.");
     expect(app.store.getSubscription(CHANNEL)).toMatchObject({
       time: "08:00",
       timeZone: "Asia/Shanghai",
@@ -60,6 +60,8 @@ describe("/tradetalks subscribe", () => {
     expect(reply.text).toContain("every weekday at 19:30 Europe/London");
     const list = await command("subscriptions");
     expect(list.text).toContain(`<#${CHANNEL}> — weekdays at 19:30 Europe/London`);
+    expect(list.text).toContain("1 channel gets the daily briefing:");
+    expect(list.text).toContain("; next Mon., Oct. 20, 2025, 19:30 Europe/London");
   });
 
   it("explains a bad time and an unknown zone with an example, and subscribes nothing", async () => {

@@ -22,7 +22,7 @@ export function notAnAdmin(): Message {
 /** The to-do list as a Slack message; user-written questions are escaped so nothing in them can ping. */
 export function gapsMessage(report: GapsReport, kbVersion: string): Message {
   const lines = gapsLines(report, (t) => `“${t}”`).map((l) => safeMrkdwn(l));
-  const summary = `Curators' to-do list: ${report.totals.groups} unanswered question group(s), ${report.unhelpful.length} entr${report.unhelpful.length === 1 ? "y" : "ies"} marked not helpful`;
+  const summary = `Curators' to-do list: ${report.totals.groups} unanswered question group${report.totals.groups === 1 ? "" : "s"}, ${report.unhelpful.length} entr${report.unhelpful.length === 1 ? "y" : "ies"} marked not helpful`;
   return {
     text: summary,
     blocks: capBlocks([

@@ -4,7 +4,7 @@
  */
 import { nextSlot } from "../../briefing/due.js";
 import { parseSubscribeArgs } from "../../briefing/parse.js";
-import { localClock, longDate } from "../../briefing/time.js";
+import { slotLabel } from "../../briefing/time.js";
 import type { Message } from "../blocks/message.js";
 import { safeMrkdwn } from "../escape.js";
 import { botIsInChannel, INVITE_HINT, NOT_SET_UP, reply, userTimeZone } from "./briefing-deps.js";
@@ -42,7 +42,7 @@ async function handler(ctx: SubcommandContext): Promise<Message> {
     : " On days when nothing changed you'll get a one-line note.";
   return reply(
     `Subscribed <#${ctx.channelId}> to the daily briefing ${days} at ${sub.time} ${sub.timeZone}.${quiet}\n` +
-      `Next one: ${longDate(next.localDate)} at ${localClock(next.at, sub.timeZone)}. ` +
+      `Next one: ${slotLabel(next.at, sub.timeZone)}. ` +
       "Preview it now with `/tradetalks briefing`; stop with `/tradetalks unsubscribe`.",
   );
 }

@@ -1,6 +1,6 @@
 /** `/tradetalks subscriptions`: every channel with a daily briefing, its time, zone and state. */
 import { nextSlot } from "../../briefing/due.js";
-import { localClock, longDate } from "../../briefing/time.js";
+import { slotLabel } from "../../briefing/time.js";
 import type { Subscription } from "../../store/types.js";
 import { capBlocks, header, sections } from "../blocks/limits.js";
 import type { Message } from "../blocks/message.js";
@@ -16,7 +16,7 @@ function line(sub: Subscription, now: Date): string {
     return `${base}\n    :warning: paused: ${why}. ${INVITE_HINT}`;
   }
   const next = nextSlot(sub, now);
-  return `${base}; next ${longDate(next.localDate)} at ${localClock(next.at, sub.timeZone)}`;
+  return `${base}; next ${slotLabel(next.at, sub.timeZone)}`;
 }
 
 function handler({ deps, now, teamId }: SubcommandContext): Message {
@@ -26,7 +26,8 @@ function handler({ deps, now, teamId }: SubcommandContext): Message {
     .filter((s) => !teamId || !s.teamId || s.teamId === teamId);
   if (!subs.length)
     return reply("No channel has a daily briefing yet. Start one with `/tradetalks subscribe 08:00`.");
-  const text = `${subs.length} channel(s) get the daily briefing:\n${subs.map((s) => line(s, now)).join("\n")}`;
+  const channels = subs.length === 1 ? "1 channel gets" : `${subs.length} channels get`;
+  const text = `${channels} the daily briefing:\n${subs.map((s) => line(s, now)).join("\n")}`;
   return { text, blocks: capBlocks([header("Daily briefing subscriptions"), ...sections(text)]) };
 }
 
