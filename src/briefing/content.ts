@@ -42,7 +42,7 @@ export interface BriefingContent {
   headline: string;
   /** The source of the statement the headline repeats, when it repeats one. */
   headlineCitation?: Citation;
-  /** Up to three further statements that stand, each cited. */
+  /** Up to three further statements that stand, each cited; none that another section lists. */
   standing: BriefingItem[];
   /** Undefined for a channel's first briefing. */
   previousDate?: string;
@@ -53,7 +53,7 @@ export interface BriefingContent {
   moreChanges: number;
   /** Ids the previous briefing covered that are no longer in the knowledge base. */
   withdrawn: string[];
-  /** For a first briefing: recent dated events instead of changes. */
+  /** For a first briefing: dates now passed instead of changes (`text` empty when the headline gives it). */
   recent: TimelineItem[];
   upcoming: TimelineItem[];
   quote?: BriefingQuote;
@@ -104,22 +104,32 @@ export function buildBriefing(input: {
         })),
       ]
     : [];
-  const upcoming = status.upcoming.length ? status.upcoming : core.timeline(now).filter((t) => !t.past);
-  const quote = pickQuote(kb, localDate, new Set(changes.slice(0, MAX_CHANGES).map((c) => c.entryId)));
+  const upcoming = (
+    status.upcoming.length ? status.upcoming : core.timeline(now).filter((t) => !t.past)
+  ).slice(0, MAX_UPCOMING);
+  // A passed date whose words the headline already gives keeps its date line, not the words again.
+  const recent = (previous ? [] : status.recent.slice(0, MAX_RECENT)).map((t) =>
+    status.headline.includes(t.text) ? { ...t, text: "" } : t,
+  );
+  const shownChanges = changes.slice(0, MAX_CHANGES);
+  const quote = pickQuote(kb, localDate, new Set(shownChanges.map((c) => c.entryId)));
   const points = pickStanding(status.inForce, status.keyNumbers);
-  const repeated = points.find((p) => status.headline.includes(p.text));
+  const repeated = points.find((p) => status.headline.includes(p.text)) ?? recent.find((t) => t.text === "");
+  // An item is listed once: a dated one under its date (with its countdown), a changed one under
+  // what changed; the bullets under the headline take only what no other section lists.
+  const listed = new Set([...shownChanges, ...recent, ...upcoming].map((i) => i.entryId));
   return {
     localDate,
     headline: status.headline,
     ...(repeated ? { headlineCitation: repeated.citation } : {}),
-    standing: points.filter((p) => p !== repeated).slice(0, MAX_STANDING),
+    standing: points.filter((p) => p !== repeated && !listed.has(p.entryId)).slice(0, MAX_STANDING),
     ...(previous ? { previousDate: previous.localDate } : {}),
     unchanged: diff ? isUnchanged(diff) : false,
-    changes: changes.slice(0, MAX_CHANGES),
+    changes: shownChanges,
     moreChanges: Math.max(0, changes.length - MAX_CHANGES),
     withdrawn: diff?.removed ?? [],
-    recent: previous ? [] : status.recent.slice(0, MAX_RECENT),
-    upcoming: upcoming.slice(0, MAX_UPCOMING),
+    recent,
+    upcoming,
     ...(quote ? { quote } : {}),
     newestSource: status.newestSource,
     freshness: status.freshness,
@@ -132,7 +142,7 @@ function pickStanding(inForce: StatusPoint[], keyNumbers: StatusPoint[]): Briefi
   const seen = new Set<string>();
   const out: BriefingItem[] = [];
   for (const p of [...inForce, ...keyNumbers]) {
-    if (seen.has(p.entryId) || out.length > MAX_STANDING) continue;
+    if (seen.has(p.entryId)) continue;
     seen.add(p.entryId);
     out.push({ entryId: p.entryId, text: p.text, citation: p.citation });
   }

@@ -35,6 +35,11 @@ export function unchangedLine(b: BriefingContent, cite: (t: TimelineItem) => str
   return `No change since ${since}.${next.length ? ` Next: ${next.join("; ")}.` : " No dates ahead on file."}`;
 }
 
+/** What a count of withdrawn items means: "1 earlier item no longer stands." */
+export function withdrawnLine(n: number): string {
+  return n === 1 ? "1 earlier item no longer stands." : `${n} earlier items no longer stand.`;
+}
+
 /** A change labelled for the reader. */
 export function changeLabel(kind: "new" | "updated" | "supersedes"): string {
   return kind === "new" ? "New" : kind === "updated" ? "Updated" : "Replaces earlier";
@@ -57,11 +62,11 @@ export function renderBriefingText(b: BriefingContent): string {
         if (c.replacedText) lines.push(`      (was: ${c.replacedText})`);
       }
       if (b.moreChanges) lines.push(`  • …and ${b.moreChanges} more new or changed entries.`);
-      if (b.withdrawn.length)
-        lines.push(`  • Withdrawn: ${b.withdrawn.length} earlier item(s) no longer stand.`);
+      if (b.withdrawn.length) lines.push(`  • Withdrawn: ${withdrawnLine(b.withdrawn.length)}`);
     } else if (b.recent.length) {
       lines.push("", "Dates now passed (our sources do not say how they turned out):");
-      for (const t of b.recent) lines.push(`  • ${dateLine(t)} — ${t.text}${cite(t.citation)}`);
+      for (const t of b.recent)
+        lines.push(`  • ${dateLine(t)}${t.text ? ` — ${t.text}` : ""}${cite(t.citation)}`);
     }
     if (b.upcoming.length) {
       lines.push("", "Coming up:");

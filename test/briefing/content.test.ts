@@ -89,6 +89,21 @@ describe("the briefing", () => {
     );
   });
 
+  it("never lists the same item twice, whatever the day", () => {
+    for (const at of ["2025-10-20T08:00:00Z", "2025-11-05T08:00:00Z", "2026-03-01T08:00:00Z"]) {
+      const day = at.slice(0, 10);
+      const b = buildBriefing({ kb, core: createCore(kb), now: new Date(at), localDate: day });
+      const ids = [...b.standing, ...b.changes, ...b.recent, ...b.upcoming].map((i) => i.entryId);
+      expect(new Set(ids).size, `${day}: ${ids.join(", ")}`).toBe(ids.length);
+      expect(b.standing.length).toBeGreaterThan(0);
+      const text = renderBriefingText(b);
+      for (const t of [...b.recent, ...b.upcoming]) expect(text.split(t.title).length - 1).toBe(1);
+      // The headline's words are not repeated under a date.
+      const said = [...b.standing, ...b.recent].map((i) => i.text).filter(Boolean);
+      for (const words of said) expect(text.split(words).length - 1, words).toBe(1);
+    }
+  });
+
   it("is a one-line 'no change' with the next dates and their sources when nothing changed", () => {
     const b = buildBriefing({ kb, core: createCore(kb), now, localDate: "2025-10-20", previous });
     expect(b.unchanged).toBe(true);

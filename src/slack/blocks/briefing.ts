@@ -12,6 +12,7 @@ import {
   renderBriefingText,
   SourceNumbers,
   unchangedLine,
+  withdrawnLine,
 } from "../../briefing/text.js";
 import { longDate } from "../../briefing/time.js";
 import { safeMrkdwn } from "../escape.js";
@@ -48,15 +49,16 @@ export function briefingMessage(b: BriefingContent, view: BriefingView = {}): Me
         return `*${changeLabel(c.kind)}:* ${safeMrkdwn(c.text)}${cite(c.citation)}${was}`;
       });
       if (b.moreChanges) lines.push(`…and ${b.moreChanges} more new or changed entries.`);
-      if (b.withdrawn.length)
-        lines.push(`*Withdrawn:* ${b.withdrawn.length} earlier item(s) no longer stand.`);
+      if (b.withdrawn.length) lines.push(`*Withdrawn:* ${withdrawnLine(b.withdrawn.length)}`);
       blocks.push({ type: "divider" }, ...sections(`*What changed since ${formatDate(b.previousDate)}*`));
       blocks.push(...bullets(lines));
     } else if (b.recent.length) {
       blocks.push({ type: "divider" }, ...sections(LABELS.passed));
       blocks.push(
         ...bullets(
-          b.recent.map((t) => `${safeMrkdwn(dateLine(t))} — ${safeMrkdwn(t.text)}${cite(t.citation)}`),
+          b.recent.map(
+            (t) => `${safeMrkdwn(dateLine(t))}${t.text ? ` — ${safeMrkdwn(t.text)}` : ""}${cite(t.citation)}`,
+          ),
         ),
       );
     }
