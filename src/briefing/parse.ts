@@ -1,6 +1,8 @@
 /**
  * Reading what people type after `/tradetalks subscribe`: a time ("7:30", "07:30", "7am",
- * "7:30pm"), a time zone (IANA, or a common alias) and options ("weekdays", "quiet").
+ * "7:30pm"), a time zone (IANA, or a common alias) and options ("weekdays", "daily", "quiet").
+ * A word that is neither a zone nor an option is reported as an unknown option (with the option
+ * it looks like), not glued onto the zone.
  */
 import { isTimeZone } from "./time.js";
 
@@ -106,7 +108,7 @@ export type SubscribeParse = { ok: true; request: SubscribeRequest } | { ok: fal
 /** An example shown with every problem, so the fix is one copy away. */
 export const SUBSCRIBE_EXAMPLE = "/tradetalks subscribe 07:30 Europe/London weekdays";
 
-/** Reads `[time] [time zone] [weekdays] [quiet]` in any order. */
+/** Reads `[time] [time zone] [weekdays|daily] [quiet]` in any order. */
 export function parseSubscribeArgs(args: string): SubscribeParse {
   const words = args.trim().split(/\s+/).filter(Boolean);
   const request: SubscribeRequest = { weekdaysOnly: false, quietWhenUnchanged: false };
@@ -115,8 +117,9 @@ export function parseSubscribeArgs(args: string): SubscribeParse {
     const word = words[i] as string;
     const lower = word.toLowerCase();
     const withNext = `${word} ${words[i + 1] ?? ""}`.trim();
-    if (["weekdays", "weekday", "weekdays-only", "mon-fri"].includes(lower)) request.weekdaysOnly = true;
-    else if (["quiet", "silent"].includes(lower)) request.quietWhenUnchanged = true;
+    if (WEEKDAYS.includes(lower)) request.weekdaysOnly = true;
+    else if (DAILY.includes(lower)) request.weekdaysOnly = false;
+    else if (QUIET.includes(lower)) request.quietWhenUnchanged = true;
     else if (request.time === undefined && parseTime(word)) request.time = parseTime(word);
     else if (request.time === undefined && words[i + 1] && parseTime(withNext)) {
       request.time = parseTime(withNext); // "7 am"
@@ -129,14 +132,59 @@ export function parseSubscribeArgs(args: string): SubscribeParse {
     } else rest.push(word);
   }
   if (rest.length) {
-    const zone = resolveTimeZone(rest.join(" "));
+    const zone = findZone(rest);
+    const others = zone ? [...rest.slice(0, zone.start), ...rest.slice(zone.end)] : rest;
+    const option = zone ? others[0] : others.find((w) => closestOption(w));
+    if (option !== undefined) return { ok: false, problem: unknownOption(option) };
     if (!zone) {
       return {
         ok: false,
         problem: `I don't know the time zone "${rest.join(" ")}". Use an IANA name like Europe/London, America/New_York or Asia/Shanghai, e.g. \`${SUBSCRIBE_EXAMPLE}\`.`,
       };
     }
-    request.timeZone = zone;
+    request.timeZone = zone.zone;
   }
   return { ok: true, request };
+}
+
+const WEEKDAYS = ["weekdays", "weekday", "weekdays-only", "mon-fri"];
+const DAILY = ["daily", "everyday", "every-day"];
+const QUIET = ["quiet", "silent"];
+/** The options as shown to people. */
+const OPTIONS = ["weekdays", "daily", "quiet"] as const;
+
+/** The longest run of words (at most three) naming a time zone, and where it is. */
+function findZone(words: readonly string[]): { zone: string; start: number; end: number } | undefined {
+  for (let len = Math.min(3, words.length); len >= 1; len--) {
+    for (let start = 0; start + len <= words.length; start++) {
+      const zone = resolveTimeZone(words.slice(start, start + len).join(" "));
+      if (zone) return { zone, start, end: start + len };
+    }
+  }
+  return undefined;
+}
+
+/** The option a mistyped word most likely meant: same first four letters, or two edits away. */
+function closestOption(word: string): string | undefined {
+  const w = word.toLowerCase();
+  return OPTIONS.find((o) => (w.length >= 4 && o.startsWith(w.slice(0, 4))) || editDistance(w, o) <= 2);
+}
+
+function unknownOption(word: string): string {
+  const guess = closestOption(word);
+  const hint = guess ? ` — did you mean ${guess}?` : ".";
+  return `I don't know the option "${word}"${hint} Options are ${OPTIONS.join(", ")}, e.g. \`${SUBSCRIBE_EXAMPLE}\`.`;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
 }

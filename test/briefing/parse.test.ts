@@ -61,6 +61,28 @@ describe("reading subscribe arguments", () => {
     if (!result.ok) expect(result.problem).toMatch(/couldn't read "25:99" as a time.*subscribe 07:30/);
   });
 
+  it("reports an unknown option after a zone as an option, suggesting the one it looks like", () => {
+    const result = parseSubscribeArgs("07:30 Europe/London weekends");
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problem).toMatch(/^I don't know the option "weekends" — did you mean weekdays\?/);
+      expect(result.problem).not.toMatch(/time zone/);
+    }
+    const alone = parseSubscribeArgs("07:30 weekends");
+    expect(alone.ok || alone.problem).toMatch(/option "weekends" — did you mean weekdays\?/);
+    const other = parseSubscribeArgs("new york hourly");
+    expect(other.ok || other.problem).toMatch(
+      /^I don't know the option "hourly"\. Options are weekdays, daily, quiet/,
+    );
+  });
+
+  it("takes 'daily' as every day", () => {
+    expect(parseSubscribeArgs("daily 08:00")).toEqual({
+      ok: true,
+      request: { time: "08:00", weekdaysOnly: false, quietWhenUnchanged: false },
+    });
+  });
+
   it("explains an unknown zone with an example", () => {
     const result = parseSubscribeArgs("08:00 Narnia");
     expect(result.ok).toBe(false);

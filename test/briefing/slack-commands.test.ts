@@ -72,6 +72,25 @@ describe("/tradetalks subscribe", () => {
     expect(app.store.getSubscription(CHANNEL)).toBeUndefined();
   });
 
+  it("says what changed when a channel subscribes again, keeping the time when only a zone is given", async () => {
+    await command("subscribe 7:30pm UTC");
+    const reply = await command("subscribe London");
+    expect(reply.text).toMatch(/^Updated: was 19:30 UTC every day, now 19:30 Europe\/London every day\./);
+    expect(app.store.getSubscription(CHANNEL)).toMatchObject({ time: "19:30", timeZone: "Europe/London" });
+    const again = await command("subscribe 08:00 weekdays quiet");
+    expect(again.text).toMatch(
+      /^Updated: was 19:30 Europe\/London every day, now 08:00 Europe\/London every weekday, quiet when unchanged\./,
+    );
+    expect((await command("subscribe 08:00 weekdays quiet")).text).toMatch(/^No change: /);
+  });
+
+  it("reports an unknown option instead of blaming the zone, and subscribes nothing", async () => {
+    const reply = await command("subscribe 07:30 Europe/London weekends");
+    expect(reply.text).toMatch(/I don't know the option "weekends" — did you mean weekdays\?/);
+    expect(reply.text).not.toMatch(/time zone/);
+    expect(app.store.getSubscription(CHANNEL)).toBeUndefined();
+  });
+
   it("does not echo a broadcast mention typed as a zone", async () => {
     const reply = await command("subscribe 08:00 <!channel>");
     expect(reply.text).not.toContain("<!channel>");
