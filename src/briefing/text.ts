@@ -40,6 +40,11 @@ export function withdrawnLine(n: number): string {
   return n === 1 ? "1 earlier item no longer stands." : `${n} earlier items no longer stand.`;
 }
 
+/** The changes left out: "…and 1 more new or changed entry." */
+export function moreChangesLine(n: number): string {
+  return `…and ${n} more new or changed ${n === 1 ? "entry" : "entries"}.`;
+}
+
 /** A change labelled for the reader. */
 export function changeLabel(kind: "new" | "updated" | "supersedes"): string {
   return kind === "new" ? "New" : kind === "updated" ? "Updated" : "Replaces earlier";
@@ -61,7 +66,7 @@ export function renderBriefingText(b: BriefingContent): string {
         lines.push(`  • ${changeLabel(c.kind)}: ${c.text}${cite(c.citation)}`);
         if (c.replacedText) lines.push(`      (was: ${c.replacedText})`);
       }
-      if (b.moreChanges) lines.push(`  • …and ${b.moreChanges} more new or changed entries.`);
+      if (b.moreChanges) lines.push(`  • ${moreChangesLine(b.moreChanges)}`);
       if (b.withdrawn.length) lines.push(`  • Withdrawn: ${withdrawnLine(b.withdrawn.length)}`);
     } else if (b.recent.length) {
       lines.push("", "Dates now passed (our sources do not say how they turned out):");

@@ -89,6 +89,15 @@ describe("the briefing", () => {
     );
   });
 
+  it("counts one change left out in the singular", () => {
+    const dropped = new Set(kb.entries.slice(0, 9).map((e) => e.id));
+    const older = { localDate: "2025-10-19", snapshot: snapshotOf(kb).filter((s) => !dropped.has(s.id)) };
+    const b = buildBriefing({ kb, core: createCore(kb), now, localDate: "2025-10-20", previous: older });
+    expect(b.moreChanges).toBe(1);
+    expect(renderBriefingText(b)).toContain("…and 1 more new or changed entry.");
+    expect(JSON.stringify(briefingMessage(b).blocks)).toContain("…and 1 more new or changed entry.");
+  });
+
   it("never lists the same item twice, whatever the day", () => {
     for (const at of ["2025-10-20T08:00:00Z", "2025-11-05T08:00:00Z", "2026-03-01T08:00:00Z"]) {
       const day = at.slice(0, 10);

@@ -41,6 +41,11 @@ describe("status, timeline and Home tab labels", () => {
     expect(text).not.toMatch(CLAIMS);
   });
 
+  it("count a single past date in the singular", () => {
+    const one = timeline.filter((t) => t.past).slice(0, 1);
+    expect(timelineMessage(one).text).toBe("Trade talks timeline: 1 dated event, none upcoming.");
+  });
+
   it("give the Home tab the same labels", () => {
     const text = renderMessage(homeView(status, timeline)).text;
     expect(text).toContain("Coming up");

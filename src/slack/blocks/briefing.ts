@@ -9,6 +9,7 @@ import type { BriefingContent } from "../../briefing/content.js";
 import {
   changeLabel,
   dateLine,
+  moreChangesLine,
   renderBriefingText,
   SourceNumbers,
   unchangedLine,
@@ -48,7 +49,7 @@ export function briefingMessage(b: BriefingContent, view: BriefingView = {}): Me
         const was = c.replacedText ? ` _(was: ${safeMrkdwn(truncate(c.replacedText, 300))})_` : "";
         return `*${changeLabel(c.kind)}:* ${safeMrkdwn(c.text)}${cite(c.citation)}${was}`;
       });
-      if (b.moreChanges) lines.push(`…and ${b.moreChanges} more new or changed entries.`);
+      if (b.moreChanges) lines.push(moreChangesLine(b.moreChanges));
       if (b.withdrawn.length) lines.push(`*Withdrawn:* ${withdrawnLine(b.withdrawn.length)}`);
       blocks.push({ type: "divider" }, ...sections(`*What changed since ${formatDate(b.previousDate)}*`));
       blocks.push(...bullets(lines));

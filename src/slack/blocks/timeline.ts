@@ -38,6 +38,6 @@ export function timelineMessage(
   const next = upcoming[0];
   const text = next
     ? `Trade talks timeline: next up ${next.title}, ${next.dateLabel} (${next.countdown}).`
-    : `Trade talks timeline: ${items.length} dated events, none upcoming.`;
+    : `Trade talks timeline: ${items.length} dated ${items.length === 1 ? "event" : "events"}, none upcoming.`;
   return { text: safeMrkdwn(text), blocks: capBlocks(blocks) };
 }
