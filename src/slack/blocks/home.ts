@@ -12,7 +12,7 @@ export interface HomeView {
 
 /** The Home tab for a status report and the timeline. */
 export function homeView(status: StatusReport, timeline: readonly TimelineItem[]): HomeView {
-  const upcoming = timeline.filter((i) => !i.past).sort((a, b) => a.date.localeCompare(b.date));
+  const upcoming = timeline.filter((i) => !i.past).sort((a, b) => a.until.localeCompare(b.until));
   const blocks: AnyBlock[] = statusBlocks({ ...status, upcoming: [] });
   blocks.push({ type: "divider" });
   blocks.push(

@@ -22,8 +22,8 @@ export function timelineMessage(
   items: readonly TimelineItem[],
   opts: { share?: boolean; sharedBy?: string } = {},
 ): Message {
-  const upcoming = items.filter((i) => !i.past).sort((a, b) => a.date.localeCompare(b.date));
-  const past = items.filter((i) => i.past).sort((a, b) => b.date.localeCompare(a.date));
+  const upcoming = items.filter((i) => !i.past).sort((a, b) => a.until.localeCompare(b.until));
+  const past = items.filter((i) => i.past).sort((a, b) => b.until.localeCompare(a.until));
   const blocks: AnyBlock[] = [header("US–China trade talks: timeline")];
   if (opts.sharedBy) blocks.push(context([`Shared by <@${opts.sharedBy}>`]));
   if (!items.length) blocks.push(...sections("No dated events in the knowledge base yet."));
