@@ -39,7 +39,13 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  // In the local chat, log lines are printed around the prompt rather than over it.
+  let printer: ((write: () => void) => void) | undefined;
+  const logger = createLogger(config.logLevel, (line) => {
+    const write = () => process.stderr.write(`${line}\n`);
+    if (printer) printer(write);
+    else write();
+  });
   let kb: ReturnType<typeof loadKnowledge>;
   try {
     kb = loadKnowledge(config.knowledgeDir);
@@ -75,7 +81,14 @@ async function main(): Promise<number> {
   );
   try {
     if (config.mode === "local") {
-      await runLocalChat({ deps, input: process.stdin, output: process.stdout });
+      await runLocalChat({
+        deps,
+        input: process.stdin,
+        output: process.stdout,
+        onPrinter: (p) => {
+          printer = p;
+        },
+      });
       return 0;
     }
     return await serve(deps, logger);

@@ -7,7 +7,7 @@
  *
  * With piped input it answers each line in order and returns at the end of input.
  */
-import { createInterface } from "node:readline";
+import { clearLine, createInterface, cursorTo } from "node:readline";
 import { createSlackApp } from "../app.js";
 import type { SlackDeps } from "../deps.js";
 import { COMMAND } from "../ids.js";
@@ -31,6 +31,11 @@ export interface LocalChatOptions {
   output: NodeJS.WritableStream;
   /** Prompt and greet (a terminal); otherwise echo each line (a transcript). Defaults to input.isTTY. */
   interactive?: boolean;
+  /**
+   * Given, while the chat runs, a way to print something else (a log line) without garbling the
+   * prompt: the prompt line is cleared, the text printed, and the prompt redrawn with what was typed.
+   */
+  onPrinter?: (print: ((write: () => void) => void) | undefined) => void;
 }
 
 const BOT = { botId: "BLOCAL0001", botUserId: "ULOCALBOT1" };
@@ -80,6 +85,14 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
   rl.on("SIGINT", () => rl.close());
   rl.setPrompt("you> ");
   if (interactive) {
+    o.onPrinter?.((print) => {
+      clearLine(o.output, 0);
+      cursorTo(o.output, 0);
+      print();
+      rl.prompt(true);
+    });
+  }
+  if (interactive) {
     write(
       `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\nA number clicks that button of the last reply. /quit, Ctrl-C or Ctrl-D ends.\n\n`,
     );
@@ -117,6 +130,7 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
       if (interactive) rl.prompt();
     }
   } finally {
+    o.onPrinter?.(undefined);
     rl.close();
     await inflight.drain(10_000);
     await app.stop();
