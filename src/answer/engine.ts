@@ -153,8 +153,9 @@ export class AnswerEngine {
     if (entry.when && (entry.kind === "event" || entry.kind === "deadline" || query?.intents.has("when"))) {
       const at = countdown(entry.when, now);
       const label = formatDated(entry.when.date, entry.when.precision);
+      // The date at the source's precision, where it stands against now, and how old the report is.
       parts.push(
-        `${at.past ? "That date has passed" : "That is"}: ${label}${at.past ? `, ${at.text}` : `, ${at.text}`} (per the ${formatDay(published)} report, ${ageOf(published, now)} now).`,
+        `When: ${label} (${at.text}; per the ${formatDay(published)} report, ${ageOf(published, now)} now).`,
       );
     } else if (entry.speaker?.said_on && query?.intents.has("when")) {
       parts.push(`${entry.speaker.name} said this on ${formatDay(entry.speaker.said_on)}.`);

@@ -26,7 +26,9 @@ describe("the tradebot command line", () => {
     expect(r.out).toMatch(/set to expire in November 2025/);
     expect(r.out).toContain("“That agreement is set to expire in November.”");
     expect(r.out).toMatch(/— US, China Plan New Trade Talks in Malaysia — .*, Oct\. 17, 2025/);
-    expect(r.out).toMatch(/That is: November 2025, starts in 12 days/);
+    expect(r.out).toMatch(
+      /When: November 2025 \(starts in 12 days; per the Oct\. 17, 2025 report, 3 days old now\)/,
+    );
   });
 
   it("ask --json prints one object with exactly the contract's fields", async () => {
