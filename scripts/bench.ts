@@ -62,6 +62,7 @@ const files = [
   "eval/questions.jsonl",
   "eval/holdout.jsonl",
   "eval/tuning2.jsonl",
+  "eval/tuning3.jsonl",
   "eval/final.jsonl",
   "../shared/eval/dev.jsonl",
 ].filter((f) => existsSync(f));

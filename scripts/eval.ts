@@ -14,6 +14,7 @@ const defaults = [
   "eval/questions.jsonl",
   "eval/holdout.jsonl",
   "eval/tuning2.jsonl",
+  "eval/tuning3.jsonl",
   "eval/final.jsonl",
   "../shared/eval/dev.jsonl",
 ].filter((f) => existsSync(f));

@@ -46,18 +46,18 @@ export class AnswerEngine {
   answer(question: string, now: Date): Answer {
     const plain = plainFromSlack(question);
     if (!plain) return this.dontKnow(now, [], "Ask me about the US–China trade talks.");
-    const query = this.index.analyse(plain);
-    // "status?", "latest on US/China": nothing more specific than what every entry is about.
-    const specific = query.terms.filter((t) => t.status !== "unknown" && !this.index.isCommon(t.term));
-    if (query.intents.has("status") && specific.length <= 1) {
-      if (!query.terms.some((t) => t.status === "unknown")) return this.statusAnswer(now);
-    }
+    const query = this.bestReading(plain);
     if (query.intents.has("task")) {
       return this.dontKnow(
         now,
         [],
         "I can't do that: I only answer questions about the US–China trade talks, from my sources.",
       );
+    }
+    // "status?", "latest on US/China": nothing more specific than what every entry is about.
+    const specific = query.terms.filter((t) => t.status !== "unknown" && !this.index.isCommon(t.term));
+    if (query.intents.has("status") && specific.length <= 1) {
+      if (!query.terms.some((t) => t.status === "unknown")) return this.statusAnswer(now);
     }
     const hits = this.index.search(query, 6);
     const top = hits[0];
@@ -75,6 +75,27 @@ export class AnswerEngine {
     if (query.intents.has("now") && this.isStale(answer, now)) return this.staleForNow(answer, now);
     if (top.score < SURE_THRESHOLD) answer.suggestions = this.suggestions(hits.slice(1), now);
     return answer;
+  }
+
+  /**
+   * The reading of a message to answer: the whole, or — when the whole is not clearly answerable —
+   * the one sentence of it that is ("lol coffee machine broke again. where's the next round?").
+   */
+  private bestReading(plain: string): Query {
+    const whole = this.index.analyse(plain);
+    const parts = plain
+      .split(/(?<=[.!?;])\s+|\s+[—–]\s+|\s+-\s+|\n+/)
+      .filter((p) => p.trim().split(/\s+/).length >= 2);
+    if (parts.length < 2) return whole;
+    const score = (q: Query) => this.index.search(q, 1)[0]?.score ?? 0;
+    let best = { query: whole, score: score(whole) };
+    if (best.score >= SURE_THRESHOLD) return whole;
+    for (const part of parts) {
+      const q = this.index.analyse(part);
+      const s = score(q);
+      if (s > best.score + 0.05) best = { query: q, score: s };
+    }
+    return best.query;
   }
 
   /**

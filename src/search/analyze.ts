@@ -54,6 +54,7 @@ export function stem(word: string): string {
 /** Splits folded text into raw words (numbers keep their decimals: 1.78). */
 export function words(folded: string): string[] {
   return folded
+    .replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?(\d)/g, "$1 $2")
     .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, "$1")
     .replace(/'s\b/g, "")
     .replace(/'/g, "")

@@ -111,6 +111,8 @@ function maxIntentFactor(query: Query): number {
 const CHATTY_TERMS = 6;
 /** An unknown name or acronym (UK, EU, Busan) weighs more than an unknown common word. */
 const ENTITY_FACTOR = 2;
+/** In a question that checks a belief, unknown words count for this much of their weight. */
+const CONFIRM_FACTOR = 0.4;
 /** General words ("new", "number", "time") count for this much of their weight. */
 const GENERAL_FACTOR = 0.3;
 /** A word found only in the snippet or topics counts for less than one in the curated answer. */
@@ -205,7 +207,7 @@ export class SearchIndex {
     }
     this.vocabulary = new Set(df.keys());
     for (const word of SYNONYMS.keys()) surface.set(word, canonical(word));
-    this.typos = new TypoCorrector(surface);
+    this.typos = new TypoCorrector(surface, new Set([...PEOPLE, ...PLACES]));
   }
 
   /** Number of indexed entries. */

@@ -14,12 +14,12 @@ function mapOf(table: Record<string, string>): ReadonlyMap<string, string> {
 }
 
 export const STOP_WORDS = new Set(
-  `a an the is are was were be been being am do does did doing done of in on at to for with and or but nor
+  `a an the is are was were be been being am do does did doing done has have had having of in on at to for with and or but nor
   about above after before between into through during from by as up down out off over under again further
   then once here there this that these those it its itself they them their theirs what which who whom whose
   when where why how all any both each few more most other some such no not only own same so than too very
   can could will would shall should may might must i me my mine we our ours you your yours he him his she her
-  hers us vs versus vp one ones s t just also yet ever even really still now right ok okay hi hey hello yo thanks thank pls
+  hers us vs versus vp didnt doesnt dont isnt arent wasnt werent havent hasnt hadnt wont cant couldnt wouldnt shouldnt aint one ones s t just also yet ever even really still now right ok okay hi hey hello yo thanks thank pls
   please plz bot quick question q anyone anybody someone somebody exactly actually currently like kind sort
   thing things stuff um uh guys team folks whats whos wheres whens hows whys thats theres im ive id let lets
   tell know knows knew want wants need needs get gets got go goes going gonna wanna gotta give me info
@@ -55,7 +55,7 @@ export const GENERAL_WORDS = new Set(
   wondering wonder curious guess assume assuming confirm confirmed check checking double sure sorry
   morning afternoon tonight weekend ship shipping shipment shipments import imports importer importers
   export exports exporter exporters goods business businesses company companies supplier suppliers
-  freight container containers cargo logistics supply chain chains price prices cost costs pay paying
+  freight container containers cargo logistics supply chain chains cost costs pay paying
   worried worry concern concerned impact impacts affect affects affected mean meaning name names full job
   title titles role roles position venue venues location locations city cities country countries virtual
   virtually online remote earlier later exactly precise spring summer fall autumn winter vs versus meant
@@ -67,7 +67,11 @@ export const GENERAL_WORDS = new Set(
   importance special specifically alongside believe angle flag flags key voice representing represent
   represents official officially each worst mind trouble summarize summarise summarizing summarising
   improve improved improving clarify clarification higher lower broader characterize characterise
-  describes described risk risks until till til days`.split(/\s+/),
+  describes described risk risks until till til days january february march april may june july august
+  september december monday tuesday wednesday thursday friday saturday sunday noon midnight remember
+  recall pretty wrong correct mistaken sure lol ugh brb haha lunch coffee-break happy anyway bug`.split(
+    /\s+/,
+  ),
 );
 
 /**
@@ -82,7 +86,7 @@ export const PHRASES: ReadonlyArray<[triggers: string[], pattern: RegExp, replac
   [["association"], /\bassociation\s+of\s+south[\s-]*east\s+asian\s+nations\b/g, " asean "],
   [["east"], /\bsouth[\s-]*east\s+asian?\b/g, " asean "],
   [["rare"], /\brare[\s-]*earths?\b/g, " rareearth "],
-  [["lifeng"], /\bhe\s+lifeng\b/g, " helifeng "],
+  [["lifeng", "feng"], /\bhe\s+li\s*feng\b/g, " helifeng "],
   [["prem"], /\bvice[\s-]*premiers?\b/g, " helifeng "],
   [["jinping"], /\bxi\s+jinping\b/g, " xi "],
   [["donald"], /\bdonald\s+(?:j\.?\s+)?trump\b/g, " trump "],
@@ -98,6 +102,7 @@ export const PHRASES: ReadonlyArray<[triggers: string[], pattern: RegExp, replac
   [["sit"], /\bsit[\s-]*downs?\b/g, " meet "],
   [["before"], /\bbefore\s*[?!.]*\s*$/g, " previous "],
   [["still"], /\bstill\s+on\b/g, " goahead "],
+  [["still"], /\bstill\s+((?:going\s+to\s+)?(?:meet|meeting|happen|happening|planned))\b/g, " goahead $1 "],
   [["roll"], /\broll[\s-]*off\b/g, " expire "],
   [["off"], /\bset\s+(\w+\s+)?off\b/g, " $1 infuriate "],
   [["treas", "sec"], /\bsec[\s.-]*treas(?:ury)?\b|\btreas(?:ury)?[\s.-]*sec(?:retary)?\b/g, " bessent "],
@@ -269,6 +274,22 @@ export const SYNONYMS: ReadonlyMap<string, string> = mapOf({
   cancellation: "cancel",
   scrap: "cancel",
   cliff: "expire",
+  impose: "effect",
+  imposed: "effect",
+  imposing: "effect",
+  implemented: "effect",
+  implement: "effect",
+  resumption: "resum",
+  resuming: "resum",
+  restart: "resum",
+  optimistic: "optimism",
+  optimism: "optimism",
+  upbeat: "optimism",
+  goal: "aim",
+  goals: "aim",
+  purpose: "aim",
+  objective: "aim",
+  fox: "foxbusiness",
   escalate: "escalation",
   escalates: "escalation",
   escalated: "escalation",
@@ -312,6 +333,9 @@ export const SHORT_TYPOS: ReadonlyMap<string, string> = mapOf({
   wut: "what",
   tarif: "tariff",
   nxt: "next",
+  tump: "trump",
+  trmp: "trump",
+  trumo: "trump",
   prev: "previous",
   mtg: "meeting",
   mtgs: "meeting",
@@ -346,7 +370,9 @@ export type Intent =
   /** Asks the bot to do something (set a reminder, book a flight): not a question it answers. */
   | "task"
   /** Asks about the sources themselves: which article, when published, by whom. */
-  | "source";
+  | "source"
+  /** Checks a belief ("the truce ends in December, is that right?"): its odd words may be the mistake. */
+  | "confirm";
 
 /** Question patterns, tested on the lower-cased plain question. */
 export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
@@ -370,11 +396,11 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "status",
-    /\b(?:latest|status|news|update|updates|summary|overview|recap|tl;?dr|state\s+of\s+play|where\s+(?:do|does|are|is)\s+(?:things|it|we|trade|talks|the\s+talks|us-china\s+trade|us\s+china\s+trade|it\s+all)\s+(?:stand|stands)|where\s+things\s+stand|what'?s\s+new|what'?s\s+going\s+on|what'?s\s+happening|catch\s+me\s+up|fill\s+me\s+in)\b/,
+    /\b(?:latest|status|news|update|updates|summary|summari[sz]e|sum\s+up|gist|brief\s+me|overview|recap|tl;?dr|state\s+of\s+play|where\s+(?:do|does|are|is)\s+(?:things|it|we|trade|talks|the\s+talks|us-china\s+trade|us\s+china\s+trade|it\s+all)\s+(?:stand|stands)|where\s+things\s+stand|what'?s\s+new|what'?s\s+going\s+on|what'?s\s+happening|catch\s+me\s+up|fill\s+me\s+in)\b/,
   ],
   [
     "outcome",
-    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
+    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|what\s+happened\s+(?:at|in|during|with)|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
   ],
   [
     "now",
@@ -385,8 +411,12 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
     /\b(?:what(?:'s|\s+is|\s+are)\s+(?:your|ur|the)\s+sources?|sources?\s+(?:for|of)\s+(?:this|that|these|your)|where\s+(?:is|does|do|did)\s+(?:this|that|the|your)\s+(?:info|information|data|answer|news)s?\s+(?:come\s+)?from|(?:when|where)\s+was\s+(?:this|that|the)\s+(?:article|story|piece|report)\s+(?:published|written|from)|who\s+(?:wrote|published|reported)\b|publisher|photo\s+credit|who\s+took\s+(?:the\s+)?(?:\w+\s+)?(?:photo|picture|image)|(?:which|what)\s+(?:outlet|publication|paper|site|news\s+site)\s+(?:is\s+this|was\s+this|published|ran\s+this|reported\s+this))\b/,
   ],
   [
+    "confirm",
+    /\b(?:is\s+that\s+(?:right|correct|true|so)|(?:right|correct)\s*\?|am\s+i\s+(?:right|wrong)|is\s+it\s+true|i\s+(?:think|thought|believe|heard|read)|isn'?t\s+it|wasn'?t\s+it|aren'?t|weren'?t|didn'?t|haven'?t|hasn'?t|if\s+i\s+remember)\b/,
+  ],
+  [
     "task",
-    /^(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?(?:set|book|remind\s+me\s+(?:to|at|in|on|tomorrow|later)|send|email|create|write|schedule|order|buy|translate|draft|compose|make\s+me|tell\s+me\s+a\s+joke|sing|play|call\s+me)\b|\bwhat\s+time\s+(?:is\s+it|it\s+is)\b/,
+    /^(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?(?:set|book|remind\s+me\s+(?:to|at|in|on|tomorrow|later)|post|pin|forward|send|email|create|write|schedule|order|buy|translate|draft|compose|make\s+me|tell\s+me\s+a\s+joke|sing|play|call\s+me)\b|\bwhat\s+time\s+(?:is\s+it|it\s+is)\b/,
   ],
 ];
 

@@ -53,7 +53,8 @@ export function analyseQuery(text: string, vocabulary: ReadonlySet<string>, typo
       // A small number the sources do not state ("the 5th round", "is it 50%?") is a detail of
       // the question, not another topic; an unknown year is another topic.
       if (isGeneralTerm(term) || term.length < 2 || /^\d{1,3}(?:\.\d+)?$/.test(term)) continue;
-      const fixed = typos.correct(word);
+      // A country or city we do not hold is another topic, never a typo of one of our words.
+      const fixed = PLACE_NAMES.has(word) ? undefined : typos.correct(word);
       if (fixed) {
         term = fixed;
         status = "corrected";

@@ -32,9 +32,12 @@ export function editDistance(a: string, b: string, max = 3): number {
 /** How many edits a word of this length may carry and still be recognised. */
 function allowedEdits(length: number): number {
   if (length < 5) return 0;
-  if (length < 8) return 1;
+  if (length < 6) return 1;
   return 2;
 }
+
+/** Below this length a word with two edits is trusted only if it becomes a name ("basent" → Bessent). */
+const TWO_EDITS_FOR_ANY_WORD = 8;
 
 /**
  * Corrects unknown words to known ones. `words` maps each known surface word (as written in the
@@ -46,7 +49,14 @@ export class TypoCorrector {
   private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string | undefined>();
 
-  constructor(private readonly words: ReadonlyMap<string, string>) {
+  /**
+   * `names`: terms (people, places) that a six- or seven-letter word may reach with two edits;
+   * other words need eight letters for that, so "france" never becomes "face".
+   */
+  constructor(
+    private readonly words: ReadonlyMap<string, string>,
+    private readonly names: ReadonlySet<string> = new Set(),
+  ) {
     for (const w of words.keys()) {
       const list = this.buckets.get(w.charAt(0));
       if (list) list.push(w);
@@ -76,7 +86,12 @@ export class TypoCorrector {
     if (edits > 0 && !/\d/.test(word)) {
       for (const hit of this.fuseFor(word.charAt(0))?.search(word, { limit: 8 }) ?? []) {
         const distance = editDistance(word, hit.item, edits);
-        if (distance <= edits && (!best || distance < best.distance)) best = { term: hit.item, distance };
+        const wideOk =
+          distance < 2 ||
+          word.length >= TWO_EDITS_FOR_ANY_WORD ||
+          this.names.has(this.words.get(hit.item) ?? "");
+        if (distance <= edits && wideOk && (!best || distance < best.distance))
+          best = { term: hit.item, distance };
       }
     }
     const term = best ? this.words.get(best.term) : undefined;

@@ -11,10 +11,11 @@ const now = new Date("2026-11-29T12:00:00Z");
 // The bars sit a little under what `npm run eval` measured when they were set, so a change that
 // makes the bot answer worse fails the suite. Raise them as the engine improves.
 const bars: [file: string, answer: number, abstain: number][] = [
-  ["eval/questions.jsonl", 0.88, 0.87],
-  ["eval/holdout.jsonl", 0.88, 0.93],
-  ["eval/tuning2.jsonl", 0.9, 0.88],
-  ["eval/final.jsonl", 0.85, 0.88],
+  ["eval/questions.jsonl", 0.89, 0.85],
+  ["eval/holdout.jsonl", 0.9, 0.93],
+  ["eval/tuning2.jsonl", 0.9, 0.86],
+  ["eval/tuning3.jsonl", 0.87, 0.9],
+  ["eval/final.jsonl", 0.87, 0.88],
   ["../shared/eval/dev.jsonl", 0.95, 0.9],
 ];
 
