@@ -6,6 +6,7 @@
  * against every candidate, which is how off-topic questions end up below the answer threshold.
  */
 import { canonical, type Token, termsOfTokens, tokens } from "./analyze.js";
+import { type EntryFit, intentFactor, maxIntentFactor, sameQuestion } from "./fit.js";
 import { type Intent, PEOPLE, PLACES, SYNONYMS } from "./lexicon.js";
 import { analyseQuery, intentsOf, type Query } from "./query.js";
 import { TypoCorrector } from "./typos.js";
@@ -49,7 +50,7 @@ interface Posting {
   lightest: Float64Array;
 }
 
-interface Indexed {
+interface Indexed extends EntryFit {
   doc: SearchDoc;
   /** `intents` is worked out the first time the phrasing is scored: most never are. */
   phrasings: { terms: Set<string>; weight: number; text: string; intents?: Set<Intent> }[];
@@ -70,19 +71,6 @@ const RECALL_BETA2 = 4;
 const NEGLIGIBLE_SCORE = 0.15;
 /** A term held by more than this share of entries is "common" and is walked only when needed. */
 const COMMON_SHARE = 0.1;
-/** A small preference for curated headline points, between entries that otherwise tie. */
-const HEADLINE_FACTOR = 1.02;
-/** The largest factor each intent can give an entry (see `intentFactor`). */
-const MAX_INTENT_FACTOR: Partial<Record<Intent, number>> = {
-  why: 1.1,
-  when: 1.1,
-  howmuch: 1.1,
-  outcome: 1.1,
-  where: 1.05,
-  who: 1.1,
-  say: 1.1,
-};
-
 /** Inserts a hit into a best-first list of at most `limit`, if it belongs there (ties keep entry order). */
 function keepTop(hits: SearchHit[], limit: number, id: string, score: number, via?: string): void {
   if (score <= 0 || (hits.length >= limit && score <= (hits[limit - 1] as SearchHit).score)) return;
@@ -92,27 +80,10 @@ function keepTop(hits: SearchHit[], limit: number, id: string, score: number, vi
   if (hits.length > limit) hits.pop();
 }
 
-/** How far a curated phrasing asks the same kind of question (1 the same, less when it differs). */
-function sameQuestion(asked: ReadonlySet<Intent>, phrased: ReadonlySet<Intent>): number {
-  if (asked.size === 0 && phrased.size === 0) return 1;
-  if (asked.size === 0 || phrased.size === 0) return 0.97;
-  for (const i of asked) if (phrased.has(i)) return 1;
-  return 0.9;
-}
-
-/** An upper bound of `intentFactor` for any entry, for this question. */
-function maxIntentFactor(query: Query): number {
-  let f = HEADLINE_FACTOR;
-  for (const i of query.intents) f *= MAX_INTENT_FACTOR[i] ?? 1;
-  return f;
-}
-
 /** Above this many terms a question is a chatty message, and its unknown words weigh less. */
 const CHATTY_TERMS = 6;
 /** An unknown name or acronym (UK, EU, Busan) weighs more than an unknown common word. */
 const ENTITY_FACTOR = 2;
-/** In a question that checks a belief, unknown words count for this much of their weight. */
-const CONFIRM_FACTOR = 0.4;
 /** General words ("new", "number", "time") count for this much of their weight. */
 const GENERAL_FACTOR = 0.3;
 /** A word found only in the snippet or topics counts for less than one in the curated answer. */
@@ -311,7 +282,7 @@ export class SearchIndex {
           for (const p of d.phrasings) if (p.terms.has(t)) light = Math.min(light, p.weight);
         } else if (d.bag.has(t)) bagMatched += w * CONTEXT_WEIGHT;
       }
-      const factor = this.intentFactor(query, d);
+      const factor = intentFactor(query, d);
       const bag = this.bagScore(d, bagMatched, qTotal);
       const rFocus = focus / qTotal;
       // A phrasing matching any of these words weighs at least `light`, which bounds its precision.
@@ -402,38 +373,5 @@ export class SearchIndex {
     let s = 0;
     for (const t of ts) s += this.idf.get(t) ?? 0;
     return s;
-  }
-
-  /** How well the kind of entry fits the kind of answer asked for. */
-  private intentFactor(query: Query, d: Indexed): number {
-    const { doc } = d;
-    let f = 1;
-    const has = (i: Intent) => query.intents.has(i);
-    if (has("when")) f *= doc.hasDate ? 1.1 : 0.75;
-    if (has("howmuch")) f *= doc.hasFigures ? 1.1 : 0.65;
-    if (has("outcome")) f *= doc.outcome ? 1.1 : 0.45;
-    if (has("why")) f *= doc.reason ? 1.1 : 0.85;
-    // Between entries that fit equally, the curated headline points are the likelier meaning.
-    if (doc.headline) f *= HEADLINE_FACTOR;
-    if (has("where")) f *= d.places ? 1.05 : 0.75;
-    if (has("who") && !has("say")) {
-      // "who is X" wants X's profile; "who is X meeting" wants an entry naming someone else.
-      let others = false;
-      for (const p of d.people) if (!query.people.has(p)) others = true;
-      if (query.terms.length <= query.people.size) f *= doc.kind === "profile" ? 1.1 : 1;
-      else f *= others ? 1.05 : d.people.size > 0 ? 1 : 0.85;
-    }
-    if (has("say")) {
-      if (query.speakers.size > 0) {
-        const bySomeoneAsked = doc.speaker !== undefined && query.speakers.has(doc.speaker);
-        // Quotes, and facts reporting what someone said (they carry a speaker), are about words.
-        if (doc.kind === "quote" || doc.speaker !== undefined) f *= bySomeoneAsked ? 1.1 : 0.45;
-        else if (doc.kind === "profile") f *= 0.5;
-        else f *= d.lead !== undefined && query.speakers.has(d.lead) ? 0.85 : 0.5;
-      } else {
-        f *= doc.kind === "quote" ? 1.1 : 0.85;
-      }
-    }
-    return f;
   }
 }

@@ -370,9 +370,7 @@ export type Intent =
   /** Asks the bot to do something (set a reminder, book a flight): not a question it answers. */
   | "task"
   /** Asks about the sources themselves: which article, when published, by whom. */
-  | "source"
-  /** Checks a belief ("the truce ends in December, is that right?"): its odd words may be the mistake. */
-  | "confirm";
+  | "source";
 
 /** Question patterns, tested on the lower-cased plain question. */
 export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
@@ -409,10 +407,6 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   [
     "source",
     /\b(?:what(?:'s|\s+is|\s+are)\s+(?:your|ur|the)\s+sources?|sources?\s+(?:for|of)\s+(?:this|that|these|your)|where\s+(?:is|does|do|did)\s+(?:this|that|the|your)\s+(?:info|information|data|answer|news)s?\s+(?:come\s+)?from|(?:when|where)\s+was\s+(?:this|that|the)\s+(?:article|story|piece|report)\s+(?:published|written|from)|who\s+(?:wrote|published|reported)\b|publisher|photo\s+credit|who\s+took\s+(?:the\s+)?(?:\w+\s+)?(?:photo|picture|image)|(?:which|what)\s+(?:outlet|publication|paper|site|news\s+site)\s+(?:is\s+this|was\s+this|published|ran\s+this|reported\s+this))\b/,
-  ],
-  [
-    "confirm",
-    /\b(?:is\s+that\s+(?:right|correct|true|so)|(?:right|correct)\s*\?|am\s+i\s+(?:right|wrong)|is\s+it\s+true|i\s+(?:think|thought|believe|heard|read)|isn'?t\s+it|wasn'?t\s+it|aren'?t|weren'?t|didn'?t|haven'?t|hasn'?t|if\s+i\s+remember)\b/,
   ],
   [
     "task",
