@@ -4,7 +4,7 @@
  * The factors multiply the match score; `maxIntentFactor` bounds them for search pruning.
  */
 import type { SearchDoc } from "./index.js";
-import type { Intent } from "./lexicon.js";
+import type { Intent } from "./intents.js";
 import type { Query } from "./query.js";
 
 /** What the fit needs to know of an indexed entry. */

@@ -7,7 +7,8 @@
  */
 import { canonical, type Token, termsOfTokens, tokens } from "./analyze.js";
 import { type EntryFit, intentFactor, maxIntentFactor, sameQuestion } from "./fit.js";
-import { type Intent, PEOPLE, PLACES, SYNONYMS } from "./lexicon.js";
+import type { Intent } from "./intents.js";
+import { PEOPLE, PLACES, SYNONYMS } from "./lexicon.js";
 import { analyseQuery, intentsOf, type Query } from "./query.js";
 import { TypoCorrector } from "./typos.js";
 

@@ -3,7 +3,8 @@
  * corrected from a typo, or unknown (a sign the question is about something we do not hold).
  */
 import { isGeneralTerm, tokens } from "./analyze.js";
-import { BROADER, INTENT_PATTERNS, type Intent, PEOPLE, PLACE_NAMES } from "./lexicon.js";
+import { INTENT_PATTERNS, type Intent } from "./intents.js";
+import { BROADER, PEOPLE, PLACE_NAMES } from "./lexicon.js";
 import { plainFromSlack } from "./slack-text.js";
 import type { TypoCorrector } from "./typos.js";
 
