@@ -4,12 +4,11 @@
  * entries as the baseline, and `tradebot ask` from process start to answer. Prints figures only.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import Fuse from "fuse.js";
 import { createCore } from "../src/answer/core.js";
 import { loadKnowledge } from "../src/knowledge/index.js";
 import type { KnowledgeBase, LoadedEntry } from "../src/knowledge/schema.js";
-import { readQuestions } from "./evaluate.js";
+import { evalFiles, readQuestions } from "./evaluate.js";
 import { synthetic } from "./synthetic.js";
 
 function percentile(sorted: number[], p: number): number {
@@ -58,14 +57,7 @@ function bench(label: string, kb: KnowledgeBase, questions: string[], baselineSa
 }
 
 const real = loadKnowledge("knowledge");
-const files = [
-  "eval/questions.jsonl",
-  "eval/holdout.jsonl",
-  "eval/tuning2.jsonl",
-  "eval/tuning3.jsonl",
-  "eval/final.jsonl",
-  "../shared/eval/dev.jsonl",
-].filter((f) => existsSync(f));
+const files = evalFiles();
 const questions = files.flatMap((f) => readQuestions(f).map((q) => q.q));
 console.log(
   `${questions.length} questions from ${files.join(", ")}; 3 passes each (ours); times per question`,

@@ -2,22 +2,14 @@
  * `npm run eval [-- FILE.jsonl … --verbose]`: the project's labelled questions (eval/questions.jsonl
  * and the held-out eval/holdout.jsonl by default), scored in-process on the real knowledge base.
  */
-import { existsSync } from "node:fs";
 import { createCore } from "../src/answer/core.js";
 import { loadKnowledge } from "../src/knowledge/index.js";
-import { evaluate, pct, readQuestions } from "./evaluate.js";
+import { evalFiles, evaluate, pct, readQuestions } from "./evaluate.js";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const files = args.filter((a) => !a.startsWith("--"));
-const defaults = [
-  "eval/questions.jsonl",
-  "eval/holdout.jsonl",
-  "eval/tuning2.jsonl",
-  "eval/tuning3.jsonl",
-  "eval/final.jsonl",
-  "../shared/eval/dev.jsonl",
-].filter((f) => existsSync(f));
+const defaults = evalFiles();
 const kb = loadKnowledge("knowledge");
 const core = createCore(kb);
 const now = new Date();

@@ -4,7 +4,7 @@
  * snippet appears word for word in the stored text of the source it names).
  * The question format is the one ../shared/eval/score.mjs reads.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Answer, Core } from "../src/answer/types.js";
 import type { KnowledgeBase } from "../src/knowledge/schema.js";
 
@@ -24,6 +24,19 @@ export interface EvalResult {
   misses: string[];
   /** Milliseconds per question, answering only. */
   msPerQuestion: number;
+}
+
+/** The labelled question sets, tuning sets first, then the held-out ones and the shared sample. */
+export function evalFiles(): string[] {
+  return [
+    "eval/questions.jsonl",
+    "eval/holdout.jsonl",
+    "eval/tuning2.jsonl",
+    "eval/tuning3.jsonl",
+    "eval/final.jsonl",
+    "eval/final2.jsonl",
+    "../shared/eval/dev.jsonl",
+  ].filter((f) => existsSync(f));
 }
 
 /** Reads a JSONL question file. */
