@@ -54,6 +54,12 @@ export class AnswerEngine {
         "I can't do that: I only answer questions about the US–China trade talks, from my sources.",
       );
     }
+    // "Good morning team", "thanks!": a greeting with nothing topical in it is not a question.
+    const greeting =
+      /^(?:hi|hey|hello|yo|good\s+(?:morning|afternoon|evening|day)|thanks|thank\s+you|cheers)\b/i;
+    if (greeting.test(plain) && !query.terms.some((t) => t.status !== "unknown" && !t.general)) {
+      return this.dontKnow(now, [], "Hello! Ask me about the US–China trade talks.");
+    }
     // "status?", "latest on US/China": nothing more specific than what every entry is about.
     const specific = query.terms.filter((t) => t.status !== "unknown" && !this.index.isCommon(t.term));
     if (query.intents.has("status") && specific.length <= 1) {
@@ -89,7 +95,7 @@ export class AnswerEngine {
     if (parts.length < 2) return whole;
     const score = (q: Query) => this.index.search(q, 1)[0]?.score ?? 0;
     let best = { query: whole, score: score(whole) };
-    if (best.score >= SURE_THRESHOLD) return whole;
+    if (best.score >= ANSWER_THRESHOLD) return whole;
     for (const part of parts) {
       const q = this.index.analyse(part);
       const s = score(q);

@@ -54,7 +54,7 @@ export function intentFactor(query: Query, d: EntryFit): number {
   const has = (i: Intent) => query.intents.has(i);
   if (has("when")) f *= doc.hasDate ? 1.1 : 0.75;
   if (has("howmuch")) f *= doc.hasFigures ? 1.1 : 0.65;
-  if (has("outcome")) f *= doc.outcome ? 1.1 : 0.45;
+  if (has("outcome")) f *= doc.outcome ? 1.1 : 0.35;
   if (has("why")) f *= doc.reason ? 1.1 : 0.85;
   // Between entries that fit equally, the curated headline points are the likelier meaning.
   if (doc.headline) f *= HEADLINE_FACTOR;

@@ -47,7 +47,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "outcome",
-    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|what\s+happened\s+(?:at|in|during|with)|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
+    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|what\s+happened\s+(?:at|in|during|with)|what\s+(?:was|were)\s+discussed|did\s+.{1,40}?\s+(?:actually|really|finally)\s+(?:meet|happen|take\s+place|end|go\s+ahead)|did\s+.{1,40}?\s+(?:produce|reach|strike|sign|get|yield)\s+(?:a|an|any)\s+(?:deal|agreement)|in\s+the\s+end|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
   ],
   [
     "now",

@@ -54,7 +54,7 @@ export const GENERAL_WORDS = new Set(
   channel quick quickly asap urgent help helps helpful explain explaining understand understanding
   wondering wonder curious guess assume assuming confirm confirmed check checking double sure sorry
   morning afternoon tonight weekend ship shipping shipment shipments import imports importer importers
-  export exports exporter exporters goods business businesses company companies supplier suppliers
+  exporter exporters goods business businesses company companies supplier suppliers
   freight container containers cargo logistics supply chain chains cost costs pay paying
   worried worry concern concerned impact impacts affect affects affected mean meaning name names full job
   title titles role roles position venue venues location locations city cities country countries virtual
@@ -69,9 +69,8 @@ export const GENERAL_WORDS = new Set(
   improve improved improving clarify clarification higher lower broader characterize characterise
   describes described risk risks until till til days january february march april may june july august
   september december monday tuesday wednesday thursday friday saturday sunday noon midnight remember
-  recall pretty wrong correct mistaken sure lol ugh brb haha lunch coffee-break happy anyway bug`.split(
-    /\s+/,
-  ),
+  recall pretty wrong correct mistaken sure lol ugh brb haha lunch coffee-break happy anyway bug timing
+  tied tie ties linked link connected amount amounts note notes client clients`.split(/\s+/),
 );
 
 /**
@@ -241,6 +240,7 @@ export const SYNONYMS: ReadonlyMap<string, string> = mapOf({
   economy: "economy",
   economies: "economy",
   economic: "economy",
+  economically: "economy",
   percent: "percent",
   dollar: "dollar",
   trillion: "trillion",

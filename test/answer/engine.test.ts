@@ -65,6 +65,24 @@ describe("answering a question typed the way people type in Slack", () => {
     }
   });
 
+  it("greets a greeting instead of answering it from the nearest entry", () => {
+    const a = core.answer("Good morning team", late);
+    expect(a.answered).toBe(false);
+    expect(a.text).toBe("Hello! Ask me about the US–China trade talks.");
+  });
+
+  it("does not pass off what was planned as how it turned out", () => {
+    for (const q of ["did the malaysia talks produce a deal?", "was the 100% tariff cancelled in the end"]) {
+      expect(core.answer(q, late).answered, q).toBe(false);
+    }
+  });
+
+  it("answers the one answerable sentence of a chatty message", () => {
+    const a = core.answer("lol coffee machine broke again. where's the next round of talks?", late);
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Malaysia/);
+  });
+
   it("declines tasks politely rather than answering them", () => {
     const a = core.answer("can you set a reminder for the 8:30 call", late);
     expect(a.answered).toBe(false);
