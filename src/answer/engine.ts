@@ -10,6 +10,8 @@ import type { Query } from "../search/query.js";
 import { plainFromSlack } from "../search/slack-text.js";
 import { casingOf, citationOf, suggestionOf } from "./citations.js";
 import { ageOf, countdown, formatDated, formatDay } from "./dates.js";
+import { freshnessOf, newestCited, round } from "./freshness.js";
+import { sourcesAnswer, statusAnswer } from "./overviews.js";
 import { searchDocOf } from "./search-doc.js";
 import { type Standing, standingOf } from "./standing.js";
 import type { Answer, Citation, Suggestion } from "./types.js";
@@ -63,12 +65,12 @@ export class AnswerEngine {
     // "status?", "latest on US/China": nothing more specific than what every entry is about.
     const specific = query.terms.filter((t) => t.status !== "unknown" && !this.index.isCommon(t.term));
     if (query.intents.has("status") && specific.length <= 1) {
-      if (!query.terms.some((t) => t.status === "unknown")) return this.statusAnswer(now);
+      if (!query.terms.some((t) => t.status === "unknown")) return statusAnswer(this.kb, this.standing, now);
     }
     const hits = this.index.search(query, 6);
     const top = hits[0];
     if (query.intents.has("source") && (!top || top.score < SURE_THRESHOLD)) {
-      const about = this.sourceAnswer(now);
+      const about = sourcesAnswer(this.kb, now);
       if (about) return about;
     }
     if (!top || top.score < ANSWER_THRESHOLD) return this.dontKnow(now, hits);
@@ -132,16 +134,12 @@ export class AnswerEngine {
     answer.citations.push(citationOf(this.kb, entry));
     answer.citations = answer.citations.slice(0, 3);
     answer.factIds.push(entry.id);
-    answer.freshness = this.freshness(answer.citations, now);
+    answer.freshness = freshnessOf(this.kb, answer.citations, now);
   }
 
   /** Whether the newest source behind an answer is too old to say what stands today. */
   private isStale(answer: Answer, now: Date): boolean {
-    const newest =
-      answer.citations
-        .map((c) => c.published)
-        .sort()
-        .at(-1) ?? this.kb.newestSource;
+    const newest = newestCited(answer.citations) ?? this.kb.newestSource;
     return now.getTime() - Date.parse(`${newest}T00:00:00Z`) > STALE_AFTER_DAYS * 86_400_000;
   }
 
@@ -150,11 +148,7 @@ export class AnswerEngine {
    * give what stood as of the newest source, cited, at a lower confidence.
    */
   private staleForNow(answer: Answer, now: Date): Answer {
-    const newest =
-      answer.citations
-        .map((c) => c.published)
-        .sort()
-        .at(-1) ?? this.kb.newestSource;
+    const newest = newestCited(answer.citations) ?? this.kb.newestSource;
     return {
       ...answer,
       text: `I can't say what stands today: my newest source on this is the ${formatDay(newest)} report (${ageOf(newest, now)}). As of then: ${answer.text}`,
@@ -204,7 +198,7 @@ export class AnswerEngine {
       confidence: round(score),
       factIds: [entry.id],
       suggestions: [],
-      freshness: this.freshness(citations, now),
+      freshness: freshnessOf(this.kb, citations, now),
     };
   }
 
@@ -234,60 +228,7 @@ export class AnswerEngine {
       citations,
       factIds: [entry.id, other.id],
       confidence: round(answer.confidence * 0.9),
-      freshness: this.freshness(citations, now),
-    };
-  }
-
-  /** What the sources are: title, publisher, date and credit, citing each source's opening words. */
-  private sourceAnswer(now: Date): Answer | undefined {
-    const sources = [...this.kb.sources.values()].sort((a, b) => b.published.localeCompare(a.published));
-    const citations: Citation[] = [];
-    const lines: string[] = [];
-    for (const s of sources.slice(0, 3)) {
-      const opening = s.text
-        .split("\n")
-        .find((l) => l.trim().length >= 12)
-        ?.trim();
-      if (!opening) continue;
-      citations.push({
-        snippet: opening,
-        source: s.id,
-        title: s.title,
-        publisher: s.publisher,
-        published: s.published,
-      });
-      const when = s.published_note
-        ? `${formatDay(s.published)} (${s.published_note})`
-        : formatDay(s.published);
-      lines.push(
-        `"${s.title}", ${s.publisher}, published ${when}${s.credit ? `; credit: ${s.credit}` : ""}.`,
-      );
-    }
-    if (!citations.length) return undefined;
-    return {
-      answered: true,
-      text: `My sources: ${lines.join(" ")}`,
-      citations,
-      confidence: 0.8,
-      factIds: [],
-      suggestions: [],
-      freshness: this.freshness(citations, now),
-    };
-  }
-
-  private statusAnswer(now: Date): Answer {
-    const headline = this.standing.entries.filter((e) => e.headline).slice(0, 3);
-    const picked = headline.length ? headline : this.standing.entries.slice(0, 3);
-    const citations = picked.map((e) => citationOf(this.kb, e));
-    const newest = this.kb.newestSource;
-    return {
-      answered: true,
-      text: `Latest, per the ${formatDay(newest)} report (${ageOf(newest, now)}): ${picked.map((e) => e.answer).join(" ")}`,
-      citations,
-      confidence: 0.9,
-      factIds: picked.map((e) => e.id),
-      suggestions: [],
-      freshness: this.freshness(citations, now),
+      freshness: freshnessOf(this.kb, citations, now),
     };
   }
 
@@ -316,18 +257,4 @@ export class AnswerEngine {
     const pool = this.standing.entries.filter((e) => e.headline);
     return (pool.length ? pool : this.standing.entries).slice(0, 3).map((e) => suggestionOf(e, this.casing));
   }
-
-  private freshness(citations: Citation[], now: Date): string {
-    const newest =
-      citations
-        .map((c) => c.published)
-        .sort()
-        .at(-1) ?? this.kb.newestSource;
-    return `Newest source: ${formatDay(newest)} (${ageOf(newest, now)})`;
-  }
-}
-
-/** A confidence between 0 and 1, to three decimals. */
-function round(x: number): number {
-  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 }
