@@ -1,47 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BriefingPoster } from "../../src/briefing/poster.js";
 import { createBriefingPoster } from "../../src/slack/briefing-poster.js";
-import type { Store } from "../../src/store/types.js";
-import { FakeSlack } from "../support/fake-slack.js";
-import { FakeClock, memoryLogger, openStore, runUntil, schedulerFor, subscribe, tempDir } from "./harness.js";
+import { FakeClock, memoryLogger, runUntil, schedulerFor, subscribe, useSchedulerWorld } from "./harness.js";
 
-let slack: FakeSlack;
-let tmp: ReturnType<typeof tempDir>;
-const stores: Store[] = [];
-const open = () => {
-  const store = openStore(`${tmp.dir}/bot.db`);
-  stores.push(store);
-  return store;
-};
-const postsTo = (channel: string) =>
-  slack.delivered("chat.postMessage").filter((c) => c.args.channel === channel);
-const attemptsTo = (channel: string) =>
-  slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel);
+const world = useSchedulerWorld();
+const { open, postsTo, attemptsTo } = world;
 const since = new Date("2026-03-01T00:00:00Z");
-
-beforeAll(async () => {
-  slack = await FakeSlack.start();
-});
-afterAll(async () => {
-  await slack.close();
-});
-beforeEach(() => {
-  slack.reset();
-  tmp = tempDir();
-});
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  tmp.cleanup();
-});
 
 describe("Slack refusing or failing a post", () => {
   it("waits out a 429's Retry-After, then posts once, and holds the next channel back too", async () => {
     const store = open();
     subscribe(store, "C1", "08:00", "UTC", since);
     subscribe(store, "C2", "08:00", "UTC", since);
-    slack.rateLimitNext("chat.postMessage", 30);
+    world.slack.rateLimitNext("chat.postMessage", 30);
     const clock = FakeClock.at("2026-03-02T08:00:00Z");
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-02T09:00:00Z", 1, () => scheduler.tick());
     expect(attemptsTo("C1").map((c) => c.status)).toEqual([429, 200]);
     expect(postsTo("C1")).toHaveLength(1);
@@ -55,9 +28,9 @@ describe("Slack refusing or failing a post", () => {
   it("marks the subscription when the bot is not in the channel and stops trying", async () => {
     const store = open();
     subscribe(store, "CNOTIN", "08:00", "UTC", since);
-    slack.failNext("chat.postMessage", "not_in_channel");
+    world.slack.failNext("chat.postMessage", "not_in_channel");
     const clock = FakeClock.at("2026-03-02T07:55:00Z");
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-04T12:00:00Z", 5, () => scheduler.tick());
     expect(attemptsTo("CNOTIN")).toHaveLength(1);
     expect(postsTo("CNOTIN")).toHaveLength(0);
@@ -67,9 +40,9 @@ describe("Slack refusing or failing a post", () => {
   it("retries a post Slack refused for another reason later that morning, and posts once", async () => {
     const store = open();
     subscribe(store, "CREFUSED", "08:00", "UTC", since);
-    slack.failNext("chat.postMessage", "internal_server_busy_not_really", 2);
+    world.slack.failNext("chat.postMessage", "internal_server_busy_not_really", 2);
     const clock = FakeClock.at("2026-03-02T08:00:00Z");
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-02T12:00:00Z", 1, () => scheduler.tick());
     expect(attemptsTo("CREFUSED")).toHaveLength(3);
     expect(postsTo("CREFUSED")).toHaveLength(1);
@@ -78,9 +51,9 @@ describe("Slack refusing or failing a post", () => {
   it("never re-sends after a 5xx, because the message may already be in the channel", async () => {
     const store = open();
     subscribe(store, "C5XX", "08:00", "UTC", since);
-    slack.httpErrorNext("chat.postMessage", 503);
+    world.slack.httpErrorNext("chat.postMessage", 503);
     const clock = FakeClock.at("2026-03-02T08:00:00Z");
-    const { scheduler, logger } = schedulerFor(slack, store, clock);
+    const { scheduler, logger } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-02T12:00:00Z", 5, () => scheduler.tick());
     expect(attemptsTo("C5XX")).toHaveLength(1);
     expect(store.getBriefing("C5XX", "2026-03-02")?.reason).toMatch(/outcome unknown/);
@@ -94,7 +67,7 @@ describe("posting to many channels", () => {
     const channels = Array.from({ length: 6 }, (_, i) => `CMANY${i}`);
     for (const ch of channels) subscribe(store, ch, "08:00", "UTC", since);
     const clock = FakeClock.at("2026-03-02T08:00:00Z");
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await scheduler.tick();
     const times = channels.map((ch) => store.getBriefing(ch, "2026-03-02")?.postedAt?.getTime() ?? 0).sort();
     expect(times.every((t) => t > 0)).toBe(true);
@@ -110,7 +83,7 @@ describe("restarts and several instances", () => {
     const clock = FakeClock.at("2026-03-02T08:00:00Z");
     const real = createBriefingPoster({
       botToken: "xoxb-test",
-      apiUrl: slack.apiUrl,
+      apiUrl: world.slack.apiUrl,
       logger: memoryLogger(),
     });
     // The first process reaches Slack for C2, then dies before it can record the ts.
@@ -121,12 +94,12 @@ describe("restarts and several instances", () => {
         return posted;
       },
     };
-    const a = schedulerFor(slack, first, clock, { poster: dying, instanceId: "instance-a" });
+    const a = schedulerFor(world.slack, first, clock, { poster: dying, instanceId: "instance-a" });
     void a.scheduler.tick();
-    await slack.waitForCalls("chat.postMessage", 2);
+    await world.slack.waitForCalls("chat.postMessage", 2);
 
     const second = open();
-    const b = schedulerFor(slack, second, clock, { instanceId: "instance-b" });
+    const b = schedulerFor(world.slack, second, clock, { instanceId: "instance-b" });
     await runUntil(clock, "2026-03-02T12:00:00Z", 5, () => b.scheduler.tick());
     expect(["C1", "C2", "C3"].map((ch) => postsTo(ch).length)).toEqual([1, 1, 1]);
     expect(second.getBriefing("C2", "2026-03-02")?.state).toBe("sending");
@@ -138,7 +111,7 @@ describe("restarts and several instances", () => {
     subscribe(store, "CSTALE", "08:00", "UTC", since);
     store.claimBriefing("CSTALE", "2026-03-02", "dead-instance", new Date("2026-03-02T08:00:00Z"));
     const clock = FakeClock.at("2026-03-02T08:05:00Z");
-    const { scheduler } = schedulerFor(slack, store, clock, { staleClaimMinutes: 10 });
+    const { scheduler } = schedulerFor(world.slack, store, clock, { staleClaimMinutes: 10 });
     await scheduler.tick();
     expect(postsTo("CSTALE")).toHaveLength(0);
     await runUntil(clock, "2026-03-02T12:00:00Z", 5, () => scheduler.tick());
@@ -163,8 +136,8 @@ describe("restarts and several instances", () => {
       );
     }
     const clock = FakeClock.at("2026-03-02T00:00:00Z");
-    const one = schedulerFor(slack, a, clock, { instanceId: "instance-a" });
-    const two = schedulerFor(slack, b, clock, { instanceId: "instance-b" });
+    const one = schedulerFor(world.slack, a, clock, { instanceId: "instance-a" });
+    const two = schedulerFor(world.slack, b, clock, { instanceId: "instance-b" });
     await runUntil(clock, "2026-03-04T00:00:00Z", 10, () =>
       Promise.all([one.scheduler.tick(), two.scheduler.tick()]),
     );

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createCore } from "../../src/answer/core.js";
 import { createScheduler, type SchedulerClock, type SchedulerDeps } from "../../src/briefing/scheduler.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
@@ -13,7 +14,7 @@ import { createBriefingPoster } from "../../src/slack/briefing-poster.js";
 import { slackBriefingComposer } from "../../src/slack/briefings.js";
 import { openStore } from "../../src/store/sqlite.js";
 import type { Store, SubscriptionInput } from "../../src/store/types.js";
-import type { FakeSlack } from "../support/fake-slack.js";
+import { FakeSlack } from "../support/fake-slack.js";
 
 /** A clock that only moves when told to (or when something sleeps on it). */
 export class FakeClock implements SchedulerClock {
@@ -105,6 +106,51 @@ export async function runUntil(
     await tick();
     clock.advance(stepMinutes);
   }
+}
+
+/**
+ * Registers the hooks every scheduler test file shares: one fake Slack server for the file, reset
+ * before each test, and a fresh temporary folder whose stores are closed and removed after it.
+ */
+export function useSchedulerWorld() {
+  let slack: FakeSlack | undefined;
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  const stores: Store[] = [];
+  beforeAll(async () => {
+    slack = await FakeSlack.start();
+  });
+  afterAll(async () => {
+    await slack?.close();
+  });
+  beforeEach(() => {
+    slack?.reset();
+    tmp = tempDir();
+  });
+  afterEach(() => {
+    for (const s of stores.splice(0)) s.close();
+    tmp?.cleanup();
+  });
+  const world = {
+    /** The fake Slack server (started before the first test). */
+    get slack(): FakeSlack {
+      if (!slack) throw new Error("the fake Slack server is not started yet");
+      return slack;
+    },
+    /** Opens (another handle on) this test's database, closed after the test. */
+    open(): Store {
+      if (!tmp) throw new Error("no temporary folder outside a test");
+      const store = openStore(`${tmp.dir}/bot.db`);
+      stores.push(store);
+      return store;
+    },
+    /** The posts Slack accepted for `channel`. */
+    postsTo: (channel: string) =>
+      world.slack.delivered("chat.postMessage").filter((c) => c.args.channel === channel),
+    /** Every chat.postMessage attempt for `channel`, accepted or not. */
+    attemptsTo: (channel: string) =>
+      world.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel),
+  };
+  return world;
 }
 
 export { openStore };

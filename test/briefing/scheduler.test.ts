@@ -1,33 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Store } from "../../src/store/types.js";
-import { FakeSlack } from "../support/fake-slack.js";
-import { FakeClock, openStore, runUntil, schedulerFor, subscribe, tempDir } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { FakeClock, runUntil, schedulerFor, subscribe, useSchedulerWorld } from "./harness.js";
 
-let slack: FakeSlack;
-let tmp: ReturnType<typeof tempDir>;
-const stores: Store[] = [];
-const open = () => {
-  const store = openStore(`${tmp.dir}/bot.db`);
-  stores.push(store);
-  return store;
-};
-const postsTo = (channel: string) =>
-  slack.delivered("chat.postMessage").filter((c) => c.args.channel === channel);
-
-beforeAll(async () => {
-  slack = await FakeSlack.start();
-});
-afterAll(async () => {
-  await slack.close();
-});
-beforeEach(() => {
-  slack.reset();
-  tmp = tempDir();
-});
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  tmp.cleanup();
-});
+const world = useSchedulerWorld();
+const { open, postsTo } = world;
 
 describe("a simulated day", () => {
   it.each([
@@ -40,7 +15,7 @@ describe("a simulated day", () => {
     subscribe(store, "CSHANGHAI", "08:00", "Asia/Shanghai", start);
     subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
     subscribe(store, "CAUCKLAND", "08:00", "Pacific/Auckland", start);
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, until, 5, () => scheduler.tick());
 
     for (const channel of ["CSHANGHAI", "CNEWYORK", "CAUCKLAND"]) {
@@ -66,7 +41,7 @@ describe("a simulated day", () => {
     const clock = FakeClock.at("2026-03-07T00:00:00Z");
     const start = clock.now();
     subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-10T00:00:00Z", 5, () => scheduler.tick());
     const posted = store
       .listBriefings("CNEWYORK")
@@ -83,7 +58,7 @@ describe("a simulated day", () => {
     const clock = FakeClock.at("2026-03-02T00:00:00Z");
     const start = clock.now();
     subscribe(store, "CWEEK", "07:30", "Europe/London", start, { weekdaysOnly: true }); // a Monday
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-09T00:00:00Z", 10, () => scheduler.tick());
     expect(store.listBriefings("CWEEK").map((b) => b.localDate)).toEqual([
       "2026-03-02",
@@ -107,7 +82,7 @@ describe("a simulated day", () => {
       kbVersion: "old",
       at: new Date("2025-10-19T08:00:00Z"),
     });
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2025-10-21T09:00:00Z", 5, () => scheduler.tick());
     const [first, second] = postsTo("CNEWS").map((c) => String(c.args.text));
     expect(first).toContain("What changed since Oct. 19, 2025");
@@ -124,7 +99,7 @@ describe("a simulated day", () => {
     const clock = FakeClock.at("2025-10-20T07:58:00Z");
     const start = clock.now();
     subscribe(store, "CQUIET", "08:00", "UTC", start, { quietWhenUnchanged: true });
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2025-10-22T09:00:00Z", 5, () => scheduler.tick());
     expect(postsTo("CQUIET")).toHaveLength(1);
     expect(store.listBriefings("CQUIET").map((b) => [b.state, b.reason ?? ""])).toEqual([
@@ -141,7 +116,7 @@ describe("the grace window", () => {
     const clock = FakeClock.at("2026-03-02T09:59:00Z");
     const start = new Date("2026-03-02T07:00:00Z");
     subscribe(store, "CLATE", "08:00", "UTC", start);
-    const { scheduler } = schedulerFor(slack, store, clock);
+    const { scheduler } = schedulerFor(world.slack, store, clock);
     await scheduler.tick();
     expect(postsTo("CLATE")).toHaveLength(1);
   });
@@ -151,7 +126,7 @@ describe("the grace window", () => {
     const clock = FakeClock.at("2026-03-02T10:01:00Z");
     const start = new Date("2026-03-02T07:00:00Z");
     subscribe(store, "CLATE", "08:00", "UTC", start);
-    const { scheduler, logger } = schedulerFor(slack, store, clock);
+    const { scheduler, logger } = schedulerFor(world.slack, store, clock);
     await scheduler.tick();
     await scheduler.tick();
     expect(postsTo("CLATE")).toHaveLength(0);
