@@ -2,39 +2,27 @@
  * `/tradetalks` and the buttons, end to end over HTTP: form-encoded signed commands, `payload=`
  * clicks shaped like Slack's, replies through a response_url served by the fake Slack.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { safeMrkdwn } from "../../src/slack/escape.js";
 import { usageLine } from "../../src/slack/subcommands/help.js";
 import { subcommands } from "../../src/slack/subcommands/index.js";
-import { FakeSlack } from "../support/fake-slack.js";
 import { appMention, buttonClick, slashCommand } from "../support/payloads.js";
-import { startTestSlackApp, type TestSlackApp } from "../support/slack-app.js";
+import { useTestSlackApp } from "../support/slack-app.js";
 import { sendCommand, sendEvent, sendInteraction } from "../support/slack-requests.js";
 
 const NOW = new Date("2025-10-25T12:00:00Z");
-let slack: FakeSlack;
-let app: TestSlackApp;
-
-beforeAll(async () => {
-  slack = await FakeSlack.start();
-  app = await startTestSlackApp(slack, { now: NOW });
-});
-afterEach(() => slack.reset());
-afterAll(async () => {
-  await app.close();
-  await slack.close();
-});
+const world = useTestSlackApp({ now: NOW });
 
 type Block = { type: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[] };
 const buttons = (blocks: unknown) =>
   ((blocks as Block[]) ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
 
 async function command(text: string) {
-  const res = await sendCommand(app.target, slashCommand(text, slack.responseUrl()));
+  const res = await sendCommand(world.app.target, slashCommand(text, world.slack.responseUrl()));
   expect(res.status).toBe(200);
   // Acknowledged empty at once; the reply comes through response_url.
   expect(res.text).toBe("");
-  const [reply] = await slack.waitForResponses(1);
+  const [reply] = await world.slack.waitForResponses(1);
   return reply?.body as { response_type: string; text: string; blocks: unknown[] };
 }
 
@@ -49,7 +37,7 @@ describe("/tradetalks", () => {
 
   it("answers `ask <question>` and a bare question alike, showing what was asked", async () => {
     const asked = await command("ask when does the truce expire?");
-    slack.reset();
+    world.slack.reset();
     const bare = await command("when does the truce expire?");
     for (const reply of [asked, bare]) {
       expect(reply.response_type).toBe("ephemeral");
@@ -96,39 +84,43 @@ describe("/tradetalks", () => {
 describe("buttons", () => {
   it("records a helpful click with the answer's entries and knowledge version, and thanks the user", async () => {
     await sendEvent(
-      app.target,
+      world.app.target,
       appMention("EvBTN000001", { text: "<@UBOT0001> when does the truce expire?" }),
     );
-    const [post] = await slack.waitForCalls("chat.postMessage", 1);
+    const [post] = await world.slack.waitForCalls("chat.postMessage", 1);
     const helpful = buttons(post?.args.blocks).find((b) => b.action_id === "tradetalks_helpful");
     expect(helpful?.value).toBeTruthy();
     const click = buttonClick(
       { action_id: "tradetalks_helpful", value: helpful?.value ?? "" },
-      { responseUrl: slack.responseUrl(), ephemeral: false, message: { type: "message", ts: "111.222" } },
+      {
+        responseUrl: world.slack.responseUrl(),
+        ephemeral: false,
+        message: { type: "message", ts: "111.222" },
+      },
     );
-    expect((await sendInteraction(app.target, click)).status).toBe(200);
-    const [thanks] = await slack.waitForResponses(1);
+    expect((await sendInteraction(world.app.target, click)).status).toBe(200);
+    const [thanks] = await world.slack.waitForResponses(1);
     expect(thanks?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(String(thanks?.body.text)).toMatch(/Thanks/);
-    expect(app.store.listFeedback()[0]).toMatchObject({
+    expect(world.app.store.listFeedback()[0]).toMatchObject({
       userId: "W111",
       channelId: "C111",
       question: "when does the truce expire?",
-      entryIds: app.core.answer("when does the truce expire?", NOW).factIds,
+      entryIds: world.app.core.answer("when does the truce expire?", NOW).factIds,
       helpful: true,
-      kbVersion: app.core.kbVersion(),
+      kbVersion: world.app.core.kbVersion(),
     });
   });
 
   it("answers a suggested question when its button is clicked, in the thread it was offered in", async () => {
     await sendEvent(
-      app.target,
+      world.app.target,
       appMention("EvBTN000002", { text: "<@UBOT0001> bananas in Peru?", ts: "1729850000.000300" }),
     );
-    const [offer] = await slack.waitForCalls("chat.postMessage", 1);
+    const [offer] = await world.slack.waitForCalls("chat.postMessage", 1);
     const suggestion = buttons(offer?.args.blocks)[0];
     expect(suggestion?.action_id).toBe("tradetalks_suggestion:0");
-    slack.reset();
+    world.slack.reset();
     const click = buttonClick(
       {
         action_id: suggestion?.action_id ?? "",
@@ -136,29 +128,29 @@ describe("buttons", () => {
         text: suggestion?.text?.text,
       },
       {
-        responseUrl: slack.responseUrl(),
+        responseUrl: world.slack.responseUrl(),
         ephemeral: false,
         message: { type: "message", ts: "1729850001.000400", thread_ts: "1729850000.000300" },
       },
     );
-    await sendInteraction(app.target, click);
-    const [answer] = await slack.waitForCalls("chat.postMessage", 1);
+    await sendInteraction(world.app.target, click);
+    const [answer] = await world.slack.waitForCalls("chat.postMessage", 1);
     expect(answer?.args.channel).toBe("C111");
     expect(answer?.args.thread_ts).toBe("1729850000.000300");
-    const expected = app.core.answerEntry(suggestion?.value ?? "", NOW);
+    const expected = world.app.core.answerEntry(suggestion?.value ?? "", NOW);
     expect(answer?.args.text).toContain(expected?.text.slice(0, 40));
   });
 
   it("shares an ephemeral answer with the channel, credited and without pinging anyone", async () => {
     const reply = await command("ask <!everyone> when does the truce expire?");
     const share = buttons(reply.blocks).find((b) => b.action_id === "tradetalks_share");
-    slack.reset();
+    world.slack.reset();
     const click = buttonClick(
       { action_id: "tradetalks_share", value: share?.value ?? "" },
-      { responseUrl: slack.responseUrl(), ephemeral: true },
+      { responseUrl: world.slack.responseUrl(), ephemeral: true },
     );
-    await sendInteraction(app.target, click);
-    const [shared, removed] = await slack.waitForResponses(2);
+    await sendInteraction(world.app.target, click);
+    const [shared, removed] = await world.slack.waitForResponses(2);
     expect(shared?.body.response_type).toBe("in_channel");
     const text = JSON.stringify(shared?.body);
     expect(text).toContain("<@W111> asked:");

@@ -2,76 +2,65 @@
  * When Slack's side fails: rate limits, channels the bot cannot post to, errors inside a listener,
  * and shutting down while a reply is in progress. Slack is faked at the HTTP boundary only.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/types.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { appMention, buttonClick, slashCommand } from "../support/payloads.js";
-import { startTestSlackApp, type TestSlackApp } from "../support/slack-app.js";
+import { startTestSlackApp, type TestSlackApp, useTestSlackApp } from "../support/slack-app.js";
 import { sendCommand, sendEvent, sendInteraction } from "../support/slack-requests.js";
 
 const NOW = new Date("2025-10-25T12:00:00Z");
-let slack: FakeSlack;
-let app: TestSlackApp;
+const world = useTestSlackApp({ now: NOW });
 let seq = 0;
 const eventId = () => `EvFAIL${String(++seq).padStart(6, "0")}`;
 const ask = (text = "<@UBOT0001> when does the truce expire?") => appMention(eventId(), { text });
 
-beforeAll(async () => {
-  slack = await FakeSlack.start();
-  app = await startTestSlackApp(slack, { now: NOW });
-});
-afterEach(() => slack.reset());
-afterAll(async () => {
-  await app.close();
-  await slack.close();
-});
-
 describe("Web API failures", () => {
   it("retries a rate-limited post after Retry-After and posts the answer once", async () => {
-    slack.rateLimitNext("chat.postMessage", 1);
-    await sendEvent(app.target, ask());
-    const calls = await slack.waitForCalls("chat.postMessage", 2);
+    world.slack.rateLimitNext("chat.postMessage", 1);
+    await sendEvent(world.app.target, ask());
+    const calls = await world.slack.waitForCalls("chat.postMessage", 2);
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
-    expect(slack.delivered("chat.postMessage")).toHaveLength(1);
+    expect(world.slack.delivered("chat.postMessage")).toHaveLength(1);
     expect(calls[0]?.args.text).toBe(calls[1]?.args.text);
   });
 
   it.each(["not_in_channel", "channel_not_found"])(
     "logs %s clearly, does not retry or crash, and keeps answering",
     async (error) => {
-      slack.failNext("chat.postMessage", error);
-      await sendEvent(app.target, ask());
-      const line = await app.log.waitFor(new RegExp(`could not post to C123ABC456: ${error}`));
+      world.slack.failNext("chat.postMessage", error);
+      await sendEvent(world.app.target, ask());
+      const line = await world.app.log.waitFor(new RegExp(`could not post to C123ABC456: ${error}`));
       expect(line.level).toBe("warn");
-      expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
-      await sendEvent(app.target, ask());
-      await slack.waitForCalls("chat.postMessage", 2);
-      expect(slack.delivered("chat.postMessage")).toHaveLength(1);
+      expect(world.slack.callsTo("chat.postMessage")).toHaveLength(1);
+      await sendEvent(world.app.target, ask());
+      await world.slack.waitForCalls("chat.postMessage", 2);
+      expect(world.slack.delivered("chat.postMessage")).toHaveLength(1);
     },
   );
 
   it("does not retry a post whose connection broke after sending, so nothing can be posted twice", async () => {
-    slack.dropNext("chat.postMessage");
+    world.slack.dropNext("chat.postMessage");
     const question = "<@UBOT0001> when does the truce expire?";
-    await sendEvent(app.target, ask(question));
-    await app.log.waitFor(/error while handling event_callback/);
-    const expected = app.core.answer("when does the truce expire?", NOW).text;
-    const attempts = slack
+    await sendEvent(world.app.target, ask(question));
+    await world.app.log.waitFor(/error while handling event_callback/);
+    const expected = world.app.core.answer("when does the truce expire?", NOW).text;
+    const attempts = world.slack
       .callsTo("chat.postMessage")
       .filter((c) => String(c.args.text).startsWith(expected));
     expect(attempts).toHaveLength(1);
     // The user is told something went wrong instead of waiting in silence.
-    const [, sorry] = await slack.waitForCalls("chat.postMessage", 2);
+    const [, sorry] = await world.slack.waitForCalls("chat.postMessage", 2);
     expect(String(sorry?.args.text)).toMatch(/^Sorry/);
   });
 
   it("retries a post Slack answered with 503 and delivers it once", async () => {
-    slack.httpErrorNext("chat.postMessage", 503);
-    await sendEvent(app.target, ask());
+    world.slack.httpErrorNext("chat.postMessage", 503);
+    await sendEvent(world.app.target, ask());
     // A 5xx means Slack did not take it: retried once, delivered once.
-    const calls = await slack.waitForCalls("chat.postMessage", 2);
+    const calls = await world.slack.waitForCalls("chat.postMessage", 2);
     expect(calls.map((c) => c.status)).toEqual([503, 200]);
-    expect(slack.delivered("chat.postMessage")).toHaveLength(1);
+    expect(world.slack.delivered("chat.postMessage")).toHaveLength(1);
   });
 });
 

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { createCore } from "../../src/answer/core.js";
 import type { Core } from "../../src/answer/types.js";
 import { loadConfig } from "../../src/config.js";
@@ -14,7 +15,7 @@ import type { SlackDeps } from "../../src/slack/deps.js";
 import { type RunningSlack, startSlack } from "../../src/slack/start.js";
 import { openStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/types.js";
-import type { FakeSlack } from "./fake-slack.js";
+import { FakeSlack } from "./fake-slack.js";
 import { type CapturedLog, captureLogger } from "./logger.js";
 import type { Target } from "./slack-requests.js";
 
@@ -73,6 +74,37 @@ export async function startTestSlackApp(
       await running.stop(2_000);
       realStore.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Registers the hooks the HTTP test files share: one fake Slack and one app started at the pinned
+ * time `now` for the whole file, the fake's records cleared after each test, both closed at the end.
+ */
+export function useTestSlackApp(opts: { now: Date }): {
+  readonly slack: FakeSlack;
+  readonly app: TestSlackApp;
+} {
+  let slack: FakeSlack | undefined;
+  let app: TestSlackApp | undefined;
+  beforeAll(async () => {
+    slack = await FakeSlack.start();
+    app = await startTestSlackApp(slack, opts);
+  });
+  afterEach(() => slack?.reset());
+  afterAll(async () => {
+    await app?.close();
+    await slack?.close();
+  });
+  return {
+    get slack() {
+      if (!slack) throw new Error("the fake Slack is not started yet");
+      return slack;
+    },
+    get app() {
+      if (!app) throw new Error("the test app is not started yet");
+      return app;
     },
   };
 }
