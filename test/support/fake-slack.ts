@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseBody, readBody, send } from "./http.js";
+import { Waiters } from "./waiters.js";
 
 /** One Web API call as the fake received it. */
 export interface SlackCall {
@@ -67,7 +68,7 @@ export class FakeSlack {
   readonly #scripts = new Map<string, Scripted[]>();
   readonly #users = new Map<string, FakeUser>();
   readonly #answers = new Map<string, Record<string, unknown>>();
-  readonly #waiters = new Set<() => void>();
+  readonly #waiters = new Waiters("fake Slack");
   #ts = 1_700_000_000;
 
   private constructor(
@@ -150,16 +151,16 @@ export class FakeSlack {
 
   /** Waits until `method` has received at least `n` calls (successful or not), then returns them. */
   waitForCalls(method: string, n: number, timeoutMs = 10_000): Promise<SlackCall[]> {
-    return this.#waitFor(() => this.callsTo(method).length >= n, timeoutMs, `${n} ${method} call(s)`).then(
-      () => this.callsTo(method),
-    );
+    return this.#waiters
+      .waitFor(() => this.callsTo(method).length >= n, timeoutMs, `${n} ${method} call(s)`)
+      .then(() => this.callsTo(method));
   }
 
   /** Waits until at least `n` response_url posts have arrived, then returns them. */
   waitForResponses(n: number, timeoutMs = 10_000): Promise<ResponsePost[]> {
-    return this.#waitFor(() => this.responses.length >= n, timeoutMs, `${n} response_url post(s)`).then(
-      () => this.responses,
-    );
+    return this.#waiters
+      .waitFor(() => this.responses.length >= n, timeoutMs, `${n} response_url post(s)`)
+      .then(() => this.responses);
   }
 
   /** Forgets recorded calls and scripts (between tests sharing one fake). */
@@ -181,7 +182,7 @@ export class FakeSlack {
     const args = parseBody(raw, req.headers["content-type"] ?? "");
     if (url.pathname.startsWith("/response/")) {
       this.responses.push({ id: url.pathname.slice("/response/".length), body: args });
-      this.#notify();
+      this.#waiters.notify();
       return send(res, 200, "ok", "text/plain");
     }
     if (!url.pathname.startsWith("/api/")) return send(res, 404, { ok: false, error: "unknown_path" });
@@ -218,7 +219,7 @@ export class FakeSlack {
       }
       return send(res, 200, this.#answer(method, args));
     } finally {
-      this.#notify();
+      this.#waiters.notify();
     }
   }
 
@@ -257,26 +258,5 @@ export class FakeSlack {
     const list = this.#scripts.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(s);
     this.#scripts.set(method, list);
-  }
-
-  #notify(): void {
-    for (const w of [...this.#waiters]) w();
-  }
-
-  #waitFor(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-    if (done()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!done()) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(new Error(`fake Slack: timed out waiting for ${what}`));
-      }, timeoutMs);
-      this.#waiters.add(check);
-    });
   }
 }

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { Waiters } from "./waiters.js";
 
 const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -23,7 +24,7 @@ export class FakeSocketMode {
   readonly acks: Ack[] = [];
   #socket?: Socket;
   #buffer = Buffer.alloc(0);
-  readonly #waiters = new Set<() => void>();
+  readonly #waiters = new Waiters("fake Socket Mode");
 
   private constructor(
     private readonly server: Server,
@@ -52,18 +53,18 @@ export class FakeSocketMode {
 
   /** Resolves once a client has connected and been greeted. */
   waitForConnection(timeoutMs = 10_000): Promise<void> {
-    return this.#waitFor(() => this.connected, timeoutMs, "a Socket Mode connection");
+    return this.#waiters.waitFor(() => this.connected, timeoutMs, "a Socket Mode connection");
   }
 
   /** Resolves once the client has gone away. */
   waitForDisconnect(timeoutMs = 10_000): Promise<void> {
-    return this.#waitFor(() => !this.connected, timeoutMs, "the client to disconnect");
+    return this.#waiters.waitFor(() => !this.connected, timeoutMs, "the client to disconnect");
   }
 
   /** Resolves with the ack of `envelopeId` once the client sent it. */
   async waitForAck(envelopeId: string, timeoutMs = 10_000): Promise<Ack> {
     const find = () => this.acks.find((a) => a.envelope_id === envelopeId);
-    await this.#waitFor(() => Boolean(find()), timeoutMs, `the ack of ${envelopeId}`);
+    await this.#waiters.waitFor(() => Boolean(find()), timeoutMs, `the ack of ${envelopeId}`);
     return find() as Ack;
   }
 
@@ -102,7 +103,7 @@ export class FakeSocketMode {
     socket.on("data", (chunk: Buffer) => this.#read(chunk));
     socket.on("close", () => {
       if (this.#socket === socket) this.#socket = undefined;
-      this.#notify();
+      this.#waiters.notify();
     });
     socket.on("error", () => socket.destroy());
     this.send({
@@ -111,7 +112,7 @@ export class FakeSocketMode {
       debug_info: { host: "fake" },
       connection_info: { app_id: "A0001" },
     });
-    this.#notify();
+    this.#waiters.notify();
   }
 
   #read(chunk: Buffer): void {
@@ -126,30 +127,9 @@ export class FakeSocketMode {
       } else if (parsed.opcode === 0x1) {
         const msg = JSON.parse(parsed.payload.toString("utf8")) as Ack;
         if (msg.envelope_id) this.acks.push(msg);
-        this.#notify();
+        this.#waiters.notify();
       }
     }
-  }
-
-  #notify(): void {
-    for (const w of [...this.#waiters]) w();
-  }
-
-  #waitFor(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-    if (done()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!done()) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(new Error(`fake Socket Mode: timed out waiting for ${what}`));
-      }, timeoutMs);
-      this.#waiters.add(check);
-    });
   }
 }
 
