@@ -7,7 +7,7 @@ import { buildBriefing } from "../../src/briefing/content.js";
 import { runCli } from "../../src/cli/run.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { openStore } from "../../src/store/sqlite.js";
-import { tempDir } from "./harness.js";
+import { subscribe, tempDir } from "./harness.js";
 
 const knowledgeDir = join(import.meta.dirname, "../../knowledge");
 let tmp: ReturnType<typeof tempDir>;
@@ -53,17 +53,7 @@ describe("tradebot briefing --preview", () => {
     const now = new Date("2025-10-19T08:00:00Z");
     const last = buildBriefing({ kb, core: createCore(kb), now, localDate: "2025-10-19" });
     const store = openStore(join(tmp.dir, "bot.db"));
-    store.upsertSubscription(
-      {
-        channelId: "C1",
-        time: "08:00",
-        timeZone: "Asia/Shanghai",
-        weekdaysOnly: false,
-        quietWhenUnchanged: false,
-        createdBy: "U1",
-      },
-      now,
-    );
+    subscribe(store, "C1", "08:00", "Asia/Shanghai", now);
     store.claimBriefing("C1", "2025-10-19", "a", now);
     store.markPosted("C1", "2025-10-19", {
       messageTs: "1.1",
