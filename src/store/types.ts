@@ -34,8 +34,8 @@ export interface EventStore {
 /** Whether a subscription is served, or why not (set when Slack refuses a post to the channel). */
 export type SubscriptionStatus = "active" | "not_in_channel" | "channel_not_found";
 
-/** A channel's daily-briefing subscription. */
-export interface Subscription {
+/** What `/tradetalks subscribe` (or the config default) sets. */
+export interface SubscriptionInput {
   channelId: string;
   teamId?: string;
   /** Local time of day, HH:MM (24-hour). */
@@ -45,23 +45,16 @@ export interface Subscription {
   weekdaysOnly: boolean;
   /** When nothing changed since the last briefing: post nothing (true) or a one-line "no change" (false). */
   quietWhenUnchanged: boolean;
-  status: SubscriptionStatus;
   /** User id of whoever subscribed the channel, or "config" for the deploy-time default. */
   createdBy: string;
+}
+
+/** A channel's daily-briefing subscription: what was set, plus what the store keeps about it. */
+export interface Subscription extends SubscriptionInput {
+  status: SubscriptionStatus;
   createdAt: Date;
   /** When time, zone or weekdays were last set: slots before this are never due. */
   scheduleSince: Date;
-}
-
-/** What `/tradetalks subscribe` (or the config default) sets. */
-export interface SubscriptionInput {
-  channelId: string;
-  teamId?: string;
-  time: string;
-  timeZone: string;
-  weekdaysOnly: boolean;
-  quietWhenUnchanged: boolean;
-  createdBy: string;
 }
 
 /** One entry as a briefing covered it: its id and a hash of its content. */
