@@ -5,10 +5,10 @@
  * what did X say) raises or lowers each candidate. Words the knowledge base does not know weigh
  * against every candidate, which is how off-topic questions end up below the answer threshold.
  */
-import { canonical, type Token, termsOfTokens, tokens } from "./analyze.js";
-import { type EntryFit, intentFactor, maxIntentFactor, sameQuestion } from "./fit.js";
-import type { Intent } from "./intents.js";
-import { PEOPLE, PLACES, SYNONYMS } from "./lexicon.js";
+import type { Token } from "./analyze.js";
+import { buildIndex, type Indexed, type Posting } from "./build.js";
+import { intentFactor, maxIntentFactor, sameQuestion } from "./fit.js";
+import { PEOPLE, PLACES } from "./lexicon.js";
 import { analyseQuery, intentsOf, type Query } from "./query.js";
 import { TypoCorrector } from "./typos.js";
 
@@ -43,28 +43,6 @@ export interface SearchHit {
   via?: string;
 }
 
-/** The entries holding a term: whether it is among each one's curated words, and the weight of its
- * lightest curated phrasing holding the term (Infinity when none does), which bounds phrasing scores. */
-interface Posting {
-  docs: Int32Array;
-  inFocus: Uint8Array;
-  lightest: Float64Array;
-}
-
-interface Indexed extends EntryFit {
-  doc: SearchDoc;
-  /** `intents` is worked out the first time the phrasing is scored: most never are. */
-  phrasings: { terms: Set<string>; weight: number; text: string; intents?: Set<Intent> }[];
-  bag: Set<string>;
-  places: boolean;
-  people: Set<string>;
-  /** The first person the entry's answer names: whose statement or action it is about. */
-  lead?: string;
-  /** Terms of the curated parts (title, answer, questions); the snippet and topics are context. */
-  focus: Set<string>;
-  focusWeight: number;
-}
-
 /** Weights of the two ways an entry can match. */
 const BAG_DISCOUNT = 0.8;
 const RECALL_BETA2 = 4;
@@ -94,15 +72,15 @@ const CONTEXT_WEIGHT = 0.75; // F-beta with beta = 2: covering the user's words 
 export class SearchIndex {
   private readonly docs: Indexed[];
   /** Term → the entries holding it, and whether it is among each one's curated words. */
-  private readonly postings = new Map<string, Posting>();
+  private readonly postings: ReadonlyMap<string, Posting>;
   private readonly byId = new Map<string, Indexed>();
   /** Every indexed text and its tokens: a cache can keep them, so a later start skips the analysis. */
-  readonly analysed = new Map<string, Token[]>();
+  readonly analysed: ReadonlyMap<string, Token[]>;
   /** Per-entry accumulators for one search, kept between searches to spare the garbage collector. */
   private readonly focusAcc: Float64Array;
   private readonly bagAcc: Float64Array;
   private readonly lightAcc: Float64Array;
-  private readonly idf = new Map<string, number>();
+  private readonly idf: ReadonlyMap<string, number>;
   private readonly unknownWeight: number;
   readonly vocabulary: ReadonlySet<string>;
   private readonly typos: TypoCorrector;
@@ -115,71 +93,18 @@ export class SearchIndex {
     docs: readonly SearchDoc[],
     private readonly options: { exhaustive?: boolean; tokenized?: ReadonlyMap<string, Token[]> } = {},
   ) {
-    const df = new Map<string, number>();
-    // Every word as written, with its term: the vocabulary typos are corrected against.
-    const surface = new Map<string, string>();
-    const termsOf = (text: string) => {
-      const list = options.tokenized?.get(text) ?? tokens(text);
-      this.analysed.set(text, list);
-      for (const t of list) surface.set(t.word, t.term);
-      return termsOfTokens(list);
-    };
-    this.docs = docs.map((doc) => {
-      const phraseTerms = doc.questions.map((q) => ({ text: q, terms: new Set(termsOf(q)) }));
-      const focusTerms = termsOf(doc.focus);
-      const focus = new Set(focusTerms);
-      for (const p of phraseTerms) for (const t of p.terms) focus.add(t);
-      const bag = new Set([...focus, ...termsOf(doc.text)]);
-      for (const t of bag) {
-        df.set(t, (df.get(t) ?? 0) + 1);
-      }
-      return {
-        doc,
-        phrasings: phraseTerms.map((p) => ({ ...p, weight: 0 })),
-        bag,
-        places: [...bag].some((t) => PLACES.has(t)),
-        people: new Set([...bag].filter((t) => PEOPLE.has(t))),
-        lead: focusTerms.find((t) => PEOPLE.has(t)),
-        focus,
-        focusWeight: 0,
-      };
-    });
+    const built = buildIndex(docs, options.tokenized);
+    this.docs = built.docs;
+    this.postings = built.postings;
+    this.idf = built.idf;
+    this.analysed = built.analysed;
+    for (const d of this.docs) this.byId.set(d.doc.id, d);
     this.focusAcc = new Float64Array(this.docs.length);
     this.bagAcc = new Float64Array(this.docs.length);
     this.lightAcc = new Float64Array(this.docs.length).fill(Number.POSITIVE_INFINITY);
-    const n = Math.max(docs.length, 1);
-    for (const [t, count] of df) this.idf.set(t, Math.log(1 + n / count));
-    this.unknownWeight = Math.log(1 + n) * 1.2;
-    for (const d of this.docs) {
-      this.byId.set(d.doc.id, d);
-      for (const p of d.phrasings) p.weight = this.sum(p.terms);
-      d.focusWeight = this.sum(d.focus);
-    }
-    // Postings, built entry by entry: for each term, the entries holding it, whether it is among
-    // their curated words, and the weight of their lightest curated phrasing holding it.
-    const building = new Map<string, { docs: number[]; inFocus: number[]; lightest: number[] }>();
-    this.docs.forEach((d, i) => {
-      const light = new Map<string, number>();
-      for (const p of d.phrasings)
-        for (const t of p.terms) light.set(t, Math.min(light.get(t) ?? p.weight, p.weight));
-      for (const t of d.bag) {
-        const b = building.get(t) ?? { docs: [], inFocus: [], lightest: [] };
-        if (b.docs.length === 0) building.set(t, b);
-        b.docs.push(i);
-        b.inFocus.push(d.focus.has(t) ? 1 : 0);
-        b.lightest.push(light.get(t) ?? Number.POSITIVE_INFINITY);
-      }
-    });
-    for (const [t, b] of building) {
-      this.postings.set(t, {
-        docs: new Int32Array(b.docs),
-        inFocus: new Uint8Array(b.inFocus),
-        lightest: new Float64Array(b.lightest),
-      });
-    }
-    this.vocabulary = new Set(df.keys());
-    for (const word of SYNONYMS.keys()) surface.set(word, canonical(word));
-    this.typos = new TypoCorrector(surface, new Set([...PEOPLE, ...PLACES]));
+    this.unknownWeight = Math.log(1 + Math.max(docs.length, 1)) * 1.2;
+    this.vocabulary = new Set(built.idf.keys());
+    this.typos = new TypoCorrector(built.surface, new Set([...PEOPLE, ...PLACES]));
   }
 
   /** Number of indexed entries. */
@@ -368,11 +293,5 @@ export class SearchIndex {
       }
     }
     return { terms: covered, share: total ? matched / total : 0 };
-  }
-
-  private sum(ts: Iterable<string>): number {
-    let s = 0;
-    for (const t of ts) s += this.idf.get(t) ?? 0;
-    return s;
   }
 }
