@@ -81,6 +81,7 @@ export class AnswerEngine {
     const extra = this.complement(query, top, hits);
     if (extra) this.append(answer, extra, now);
     if (query.intents.has("now") && this.isStale(answer, now)) return this.staleForNow(answer, now);
+    if (query.intents.has("exact") && entry.when?.precision !== "day") return this.notExact(answer, entry);
     if (top.score < SURE_THRESHOLD) answer.suggestions = this.suggestions(hits.slice(1), now);
     return answer;
   }
@@ -153,6 +154,20 @@ export class AnswerEngine {
       ...answer,
       text: `I can't say what stands today: my newest source on this is the ${formatDay(newest)} report (${ageOf(newest, now)}). As of then: ${answer.text}`,
       confidence: round(answer.confidence * 0.7),
+    };
+  }
+
+  /**
+   * Asked for an exact date the sources do not give ("exact date of the Trump–Xi meeting"): say
+   * so, and give what they do say, cited. Not counted as answered.
+   */
+  private notExact(answer: Answer, entry: LoadedEntry): Answer {
+    const known = entry.when ? `only ${formatDated(entry.when.date, entry.when.precision)}` : "no date";
+    return {
+      ...answer,
+      answered: false,
+      text: `My sources don't give that exactly: they give ${known}. What they say: ${answer.text}`,
+      confidence: round(answer.confidence * 0.5),
     };
   }
 

@@ -53,7 +53,7 @@ export function intentFactor(query: Query, d: EntryFit): number {
   let f = 1;
   const has = (i: Intent) => query.intents.has(i);
   if (has("when")) f *= doc.hasDate ? 1.1 : 0.75;
-  if (has("howmuch")) f *= doc.hasFigures ? 1.1 : 0.65;
+  if (has("howmuch")) f *= doc.hasFigures ? 1.1 : 0.55;
   if (has("outcome")) f *= doc.outcome ? 1.1 : 0.35;
   if (has("why")) f *= doc.reason ? 1.1 : 0.85;
   // Between entries that fit equally, the curated headline points are the likelier meaning.

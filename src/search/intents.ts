@@ -18,6 +18,8 @@ export type Intent =
   | "now"
   /** Asks the bot to do something (set a reminder, book a flight): not a question it answers. */
   | "task"
+  /** Asks for an exact date or place ("exact date", "which day exactly") the sources may not give. */
+  | "exact"
   /** Asks about the sources themselves: which article, when published, by whom. */
   | "source";
 
@@ -34,7 +36,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ["who", /\b(?:who|whom|whose|whos)\b/],
   [
     "howmuch",
-    /\b(?:how\s+(?:much|high|big|large|many|steep)|what\s+(?:rate|level|size|percent(?:age)?)|what\s+%|figures?|numbers?)\b/,
+    /\b(?:how\s+(?:much|high|big|large|many|steep)|what\s+(?:rate|level|size|percent(?:age)?)|what\s+%|figures?|numbers?|price|prices|cost\s+of|how\s+much\s+does\s+.{1,30}\s+cost)\b/,
   ],
   ["why", /\b(?:why|reason|reasons|what\s+caused|because)\b/],
   [
@@ -47,7 +49,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "outcome",
-    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|what\s+happened\s+(?:at|in|during|with)|what\s+(?:was|were)\s+discussed|did\s+.{1,40}?\s+(?:actually|really|finally)\s+(?:meet|happen|take\s+place|end|go\s+ahead)|did\s+.{1,40}?\s+(?:produce|reach|strike|sign|get|yield)\s+(?:a|an|any)\s+(?:deal|agreement)|in\s+the\s+end|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
+    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|what\s+happened\s+(?:at|in|during|with)|what\s+(?:was|were)\s+discussed|what\s+(?:did\s+)?they\s+(?:talk(?:ed)?|discuss(?:ed)?)\b|did\s+.{1,40}?\s+(?:actually|really|finally)\s+(?:meet|happen|take\s+place|end|go\s+ahead)|did\s+.{1,40}?\s+(?:produce|reach|strike|sign|get|yield)\s+(?:a|an|any)\s+(?:deal|agreement)|in\s+the\s+end|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
   ],
   [
     "now",
@@ -57,6 +59,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
     "source",
     /\b(?:what(?:'s|\s+is|\s+are)\s+(?:your|ur|the)\s+sources?|sources?\s+(?:for|of)\s+(?:this|that|these|your)|where\s+(?:is|does|do|did)\s+(?:this|that|the|your)\s+(?:info|information|data|answer|news)s?\s+(?:come\s+)?from|(?:when|where)\s+was\s+(?:this|that|the)\s+(?:article|story|piece|report)\s+(?:published|written|from)|who\s+(?:wrote|published|reported)\b|publisher|photo\s+credit|who\s+took\s+(?:the\s+)?(?:\w+\s+)?(?:photo|picture|image)|(?:which|what)\s+(?:outlet|publication|paper|site|news\s+site)\s+(?:is\s+this|was\s+this|published|ran\s+this|reported\s+this))\b/,
   ],
+  ["exact", /\b(?:exact|precise|specific)\s+(?:date|dates|day|days|time|city|venue|location)\b/],
   [
     "task",
     /^(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?(?:set|book|remind\s+me\s+(?:to|at|in|on|tomorrow|later)|post|pin|forward|send|email|create|write|schedule|order|buy|translate|draft|compose|make\s+me|tell\s+me\s+a\s+joke|sing|play|call\s+me)\b|\bwhat\s+time\s+(?:is\s+it|it\s+is)\b/,

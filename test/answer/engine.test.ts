@@ -83,6 +83,13 @@ describe("answering a question typed the way people type in Slack", () => {
     expect(a.text).toMatch(/Malaysia/);
   });
 
+  it("says when the sources give no exact date, and what they do give", () => {
+    const a = core.answer("exact date of the trump xi meeting?", late);
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't give that exactly: they give only October 2025\./);
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
   it("declines tasks politely rather than answering them", () => {
     const a = core.answer("can you set a reminder for the 8:30 call", late);
     expect(a.answered).toBe(false);
