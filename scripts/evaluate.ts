@@ -35,6 +35,7 @@ export function evalFiles(): string[] {
     "eval/tuning3.jsonl",
     "eval/final.jsonl",
     "eval/final2.jsonl",
+    "eval/abstain.jsonl",
     "../shared/eval/dev.jsonl",
   ].filter((f) => existsSync(f));
 }

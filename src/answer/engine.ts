@@ -101,6 +101,8 @@ export class AnswerEngine {
     if (best.score >= ANSWER_THRESHOLD) return whole;
     for (const part of parts) {
       const q = this.index.analyse(part);
+      // A sentence is a reading only if it names something we know ("is it 25% or 50% now?" does not).
+      if (!q.terms.some((t) => t.status !== "unknown" && !t.general && !/^\d/.test(t.term))) continue;
       const s = score(q);
       if (s > best.score + 0.05) best = { query: q, score: s };
     }

@@ -47,35 +47,43 @@ export function sameQuestion(asked: ReadonlySet<Intent>, phrased: ReadonlySet<In
   return 0.9;
 }
 
-/** How well the kind of entry fits the kind of answer asked for. */
+/**
+ * How well the kind of entry fits the kind of answer asked for. Bonuses multiply; of the
+ * penalties only the mildest counts, so an entry answering one part of a two-part question
+ * ("what rate, and from when?") is not punished twice for not answering the other.
+ */
 export function intentFactor(query: Query, d: EntryFit): number {
   const { doc } = d;
-  let f = 1;
+  const factors: number[] = [];
   const has = (i: Intent) => query.intents.has(i);
-  if (has("when")) f *= doc.hasDate ? 1.1 : 0.75;
-  if (has("howmuch")) f *= doc.hasFigures ? 1.1 : 0.55;
-  if (has("outcome")) f *= doc.outcome ? 1.1 : 0.35;
-  if (has("why")) f *= doc.reason ? 1.1 : 0.85;
-  // Between entries that fit equally, the curated headline points are the likelier meaning.
-  if (doc.headline) f *= HEADLINE_FACTOR;
-  if (has("where")) f *= d.places ? 1.05 : 0.75;
+  if (has("when")) factors.push(doc.hasDate ? 1.1 : 0.75);
+  if (has("howmuch")) factors.push(doc.hasFigures ? 1.1 : 0.55);
+  if (has("outcome")) factors.push(doc.outcome ? 1.1 : 0.35);
+  if (has("why")) factors.push(doc.reason ? 1.1 : 0.85);
+  if (has("where")) factors.push(d.places ? 1.05 : 0.75);
   if (has("who") && !has("say")) {
     // "who is X" wants X's profile; "who is X meeting" wants an entry naming someone else.
     let others = false;
     for (const p of d.people) if (!query.people.has(p)) others = true;
-    if (query.terms.length <= query.people.size) f *= doc.kind === "profile" ? 1.1 : 1;
-    else f *= others ? 1.05 : d.people.size > 0 ? 1 : 0.85;
+    if (query.terms.length <= query.people.size) factors.push(doc.kind === "profile" ? 1.1 : 1);
+    else factors.push(others ? 1.05 : d.people.size > 0 ? 1 : 0.85);
   }
   if (has("say")) {
     if (query.speakers.size > 0) {
       const bySomeoneAsked = doc.speaker !== undefined && query.speakers.has(doc.speaker);
       // Quotes, and facts reporting what someone said (they carry a speaker), are about words.
-      if (doc.kind === "quote" || doc.speaker !== undefined) f *= bySomeoneAsked ? 1.1 : 0.45;
-      else if (doc.kind === "profile") f *= 0.5;
-      else f *= d.lead !== undefined && query.speakers.has(d.lead) ? 0.85 : 0.5;
+      if (doc.kind === "quote" || doc.speaker !== undefined) factors.push(bySomeoneAsked ? 1.1 : 0.45);
+      else if (doc.kind === "profile") factors.push(0.5);
+      else factors.push(d.lead !== undefined && query.speakers.has(d.lead) ? 0.85 : 0.5);
     } else {
-      f *= doc.kind === "quote" ? 1.1 : 0.85;
+      factors.push(doc.kind === "quote" ? 1.1 : 0.85);
     }
   }
-  return f;
+  let f = doc.headline ? HEADLINE_FACTOR : 1;
+  let mildestPenalty = 0;
+  for (const x of factors) {
+    if (x >= 1) f *= x;
+    else mildestPenalty = Math.max(mildestPenalty, x);
+  }
+  return mildestPenalty ? f * mildestPenalty : f;
 }

@@ -36,7 +36,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ["who", /\b(?:who|whom|whose|whos)\b/],
   [
     "howmuch",
-    /\b(?:how\s+(?:much|high|big|large|many|steep)|what\s+(?:rate|level|size|percent(?:age)?)|what\s+%|figures?|numbers?|price|prices|cost\s+of|how\s+much\s+does\s+.{1,30}\s+cost)\b/,
+    /\b(?:how\s+(?:much|high|big|large|many|steep)|what\s+(?:\w+\s+)?(?:rate|level|size|percent(?:age)?)|what\s+%|figures?|numbers?|price|prices|cost\s+of|how\s+much\s+does\s+.{1,30}\s+cost)\b/,
   ],
   ["why", /\b(?:why|reason|reasons|what\s+caused|because)\b/],
   [
@@ -49,7 +49,7 @@ export const INTENT_PATTERNS: ReadonlyArray<[Intent, RegExp]> = [
   ],
   [
     "outcome",
-    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|what\s+happened\s+(?:at|in|during|with)|what\s+(?:was|were)\s+discussed|what\s+(?:did\s+)?they\s+(?:talk(?:ed)?|discuss(?:ed)?)\b|did\s+.{1,40}?\s+(?:actually|really|finally)\s+(?:meet|happen|take\s+place|end|go\s+ahead)|did\s+.{1,40}?\s+(?:produce|reach|strike|sign|get|yield)\s+(?:a|an|any)\s+(?:deal|agreement)|in\s+the\s+end|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
+    /\b(?:how\s+did\s+.{1,40}\s+go|did\s+.{1,40}\s+(?:succeed|work|fail|happen|go\s+well)|what\s+(?:was|were|got)\s+(?:agreed|decided|signed|announced)|what\s+(?:came|come)\s+out\s+of|what\s+happened\s+(?:at|in|during|with)|what\s+(?:was|were)\s+discussed|what\s+(?:did\s+)?they\s+(?:talk(?:ed)?|discuss(?:ed)?)\b|did\s+.{1,60}?\s+(?:actually|really|finally)\s+(?:meet|happen|take\s+place|take\s+effect|end|go\s+ahead)|did\s+.{1,40}?\s+attend|how\s+long\s+did\s+.{1,40}?\s+last|after\s+the\s+(?:talks|meeting|summit|call)|(?:was|were|has|have|is)\s+.{1,40}?\s+(?:extended|renewed|prolonged|lifted|scrapped|suspended|reinstated)|did\s+.{1,40}?\s+(?:produce|reach|strike|sign|get|yield)\s+(?:a|an|any)\s+(?:deal|agreement)|in\s+the\s+end|outcome|result(?:s|ed)?|will\s+.{1,40}\s+decide|decide[ds]?|how\s+did\s+.{1,30}\s+react)\b/,
   ],
   [
     "now",

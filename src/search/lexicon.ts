@@ -70,7 +70,8 @@ export const GENERAL_WORDS = new Set(
   describes described risk risks until till til days january february march april may june july august
   september december monday tuesday wednesday thursday friday saturday sunday noon midnight remember
   recall pretty wrong correct mistaken sure lol ugh brb haha lunch coffee-break happy anyway bug timing
-  tied tie ties linked link connected amount amounts note notes client clients`.split(/\s+/),
+  tied tie ties linked link connected amount amounts note notes client clients level levels attend attended
+  origin origins`.split(/\s+/),
 );
 
 /**
@@ -96,6 +97,7 @@ export const PHRASES: ReadonlyArray<[triggers: string[], pattern: RegExp, replac
   [["united"], /\bunited\s+states(?:\s+of\s+america)?\b/g, " usa "],
   [["u."], /\bu\.\s?s\.(?:\s?a\.)?/g, " usa "],
   [["war"], /\btrade\s+war\b/g, " tradewar "],
+  [["deficit"], /\btrade\s+(?:deficit|gap|balance|surplus)\b/g, " tradedeficit "],
   [["econom"], /\b(?:world|worldwide|international)\s+econom(?:y|ies)\b/g, " global economy "],
   [["fire"], /\bcease[\s-]*fire\b/g, " truce "],
   [["sit"], /\bsit[\s-]*downs?\b/g, " meet "],
@@ -275,6 +277,7 @@ export const SYNONYMS: ReadonlyMap<string, string> = mapOf({
   scrap: "cancel",
   cliff: "expire",
   impose: "effect",
+  effective: "effect",
   imposed: "effect",
   imposing: "effect",
   implemented: "effect",
