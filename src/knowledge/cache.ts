@@ -5,10 +5,13 @@
  * and goes through the full load and checks. Only ever holds a knowledge base that passed them.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { KnowledgeBase, LoadedEntry, LoadedSource } from "./schema.js";
+
+/** How many other cached knowledge bases to keep (another checkout's, a test's copy). */
+const KEEP_OTHERS = 3;
 
 interface CachedKnowledge {
   format: 2;
@@ -118,6 +121,13 @@ function write(cacheDir: string, key: string, kb: KnowledgeBase, extra?: unknown
     const tmp = join(cacheDir, `kb-${key}.${process.pid}.tmp`);
     writeFileSync(tmp, JSON.stringify(body));
     renameSync(tmp, join(cacheDir, `kb-${key}.json`));
+    // Only the newest few are kept: each edit of the knowledge would otherwise leave one behind.
+    const old = readdirSync(cacheDir)
+      .filter((f) => /^kb-[0-9a-f]+\.json$/.test(f) && f !== `kb-${key}.json`)
+      .map((f) => ({ f, t: statSync(join(cacheDir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .slice(KEEP_OTHERS);
+    for (const { f } of old) rmSync(join(cacheDir, f), { force: true });
   } catch {
     // A read-only install still works, just without the shortcut.
   }
