@@ -47,11 +47,10 @@ export class AnswerEngine {
   /** Answers one question typed the way people type in Slack. */
   answer(question: string, now: Date): Answer {
     const plain = plainFromSlack(question);
-    if (!plain) return this.dontKnow(now, [], "Ask me about the US–China trade talks.");
+    if (!plain) return this.dontKnow([], "Ask me about the US–China trade talks.");
     const query = this.bestReading(plain);
     if (query.intents.has("task")) {
       return this.dontKnow(
-        now,
         [],
         "I can't do that: I only answer questions about the US–China trade talks, from my sources.",
       );
@@ -60,7 +59,7 @@ export class AnswerEngine {
     const greeting =
       /^(?:hi|hey|hello|yo|good\s+(?:morning|afternoon|evening|day)|thanks|thank\s+you|cheers)\b/i;
     if (greeting.test(plain) && !query.terms.some((t) => t.status !== "unknown" && !t.general)) {
-      return this.dontKnow(now, [], "Hello! Ask me about the US–China trade talks.");
+      return this.dontKnow([], "Hello! Ask me about the US–China trade talks.");
     }
     // "status?", "latest on US/China": nothing more specific than what every entry is about.
     const specific = query.terms.filter((t) => t.status !== "unknown" && !this.index.isCommon(t.term));
@@ -73,7 +72,7 @@ export class AnswerEngine {
       const about = sourcesAnswer(this.kb, now);
       if (about) return about;
     }
-    if (!top || top.score < ANSWER_THRESHOLD) return this.dontKnow(now, hits);
+    if (!top || top.score < ANSWER_THRESHOLD) return this.dontKnow(hits);
     const entry = this.standing.byId.get(top.id) as LoadedEntry;
     const answer = this.entryAnswer(entry, now, query, top.score);
     const rival = this.disagreeing(entry, hits);
@@ -82,7 +81,7 @@ export class AnswerEngine {
     if (extra) this.append(answer, extra, now);
     if (query.intents.has("now") && this.isStale(answer, now)) return this.staleForNow(answer, now);
     if (query.intents.has("exact") && entry.when?.precision !== "day") return this.notExact(answer, entry);
-    if (top.score < SURE_THRESHOLD) answer.suggestions = this.suggestions(hits.slice(1), now);
+    if (top.score < SURE_THRESHOLD) answer.suggestions = this.suggestions(hits.slice(1));
     return answer;
   }
 
@@ -179,11 +178,6 @@ export class AnswerEngine {
     return entry ? this.entryAnswer(entry, now, undefined, 1) : undefined;
   }
 
-  /** The standing entry that now answers for an id (itself, or what replaced it). */
-  current(entryId: string): LoadedEntry | undefined {
-    return this.standing.current.get(entryId);
-  }
-
   private entryAnswer(entry: LoadedEntry, now: Date, query: Query | undefined, score: number): Answer {
     const source = this.kb.sources.get(entry.source);
     const published = source?.published ?? this.kb.newestSource;
@@ -250,8 +244,8 @@ export class AnswerEngine {
   }
 
   /** "I don't know", with what it can answer instead; surfaces show the suggestions under their own heading. */
-  private dontKnow(now: Date, hits: SearchHit[], lead?: string): Answer {
-    const suggestions = this.suggestions(hits, now);
+  private dontKnow(hits: SearchHit[], lead?: string): Answer {
+    const suggestions = this.suggestions(hits);
     const fallback = suggestions.length ? suggestions : this.headlineSuggestions();
     return {
       answered: false,
@@ -263,7 +257,7 @@ export class AnswerEngine {
     };
   }
 
-  private suggestions(hits: SearchHit[], _now: Date): Suggestion[] {
+  private suggestions(hits: SearchHit[]): Suggestion[] {
     return hits
       .filter((h) => h.score >= 0.2)
       .slice(0, 3)
