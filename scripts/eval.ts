@@ -8,13 +8,15 @@ import { evalFiles, evaluate, pct, readQuestions } from "./evaluate.js";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
-const files = args.filter((a) => !a.startsWith("--"));
+const kbAt = args.indexOf("--kb");
+const kbDir = kbAt >= 0 ? (args[kbAt + 1] as string) : "knowledge";
+const files = args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1] === "--kb"));
 const defaults = evalFiles();
-const kb = loadKnowledge("knowledge");
+const kb = loadKnowledge(kbDir);
 const core = createCore(kb);
 const now = new Date();
 console.log(
-  `knowledge ${kb.version}: ${kb.entries.length} entries, ${kb.sources.size} sources; now ${now.toISOString()}`,
+  `knowledge ${kbDir} ${kb.version}: ${kb.claims.length} claims, ${kb.concepts.size} concepts, ${kb.sources.size} sources; now ${now.toISOString()}`,
 );
 for (const file of files.length ? files : defaults) {
   const questions = readQuestions(file);

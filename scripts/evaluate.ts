@@ -48,7 +48,9 @@ export function readQuestions(path: string): LabelledQuestion[] {
     .map((l) => JSON.parse(l) as LabelledQuestion);
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/[\u2018\u2019']/g, "");
+/** The scorer's own folding (../shared/eval/score.mjs): lower case, no apostrophes, spaces collapsed, padded. */
+const fold = (s: string) => ` ${s.toLowerCase().replace(/[\u2018\u2019']/g, "").replace(/\s+/g, " ")} `;
+const want = (alt: string) => alt.toLowerCase().replace(/[\u2018\u2019']/g, "");
 
 /** Whether every cited snippet is verbatim in the stored text of its source. */
 export function citationsValid(kb: KnowledgeBase, a: Answer): boolean {
@@ -91,7 +93,7 @@ export function evaluate(
     r.answerable++;
     const hay = fold([a.text, ...a.citations.map((c) => c.snippet)].join(" "));
     const concise = a.text.length <= 800 && a.citations.length <= 3;
-    if (a.answered && concise && q.expect.every((g) => g.some((alt) => hay.includes(fold(alt)))))
+    if (a.answered && concise && q.expect.every((g) => g.some((alt) => hay.includes(want(alt)))))
       r.answeredRight++;
     else
       r.misses.push(

@@ -77,7 +77,7 @@ async function main(): Promise<number> {
     briefings: { store, knowledge: () => core.snapshot().kb },
   };
   logger.info(
-    `knowledge ${kb.version}: ${kb.entries.length} entries from ${kb.sources.size} sources; mode ${config.mode}`,
+    `knowledge ${kb.version}: ${kb.claims.length} claims from ${kb.sources.size} sources; mode ${config.mode}`,
   );
   try {
     if (config.mode === "local") {

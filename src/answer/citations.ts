@@ -1,13 +1,13 @@
-/** Citations and suggestions built from entries: the only way an answer refers to a source. */
-import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
+/** Citations and suggestions built from claims: the only way an answer refers to a source. */
+import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import type { Citation, Suggestion } from "./types.js";
 
-/** The citation of an entry: its verbatim snippet and its source's metadata. */
-export function citationOf(kb: KnowledgeBase, entry: LoadedEntry): Citation {
-  const source = kb.sources.get(entry.source);
-  if (!source) throw new Error(`entry ${entry.id} cites unknown source ${entry.source}`);
+/** The citation of a claim: its verbatim snippet and its source's metadata. */
+export function citationOf(kb: KnowledgeBase, claim: LoadedClaim): Citation {
+  const source = kb.sources.get(claim.source);
+  if (!source) throw new Error(`claim ${claim.id} cites unknown source ${claim.source}`);
   return {
-    snippet: entry.snippet,
+    snippet: claim.snippet,
     source: source.id,
     title: source.title,
     publisher: source.publisher,
@@ -16,42 +16,46 @@ export function citationOf(kb: KnowledgeBase, entry: LoadedEntry): Citation {
   };
 }
 
-/**
- * How the sources write each word that they only ever write with capitals ("Trump", "APEC",
- * "Kuala"), so a curated phrasing typed in lower case can be shown properly on a button.
- */
-export function casingOf(kb: KnowledgeBase): ReadonlyMap<string, string> {
-  const seen = new Map<string, string>();
-  const lower = new Set<string>();
-  for (const source of kb.sources.values()) {
-    for (const m of source.text.matchAll(/(?<![\w'])([A-Za-z][A-Za-z-]*)/g)) {
-      const word = m[1] as string;
-      if (word === word.toLowerCase()) lower.add(word);
-      else if (!seen.has(word.toLowerCase())) seen.set(word.toLowerCase(), word);
-    }
-  }
-  for (const w of lower) seen.delete(w);
-  return seen;
-}
-
 const QUESTION_START =
   /^(?:when|where|who|what|whats|what's|how|why|which|is|are|did|does|do|will|was|were|can)\b/i;
 
-/** A question a button can show for an entry: its best-formed curated phrasing, tidied. */
-export function suggestionOf(
-  entry: LoadedEntry,
-  casing: ReadonlyMap<string, string> = new Map(),
-): Suggestion {
-  const q = (
-    entry.questions.find((x) => QUESTION_START.test(x) && x.split(/\s+/).length >= 3) ??
-    entry.questions[0] ??
-    entry.answer
-  ).trim();
-  const words = q
-    .replace(/\bwhats\b/i, "what's")
-    .replace(/\bwhos\b/i, "who's")
-    .replace(/\b(us|u\.s\.)\b(?=\s+(?:china|chinese|tariff|deficit|side|trade))/gi, "US")
-    .replace(/(?<!')\b[A-Za-z][A-Za-z-]+/g, (w) => casing.get(w.toLowerCase()) ?? w);
-  const tidy = words.charAt(0).toUpperCase() + words.slice(1);
-  return { entryId: entry.id, question: /[?.!]$/.test(tidy) ? tidy : `${tidy}?` };
+/** A concept's name as it reads inside a sentence: "the US-China trade truce", but "Scott Bessent". */
+export function theName(kb: KnowledgeBase, id: string): string {
+  const c = kb.concepts.get(id);
+  if (!c) return id;
+  if (c.type === "person" || c.type === "country" || c.type === "place" || c.type === "organisation") return c.name;
+  return /^the\b/i.test(c.name) ? c.name : `the ${c.name}`;
+}
+
+/**
+ * A question a button can show for a claim: a curated phrasing when there is one, else one made
+ * from what the claim is about and the attribute it fills.
+ */
+export function suggestionOf(kb: KnowledgeBase, claim: LoadedClaim): Suggestion {
+  const phrased = claim.phrasings.find((x) => QUESTION_START.test(x) && x.split(/\s+/).length >= 3);
+  const subject = claim.about[0] as string;
+  const name = theName(kb, subject);
+  const speaker = claim.speaker ? (kb.concepts.get(claim.speaker)?.name ?? claim.speaker) : undefined;
+  const made: Record<LoadedClaim["attribute"], string> = {
+    when: `When is ${name}?`,
+    start: `When does ${name} take effect?`,
+    end: `When does ${name} end?`,
+    where: `Where is ${name}?`,
+    who: `Who takes part in ${name}?`,
+    role: `Who is ${name}?`,
+    amount: `How much is ${name}?`,
+    duration: `How long does ${name} last?`,
+    said: `What did ${speaker ?? name} say?`,
+    stance: `What does ${speaker ?? name} think?`,
+    reason: `Why ${claim.title ? `: ${claim.title}` : `${name}`}?`,
+    outcome: `How did ${name} turn out?`,
+    status: `What is the status of ${name}?`,
+    terms: `What are the terms of ${name}?`,
+    impact: `What is the impact of ${name}?`,
+    description: `What is ${name}?`,
+  };
+  let q = (phrased ?? made[claim.attribute]).trim();
+  if (claim.attribute === "reason" && !phrased) q = `What is the reason for ${name}?`;
+  const tidy = q.charAt(0).toUpperCase() + q.slice(1);
+  return { entryId: claim.id, question: /[?.!]$/.test(tidy) ? tidy : `${tidy}?` };
 }

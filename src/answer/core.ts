@@ -6,11 +6,8 @@ import { buildTimeline } from "./timeline.js";
 import type { Core, SourceSummary } from "./types.js";
 
 /** A `Core` over a loaded knowledge base; build a new one when the knowledge changes. */
-export function createCore(
-  kb: KnowledgeBase,
-  options: ConstructorParameters<typeof AnswerEngine>[1] = {},
-): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
-  const engine = new AnswerEngine(kb, options);
+export function createCore(kb: KnowledgeBase): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
+  const engine = new AnswerEngine(kb);
   const sources: SourceSummary[] = [...kb.sources.values()]
     .map((s) => ({
       id: s.id,
@@ -18,7 +15,7 @@ export function createCore(
       publisher: s.publisher,
       published: s.published,
       ...(s.url ? { url: s.url } : {}),
-      entryCount: kb.entries.filter((e) => e.source === s.id).length,
+      entryCount: kb.claims.filter((c) => c.source === s.id).length,
     }))
     .sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title));
   return {

@@ -1,23 +1,29 @@
-/** Answers about the whole rather than one entry: the latest status, and what the sources are. */
-import type { KnowledgeBase } from "../knowledge/schema.js";
+/** Answers about the whole rather than one claim: the latest status, and what the sources are. */
+import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import { citationOf } from "./citations.js";
 import { ageOf, formatDay } from "./dates.js";
 import { freshnessOf } from "./freshness.js";
 import type { Standing } from "./standing.js";
 import type { Answer, Citation } from "./types.js";
 
+/** The headline claims that stand (not retired by a newer status), newest source first. */
+export function headlineClaims(kb: KnowledgeBase, standing: Standing): LoadedClaim[] {
+  const published = (c: LoadedClaim) => kb.sources.get(c.source)?.published ?? "";
+  const pool = standing.claims.filter((c) => c.headline && !standing.retired.has(c.id));
+  return [...(pool.length ? pool : standing.claims)].sort((a, b) => published(b).localeCompare(published(a)));
+}
+
 /** "What's the latest?": the headline points (at most three), each cited, dated by the newest source. */
 export function statusAnswer(kb: KnowledgeBase, standing: Standing, now: Date): Answer {
-  const headline = standing.entries.filter((e) => e.headline).slice(0, 3);
-  const picked = headline.length ? headline : standing.entries.slice(0, 3);
-  const citations = picked.map((e) => citationOf(kb, e));
+  const picked = headlineClaims(kb, standing).slice(0, 3);
+  const citations = picked.map((c) => citationOf(kb, c));
   const newest = kb.newestSource;
   return {
     answered: true,
-    text: `Latest, per the ${formatDay(newest)} report (${ageOf(newest, now)}): ${picked.map((e) => e.answer).join(" ")}`,
+    text: `Latest, per the ${formatDay(newest)} report (${ageOf(newest, now)}): ${picked.map((c) => c.answer).join(" ")}`,
     citations,
     confidence: 0.9,
-    factIds: picked.map((e) => e.id),
+    factIds: picked.map((c) => c.id),
     suggestions: [],
     freshness: freshnessOf(kb, citations, now),
   };
@@ -34,17 +40,9 @@ export function sourcesAnswer(kb: KnowledgeBase, now: Date): Answer | undefined 
       .find((l) => l.trim().length >= 12)
       ?.trim();
     if (!opening) continue;
-    citations.push({
-      snippet: opening,
-      source: s.id,
-      title: s.title,
-      publisher: s.publisher,
-      published: s.published,
-    });
-    const when = s.published_note
-      ? `${formatDay(s.published)} (${s.published_note})`
-      : formatDay(s.published);
-    lines.push(`"${s.title}", ${s.publisher}, published ${when}${s.credit ? `; credit: ${s.credit}` : ""}.`);
+    citations.push({ snippet: opening, source: s.id, title: s.title, publisher: s.publisher, published: s.published });
+    const when = s.published_note ? `${formatDay(s.published)} (${s.published_note})` : formatDay(s.published);
+    lines.push(`${s.title} (${s.publisher}, published ${when}${s.credit ? `; credit: ${s.credit}` : ""}).`);
   }
   if (!citations.length) return undefined;
   return {

@@ -2,7 +2,6 @@
 import { join } from "node:path";
 import { createCore } from "../answer/core.js";
 import { loadKnowledgeCached } from "../knowledge/cache.js";
-import type { Token } from "../search/analyze.js";
 import type { CliContext } from "./command.js";
 
 /** Where the CLI keeps its knowledge cache: beside the dependencies, like other tools' caches. */
@@ -15,12 +14,7 @@ export async function loadCoreFor(ctx: CliContext): Promise<ReturnType<typeof cr
       const { loadKnowledge } = await import("../knowledge/load.js");
       return loadKnowledge(dir);
     });
-    // The search analysis of every curated text is kept with the knowledge, so the next start
-    // builds the index without re-analysing them.
-    const tokenized = Array.isArray(loaded.extra) ? new Map(loaded.extra as [string, Token[]][]) : undefined;
-    const core = createCore(loaded.kb, { tokenized });
-    if (!tokenized) loaded.keep([...core.engine.index.analysed]);
-    return core;
+    return createCore(loaded.kb);
   } catch (err) {
     const { KnowledgeError } = await import("../knowledge/problem.js");
     if (err instanceof KnowledgeError) {

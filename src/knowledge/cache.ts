@@ -8,18 +8,19 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { KnowledgeBase, LoadedEntry, LoadedSource } from "./schema.js";
+import type { Drafts, KnowledgeBase, LoadedClaim, LoadedConcept, LoadedSource } from "./schema.js";
 
 /** How many other cached knowledge bases to keep (another checkout's, a test's copy). */
 const KEEP_OTHERS = 3;
 
 interface CachedKnowledge {
-  format: 2;
-  /** What the caller derived from this knowledge and asked to keep with it (the search analysis). */
+  format: 3;
+  /** What the caller derived from this knowledge and asked to keep with it. */
   extra?: unknown;
   sources: LoadedSource[];
-  entries: LoadedEntry[];
-  drafts: LoadedEntry[];
+  concepts: LoadedConcept[];
+  claims: LoadedClaim[];
+  drafts: Drafts;
   version: string;
   newestSource: string;
 }
@@ -33,9 +34,6 @@ const CHECKER_FILES = [
   "check.js",
   "schema.js",
   "yaml-file.js",
-  "../search/analyze.js",
-  "../search/lexicon.js",
-  "../search/slack-text.js",
 ].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 
 /** A hash of every file's path and content under `dir`, and of the checker that accepted them. */
@@ -88,10 +86,11 @@ export async function loadKnowledgeCached(
   try {
     key = fingerprint(dir);
     const cached = JSON.parse(readFileSync(join(cacheDir, `kb-${key}.json`), "utf8")) as CachedKnowledge;
-    if (cached.format === 2) {
+    if (cached.format === 3) {
       const kb: KnowledgeBase = {
         sources: new Map(cached.sources.map((s) => [s.id, s])),
-        entries: cached.entries,
+        concepts: new Map(cached.concepts.map((c) => [c.id, c])),
+        claims: cached.claims,
         drafts: cached.drafts,
         version: cached.version,
         newestSource: cached.newestSource,
@@ -110,11 +109,12 @@ function write(cacheDir: string, key: string, kb: KnowledgeBase, extra?: unknown
   try {
     mkdirSync(cacheDir, { recursive: true });
     const body: CachedKnowledge = {
-      format: 2,
+      format: 3,
       extra,
       sources: [...kb.sources.values()],
-      entries: [...kb.entries],
-      drafts: [...kb.drafts],
+      concepts: [...kb.concepts.values()],
+      claims: [...kb.claims],
+      drafts: kb.drafts,
       version: kb.version,
       newestSource: kb.newestSource,
     };

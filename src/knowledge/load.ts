@@ -1,36 +1,90 @@
 /**
- * Reads the knowledge folder (`sources/*.yml` + their texts, `entries/*.yml`), validates each file
- * against the schema and the whole against the integrity checks, and builds the `KnowledgeBase`.
- * Every problem is reported as `file:line: field: problem`; bad data never becomes a stack trace.
+ * Reads the knowledge folder (`sources/*.yml` + their texts, `concepts/*.yml`, `claims/*.yml`),
+ * validates each file against the schema and the whole against the integrity checks, and builds
+ * the `KnowledgeBase`. Every problem is reported as `file:line: field: problem`; bad data never
+ * becomes a stack trace.
+ *
+ * Parsing and validating a file is the slow part of a load, so each file's result can be kept in a
+ * `FileCache` keyed by its content: a reload after an edit re-reads only the files that changed.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { type BrokenIds, checkIntegrity, type ParsedEntry, type ParsedSource } from "./check.js";
+import { type BrokenIds, checkIntegrity, type Parsed } from "./check.js";
 import { issueMessage } from "./issue-message.js";
 import { KnowledgeError, type Problem } from "./problem.js";
-import { Entry, type KnowledgeBase, type LoadedEntry, type LoadedSource, Source } from "./schema.js";
+import {
+  Claim,
+  Concept,
+  type KnowledgeBase,
+  type LoadedClaim,
+  type LoadedConcept,
+  type LoadedSource,
+  Source,
+} from "./schema.js";
 import { type NodePath, YamlFile } from "./yaml-file.js";
 
 /** What `checkKnowledge` found: the knowledge base when there are no problems, and the problems. */
 export interface KnowledgeCheck {
   kb?: KnowledgeBase;
+  /** Problems in sources, concepts and claims: any one stops the knowledge from loading. */
   problems: Problem[];
+  /** Problems in drafts/: reported, but the reviewed knowledge still loads without those drafts. */
+  draftProblems: Problem[];
+}
+
+/** One file's parse and schema results, reusable while its content is unchanged. */
+interface FileResult {
+  problems: Problem[];
+  concepts: Parsed<Concept>[];
+  claims: Parsed<Claim>[];
+  broken: string[];
+}
+
+/** Per-file results of earlier loads, keyed by path and content hash. Give the same one to each reload. */
+export class FileCache {
+  private readonly byKey = new Map<string, FileResult>();
+  private used = new Set<string>();
+
+  get(key: string): FileResult | undefined {
+    const hit = this.byKey.get(key);
+    if (hit) this.used.add(key);
+    return hit;
+  }
+
+  set(key: string, result: FileResult): void {
+    this.byKey.set(key, result);
+    this.used.add(key);
+  }
+
+  /** Forgets what the last load did not use (files deleted or changed since). */
+  sweep(): void {
+    for (const k of this.byKey.keys()) if (!this.used.has(k)) this.byKey.delete(k);
+    this.used = new Set();
+  }
 }
 
 /** Loads and checks the knowledge folder; throws `KnowledgeError` listing every problem. */
-export function loadKnowledge(dir: string): KnowledgeBase {
-  const { kb, problems } = checkKnowledge(dir);
+export function loadKnowledge(dir: string, cache?: FileCache): KnowledgeBase {
+  const { kb, problems } = checkKnowledge(dir, cache);
   if (!kb) throw new KnowledgeError(problems);
   return kb;
 }
 
+/** The folders of concepts, claims and drafts, and the lists their files may hold. */
+const FOLDERS = {
+  concepts: { lists: ["concepts"], required: true },
+  claims: { lists: ["claims"], required: true },
+  drafts: { lists: ["concepts", "claims"], required: false },
+} as const;
+
 /** Loads and checks the knowledge folder without throwing: `kb` is set only when there are no problems. */
-export function checkKnowledge(dir: string): KnowledgeCheck {
+export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
   if (!existsSync(dir)) {
     return {
       problems: [{ file: dir, line: 0, field: "folder", message: "the knowledge folder does not exist" }],
+      draftProblems: [],
     };
   }
   const problems: Problem[] = [];
@@ -42,16 +96,16 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
     hash.update(`${rel}\0${text}\0`);
     return text;
   };
-  const broken: BrokenIds = { sources: new Set(), entries: new Set() };
+  const broken: BrokenIds = { sources: new Set(), concepts: new Set(), claims: new Set() };
 
-  const sources: ParsedSource[] = [];
-  for (const rel of yamlFiles(dir, "sources", problems)) {
+  const sources: Parsed<Source & { text?: string }>[] = [];
+  for (const rel of yamlFiles(dir, "sources", problems, true)) {
     const yaml = parseYaml(rel, read(rel), problems);
     if (!yaml) continue;
     const result = Source.safeParse(yaml.value);
     if (!result.success) {
       problems.push(...zodProblems(yaml, [], result.error, "source"));
-      rememberId(yaml.value, broken.sources as Set<string>);
+      rememberId(yaml.value, broken.sources);
       continue;
     }
     const textRel = `sources/${result.data.text_file}`;
@@ -66,58 +120,116 @@ export function checkKnowledge(dir: string): KnowledgeCheck {
         message: `file not found: ${textRel} (the source's text goes beside its .yml file)`,
       });
     }
-    sources.push({ source: result.data, yaml, text });
+    sources.push({ value: { ...result.data, text }, file: rel, line: 1, lineOf: (p) => yaml.lineOf(p) });
   }
 
-  const entries: ParsedEntry[] = [];
-  for (const rel of yamlFiles(dir, "entries", problems)) {
-    const yaml = parseYaml(rel, read(rel), problems);
-    if (!yaml) continue;
-    const shape = EntriesShape.safeParse(yaml.value);
-    if (!shape.success) {
-      problems.push(...zodProblems(yaml, [], shape.error, "entries"));
-      continue;
+  const folder = (sub: keyof typeof FOLDERS, into: Problem[]) => {
+    const out = { concepts: [] as Parsed<Concept>[], claims: [] as Parsed<Claim>[], broken: [] as string[] };
+    for (const rel of yamlFiles(dir, sub, into, FOLDERS[sub].required)) {
+      const text = read(rel);
+      const key = `${rel}\0${createHash("sha1").update(text).digest("hex")}`;
+      let result = cache?.get(key);
+      if (!result) {
+        result = parseFile(rel, text, FOLDERS[sub].lists);
+        cache?.set(key, result);
+      }
+      into.push(...result.problems);
+      out.concepts.push(...result.concepts);
+      out.claims.push(...result.claims);
+      out.broken.push(...result.broken);
     }
-    shape.data.entries.forEach((raw, i) => {
-      const path = ["entries", i];
-      const result = Entry.safeParse(raw);
-      if (result.success) {
-        entries.push({ entry: result.data, yaml, path });
+    return out;
+  };
+  const concepts = folder("concepts", problems);
+  const claims = folder("claims", problems);
+  for (const id of concepts.broken) broken.concepts.add(id);
+  for (const id of claims.broken) broken.claims.add(id);
+  problems.push(...checkIntegrity({ sources, concepts: concepts.concepts, claims: claims.claims }, broken));
+
+  // Drafts are checked against the reviewed knowledge, but their problems never stop it loading.
+  const draftProblems: Problem[] = [];
+  const drafts = folder("drafts", draftProblems);
+  cache?.sweep();
+  const draftBroken: BrokenIds = {
+    sources: broken.sources,
+    concepts: new Set([...broken.concepts, ...drafts.broken]),
+    claims: new Set([...broken.claims, ...drafts.broken]),
+  };
+  const badDrafts = new Set<Parsed<unknown>>();
+  draftProblems.push(
+    ...checkIntegrity(
+      { sources, concepts: drafts.concepts, claims: drafts.claims, known: { concepts: concepts.concepts, claims: claims.claims } },
+      draftBroken,
+      badDrafts,
+    ),
+  );
+  const ok = <T>(items: Parsed<T>[]) => items.filter((i) => !badDrafts.has(i));
+
+  if (problems.length > 0) return { problems: byFileAndLine(problems), draftProblems: byFileAndLine(draftProblems) };
+  const kb = build(
+    sources,
+    { concepts: concepts.concepts, claims: claims.claims },
+    { concepts: ok(drafts.concepts), claims: ok(drafts.claims) },
+    hash.digest("hex").slice(0, 12),
+  );
+  return { kb, problems, draftProblems: byFileAndLine(draftProblems) };
+}
+
+/** Parses one file and validates each item on its own, so one bad item hides no others. */
+function parseFile(rel: string, text: string, lists: readonly ("concepts" | "claims")[]): FileResult {
+  const result: FileResult = { problems: [], concepts: [], claims: [], broken: [] };
+  const yaml = parseYaml(rel, text, result.problems);
+  if (!yaml) return result;
+  const shape = z
+    .object(Object.fromEntries(lists.map((k) => [k, lists.length > 1 ? z.array(z.unknown()).optional() : z.array(z.unknown())])))
+    .strict()
+    .safeParse(yaml.value);
+  if (!shape.success) {
+    result.problems.push(...zodProblems(yaml, [], shape.error, lists.join(" and ")));
+    return result;
+  }
+  for (const key of lists) {
+    const schema: z.ZodType = key === "concepts" ? Concept : Claim;
+    ((shape.data[key] as unknown[] | undefined) ?? []).forEach((raw, i) => {
+      const path = [key, i];
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) {
+        const item = { value: parsed.data, file: rel, line: yaml.lineOf(path), lineOf: (p: NodePath) => yaml.lineOf([...path, ...p]) };
+        (result[key] as Parsed<unknown>[]).push(item);
       } else {
-        problems.push(...zodProblems(yaml, path, result.error, "entry"));
-        rememberId(raw, broken.entries as Set<string>);
+        result.problems.push(...zodProblems(yaml, path, parsed.error, key === "concepts" ? "concept" : "claim"));
+        const ids = new Set<string>();
+        rememberId(raw, ids);
+        result.broken.push(...ids);
       }
     });
   }
-
-  problems.push(...checkIntegrity(sources, entries, broken));
-  if (problems.length > 0) return { problems: byFileAndLine(problems) };
-  return { kb: build(sources, entries, hash.digest("hex").slice(0, 12)), problems };
+  return result;
 }
 
-/** The top of an entries file; each entry is then checked on its own so one bad entry hides no others. */
-const EntriesShape = z.object({ entries: z.array(z.unknown()) }).strict();
-
-function build(sources: ParsedSource[], parsed: ParsedEntry[], version: string): KnowledgeBase {
+function build(
+  sources: Parsed<Source & { text?: string }>[],
+  reviewed: { concepts: Parsed<Concept>[]; claims: Parsed<Claim>[] },
+  drafts: { concepts: Parsed<Concept>[]; claims: Parsed<Claim>[] },
+  version: string,
+): KnowledgeBase {
   const byId = new Map<string, LoadedSource>();
-  for (const { source, yaml, text } of sources) {
-    byId.set(source.id, Object.freeze({ ...source, text: text ?? "", file: yaml.file }));
+  for (const { value, file } of sources) {
+    byId.set(value.id, Object.freeze({ ...value, text: value.text ?? "", file }));
   }
-  const entries: LoadedEntry[] = [];
-  const drafts: LoadedEntry[] = [];
-  for (const { entry, yaml, path } of parsed) {
-    const loaded = Object.freeze({ ...entry, file: yaml.file, line: yaml.lineOf(path) });
-    (entry.status === "draft" ? drafts : entries).push(loaded);
-  }
+  const concept = ({ value, file, line }: Parsed<Concept>): LoadedConcept => Object.freeze({ ...value, file, line });
+  const claim = ({ value, file, line }: Parsed<Claim>): LoadedClaim =>
+    Object.freeze({ ...value, file, line, asOf: value.holds?.as_of ?? byId.get(value.source)?.published ?? "" });
   const newestSource =
     sources
-      .map((s) => s.source.published)
+      .map((s) => s.value.published)
       .sort()
       .at(-1) ?? "";
   return Object.freeze({
     sources: byId,
-    entries: Object.freeze(entries),
-    drafts: Object.freeze(drafts),
+    concepts: new Map(reviewed.concepts.map((c) => [c.value.id, concept(c)])),
+    claims: Object.freeze(reviewed.claims.map(claim)),
+    drafts: Object.freeze({ concepts: drafts.concepts.map(concept), claims: drafts.claims.map(claim) }),
     version,
     newestSource,
   });
@@ -132,15 +244,12 @@ function byFileAndLine(problems: Problem[]): Problem[] {
 }
 
 /** The `.yml`/`.yaml` files of a subfolder, as paths relative to the knowledge folder, sorted. */
-function yamlFiles(dir: string, sub: string, problems: Problem[]): string[] {
+function yamlFiles(dir: string, sub: string, problems: Problem[], required: boolean): string[] {
   const folder = join(dir, sub);
   if (!existsSync(folder)) {
-    problems.push({
-      file: sub,
-      line: 0,
-      field: "folder",
-      message: `missing: the knowledge folder needs ${sub}/`,
-    });
+    if (required) {
+      problems.push({ file: sub, line: 0, field: "folder", message: `missing: the knowledge folder needs ${sub}/` });
+    }
     return [];
   }
   return readdirSync(folder)
@@ -185,14 +294,14 @@ function zodProblems(yaml: YamlFile, base: NodePath, error: z.ZodError, whole: s
         field: fieldName(issue.path, whole),
         message:
           path.length === 0 && yaml.value == null
-            ? `the file is empty: it should start with ${whole === "entries" ? "entries:" : "id:"}`
+            ? `the file is empty: it should start with ${whole === "source" ? "id:" : `${whole.split(" ")[0]}:`}`
             : issueMessage(issue, missing),
       },
     ];
   });
 }
 
-/** `["when", "date"]` → `when.date`; `["questions", 2]` → `questions[2]`; `[]` → the whole thing. */
+/** `["value", "date"]` → `value.date`; `["phrasings", 2]` → `phrasings[2]`; `[]` → the whole thing. */
 function fieldName(path: readonly PropertyKey[], whole: string): string {
   let name = "";
   for (const key of path) {

@@ -1,10 +1,16 @@
 /**
  * The knowledge-base file format, as zod schemas. The TypeScript types are derived from these,
  * so the format a curator writes and the types the code uses cannot drift apart.
+ *
+ * The model is small Wikidata: *concepts* (people, organisations, countries, places, measures,
+ * events, topics) with their names, and *claims* about them. A claim fills one attribute of the
+ * concepts it is about (when, where, who, amount…) with a typed value, says when it holds, and
+ * rests on a verbatim snippet of a source. Which claim stands, and which ones disagree, follows
+ * from that data (see answer/standing.ts), not from code written for one article.
  */
 import { z } from "zod";
 
-/** Ids are short, lower-case, kebab-case: `truce-expiry`, `bessent-he-call`. */
+/** Ids are short, lower-case, kebab-case: `truce-expiry`, `scott-bessent`. */
 export const Id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and dashes, like truce-expiry");
@@ -24,6 +30,7 @@ export const Precision = z.enum(["day", "week", "month", "year"]);
 /**
  * A date with its precision. For `week` the date is the Monday of that week; for `month` the 1st;
  * for `year` January 1st. `label` is how the source put it ("probably a week from Oct. 18").
+ * Used by claims' date values and by `holds`.
  */
 export const DatedAs = z
   .object({
@@ -62,83 +69,184 @@ export const Source = z
   })
   .strict();
 
-/** The kinds of entry; question words are matched against them ("when" → event/deadline …). */
-export const EntryKind = z.enum(["fact", "quote", "event", "deadline", "figure", "profile"]);
+/** What a concept is. Places and countries answer "where"; people answer "who". */
+export const ConceptType = z.enum([
+  "person",
+  "organisation",
+  "country",
+  "place",
+  "measure",
+  "event",
+  "topic",
+]);
 
-/** A figure stated in the source: 100%, 145%, $1.78 trillion. */
-export const Figure = z
-  .object({
-    value: z.number(),
-    unit: z.string().min(1),
-    label: z.string().min(1),
-  })
-  .strict();
-
-/** Who said a quote, in what role, and when. */
-export const Speaker = z
-  .object({
-    name: z.string().min(1),
-    role: z.string().min(1),
-    said_on: IsoDate.optional(),
-  })
-  .strict();
-
-/** One curated entry: a fact, quote, event, deadline, figure or profile, resting on a verbatim snippet. */
-export const Entry = z
+/**
+ * A concept: something claims are about. Its `name` and `aliases` are how people and sources
+ * refer to it ("SecTreas", "KL", "PRC", "duties"); `roles` are descriptions that pick it out
+ * ("Treasury chief"). `part_of` links it to what it belongs to or is a kind of: a city to its
+ * country, a person to their government, one tariff to tariffs in general.
+ */
+export const Concept = z
   .object({
     id: Id,
-    kind: EntryKind,
-    /** A short name for timelines and briefings: "Truce expiry", "Bessent–He talks in Malaysia". */
-    title: z.string().min(3).max(80).optional(),
-    /** `draft` entries (from `tradebot kb add-source`) are never served until a curator marks them reviewed. */
-    status: z.enum(["reviewed", "draft"]).default("reviewed"),
+    type: ConceptType,
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    roles: z.array(z.string().min(1)).default([]),
+    part_of: z.array(Id).default([]),
+    /** For curators only: what this concept is, when the name alone could mislead. */
+    note: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * The attribute a claim fills: what question it answers about its concepts.
+ * - when: the date something happens or happened; start / end: from when / until when it applies
+ * - where: the place; who: the people or parties involved; role: a person's title or position
+ * - amount: a figure (a rate, a sum, a count); duration: how long
+ * - said: what someone said (a direct quote, or reported speech); stance: how someone sees it
+ * - reason: why, or what for; outcome: how it turned out; status: whether it stands, goes ahead…
+ * - terms: what an agreement or measure consists of; impact: what it does or could do
+ * - description: what it is, in general
+ */
+export const Attribute = z.enum([
+  "when",
+  "start",
+  "end",
+  "where",
+  "who",
+  "role",
+  "amount",
+  "duration",
+  "said",
+  "stance",
+  "reason",
+  "outcome",
+  "status",
+  "terms",
+  "impact",
+  "description",
+]);
+
+/** Whether something stands, as a claim of attribute `status` can say. */
+export const State = z.enum([
+  "planned",
+  "threatened",
+  "agreed",
+  "in_effect",
+  "happened",
+  "going_ahead",
+  "suspended",
+  "extended",
+  "cancelled",
+  "ended",
+]);
+
+/** A date value (the date is at its precision; `until` closes a period: "Oct. 25–26"). */
+const DateValue = DatedAs.extend({ until: IsoDate.optional() }).strict();
+/** Places, by concept id. */
+const PlaceValue = z.object({ places: z.array(Id).min(1), label: z.string().min(1).optional() }).strict();
+/** People or parties, by concept id. */
+const PeopleValue = z.object({ people: z.array(Id).min(1), label: z.string().min(1).optional() }).strict();
+/** A figure with its unit: 100 percent, 1.78e12 USD, 4 rounds. */
+const FigureValue = z
+  .object({ figure: z.number(), unit: z.string().min(1), label: z.string().min(1).optional() })
+  .strict();
+/** Words: what was said, a reason, the terms. */
+const TextValue = z.object({ text: z.string().min(1) }).strict();
+/** Whether it stands. */
+const StateValue = z.object({ state: State, label: z.string().min(1).optional() }).strict();
+
+/** A claim's typed value: one of a date, places, people, a figure, words or a state. */
+export const Value = z.union([DateValue, PlaceValue, PeopleValue, FigureValue, TextValue, StateValue], {
+  error: "must be one of: a date (date, precision), places, people, a figure (figure, unit), text, or a state",
+});
+
+/** When a claim holds. `as_of` defaults to its source's publication date. */
+export const Holds = z
+  .object({
+    as_of: IsoDate.optional(),
+    from: IsoDate.optional(),
+    until: IsoDate.optional(),
+  })
+  .strict();
+
+/** One curated claim: it fills one attribute of the concepts it is about, resting on a verbatim snippet. */
+export const Claim = z
+  .object({
+    id: Id,
+    /** The concepts the claim is about; the first is its subject. */
+    about: z.array(Id).min(1),
+    attribute: Attribute,
+    value: Value,
+    holds: Holds.optional(),
     /** The short plain answer, in our words, as a complete sentence. */
     answer: z.string().min(1).max(400),
-    /** The words of the source this entry rests on, copied exactly. */
+    /** The words of the source this claim rests on, copied exactly. */
     snippet: z.string().min(12),
     source: Id,
-    topics: z.array(z.string().min(1)).min(1),
-    /** Ways people ask the question this entry answers. */
-    questions: z.array(z.string().min(3)).min(2),
-    when: DatedAs.optional(),
-    speaker: Speaker.optional(),
-    figures: z.array(Figure).optional(),
-    /** The id of an older entry this one replaces (the truce extended, a meeting moved). */
-    supersedes: Id.optional(),
+    /** Who said it, for `said` and `stance` claims and for facts reported from someone's words. */
+    speaker: Id.optional(),
+    /** Whether the snippet is the speaker's own words (the source puts them in quotation marks). */
+    quote: z.boolean().default(false),
+    /** A short name for timelines and briefings: "Truce expiry". */
+    title: z.string().min(3).max(80).optional(),
     /** Shown in status as a key point when true. */
     headline: z.boolean().default(false),
+    /** Optional extra ways of asking, for idioms the concepts and attribute don't carry. */
+    phrasings: z.array(z.string().min(3)).default([]),
+    /** Older claims this one replaces, where the newest-wins rule does not see it. */
+    supersedes: z.array(Id).default([]),
+    /** Claims this one disagrees with: both are shown. */
+    disputes: z.array(Id).default([]),
+    /** Who checked this claim against its source, and when; and when it should be checked again. */
+    verified_by: z.string().min(1).optional(),
+    verified_on: IsoDate.optional(),
+    review_by: IsoDate.optional(),
+    note: z.string().optional(),
   })
   .strict()
-  .superRefine((e, ctx) => {
-    if (e.kind === "quote" && !e.speaker) {
-      ctx.addIssue({ code: "custom", path: ["speaker"], message: "a quote needs a speaker (name, role)" });
+  .superRefine((c, ctx) => {
+    const v = c.value;
+    const needs = (ok: boolean, what: string) => {
+      if (!ok) ctx.addIssue({ code: "custom", path: ["value"], message: `a ${c.attribute} claim needs ${what}` });
+    };
+    if (c.attribute === "when" || c.attribute === "start" || c.attribute === "end") needs("date" in v, "a date value (date, precision)");
+    if (c.attribute === "where") needs("places" in v, "a places value (concept ids)");
+    if (c.attribute === "who") needs("people" in v || "text" in v, "a people value (concept ids) or text");
+    if (c.attribute === "role") needs("text" in v, "a text value (the title, as the source gives it)");
+    if (c.attribute === "amount") needs("figure" in v, "a figure value (figure, unit)");
+    if (c.attribute === "status") needs("state" in v, "a state value");
+    if ((c.attribute === "said" || c.attribute === "stance") && !c.speaker) {
+      ctx.addIssue({ code: "custom", path: ["speaker"], message: `a ${c.attribute} claim needs a speaker (a concept id)` });
     }
-    if ((e.kind === "event" || e.kind === "deadline") && !e.when) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["when"],
-        message: `an ${e.kind} needs a date (when: date, precision)`,
-      });
-    }
-    if (e.kind === "figure" && !e.figures?.length) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["figures"],
-        message: "a figure entry needs at least one figure",
-      });
+    if (c.quote && !c.speaker) {
+      ctx.addIssue({ code: "custom", path: ["speaker"], message: "a quote needs a speaker (a concept id)" });
     }
   });
 
-/** An entries file: a list of entries under `entries:`. */
-export const EntriesFile = z.object({ entries: z.array(Entry) }).strict();
+/** A concepts file: a list under `concepts:`. */
+export const ConceptsFile = z.object({ concepts: z.array(Concept) }).strict();
+/** A claims file: a list under `claims:`. */
+export const ClaimsFile = z.object({ claims: z.array(Claim) }).strict();
+/**
+ * A drafts file (`drafts/<source-id>.yml`, from `tradebot kb add-source` or a feed): proposed
+ * concepts and claims from one source. Never served; accepting a draft moves it into claims/.
+ */
+export const DraftsFile = z
+  .object({ concepts: z.array(z.unknown()).default([]), claims: z.array(z.unknown()).default([]) })
+  .strict();
 
 export type Source = z.infer<typeof Source>;
-export type Entry = z.infer<typeof Entry>;
-export type EntryKind = z.infer<typeof EntryKind>;
+export type Concept = z.infer<typeof Concept>;
+export type ConceptType = z.infer<typeof ConceptType>;
+export type Claim = z.infer<typeof Claim>;
+export type Attribute = z.infer<typeof Attribute>;
+export type State = z.infer<typeof State>;
+export type Value = z.infer<typeof Value>;
+export type Holds = z.infer<typeof Holds>;
 export type DatedAs = z.infer<typeof DatedAs>;
 export type Precision = z.infer<typeof Precision>;
-export type Figure = z.infer<typeof Figure>;
-export type Speaker = z.infer<typeof Speaker>;
 
 /** A source with its text loaded. */
 export interface LoadedSource extends Source {
@@ -147,18 +255,34 @@ export interface LoadedSource extends Source {
   file: string;
 }
 
-/** An entry with where it was read from, for error messages and curators. */
-export interface LoadedEntry extends Entry {
+/** Where a concept or claim was read from, for error messages and curators. */
+export interface Located {
   file: string;
   line: number;
+}
+
+/** A concept with where it was read from. */
+export interface LoadedConcept extends Concept, Located {}
+
+/** A claim with where it was read from, and the date it is "as of" (its own, else its source's). */
+export interface LoadedClaim extends Claim, Located {
+  asOf: string;
+}
+
+/** Drafts waiting for review: never served. Those with problems are left out and reported. */
+export interface Drafts {
+  concepts: readonly LoadedConcept[];
+  claims: readonly LoadedClaim[];
 }
 
 /** The whole knowledge base, loaded and checked. Immutable once built: swap it whole. */
 export interface KnowledgeBase {
   sources: ReadonlyMap<string, LoadedSource>;
-  /** Reviewed entries only, in file order. Drafts are kept apart in `drafts`. */
-  entries: readonly LoadedEntry[];
-  drafts: readonly LoadedEntry[];
+  concepts: ReadonlyMap<string, LoadedConcept>;
+  /** Reviewed claims, in file order. */
+  claims: readonly LoadedClaim[];
+  /** Valid drafts (drafts/), kept apart: never served. */
+  drafts: Drafts;
   /** A short content hash, recorded with feedback so curators know which knowledge an answer came from. */
   version: string;
   /** ISO date of the newest source. */

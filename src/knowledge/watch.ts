@@ -74,7 +74,7 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
       holder.swap(kb);
       lastRejected = "";
       log.info(
-        `knowledge reloaded: version ${kb.version} (was ${keptVersion}): ${kb.entries.length} entries, ${kb.drafts.length} drafts, ${kb.sources.size} sources, newest source ${kb.newestSource}`,
+        `knowledge reloaded: version ${kb.version} (was ${keptVersion}): ${kb.claims.length} claims, ${kb.drafts.claims.length} drafts, ${kb.sources.size} sources, newest source ${kb.newestSource}`,
       );
       result = { outcome: "reloaded", version: kb.version, previousVersion: keptVersion };
     } else {

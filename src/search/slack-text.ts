@@ -3,8 +3,8 @@
  * URL links with labels, emoji codes and HTML entities. Used before matching; never for display.
  */
 
-/** The longest question we try to match; a 10,000-character paste is cut, not refused. */
-export const MAX_QUESTION_CHARS = 500;
+/** The longest question we try to match; a 40,000-character paste is cut, not refused. */
+export const MAX_QUESTION_CHARS = 2_000;
 
 /** Plain text from Slack markup, whitespace collapsed, cut to {@link MAX_QUESTION_CHARS}. */
 export function plainFromSlack(text: string): string {

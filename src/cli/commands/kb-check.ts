@@ -30,8 +30,9 @@ export const kbCheck: CliCommand = {
     const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
     const parts = [
       count(kb.sources.size, "source", "sources"),
-      count(kb.entries.length, "entry", "entries"),
-      count(kb.drafts.length, "draft", "drafts"),
+      count(kb.concepts.size, "concept", "concepts"),
+      count(kb.claims.length, "claim", "claims"),
+      count(kb.drafts.claims.length, "draft", "drafts"),
     ];
     ctx.out(
       `Knowledge OK: ${parts.join(", ")} (version ${kb.version}, newest source ${kb.newestSource || "none"})`,

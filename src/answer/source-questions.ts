@@ -1,0 +1,127 @@
+/**
+ * Questions about a source itself rather than the news in it: its headline, subhead, photo
+ * credit, publisher, publication date, author or link. Answered from the source's metadata, cited
+ * with the line of its text that shows it; what the metadata does not hold is said to be missing.
+ */
+import type { KnowledgeBase, LoadedSource } from "../knowledge/schema.js";
+import type { Reading } from "../search/reading.js";
+import { ageOf, formatDay } from "./dates.js";
+import { freshnessOf } from "./freshness.js";
+import type { Answer, Citation } from "./types.js";
+
+type Field = "subtitle" | "title" | "credit" | "publisher" | "published" | "author" | "url" | "list";
+
+const FIELDS: [Field, RegExp][] = [
+  ["subtitle", /\b(?:subhead|subheadline|subtitle|sub-headline|sub headline|dek|tagline|second headline|strapline)\b/],
+  ["credit", /\b(?:photo|picture|image|caption|photographer|credit(?:ed)?|pic)\b/],
+  ["author", /\b(?:author|byline|reporter|who wrote|written by|journalist|writer)\b/],
+  ["url", /\b(?:link|url|web address|website address)\b/],
+  ["published", /\b(?:when was (?:it|this|that|the \w+) (?:published|written|posted|out)|publication date|date of (?:the|this) (?:article|story|piece|report)|published (?:on|when)|dated)\b/],
+  ["publisher", /\b(?:publisher|outlet|publication|news site|which (?:paper|site|website|outlet)|who published|what (?:site|paper|website)|where (?:is|was) (?:this|it|the article|the story) from|media)\b/],
+  ["title", /\b(?:headline|title of the (?:article|story|piece)|article(?:'s)? title|story(?:'s)? title)\b/],
+  ["list", /\b(?:your sources|what sources|which sources|sources (?:do|are) you|where does (?:this|your) (?:info|information|data) come from|what (?:articles|reports) do you)\b/],
+];
+
+/** The answer to a question about a source, or undefined when the question is about the news. */
+export function aboutSourceAnswer(kb: KnowledgeBase, reading: Reading, now: Date): { answer: Answer; decision: string } | undefined {
+  const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ").toLowerCase();
+  const field = FIELDS.find(([, re]) => re.test(text))?.[0];
+  if (!field) return undefined;
+  const personNamed = reading.mentions.some((m) => kb.concepts.get(m.concept)?.type === "person" && m.weight >= 0.5);
+  if (field === "title" && personNamed) return undefined;
+  const sources = [...kb.sources.values()].sort((a, b) => b.published.localeCompare(a.published));
+  if (field === "list") return { answer: listAnswer(kb, sources, now), decision: "asks what the sources are" };
+  const source = pickSource(kb, sources, reading);
+  if (!source) return undefined;
+  const line = (want: string | undefined) =>
+    want ? source.text.split("\n").find((l) => l.includes(want.replace(/\s*\(photo\)\s*$/i, "")))?.trim() : undefined;
+  const titleLine = line(source.title) ?? source.text.split("\n").find((l) => l.trim().length >= 12)?.trim();
+  const answered = (t: string, snippet: string | undefined): { answer: Answer; decision: string } => ({
+    answer: cite(kb, source, t, snippet ?? titleLine ?? source.title, now, true),
+    decision: `asks about the source's ${field}`,
+  });
+  const missing = (t: string) => ({
+    answer: { ...cite(kb, source, t, titleLine ?? source.title, now, false) },
+    decision: `asks for the source's ${field}, which it does not give`,
+  });
+  const name = `the ${formatDay(source.published)} article`;
+  switch (field) {
+    case "subtitle":
+      return source.subtitle
+        ? answered(`The subhead of ${name} reads: ${source.subtitle}.`, line(source.subtitle))
+        : missing(`${cap(name)} has no subhead on file.`);
+    case "title":
+      return answered(`The headline of ${name} is: ${source.title}.`, titleLine);
+    case "credit":
+      return source.credit
+        ? answered(`The photo credit in ${name}: ${source.credit}.`, line(source.credit.replace(/\s*\(.*\)\s*$/, "")))
+        : missing(`${cap(name)} gives no photo credit.`);
+    case "publisher":
+      return answered(`${cap(name)} (${source.title}) is from: ${source.publisher}.`, titleLine);
+    case "published":
+      return answered(
+        `${cap(name)}, ${source.title}, was published ${formatDay(source.published)}${source.published_note ? ` (${source.published_note})` : ""}.`,
+        titleLine,
+      );
+    case "url":
+      return source.url ? answered(`${cap(name)} is at ${source.url}.`, titleLine) : missing(`I have no link for ${name}: none came with it.`);
+    case "author":
+      return missing(`${cap(name)} names no author; it is from ${source.publisher}.`);
+  }
+  return undefined;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The source the question is about: the one whose claims its concepts are most about, else the newest. */
+function pickSource(kb: KnowledgeBase, sources: LoadedSource[], reading: Reading): LoadedSource | undefined {
+  if (sources.length <= 1) return sources[0];
+  const named = new Set(reading.mentions.map((m) => m.concept));
+  let best: LoadedSource | undefined;
+  let bestCount = 0;
+  for (const s of sources) {
+    const count = kb.claims.filter((c) => c.source === s.id && c.about.some((a) => named.has(a))).length;
+    if (count > bestCount) {
+      best = s;
+      bestCount = count;
+    }
+  }
+  return best ?? sources[0];
+}
+
+function cite(kb: KnowledgeBase, s: LoadedSource, text: string, snippet: string, now: Date, answered: boolean): Answer {
+  const citations: Citation[] = [{ snippet, source: s.id, title: s.title, publisher: s.publisher, published: s.published }];
+  return {
+    answered,
+    text,
+    citations,
+    confidence: answered ? 0.85 : 0.4,
+    factIds: [],
+    suggestions: [],
+    freshness: freshnessOf(kb, citations, now),
+  };
+}
+
+function listAnswer(kb: KnowledgeBase, sources: LoadedSource[], now: Date): Answer {
+  const shown = sources.slice(0, 3);
+  const citations: Citation[] = shown.map((s) => ({
+    snippet: s.text.split("\n").find((l) => l.trim().length >= 12)?.trim() ?? s.title,
+    source: s.id,
+    title: s.title,
+    publisher: s.publisher,
+    published: s.published,
+  }));
+  const lines = shown.map((s) => `${s.title} (${s.publisher}, ${formatDay(s.published)}, ${ageOf(s.published, now)})`);
+  const more = sources.length > shown.length ? ` and ${sources.length - shown.length} older` : "";
+  return {
+    answered: true,
+    text: `My sources (${sources.length}): ${lines.join("; ")}${more}.`,
+    citations,
+    confidence: 0.8,
+    factIds: [],
+    suggestions: [],
+    freshness: freshnessOf(kb, citations, now),
+  };
+}

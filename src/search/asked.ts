@@ -1,0 +1,210 @@
+/**
+ * What a question asks for, from the English around the names: "when … expire" asks for an end
+ * date, "who … travel with" for people, "how long" for a duration, "what time" for a date exact to
+ * the hour. General English only (question words, verbs and nouns of time, place, amount, speech);
+ * nothing about any one article lives here.
+ */
+import type { Attribute } from "../knowledge/schema.js";
+import type { Word } from "../nlp/english.js";
+import { editDistance } from "./concept-matcher.js";
+
+/** The attributes a question would accept, each with how well it fits (1 best). */
+export type Asked = Map<Attribute, number>;
+
+/** A finer grain than a claim may give: the day of a date, its hour, the venue of a place. */
+export type Exactness = "day" | "time" | "venue" | "city";
+
+/** What the question asks for, and which words said so (they carry no topic). */
+export interface AskedFor {
+  attributes: Asked;
+  /** How sure: 1 for a question word ("when", "how much"), less for a verb or noun cue. */
+  strength: number;
+  exact?: Exactness;
+  /** Word indexes that were cues. */
+  cueWords: Set<number>;
+  /** The cue phrases, for --explain. */
+  cues: string[];
+}
+
+type Weights = Partial<Record<Attribute, number>>;
+
+interface Cue {
+  pattern: RegExp;
+  weights: Weights;
+  /** A question word: the question is surely of this kind. */
+  strong?: boolean;
+  exact?: Exactness;
+}
+
+const DATES: Weights = { when: 1, start: 0.9, end: 0.9, duration: 0.4 };
+
+/** Cues, matched against the lemmas of the question joined by spaces. */
+const CUES: Cue[] = [
+  { pattern: /\bwhat time\b|\bwhat hour\b|\bwhich hour\b|\bat what time\b|\bwhat o'?clock\b/, weights: DATES, strong: true, exact: "time" },
+  {
+    pattern: /\b(?:what|which) (?:exact |specific |precise )?(?:day|date)\b|\b(?:exact|precise|specific) (?:day|date)\b|\bwhat day of\b|\bwhich weekday\b/,
+    weights: DATES,
+    strong: true,
+    exact: "day",
+  },
+  { pattern: /\bwhen\b|\bwhens\b|\bhow soon\b|\bby when\b|\bwhat date\b|\bwhat month\b|\bwhich month\b|\bwhat week\b/, weights: DATES, strong: true },
+  { pattern: /\b(?:date|timing|timeline|schedule|calendar)\b/, weights: DATES },
+  { pattern: /\b(?:call|meeting|start|talk|talks|session|summit) time\b|\btime (?:of|for) the (?:call|meeting|talks|session)\b/, weights: DATES, exact: "time" },
+  {
+    pattern:
+      /\b(?:expire|expiry|expiration|lapse|run out|end|ending|deadline|sunset|terminate|until when|last until|run until|run through|good until|valid until|run till|wind down|roll off|cut-?off)\b/,
+    weights: { end: 1, when: 0.6, duration: 0.6, status: 0.3 },
+  },
+  {
+    pattern:
+      /\b(?:take effect|kick in|start|begin|commence|come into (?:force|effect)|go into (?:force|effect)|effective|apply|implement|launch|impose|enter into force|begin on|from when|since when)\b/,
+    weights: { start: 1, when: 0.7, status: 0.3 },
+  },
+  { pattern: /\bhow long\b|\bfor how long\b|\bduration\b|\bhow many (?:day|week|month|year)s?\b|\blength\b/, weights: { duration: 1, end: 0.7, when: 0.3 }, strong: true },
+  {
+    pattern: /\bwhich (?:hotel|venue|building|room|site|base|airport|tower|hall|palace)\b|\bwhat (?:hotel|venue|building|room|site|base)\b|\bexact (?:location|place|venue|spot)\b|\bwhere exactly\b/,
+    weights: { where: 1 },
+    strong: true,
+    exact: "venue",
+  },
+  { pattern: /\bwhich city\b|\bwhat city\b|\bin which city\b/, weights: { where: 1 }, strong: true, exact: "city" },
+  { pattern: /\b(?:city|town|place|location|venue|country|spot|site)\b/, weights: { where: 1, description: 0.3 } },
+  {
+    pattern: /\bwhere\b|\bwheres\b|\bwhich (?:country|place|location|capital)\b|\bwhat (?:country|place|location)\b|\bvenue\b|\blocation\b|\bhost\b|\bheld\b/,
+    weights: { where: 1 },
+    strong: true,
+  },
+  {
+    pattern: /\bwho\b|\bwhos\b|\bwhom\b|\bwith whom\b|\bwhich (?:official|person|people|minister|leader|side|country|negotiator)s?\b/,
+    weights: { who: 1, role: 0.6, said: 0.3 },
+    strong: true,
+  },
+  {
+    pattern: /\b(?:counterpart|delegation|attend|accompany|travel with|go with|join|lead|negotiator|participant|represent|sit across|negotiate with|meet with)\b/,
+    weights: { who: 1, role: 0.4 },
+  },
+  { pattern: /\b(?:title|position|role|job|rank|post|office|portfolio|official title)\b|\bwhat do (?:he|she) do\b/, weights: { role: 1, description: 0.5, who: 0.3 } },
+  { pattern: /\b(?:name|full name|called|stand for|short for|abbreviation)\b/, weights: { who: 1, role: 0.8, description: 0.8 } },
+  {
+    pattern: /\bhow (?:much|high|big|large|steep|low)\b|\bhow many\b|\bwhat (?:rate|level|percentage|percent|figure|amount|size|number|share|quantity|volume)\b/,
+    weights: { amount: 1 },
+    strong: true,
+  },
+  { pattern: /\b(?:rate|percentage|amount|figure|quantity|volume|number of|tonnage|total|level|how steep)\b/, weights: { amount: 1, terms: 0.4 } },
+  {
+    pattern: /\b(?:say|said|tell|told|describe|call|characterize|characterise|comment|quote|word|remark|statement|reply|respond|response|claim|put it|react|reaction)\b/,
+    weights: { said: 1, stance: 0.9, outcome: 0.2 },
+  },
+  {
+    pattern:
+      /\b(?:think|feel|view|stance|opinion|mood|optimistic|pessimistic|optimism|confident|hopeful|hope|believe|attitude|take on|sentiment|tone|upbeat|positive|negative)\b/,
+    weights: { stance: 1, said: 0.9 },
+  },
+  { pattern: /\bwhy\b|\bhow come\b|\bwhat for\b/, weights: { reason: 1, impact: 0.2 }, strong: true },
+  { pattern: /\b(?:reason|cause|prompt|aim|goal|purpose|motive|motivation|because|lead to|trigger|behind|rationale|point of)\b/, weights: { reason: 1 } },
+  {
+    pattern: /\b(?:outcome|result|achieve|conclude|turn out|come out of|produce|yield|breakthrough|progress|accomplish)\b|\bhow did .{1,40} go\b|\bwhat happen\b/,
+    weights: { outcome: 1, terms: 0.7, status: 0.6 },
+  },
+  { pattern: /\b(?:agree|agreement|deal|consensus|settle|strike)\b/, weights: { outcome: 0.8, terms: 0.8, status: 0.5 } },
+  {
+    pattern:
+      /\b(?:status|still|on track|go ahead|happen|in effect|in force|in place|cancel|postpone|delay|call off|scrap|drop|off the table|on the table|suspend|lift|remove|extend|pause|resume|halt|stand|standing|alive|dead|definitely|confirm|official)\b/,
+    weights: { status: 1, outcome: 0.6, start: 0.4, end: 0.4 },
+  },
+  {
+    pattern: /\b(?:pledge|promise|commit|commitment|offer|term|include|cover|involve|condition|concession|provision|require|obligation|give up|in return|in exchange|buy|purchase)\b/,
+    weights: { terms: 1, outcome: 0.6, amount: 0.4 },
+  },
+  { pattern: /\b(?:impact|effect|affect|consequence|cost|mean for|hurt|damage|fallout|risk|threat to)\b/, weights: { impact: 1, reason: 0.3 } },
+];
+
+/** Question words as chat spells them. */
+export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  wen: "when",
+  whn: "when",
+  wher: "where",
+  whr: "where",
+  wat: "what",
+  wut: "what",
+  wht: "what",
+  hw: "how",
+  howmuch: "how much",
+  y: "why",
+};
+
+/** Every word the cues are made of, for correcting a misspelt one ("expirey" → "expiry"). */
+const CUE_WORDS = [...new Set(CUES.flatMap((c) => c.pattern.source.match(/[a-z]{4,}/g) ?? []))];
+const cueCorrections = new Map<string, string | null>();
+
+/** The cue word nearest a word English does not know, if one is near enough. */
+function correctCue(word: string): string | undefined {
+  if (word.length < 4) return undefined;
+  const known = cueCorrections.get(word);
+  if (known !== undefined) return known ?? undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const cue of CUE_WORDS) {
+    const d = editDistance(word, cue);
+    const ok = d <= 1 || (d === 2 && word.length >= 6 && word.slice(0, 2) === cue.slice(0, 2));
+    if (ok && d < bestDistance) {
+      best = cue;
+      bestDistance = d;
+    }
+  }
+  if (cueCorrections.size > 10_000) cueCorrections.clear();
+  cueCorrections.set(word, best ?? null);
+  return best;
+}
+
+/** Works out what the question (its words `from`..`to`) asks for. */
+export function askedFor(words: readonly Word[], from = 0, to = words.length - 1): AskedFor {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  for (let i = from; i <= to; i++) {
+    const w = words[i] as Word;
+    if (w.pos === "PUNCT") continue;
+    let lemma = CHAT_SPELLINGS[w.lower] ?? (w.lower === "whens" || w.lower === "wheres" || w.lower === "whos" ? w.lower : w.lemma);
+    if (w.unknown) lemma = correctCue(w.lower) ?? lemma;
+    // A phone call is not calling something a name.
+    if (lemma === "call" && w.pos === "NOUN") lemma = "phone-call";
+    starts.push(length);
+    parts.push(lemma);
+    length += lemma.length + 1;
+  }
+  const indexOf = (offset: number) => {
+    let k = 0;
+    while (k + 1 < starts.length && (starts[k + 1] as number) <= offset) k++;
+    return k;
+  };
+  const wordIndexes: number[] = [];
+  for (let i = from; i <= to; i++) if ((words[i] as Word).pos !== "PUNCT") wordIndexes.push(i);
+  const text = parts.join(" ");
+  const sums = new Map<Attribute, number>();
+  const cueWords = new Set<number>();
+  const cues: string[] = [];
+  let strength = 0;
+  let exact: Exactness | undefined;
+  for (const cue of CUES) {
+    const re = new RegExp(cue.pattern.source, "g");
+    let found = false;
+    for (const m of text.matchAll(re)) {
+      found = true;
+      const a = indexOf(m.index ?? 0);
+      const b = indexOf((m.index ?? 0) + m[0].length - 1);
+      for (let k = a; k <= b; k++) cueWords.add(wordIndexes[k] as number);
+      cues.push(m[0]);
+    }
+    if (!found) continue;
+    for (const [attr, w] of Object.entries(cue.weights) as [Attribute, number][]) {
+      sums.set(attr, (sums.get(attr) ?? 0) + w * (cue.strong ? 2 : 1));
+    }
+    strength = Math.max(strength, cue.strong ? 1 : 0.6);
+    exact ??= cue.exact;
+  }
+  const top = Math.max(0, ...sums.values());
+  const attributes: Asked = new Map();
+  if (top > 0) for (const [attr, s] of sums) attributes.set(attr, Math.round((s / top) * 100) / 100);
+  return { attributes, strength, ...(exact ? { exact } : {}), cueWords, cues };
+}

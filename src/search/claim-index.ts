@@ -1,0 +1,194 @@
+/**
+ * The index of standing claims: for each concept, the claims about it (and how centrally: the
+ * subject, another concept it is about, its speaker, its value, something it is a kind of), the
+ * rarity of each concept and word, and the words of each claim. A question finds claims through
+ * the concepts it names first; the words only rank claims the concepts already found.
+ */
+import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
+import { ConceptMatcher } from "./concept-matcher.js";
+import { keysOf, stemsOf } from "./keys.js";
+
+/** How centrally a claim is about a concept. */
+export const ROLE_WEIGHT = {
+  subject: 1,
+  about: 0.8,
+  speaker: 0.75,
+  value: 0.55,
+  /** A concept a claim's concept is part of: a claim about the 100% surtax is about US tariffs. */
+  broader: 0.5,
+} as const;
+
+/** The claims about one concept, with how centrally each is about it. */
+interface Postings {
+  claims: Int32Array;
+  weights: Float32Array;
+}
+
+/** Claims found through a question's concepts, with how much of them they cover. */
+export interface ConceptHit {
+  index: number;
+  /** 0..1: the share of the question's concepts (weighted by rarity) the claim is about. */
+  coverage: number;
+}
+
+/** The search structures over a list of claims. Immutable: build a new one when the knowledge changes. */
+export class ClaimIndex {
+  readonly claims: readonly LoadedClaim[];
+  readonly matcher: ConceptMatcher;
+  private readonly postings = new Map<string, Postings>();
+  private readonly conceptIdf = new Map<string, number>();
+  /** Word key → claims holding it. */
+  private readonly wordPostings = new Map<string, Int32Array>();
+  private readonly wordIdf = new Map<string, number>();
+  /** Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as stems. */
+  private readonly vocabulary = new Set<string>();
+  private readonly parents = new Map<string, readonly string[]>();
+  private readonly coverageScratch: Float32Array;
+  private readonly wordScratch: Float32Array;
+
+  constructor(kb: KnowledgeBase, claims: readonly LoadedClaim[]) {
+    this.claims = claims;
+    this.matcher = new ConceptMatcher(kb.concepts.values());
+    for (const c of kb.concepts.values()) this.parents.set(c.id, c.part_of);
+    const conceptLists = new Map<string, { claims: number[]; weights: number[] }>();
+    const wordLists = new Map<string, number[]>();
+    claims.forEach((claim, i) => {
+      const weights = this.conceptsOf(claim);
+      for (const [concept, w] of weights) {
+        let list = conceptLists.get(concept);
+        if (!list) {
+          list = { claims: [], weights: [] };
+          conceptLists.set(concept, list);
+        }
+        list.claims.push(i);
+        list.weights.push(w);
+      }
+      const words = new Set<string>();
+      for (const text of [claim.answer, claim.snippet, claim.title ?? "", ...claim.phrasings]) {
+        for (const k of stemsOf(text)) words.add(k);
+      }
+      for (const k of words) {
+        let list = wordLists.get(k);
+        if (!list) {
+          list = [];
+          wordLists.set(k, list);
+        }
+        list.push(i);
+      }
+    });
+    const n = Math.max(1, claims.length);
+    for (const [concept, list] of conceptLists) {
+      this.postings.set(concept, { claims: Int32Array.from(list.claims), weights: Float32Array.from(list.weights) });
+      this.conceptIdf.set(concept, Math.log(1 + n / list.claims.length));
+    }
+    for (const [k, list] of wordLists) {
+      this.wordPostings.set(k, Int32Array.from(list));
+      this.wordIdf.set(k, Math.log(1 + n / list.length));
+    }
+    const texts = [
+      ...claims.flatMap((c) => [c.answer, c.snippet]),
+      ...[...kb.concepts.values()].flatMap((c) => [c.name, ...c.aliases, ...c.roles]),
+      ...[...kb.sources.values()].map((s) => `${s.title} ${s.subtitle ?? ""} ${s.text}`),
+    ];
+    for (const text of texts) {
+      for (const k of keysOf(text)) this.vocabulary.add(k);
+      for (const k of stemsOf(text)) this.vocabulary.add(k);
+    }
+    this.coverageScratch = new Float32Array(claims.length);
+    this.wordScratch = new Float32Array(claims.length);
+  }
+
+  /** The concepts a claim is about, each at its most central role, and what they are part of. */
+  private conceptsOf(claim: LoadedClaim): Map<string, number> {
+    const out = new Map<string, number>();
+    const put = (id: string, w: number) => out.set(id, Math.max(out.get(id) ?? 0, w));
+    claim.about.forEach((id, i) => put(id, i === 0 ? ROLE_WEIGHT.subject : ROLE_WEIGHT.about));
+    if (claim.speaker) put(claim.speaker, ROLE_WEIGHT.speaker);
+    const v = claim.value;
+    if ("places" in v) for (const id of v.places) put(id, ROLE_WEIGHT.value);
+    if ("people" in v) for (const id of v.people) put(id, ROLE_WEIGHT.value);
+    for (const id of claim.about) for (const up of this.ancestors(id)) put(up, ROLE_WEIGHT.broader);
+    return out;
+  }
+
+  /** Everything a concept is part of, transitively. */
+  ancestors(id: string): string[] {
+    const out: string[] = [];
+    const walk = (at: string, depth: number) => {
+      for (const up of this.parents.get(at) ?? []) {
+        if (out.includes(up) || depth > 8) continue;
+        out.push(up);
+        walk(up, depth + 1);
+      }
+    };
+    walk(id, 0);
+    return out;
+  }
+
+  /** How rare a concept is among the claims (a concept no claim is about weighs like the rarest). */
+  idfOfConcept(id: string): number {
+    return this.conceptIdf.get(id) ?? Math.log(1 + this.claims.length);
+  }
+
+  /** How rare a word is among the claims; undefined when no claim holds it. */
+  idfOfWord(key: string): number | undefined {
+    return this.wordIdf.get(key);
+  }
+
+  /** Whether the knowledge holds the word anywhere (claims, names, source texts). */
+  knowsWord(key: string): boolean {
+    return this.vocabulary.has(key);
+  }
+
+  /** The claims about a concept. */
+  claimsAbout(concept: string): number[] {
+    const p = this.postings.get(concept);
+    return p ? [...p.claims] : [];
+  }
+
+  /**
+   * The claims about any of `concepts` (concept → how much it counts in the question), each with
+   * the rarity-weighted share of those concepts it is about.
+   */
+  byConcepts(concepts: ReadonlyMap<string, number>): ConceptHit[] {
+    const acc = this.coverageScratch;
+    const touched: number[] = [];
+    let total = 0;
+    for (const [concept, weight] of concepts) {
+      const w = weight * this.idfOfConcept(concept);
+      total += w;
+      const p = this.postings.get(concept);
+      if (!p) continue;
+      for (let k = 0; k < p.claims.length; k++) {
+        const i = p.claims[k] as number;
+        if (acc[i] === 0) touched.push(i);
+        acc[i] = (acc[i] as number) + w * (p.weights[k] as number);
+      }
+    }
+    const hits = touched.map((i) => ({ index: i, coverage: total > 0 ? (acc[i] as number) / total : 0 }));
+    for (const i of touched) acc[i] = 0;
+    return hits;
+  }
+
+  /** For each of `indexes`, the rarity-weighted share of `keys` (word stems) its words hold (0..1). */
+  wordCoverage(keys: readonly string[], indexes: readonly number[]): Map<number, number> {
+    const acc = this.wordScratch;
+    let total = 0;
+    for (const k of new Set(keys)) {
+      const idf = this.wordIdf.get(k);
+      if (idf === undefined) continue;
+      total += idf;
+      const list = this.wordPostings.get(k) as Int32Array;
+      for (let j = 0; j < list.length; j++) acc[list[j] as number] = (acc[list[j] as number] as number) + idf;
+    }
+    const out = new Map<number, number>();
+    for (const i of indexes) out.set(i, total > 0 ? (acc[i] as number) / total : 0);
+    if (total > 0) {
+      for (const k of new Set(keys)) {
+        const list = this.wordPostings.get(k);
+        if (list) for (let j = 0; j < list.length; j++) acc[list[j] as number] = 0;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Finds the concepts a question names: every name, alias and role of every concept, matched
+ * longest first over the question's words, with typos corrected against the names' own words by
+ * fuse.js. An alias that is also an English function word ("He", "US") counts only where the
+ * function word can't stand: written with its capitals mid-sentence, or where English grammar
+ * rules the pronoun out ("meet he", "the us tariffs").
+ */
+import Fuse from "fuse.js";
+import type { Word } from "../nlp/english.js";
+import { FUNCTION_WORDS, keyOf, keysOf } from "./keys.js";
+
+/** How a concept was named. */
+export type Via = "name" | "alias" | "role";
+
+/** A concept named in the question, over words `from`..`to` (inclusive). */
+export interface Mention {
+  concept: string;
+  from: number;
+  to: number;
+  via: Via;
+  /** Whether a typo was corrected to find it. */
+  corrected: boolean;
+  /** The words as the asker wrote them. */
+  text: string;
+}
+
+/** What the matcher needs of a concept. */
+export interface NamedConcept {
+  id: string;
+  type: string;
+  name: string;
+  aliases: readonly string[];
+  roles: readonly string[];
+}
+
+interface Target {
+  concept: string;
+  via: Via;
+  /** A name of someone or somewhere: it may be typed in lower case and read as a verb ("trump", "beijing"). */
+  proper: boolean;
+  /** The alias as written, for aliases that are function words ("He", "US"). */
+  exact?: string;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  targets: Target[];
+}
+
+/** Concepts whose names are proper names. */
+const PROPER_TYPES = new Set(["person", "country", "place", "organisation"]);
+
+/** Words after which a lone "he" must be the name (the pronoun would be "him"). */
+const OBJECT_POSITION = new Set(["with", "and", "meet", "meets", "meeting", "met", "to", "vs", "between", "&", "w", "from", "by", "for", "call", "called", "calls", "versus"]);
+
+/** Concept names as a trie over word keys, and the vocabulary for correcting typos. */
+export class ConceptMatcher {
+  private readonly root: Node = { next: new Map(), targets: [] };
+  private readonly vocabulary = new Set<string>();
+  private fuse: Fuse<string> | undefined;
+  private readonly corrections = new Map<string, string | null>();
+
+  constructor(concepts: Iterable<NamedConcept>) {
+    for (const c of concepts) {
+      const proper = PROPER_TYPES.has(c.type);
+      this.add(c.name, { concept: c.id, via: "name", proper });
+      for (const a of c.aliases) this.add(a, { concept: c.id, via: "alias", proper });
+      for (const r of c.roles) this.add(r, { concept: c.id, via: "role", proper });
+    }
+  }
+
+  private add(text: string, target: Target): void {
+    const keys = keysOf(text);
+    if (!keys.length) return;
+    if (keys.length === 1 && FUNCTION_WORDS.has(keys[0] as string)) target = { ...target, exact: text.trim() };
+    let node = this.root;
+    for (const k of keys) {
+      this.vocabulary.add(k);
+      let next = node.next.get(k);
+      if (!next) {
+        next = { next: new Map(), targets: [] };
+        node.next.set(k, next);
+      }
+      node = next;
+    }
+    if (!node.targets.some((t) => t.concept === target.concept)) node.targets.push(target);
+  }
+
+  /** Whether a word key is part of some concept's name. */
+  knows(key: string): boolean {
+    return this.vocabulary.has(key);
+  }
+
+  /**
+   * The concepts named in `words`, longest match first, left to right. A word the English model
+   * does not know and no name holds is corrected to the nearest name word, when one is near enough.
+   */
+  find(words: readonly Word[]): Mention[] {
+    const keys = words.map((w) => keyOf(w.text));
+    const corrected = keys.map((k, i) => {
+      const w = words[i] as Word;
+      if (!k || this.vocabulary.has(k) || k.length < 4 || /\d/.test(k) || (!w.unknown && !w.capital)) return k;
+      return this.correct(k) ?? k;
+    });
+    const mentions: Mention[] = [];
+    let i = 0;
+    while (i < words.length) {
+      const found = this.longest(words, corrected, i);
+      if (!found) {
+        i++;
+        continue;
+      }
+      for (const t of found.targets) {
+        mentions.push({
+          concept: t.concept,
+          from: found.from,
+          to: found.to,
+          via: t.via,
+          corrected: corrected.slice(found.from, found.to + 1).some((k, j) => k !== keys[found.from + j]),
+          text: words
+            .slice(found.from, found.to + 1)
+            .map((w) => w.text)
+            .join(" "),
+        });
+      }
+      i = found.to + 1;
+    }
+    return mentions;
+  }
+
+  private longest(words: readonly Word[], keys: readonly string[], start: number) {
+    if (!keys[start]) return undefined;
+    let node = this.root;
+    let best: { from: number; to: number; targets: Target[] } | undefined;
+    for (let j = start; j < keys.length; j++) {
+      const k = keys[j] as string;
+      if (!k) {
+        if (j === start) return undefined;
+        continue; // punctuation inside a name: "Trump-Xi", "U.S.-China"
+      }
+      const next = node.next.get(k);
+      if (!next) break;
+      node = next;
+      // A one-word name of a thing used as a verb is the verb: "talk to He" names no talks. Names
+      // of people and places are often typed in lower case and read as verbs ("trump", "beijing").
+      const verb = j === start && (words[start] as Word).pos === "VERB" && !(words[start] as Word).capital;
+      const targets = node.targets.filter((t) => (!t.exact || this.exactHolds(words, start, j, t.exact)) && (!verb || t.proper));
+      if (targets.length) best = { from: start, to: j, targets };
+    }
+    return best;
+  }
+
+  /** For an alias that is also a function word: whether here it is the name, not the word. */
+  private exactHolds(words: readonly Word[], from: number, to: number, alias: string): boolean {
+    if (from !== to) return true;
+    const w = words[from] as Word;
+    const prev = words[from - 1];
+    const next = words[from + 1];
+    if (w.text === alias && alias !== alias.toLowerCase()) {
+      // "He" opening a sentence is the pronoun; "US" in capitals is the country wherever it stands.
+      if (alias.toUpperCase() === alias && alias.length > 1) return true;
+      return !w.first;
+    }
+    const lower = w.lower;
+    if (lower === "he") return prev !== undefined && OBJECT_POSITION.has(prev.lower);
+    if (lower === "us") return next !== undefined && (next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "ADJ");
+    return false;
+  }
+
+  /** The name word nearest a misspelt word, or undefined when none is near enough. */
+  private correct(key: string): string | undefined {
+    const known = this.corrections.get(key);
+    if (known !== undefined) return known ?? undefined;
+    this.fuse ??= new Fuse([...this.vocabulary].filter((v) => v.length >= 3 && !/\d/.test(v)), {
+      includeScore: true,
+      threshold: 0.6,
+      ignoreLocation: true,
+    });
+    const allowed = key.length >= 6 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const hit of this.fuse.search(key, { limit: 8 })) {
+      const d = editDistance(key, hit.item);
+      // Two edits only when the word starts as the name does: "tarrif" is "tariff", "bastion" is not "bessent".
+      const ok = d <= 1 || (d <= allowed && key.slice(0, 2) === hit.item.slice(0, 2));
+      if (ok && d < bestDistance) {
+        best = hit.item;
+        bestDistance = d;
+      }
+    }
+    if (this.corrections.size > 10_000) this.corrections.clear();
+    this.corrections.set(key, best ?? null);
+    return best;
+  }
+}
+
+/** Edit distance with transpositions (optimal string alignment): "bessnet" is one edit from "bessent". */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > 2) return 3;
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [i, ...new Array(n).fill(0)]);
+  for (let j = 0; j <= n; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const row = d[i] as number[];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((d[i - 1] as number[])[j] as number + 1, (row[j - 1] as number) + 1, ((d[i - 1] as number[])[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (d[m] as number[])[n] as number;
+}

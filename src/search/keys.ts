@@ -1,0 +1,71 @@
+/**
+ * The form words are compared in when a question is matched against concept names and claim
+ * texts: lower case, no accents, abbreviation dots and possessives gone, "%" as "percent", and a
+ * plural folded to its singular. The same function serves both sides, so they always meet.
+ */
+import { createRequire } from "node:module";
+
+/** Words that carry no topic: they never name a concept alone and never count as unknown. */
+export const FUNCTION_WORDS = new Set(
+  `a an the is are was were be been being am do does did doing done has have had having of in on at to
+  for with and or but nor about above after before between into through during from by as up down out off
+  over under again then once here there this that these those it its itself they them their what which who
+  whom whose when where why how all any both each few more most other some such no not only own same so
+  than too very can could will would shall should may might must i me my mine we our ours you your yours
+  he him his she her hers us s t just also yet ever even really still now ok okay hi hey hello yo thanks
+  thank pls please plz lol`.split(/\s+/),
+);
+
+/** The comparison key of one word; empty for punctuation and possessive endings. */
+export function keyOf(word: string): string {
+  let w = word
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  if (w === "%" || w === "pct" || w === "percent" || w === "per-cent") return "percent";
+  if (w === "$" || w === "us$") return "dollar";
+  if (w === "n't" || w === "nt") return "not";
+  if (w === "'s" || w === "'") return "";
+  w = w.replace(/'s$/, "").replace(/'/g, "");
+  // u.s. → us, u.s.a. → usa, nov. → nov; but 1.78 stays a number
+  if (!/^\d+(?:\.\d+)?$/.test(w)) w = w.replace(/\./g, "");
+  w = w.replace(/[^a-z0-9.]+/g, "");
+  return singular(w);
+}
+
+/** A plural to its singular, lightly and consistently: "tariffs" → "tariff", "duties" → "duty". */
+export function singular(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(?:ches|shes|sses|xes|zes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !/(?:ss|us|is|os)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+const require = createRequire(import.meta.url);
+const porter = require("wink-eng-lite-web-model/dist/porter-stemmer.js") as (word: string) => string;
+
+/** The key a word is compared by when claims are ranked by their words: its stem ("canceling" → "cancel"). */
+export function stemKey(word: string): string {
+  const k = keyOf(word);
+  return k && !/\d/.test(k) ? porter(k) : k;
+}
+
+/** The stems of a text's words, function words left out. */
+export function stemsOf(text: string): string[] {
+  return keysOf(text)
+    .filter((k) => !FUNCTION_WORDS.has(k))
+    .map((k) => (/\d/.test(k) ? k : porter(k)));
+}
+
+/** The keys of a short text (a name, an alias), split the way wink splits words, punctuation dropped. */
+export function keysOf(text: string): string[] {
+  return text
+    .replace(/(\d)\s*%/g, "$1 %")
+    .replace(/\$\s*(\d)/g, "$ $1")
+    .split(/[\s\-–—/,;:()"“”!?]+|(?<=[a-z])'s\b/i)
+    .flatMap((part) => (part === "%" || part === "$" ? [part] : part.split(/(?=%)/)))
+    .map(keyOf)
+    .filter(Boolean);
+}
