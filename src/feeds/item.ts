@@ -101,7 +101,7 @@ async function ingestOnce(
 ): Promise<ItemReport> {
   const base = { key: entry.key, title: article.title, url: article.url };
   const same = ctx.store.findIngestedText(hash);
-  if (same && !(same.feedUrl === ctx.feedUrl && same.key === entry.key)) {
+  if (same) {
     const record = ctx.store.recordFeedItem(ctx.feedUrl, entry.key, {
       state: "duplicate",
       at: ctx.now(),

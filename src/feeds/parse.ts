@@ -23,7 +23,7 @@ export interface FeedEntry {
 export interface ParsedFeed {
   title?: string;
   entries: FeedEntry[];
-  /** Items with neither GUID nor link: they cannot be told apart, so they are left out. */
+  /** Items with neither GUID nor link: they cannot be told apart, so they are left out. Repeats are dropped. */
   skipped: number;
   /** The XML's first error, when the feed is broken but its items could still be read. */
   xmlProblem?: string;
@@ -64,6 +64,7 @@ export function parseFeedText(text: string, contentType: string | null, feedUrl:
     throw new FeedError("malformed", `the feed is not well-formed XML: ${xmlProblem}`);
   }
   const entries: FeedEntry[] = [];
+  const keys = new Set<string>();
   let skipped = 0;
   for (const item of feed.items) {
     const guid = clean(item.id);
@@ -73,6 +74,9 @@ export function parseFeedText(text: string, contentType: string | null, feedUrl:
       skipped++;
       continue;
     }
+    // A feed that lists one item twice: the first counts.
+    if (keys.has(key)) continue;
+    keys.add(key);
     const author = item.authors.map((a) => a.name).find((n): n is string => Boolean(n?.trim()));
     entries.push({
       key,

@@ -11,7 +11,7 @@ import { Waiters } from "../support/waiters.js";
 /** How one path answers. */
 export type Route =
   | { kind: "file"; file: string; type: string; etag?: string; lastModified?: string }
-  | { kind: "text"; body: string; type: string; etag?: string; lastModified?: string }
+  | { kind: "text"; body: string | Buffer; type: string; etag?: string; lastModified?: string }
   | { kind: "status"; status: number }
   | { kind: "hang" }
   | { kind: "endless"; type: string }
