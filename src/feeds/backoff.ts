@@ -19,3 +19,15 @@ export function formatWait(ms: number): string {
   if (hours < 24) return `${+hours.toFixed(1)} h`;
   return `${+(hours / 24).toFixed(1)} day${hours === 24 ? "" : "s"}`;
 }
+
+/**
+ * A Retry-After header (seconds, or an HTTP date) as milliseconds from `now`; undefined when
+ * absent or unreadable. At most a day.
+ */
+export function retryAfterMs(header: string | null, now: Date): number | undefined {
+  if (!header?.trim()) return undefined;
+  const value = header.trim();
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : new Date(value).getTime() - now.getTime();
+  if (!Number.isFinite(ms) || ms <= 0) return undefined;
+  return Math.min(ms, DAY_MS);
+}

@@ -19,11 +19,15 @@ export class FeedError extends Error {
   constructor(
     readonly code: FeedErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = "FeedError";
+    this.retryAfterMs = options?.retryAfterMs;
   }
+
+  /** How long the server asked us to wait (Retry-After), when it did. */
+  readonly retryAfterMs: number | undefined;
 }
 
 /** The reason to log for any error: a FeedError's sentence, or the error's own message. */

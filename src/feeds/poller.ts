@@ -7,7 +7,7 @@
  */
 import type { Logger } from "../log.js";
 import type { FeedStore } from "../store/types.js";
-import { backoffMs, formatWait } from "./backoff.js";
+import { backoffMs, formatWait, retryAfterMs } from "./backoff.js";
 import { decodeBody } from "./decode.js";
 import { FeedError, reasonOf } from "./errors.js";
 import { type FetchLike, formatBytes, getWithLimits } from "./http.js";
@@ -99,7 +99,12 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         logger.debug(`feed ${feedUrl}: nothing new (304 Not Modified)`);
         return { feedUrl, status: "unchanged", nextPollAt: new Date(at.getTime() + intervalMs), items: [] };
       }
-      if (res.status >= 400) throw new FeedError("http_status", `the server answered HTTP ${res.status}`);
+      if (res.status >= 400) {
+        const asked = retryAfterMs(res.headers.get("retry-after"), at);
+        throw new FeedError("http_status", `the server answered HTTP ${res.status}`, {
+          ...(asked ? { retryAfterMs: asked } : {}),
+        });
+      }
       const type = res.headers.get("content-type");
       const feed = parseFeedText(decodeBody(res.bytes, type), type, res.url || configured);
       const due = feed.entries.filter((e) => isDue(store.getFeedItem(feedUrl, e.key), now(), intervalMs));
@@ -142,7 +147,9 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       }
       const reason = redactUrlsIn(reasonOf(err));
       const failures = (before?.failures ?? 0) + 1;
-      const wait = backoffMs(intervalMs, failures);
+      // A server that asks for a longer wait (429 or 503 with Retry-After) gets it.
+      const asked = err instanceof FeedError ? (err.retryAfterMs ?? 0) : 0;
+      const wait = Math.max(backoffMs(intervalMs, failures), asked);
       const nextPollAt = new Date(at.getTime() + wait);
       store.recordFeedFailure(feedUrl, { reason, nextPollAt });
       const times = failures === 1 ? "" : ` (${failures} failures in a row)`;

@@ -88,6 +88,22 @@ describe("feeds that fail", () => {
     expect(world.ingested).toHaveLength(2);
   });
 
+  it("waits as long as a busy server asks (Retry-After) before trying again", async () => {
+    world.server.routes.set("/feeds/busy.xml", {
+      kind: "status",
+      status: 429,
+      headers: { "Retry-After": "7200" },
+    });
+    const poller = world.poller(["/feeds/busy.xml"]);
+    await poller.pollOnce();
+    expect(world.log.text()).toMatch(/busy\.xml failed: the server answered HTTP 429; next try in 2 h/);
+    world.advanceMinutes(90);
+    expect((await poller.pollOnce()).feeds[0]?.status).toBe("not_due");
+    world.advanceMinutes(30);
+    await poller.pollOnce();
+    expect(world.server.count("/feeds/busy.xml")).toBe(2);
+  });
+
   it("logs an article page that is down, slow, huge or not a page, and tries it again at a later poll", async () => {
     const { server } = world;
     const body = fixture("rss.xml", server.base)

@@ -12,7 +12,7 @@ import { Waiters } from "../support/waiters.js";
 export type Route =
   | { kind: "file"; file: string; type: string; etag?: string; lastModified?: string }
   | { kind: "text"; body: string | Buffer; type: string; etag?: string; lastModified?: string }
-  | { kind: "status"; status: number }
+  | { kind: "status"; status: number; headers?: Record<string, string> }
   | { kind: "hang" }
   | { kind: "endless"; type: string }
   | { kind: "basic-auth"; user: string; password: string; route: Route };
@@ -56,7 +56,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     }
     switch (route.kind) {
       case "status":
-        res.writeHead(route.status, { "Content-Type": "text/plain" }).end(`status ${route.status}`);
+        res
+          .writeHead(route.status, { "Content-Type": "text/plain", ...route.headers })
+          .end(`status ${route.status}`);
         return;
       case "hang":
         hanging.add(res);
