@@ -129,7 +129,9 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         );
       }
       // While an item waits to be tried again, fetch the feed whole next time: a 304 would hide it.
-      const waiting = due.length > maxItems || items.some((i) => i.outcome === "failed");
+      const waiting =
+        due.length > maxItems ||
+        feed.entries.some((e) => store.getFeedItem(feedUrl, e.key)?.state === "failed");
       store.recordFeedSuccess(feedUrl, waiting ? {} : validatorsOf(res.headers));
       if (feed.skipped)
         logger.warn(`feed ${feedUrl}: ${feed.skipped} item(s) have neither GUID nor link; left out`);

@@ -198,6 +198,28 @@ describe("polling feeds for new articles", () => {
     expect((await poller.pollOnce()).feeds[0]?.status).toBe("unchanged");
   });
 
+  it("keeps fetching the feed whole while an item waits out its backoff, so a 304 never hides it", async () => {
+    world.server.routes.set("/feeds/economy.atom", {
+      kind: "file",
+      file: "atom.xml",
+      type: "application/atom+xml",
+      etag: '"economy-v1"',
+    });
+    let calls = 0;
+    const ingest = async () => {
+      if (++calls <= 2) throw new Error("the knowledge folder is busy");
+      return { sourceId: "wool" };
+    };
+    const poller = world.poller(["/feeds/economy.atom"], { ingest });
+    await poller.pollOnce(); // try 1 fails
+    world.advanceMinutes(30);
+    await poller.pollOnce(); // try 2 fails; the next waits an hour
+    world.advanceMinutes(30);
+    expect((await poller.pollOnce()).feeds[0]).toMatchObject({ status: "polled", items: [] });
+    world.advanceMinutes(30);
+    expect((await poller.pollOnce()).feeds[0]?.items).toMatchObject([{ outcome: "ingested", attempts: 3 }]);
+  });
+
   it("gives an item up, logged, after the last try", async () => {
     const ingest = async () => {
       throw new Error("the knowledge folder is read-only");
