@@ -30,7 +30,6 @@ export interface ItemContext {
   /** The feed's address, redacted: the key the store keeps it under. */
   feedUrl: string;
   feedTitle?: string;
-  pollIntervalMs: number;
   maxAttempts: number;
 }
 

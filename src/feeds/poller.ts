@@ -121,7 +121,6 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
               serial,
               feedUrl,
               ...(feed.title ? { feedTitle: feed.title } : {}),
-              pollIntervalMs: intervalMs,
               maxAttempts,
             },
             entry,
