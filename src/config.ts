@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ConfigError } from "./config-error.js";
+import { redactUrl } from "./feeds/redact.js";
 
 const optionalString = z.string().min(1).optional();
 const hhmm = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be a time like 08:00");
@@ -19,6 +20,16 @@ const list = z
   .string()
   .optional()
   .transform((s) => (s ? s.split(/[\s,]+/).filter(Boolean) : []));
+/** Feed addresses: each must be http(s); a bad one is named (credentials hidden). */
+const feedUrls = list.superRefine((urls, ctx) => {
+  for (const u of urls) {
+    if (!/^https?:\/\//i.test(u) || !URL.canParse(u))
+      ctx.addIssue({
+        code: "custom",
+        message: `${redactUrl(u)} is not a web address like https://example.com/feed.xml (separate several with commas or spaces)`,
+      });
+  }
+});
 const bool = (dflt: boolean) =>
   z
     .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
@@ -53,6 +64,17 @@ const EnvSchema = z.object({
   ADMIN_USER_IDS: list,
   ADMIN_CHANNEL_ID: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  FEEDS: feedUrls,
+  FEED_POLL_MINUTES: z.coerce
+    .number({ error: "must be a whole number of minutes, 1 or more" })
+    .int("must be a whole number of minutes, 1 or more")
+    .min(1, "must be a whole number of minutes, 1 or more")
+    .default(30),
+  FEED_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds, 100 or more" })
+    .int("must be a whole number of milliseconds, 100 or more")
+    .min(100, "must be a whole number of milliseconds, 100 or more")
+    .default(15_000),
 });
 
 /** How the app talks to Slack, derived from which credentials are set. */
@@ -72,6 +94,8 @@ export interface Config {
   adminUserIds: string[];
   adminChannelId?: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** RSS/Atom feeds to poll for new articles (FEEDS); polling is off when empty. */
+  feeds: { urls: string[]; pollMinutes: number; timeoutMs: number };
 }
 
 export { ConfigError } from "./config-error.js";
@@ -122,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminUserIds: e.ADMIN_USER_IDS,
     adminChannelId: e.ADMIN_CHANNEL_ID,
     logLevel: e.LOG_LEVEL,
+    feeds: { urls: [...new Set(e.FEEDS)], pollMinutes: e.FEED_POLL_MINUTES, timeoutMs: e.FEED_TIMEOUT_MS },
   };
 }

@@ -6,11 +6,15 @@
  * - SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (+ PORT): HTTP on /slack/events, health on /healthz.
  *
  * SIGTERM/SIGINT stop taking requests, let replies in progress finish, then exit.
+ * With FEEDS set, new articles from those feeds are added to the knowledge folder as sources
+ * with drafted entries (docs/feeds.md); polling stops before the store closes.
  */
 import { existsSync } from "node:fs";
 import { webApi } from "@slack/bolt";
 import { createCore } from "./answer/core.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import type { FeedPoller } from "./feeds/poller.js";
+import { feedPollerFor } from "./feeds/start.js";
 import { KnowledgeHolder } from "./knowledge/holder.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
 import { watchKnowledge } from "./knowledge/watch.js";
@@ -68,6 +72,7 @@ async function main(): Promise<number> {
         onRejected: adminNotice(config, core, logger),
       })
     : undefined;
+  const feeds = config.feeds.urls.length ? feedPollerFor({ config, store, logger }) : undefined;
   const deps: SlackDeps = {
     core,
     store,
@@ -79,6 +84,7 @@ async function main(): Promise<number> {
   logger.info(
     `knowledge ${kb.version}: ${kb.claims.length} claims from ${kb.sources.size} sources; mode ${config.mode}`,
   );
+  feeds?.start();
   try {
     if (config.mode === "local") {
       await runLocalChat({
@@ -91,8 +97,10 @@ async function main(): Promise<number> {
       });
       return 0;
     }
-    return await serve(deps, logger);
+    return await serve(deps, logger, feeds);
   } finally {
+    // Already stopped in the SIGTERM drain; here for the local chat and for a failed start.
+    await feeds?.stop();
     watcher?.close();
     store.close();
   }
@@ -111,7 +119,7 @@ function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger) {
 }
 
 /** Runs until SIGTERM or SIGINT, then drains and returns the exit code. */
-async function serve(deps: SlackDeps, logger: Logger): Promise<number> {
+async function serve(deps: SlackDeps, logger: Logger, feeds?: FeedPoller): Promise<number> {
   let slack: Awaited<ReturnType<typeof startSlack>>;
   try {
     slack = await startSlack(deps);
@@ -137,6 +145,7 @@ async function serve(deps: SlackDeps, logger: Logger): Promise<number> {
   });
   logger.info(`${signal}: finishing replies in progress, then exiting`);
   await briefings?.stop();
+  await feeds?.stop();
   await slack.stop(SHUTDOWN_GRACE_MS);
   logger.info("stopped");
   return 0;

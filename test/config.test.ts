@@ -39,4 +39,33 @@ describe("configuration from the environment", () => {
     ]);
     expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" })[0]).toMatch(/set SLACK_APP_TOKEN for Socket Mode/);
   });
+
+  it("reads FEEDS as addresses separated by commas, spaces or new lines, with the polling defaults", () => {
+    expect(loadConfig({}).feeds).toEqual({ urls: [], pollMinutes: 30, timeoutMs: 15_000 });
+    const feeds = loadConfig({
+      FEEDS:
+        "https://a.example/rss.xml, https://b.example/atom\nhttp://c.example/feed https://a.example/rss.xml",
+      FEED_POLL_MINUTES: "60",
+      FEED_TIMEOUT_MS: "5000",
+    }).feeds;
+    expect(feeds).toEqual({
+      urls: ["https://a.example/rss.xml", "https://b.example/atom", "http://c.example/feed"],
+      pollMinutes: 60,
+      timeoutMs: 5000,
+    });
+  });
+
+  it("names a bad feed address without its password or token, and refuses bad polling settings", () => {
+    const lines = problems({
+      FEEDS: "ftp://me:hunter2@files.example/feed.xml,https://ok.example/rss",
+      FEED_POLL_MINUTES: "0",
+      FEED_TIMEOUT_MS: "soon",
+    });
+    expect(lines).toEqual([
+      "FEEDS: ftp://[redacted]@files.example/feed.xml is not a web address like https://example.com/feed.xml (separate several with commas or spaces)",
+      "FEED_POLL_MINUTES: must be a whole number of minutes, 1 or more",
+      "FEED_TIMEOUT_MS: must be a whole number of milliseconds, 100 or more",
+    ]);
+    expect(lines.join("\n")).not.toContain("hunter2");
+  });
 });

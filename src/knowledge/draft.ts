@@ -32,6 +32,12 @@ export interface SourceMeta {
   /** YYYY-MM-DD. */
   published: string;
   url?: string;
+  /** The article's subtitle (standfirst), when it has one. */
+  subtitle?: string;
+  /** Who wrote it (the byline), when known. */
+  credit?: string;
+  /** How the source came in, for its notes: "tradebot kb add-source" unless said otherwise. */
+  addedBy?: string;
 }
 
 /** The role written when the article names a speaker without saying who they are. */
@@ -70,12 +76,14 @@ export function draftSource(id: string, meta: SourceMeta): Source {
   return {
     id,
     title: meta.title,
+    ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
     publisher: meta.publisher,
     published: meta.published,
+    ...(meta.credit ? { credit: meta.credit } : {}),
     ...(meta.url ? { url: meta.url } : {}),
     text_file: `${id}.txt`,
     repairs: [],
-    notes: `Added with tradebot kb add-source. The text exactly as received is kept as ${id}.received.txt; repair ${id}.txt if it needs it and list each repair under repairs. Entries were drafted into entries/${id}.yml for review.`,
+    notes: `Added with ${meta.addedBy ?? "tradebot kb add-source"}. The text exactly as received is kept as ${id}.received.txt; repair ${id}.txt if it needs it and list each repair under repairs. Entries were drafted into entries/${id}.yml for review.`,
   };
 }
 
@@ -261,7 +269,7 @@ export function renderDrafts(entries: readonly Entry[], source: Source): string 
   return `${header}${stringify({ entries }, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
-/** The source metadata file's text. */
-export function renderSource(source: Source): string {
-  return `# Added with \`tradebot kb add-source\`. The article's text is ${source.text_file}, beside this file.\n${stringify(source, { lineWidth: 0 })}`;
+/** The source metadata file's text; `addedBy` says how it came in, for the header line. */
+export function renderSource(source: Source, addedBy = "`tradebot kb add-source`"): string {
+  return `# Added with ${addedBy}. The article's text is ${source.text_file}, beside this file.\n${stringify(source, { lineWidth: 0 })}`;
 }

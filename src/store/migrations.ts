@@ -62,4 +62,32 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (channel_id, local_date)
   );
   `,
+  // Feeds: when each was last polled and may be polled next (the minimum interval and the
+  // backoff survive restarts), its HTTP validators, and every item seen, keyed by GUID (or link),
+  // with a hash of its extracted text so a re-published item is not drafted twice.
+  `
+  CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled_at TEXT NOT NULL,
+    next_poll_at TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+
+  CREATE TABLE feed_items (
+    feed_url TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('failed', 'ingested', 'duplicate', 'gave_up')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    text_hash TEXT,
+    url TEXT,
+    last_error TEXT,
+    first_seen_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+  );
+  CREATE INDEX feed_items_text_hash ON feed_items (text_hash);
+  `,
 ];

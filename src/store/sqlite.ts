@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreError, toStoreError } from "./errors.js";
+import { createFeedStore } from "./feeds.js";
 import { createLedger } from "./ledger.js";
 import { MIGRATIONS } from "./migrations.js";
 import { createSubscriptions } from "./subscriptions.js";
@@ -155,6 +156,7 @@ function createStore(db: Database.Database, path: string): Store {
     },
     ...createSubscriptions(db),
     ...createLedger(db),
+    ...createFeedStore(db),
     close() {
       if (db.open) db.close();
     },

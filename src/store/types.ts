@@ -145,8 +145,66 @@ export interface CurationStore {
   listFeedback(options?: { since?: Date; limit?: number }): FeedbackRecord[];
 }
 
+/** What the store keeps about one feed between polls. */
+export interface FeedState {
+  url: string;
+  /** The validators of the last full answer, sent back as If-None-Match / If-Modified-Since. */
+  etag?: string;
+  lastModified?: string;
+  lastPolledAt: Date;
+  /** The feed is not polled again before this (the minimum interval, or the backoff after a failure). */
+  nextPollAt: Date;
+  /** Failed polls in a row; 0 after a good one. */
+  failures: number;
+  lastError?: string;
+}
+
+/**
+ * An item's state. `ingested`: handed over and stored. `duplicate`: its text was already ingested
+ * (a re-published item). `failed`: to be tried again next poll. `gave_up`: failed too often.
+ */
+export type FeedItemState = "failed" | "ingested" | "duplicate" | "gave_up";
+
+/** One feed item the poller has seen, keyed by its GUID (or link). */
+export interface FeedItemRecord {
+  feedUrl: string;
+  key: string;
+  state: FeedItemState;
+  /** Tries so far (fetching, extracting and ingesting count as one). */
+  attempts: number;
+  textHash?: string;
+  url?: string;
+  lastError?: string;
+  firstSeenAt: Date;
+  updatedAt: Date;
+}
+
+/** How one try at an item ended. */
+export type FeedItemOutcome =
+  | { state: "ingested" | "duplicate"; at: Date; textHash: string; url: string }
+  | { state: "failed" | "gave_up"; at: Date; reason: string; url?: string };
+
+/** The feed poller's memory: poll times, validators, backoff and the items seen. */
+export interface FeedStore {
+  /**
+   * Takes the feed's next poll if it is due (`nextPollAt <= at`, or never polled): records `at` as
+   * the last poll and `nextPollAt` as the next. False when it is not due (or another process took it).
+   */
+  claimFeedPoll(url: string, at: Date, nextPollAt: Date): boolean;
+  getFeedState(url: string): FeedState | undefined;
+  /** A good poll: failures back to 0; the validators to send next time (none: fetch it whole). */
+  recordFeedSuccess(url: string, validators: { etag?: string; lastModified?: string }): void;
+  /** A failed poll: counts it, keeps the reason and moves the next poll out; returns failures in a row. */
+  recordFeedFailure(url: string, failure: { reason: string; nextPollAt: Date }): number;
+  getFeedItem(feedUrl: string, key: string): FeedItemRecord | undefined;
+  /** An item of any feed whose extracted text had this hash and was ingested. */
+  findIngestedText(textHash: string): FeedItemRecord | undefined;
+  /** Records a try at an item (counting it) and returns the record as it now is. */
+  recordFeedItem(feedUrl: string, key: string, outcome: FeedItemOutcome): FeedItemRecord;
+}
+
 /** The whole store, as opened by `openStore`. */
-export interface Store extends EventStore, SubscriptionStore, BriefingLedger, CurationStore {
+export interface Store extends EventStore, SubscriptionStore, BriefingLedger, CurationStore, FeedStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
   close(): void;

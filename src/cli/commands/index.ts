@@ -18,4 +18,5 @@ export const commands: CommandEntry[] = [
   { name: "kb check", load: async () => (await import("./kb-check.js")).kbCheck },
   { name: "kb add-source", load: async () => (await import("./kb-add-source.js")).kbAddSource },
   { name: "kb gaps", load: async () => (await import("./kb-gaps.js")).kbGaps },
+  { name: "feeds poll", load: async () => (await import("./feeds-poll.js")).feedsPoll },
 ];

@@ -3,11 +3,16 @@
  * stores an article's text and metadata under `knowledge/sources/` and drafts candidate entries
  * into `knowledge/entries/<id>.yml`, all `status: draft` so none is served until a curator reviews it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { draftEntries, draftSource, renderDrafts, renderSource, sourceIdFor } from "../../knowledge/draft.js";
+import {
+  type AddedSource,
+  addSource,
+  normaliseSourceText,
+  SourceExistsError,
+} from "../../knowledge/add-source.js";
 import { checkKnowledge, formatProblem, Id, IsoDate } from "../../knowledge/index.js";
 import { type CliCommand, UsageError } from "../command.js";
 
@@ -54,45 +59,30 @@ export const kbAddSource: CliCommand = {
       ctx.err(`tradebot kb add-source: no such file: ${positionals[0]}`);
       return 1;
     }
-    const text = `${readFileSync(file, "utf8")
-      .replace(/^\uFEFF/, "")
-      .replace(/\r\n?/g, "\n")
-      .trimEnd()}\n`;
+    const received = readFileSync(file);
+    const text = normaliseSourceText(received.toString("utf8"));
     if (text.trim().length < 40) {
       ctx.err(`tradebot kb add-source: ${positionals[0]} has almost no text; give the article's full text`);
       return 1;
     }
 
-    const sourcesDir = join(ctx.knowledgeDir, "sources");
-    const entriesDir = join(ctx.knowledgeDir, "entries");
-    const taken = new Set(
-      existsSync(sourcesDir)
-        ? readdirSync(sourcesDir).map((n) => n.replace(/(\.received)?\.(ya?ml|txt)$/, ""))
-        : [],
-    );
-    const meta = { title, publisher, published, url: values.url };
-    const id = values.id ?? sourceIdFor(meta, taken);
-    const paths = {
-      received: join(sourcesDir, `${id}.received.txt`),
-      text: join(sourcesDir, `${id}.txt`),
-      meta: join(sourcesDir, `${id}.yml`),
-      drafts: join(entriesDir, `${id}.yml`),
-    };
-    const clash = Object.values(paths).find((p) => existsSync(p));
-    if (clash) {
-      ctx.err(`tradebot kb add-source: ${shown(clash)} already exists; choose another --id`);
+    let added: AddedSource;
+    try {
+      added = addSource(ctx.knowledgeDir, {
+        title,
+        publisher,
+        published,
+        url: values.url,
+        id: values.id,
+        text,
+        received,
+      });
+    } catch (err) {
+      if (!(err instanceof SourceExistsError)) throw err;
+      ctx.err(`tradebot kb add-source: ${shown(err.path)} already exists; choose another --id`);
       return 1;
     }
-
-    const source = draftSource(id, meta);
-    const entries = draftEntries(text, { id, published });
-    mkdirSync(sourcesDir, { recursive: true });
-    mkdirSync(entriesDir, { recursive: true });
-    // The copy exactly as received stays beside the curated text, as for the seed article.
-    writeFileSync(paths.received, readFileSync(file));
-    writeFileSync(paths.text, text);
-    writeFileSync(paths.meta, renderSource(source));
-    writeFileSync(paths.drafts, renderDrafts(entries, source));
+    const { id, entries, paths } = added;
 
     const byKind = new Map<string, number>();
     for (const e of entries) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
