@@ -3,13 +3,16 @@
  * `now`, and the channel's previous briefing. Every statement carries its citation; renderers
  * (plain text, Block Kit) only lay it out.
  */
+import { citationOf } from "../answer/citations.js";
+import { type Standing, subjectOf } from "../answer/standing.js";
 import type { Citation, Core, StatusPoint, TimelineItem } from "../answer/types.js";
-import type { KnowledgeBase, LoadedEntry } from "../knowledge/schema.js";
+import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import type { SnapshotEntry } from "../store/types.js";
-import { diffSnapshot, isUnchanged, snapshotOf } from "./snapshot.js";
+import { comparable, diffSnapshot, isUnchanged, snapshotOf, standingFor } from "./snapshot.js";
 
 /** A cited statement in a briefing. */
 export interface BriefingItem {
+  /** The id of the claim it rests on. */
   entryId: string;
   text: string;
   citation: Citation;
@@ -18,14 +21,17 @@ export interface BriefingItem {
 /** A change since the previous briefing. */
 export interface BriefingChange extends BriefingItem {
   kind: "new" | "updated" | "supersedes";
-  /** For `supersedes`: what the replaced entry said, when it is still known. */
+  /** For `supersedes`: what the replaced claim said. */
   replacedText?: string;
 }
 
-/** The notable quote of the day. */
+/** The notable quote of the day: the speaker's own words, as the source quotes them. */
 export interface BriefingQuote extends BriefingItem {
+  /** The speaker's name. */
   speaker: string;
-  role: string;
+  /** Their title: from their standing `role` claim, else the first of their concept's roles; absent when neither gives one. */
+  role?: string;
+  /** When it was said, when the claim gives it (`holds.as_of`). */
   saidOn?: string;
 }
 
@@ -51,7 +57,7 @@ export interface BriefingContent {
   changes: BriefingChange[];
   /** Changes left out of `changes` to keep the briefing short. */
   moreChanges: number;
-  /** Ids the previous briefing covered that are no longer in the knowledge base. */
+  /** Ids the previous briefing covered that no longer stand and that nothing replaced. */
   withdrawn: string[];
   /** For a first briefing: dates now passed instead of changes (`text` empty when the headline gives it). */
   recent: TimelineItem[];
@@ -77,30 +83,33 @@ export function buildBriefing(input: {
   localDate: string;
   previous?: PreviousBriefing;
 }): BriefingContent {
-  const { kb, core, now, localDate, previous } = input;
+  const { kb, core, now, localDate } = input;
+  // A briefing from before the knowledge was remodelled shares no id with today's: start afresh.
+  const previous = input.previous && comparable(kb, input.previous.snapshot) ? input.previous : undefined;
+  const standing = standingFor(kb);
   const status = core.status(now);
   const diff = previous ? diffSnapshot(kb, previous.snapshot) : undefined;
-  const cite = (entry: LoadedEntry) => citationOf(kb, entry);
+  const cite = (claim: LoadedClaim) => citationOf(kb, claim);
   const changes: BriefingChange[] = diff
     ? [
-        ...diff.superseded.map(({ entry, replaced }) => ({
+        ...diff.superseded.map(({ claim, replaced }) => ({
           kind: "supersedes" as const,
-          entryId: entry.id,
-          text: entry.answer,
-          citation: cite(entry),
+          entryId: claim.id,
+          text: claim.answer,
+          citation: cite(claim),
           ...(replaced ? { replacedText: replaced.answer } : {}),
         })),
-        ...diff.added.map((e) => ({
+        ...diff.added.map((c) => ({
           kind: "new" as const,
-          entryId: e.id,
-          text: e.answer,
-          citation: cite(e),
+          entryId: c.id,
+          text: c.answer,
+          citation: cite(c),
         })),
-        ...diff.changed.map((e) => ({
+        ...diff.changed.map((c) => ({
           kind: "updated" as const,
-          entryId: e.id,
-          text: e.answer,
-          citation: cite(e),
+          entryId: c.id,
+          text: c.answer,
+          citation: cite(c),
         })),
       ]
     : [];
@@ -112,7 +121,7 @@ export function buildBriefing(input: {
     status.headline.includes(t.text) ? { ...t, text: "" } : t,
   );
   const shownChanges = changes.slice(0, MAX_CHANGES);
-  const quote = pickQuote(kb, localDate, new Set(shownChanges.map((c) => c.entryId)));
+  const quote = pickQuote(kb, standing, localDate, new Set(shownChanges.map((c) => c.entryId)));
   const points = pickStanding(status.inForce, status.keyNumbers);
   const repeated = points.find((p) => status.headline.includes(p.text)) ?? recent.find((t) => t.text === "");
   // An item is listed once: a dated one under its date (with its countdown), a changed one under
@@ -152,35 +161,36 @@ function pickStanding(inForce: StatusPoint[], keyNumbers: StatusPoint[]): Briefi
 /**
  * The quote of the day: a quote among today's changes if there is one, else one of the headline
  * quotes (all quotes when none is marked), turning over day by day so a channel does not read
- * the same words every morning.
+ * the same words every morning. A quote is a standing claim with `quote: true` and a speaker.
  */
-function pickQuote(kb: KnowledgeBase, localDate: string, changed: Set<string>): BriefingQuote | undefined {
-  const quotes = kb.entries.filter((e) => e.kind === "quote" && e.speaker);
+function pickQuote(
+  kb: KnowledgeBase,
+  standing: Standing,
+  localDate: string,
+  changed: Set<string>,
+): BriefingQuote | undefined {
+  const quotes = standing.claims.filter((c) => c.quote && c.speaker && kb.concepts.has(c.speaker));
   if (!quotes.length) return undefined;
   const fresh = quotes.find((q) => changed.has(q.id));
   const pool = quotes.some((q) => q.headline) ? quotes.filter((q) => q.headline) : quotes;
   const day = Math.floor(Date.parse(`${localDate}T00:00:00Z`) / 86_400_000);
-  const entry = fresh ?? (pool[day % pool.length] as LoadedEntry);
-  const speaker = entry.speaker as NonNullable<LoadedEntry["speaker"]>;
+  const claim = fresh ?? (pool[day % pool.length] as LoadedClaim);
+  const speakerId = claim.speaker as string;
+  const role = roleOf(kb, standing, speakerId);
   return {
-    entryId: entry.id,
-    text: entry.snippet,
-    citation: citationOf(kb, entry),
-    speaker: speaker.name,
-    role: speaker.role,
-    ...(speaker.said_on ? { saidOn: speaker.said_on } : {}),
+    entryId: claim.id,
+    text: claim.snippet,
+    citation: citationOf(kb, claim),
+    speaker: kb.concepts.get(speakerId)?.name ?? speakerId,
+    ...(role ? { role } : {}),
+    ...(claim.holds?.as_of ? { saidOn: claim.holds.as_of } : {}),
   };
 }
 
-/** The citation of an entry: its snippet and its source's metadata. */
-export function citationOf(kb: KnowledgeBase, entry: LoadedEntry): Citation {
-  const source = kb.sources.get(entry.source);
-  return {
-    snippet: entry.snippet,
-    source: entry.source,
-    title: source?.title ?? entry.source,
-    publisher: source?.publisher ?? "",
-    published: source?.published ?? "",
-    ...(source?.url ? { url: source.url } : {}),
-  };
+/** A person's title: what their standing `role` claim says (the newest), else their concept's first role. */
+export function roleOf(kb: KnowledgeBase, standing: Standing, personId: string): string | undefined {
+  const claims = standing.claims.filter((c) => c.attribute === "role" && subjectOf(c) === personId);
+  const newest = claims.sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+  if (newest && "text" in newest.value) return newest.value.text;
+  return kb.concepts.get(personId)?.roles[0];
 }

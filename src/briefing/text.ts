@@ -50,6 +50,11 @@ export function changeLabel(kind: "new" | "updated" | "supersedes"): string {
   return kind === "new" ? "New" : kind === "updated" ? "Updated" : "Replaces earlier";
 }
 
+/** Who said the quote of the day: "Scott Bessent, U.S. Treasury Secretary", or the name alone. */
+export function quoteBy(q: { speaker: string; role?: string }): string {
+  return q.role ? `${q.speaker}, ${q.role}` : q.speaker;
+}
+
 /** The whole briefing as plain text. */
 export function renderBriefingText(b: BriefingContent): string {
   const refs = new SourceNumbers();
@@ -79,7 +84,7 @@ export function renderBriefingText(b: BriefingContent): string {
     }
     if (b.quote) {
       const q = b.quote;
-      lines.push("", `Quote — ${q.speaker}, ${q.role}:`, `  > ${q.text}${cite(q.citation)}`);
+      lines.push("", `Quote — ${quoteBy(q)}:`, `  > ${q.text}${cite(q.citation)}`);
     }
   }
   lines.push("", b.freshness);

@@ -10,6 +10,7 @@ import {
   changeLabel,
   dateLine,
   moreChangesLine,
+  quoteBy,
   renderBriefingText,
   SourceNumbers,
   unchangedLine,
@@ -70,7 +71,7 @@ export function briefingMessage(b: BriefingContent, view: BriefingView = {}): Me
     if (b.quote) {
       const q = b.quote;
       blocks.push(
-        ...sections(`*Quote — ${safeMrkdwn(q.speaker)}, ${safeMrkdwn(q.role)}*`),
+        ...sections(`*Quote — ${safeMrkdwn(quoteBy(q))}*`),
         ...sections(`${quote(q.text, 2500)}${cite(q.citation)}`),
       );
     }
