@@ -26,7 +26,7 @@ export function gapsLines(report: GapsReport, quote: (text: string) => string = 
       );
       if (g.variants.length) lines.push(`     also asked as: ${g.variants.map(quote).join(", ")}`);
       if (g.answeredNowBy)
-        lines.push(`     now answered by entry ${g.answeredNowBy}: check the answer is right`);
+        lines.push(`     now answered by claim ${g.answeredNowBy}: check the answer is right`);
     });
   }
   lines.push("");
@@ -40,7 +40,8 @@ export function gapsLines(report: GapsReport, quote: (text: string) => string = 
       const where = u.location ? ` — ${u.location}` : u.answer ? "" : " — no longer in the knowledge base";
       lines.push(`${i + 1}. ${u.entryId}: ${u.notHelpful} not helpful, ${u.helpful} helpful${where}`);
       if (u.answer) lines.push(`     says: ${u.answer}`);
-      if (u.supersededBy) lines.push(`     (superseded by ${u.supersededBy})`);
+      if (u.supersededBy)
+        lines.push(`     (no longer stands: the newer claim ${u.supersededBy} answers for it)`);
       if (u.questions.length) lines.push(`     asked: ${u.questions.map(quote).join(", ")}`);
     });
   }

@@ -1,13 +1,14 @@
 /**
  * The curators' to-do list, pure: questions the bot could not answer, near-duplicates grouped
  * ("when does the truce end", "When does the truse expire??" are one gap), most asked first; and
- * the entries people most often marked not helpful, with what they say.
+ * the claims people most often marked not helpful, with what they say.
  */
+import { standingOf } from "../answer/standing.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
-import { terms } from "../search/analyze.js";
+import { FUNCTION_WORDS, keysOf, stemKey } from "../search/keys.js";
 import { plainFromSlack } from "../search/slack-text.js";
-import { editDistance } from "../search/typos.js";
 import type { FeedbackRecord, UnansweredRecord } from "../store/types.js";
+import { editDistance } from "./edit-distance.js";
 
 /** Near-duplicate unanswered questions, counted together. */
 export interface QuestionGroup {
@@ -21,20 +22,21 @@ export interface QuestionGroup {
   variants: string[];
   /** ISO time of the latest ask. */
   lastAsked: string;
-  /** Set when the current knowledge now answers the example: the entry id that does. */
+  /** Set when the current knowledge now answers the example: the id of the claim that does. */
   answeredNowBy?: string;
 }
 
-/** An entry people marked not helpful. */
+/** A claim people marked not helpful (feedback records it by id, as `entryIds`). */
 export interface UnhelpfulEntry {
+  /** The claim's id. */
   entryId: string;
   notHelpful: number;
   helpful: number;
-  /** What the entry says now; absent when it is no longer in the knowledge base. */
+  /** What the claim says now; absent when it is no longer in the knowledge base. */
   answer?: string;
-  /** Where to edit it: `entries/talks.yml:12`. */
+  /** Where to edit it: `claims/talks.yml:12` (a draft's: `drafts/<source-id>.yml:5`). */
   location?: string;
-  /** The id of the entry that supersedes it, if one does. */
+  /** The id of the standing claim that now answers for it, when a newer one replaced it. */
   supersededBy?: string;
   /** Questions that got the unhelpful answer (distinct, up to 3). */
   questions: string[];
@@ -50,12 +52,22 @@ export interface GapsReport {
 /** How alike two questions must be (typo-tolerant term overlap, 0..1) to count as one gap. */
 export const SAME_GAP = 0.5;
 
-/** Words people use for the same thing in questions that the answer engine's lexicon does not fold. */
+/** Words (by stem) people use for the same thing when they ask for it: English, not news, so code. */
 const SAME_MEANING: Readonly<Record<string, string>> = { purchas: "buy", bought: "buy", sale: "buy" };
 
-/** The canonical terms of a question: Slack markup, stop words and punctuation gone; synonyms and stems folded. */
+/**
+ * The terms of a question: Slack markup, function words and punctuation gone, each word in the
+ * form the answer engine compares words in (lower case, singular). Word forms are compared by
+ * stem in {@link similarity}, so "meeting" and "meet" are one term there.
+ */
 export function questionTerms(question: string): string[] {
-  return [...new Set(terms(question).map((t) => SAME_MEANING[t] ?? t))];
+  const keys = plainFromSlack(question)
+    .split(/\s+/)
+    // A function word is dropped before it is keyed: "does" would otherwise become "doe".
+    .filter((w) => !FUNCTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, "")))
+    .flatMap((w) => keysOf(w))
+    .filter((k) => !FUNCTION_WORDS.has(k));
+  return [...new Set(keys.map((k) => SAME_MEANING[stemKey(k)] ?? k))];
 }
 
 /** Joins split words the other questions write as one ("soy beans" → "soybean" when someone asked about soybeans). */
@@ -71,17 +83,17 @@ function joinSplitWords(list: readonly string[], vocabulary: ReadonlySet<string>
   return out;
 }
 
+/**
+ * Whether two terms are the same word: the same stem, or a typo of it. A word of four letters or
+ * more may carry one edit; of six or more, two when its first two letters agree ("tarrif",
+ * "tariff"), so "coffee" never becomes "office".
+ */
 function termsMatch(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || stemKey(a) === stemKey(b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < 4) return false;
-  if (editDistance(short, long, 2) <= (short.length >= 8 ? 2 : 1)) return true;
-  // A typo in part of a name folded into one term: "lifing" against "helifeng".
-  return (
-    short.length >= 5 &&
-    (editDistance(short, long.slice(-short.length), 1) <= 1 ||
-      editDistance(short, long.slice(0, short.length), 1) <= 1)
-  );
+  if (short.length < 4 || /\d/.test(short) || /\d/.test(long)) return false;
+  const allowed = short.length >= 8 || (short.length >= 6 && short.slice(0, 2) === long.slice(0, 2)) ? 2 : 1;
+  return editDistance(short, long, 2) <= allowed;
 }
 
 /** Typo-tolerant Jaccard similarity of two term lists: matched terms over all distinct terms. */
@@ -114,7 +126,7 @@ export function displayQuestion(question: string): string {
 
 /**
  * Groups unanswered questions into near-duplicates, most asked first (latest ask breaks ties).
- * `answeredNowBy` tells, for a question, which entry of the current knowledge answers it now.
+ * `answeredNowBy` tells, for a question, which claim of the current knowledge answers it now.
  */
 export function groupUnanswered(
   records: readonly UnansweredRecord[],
@@ -175,7 +187,7 @@ export function groupUnanswered(
     });
 }
 
-/** Entries with at least one "not helpful", most first, with what they say now and where to edit them. */
+/** Claims with at least one "not helpful", most first, with what they say now and where to edit them. */
 export function unhelpfulEntries(feedback: readonly FeedbackRecord[], kb?: KnowledgeBase): UnhelpfulEntry[] {
   const tally = new Map<string, { no: number; yes: number; questions: string[] }>();
   for (const f of feedback) {
@@ -190,25 +202,26 @@ export function unhelpfulEntries(feedback: readonly FeedbackRecord[], kb?: Knowl
       tally.set(id, t);
     }
   }
-  const all = kb ? [...kb.entries, ...kb.drafts] : [];
+  const all = new Map(kb ? [...kb.drafts.claims, ...kb.claims].map((c) => [c.id, c]) : []);
+  const current = kb ? standingOf(kb).current : new Map();
   return [...tally]
     .filter(([, t]) => t.no > 0)
     .sort(([, a], [, b]) => b.no - a.no || a.yes - b.yes)
     .map(([entryId, t]) => {
-      const entry = all.find((e) => e.id === entryId);
-      const successor = kb?.entries.find((e) => e.supersedes === entryId);
+      const claim = all.get(entryId);
+      const successor = current.get(entryId);
       return {
         entryId,
         notHelpful: t.no,
         helpful: t.yes,
-        ...(entry ? { answer: entry.answer, location: `${entry.file}:${entry.line}` } : {}),
-        ...(successor ? { supersededBy: successor.id } : {}),
+        ...(claim ? { answer: claim.answer, location: `${claim.file}:${claim.line}` } : {}),
+        ...(successor && successor.id !== entryId ? { supersededBy: successor.id } : {}),
         questions: t.questions.slice(0, 3),
       };
     });
 }
 
-/** The to-do list: the top `limit` gaps and unhelpful entries. */
+/** The to-do list: the top `limit` gaps and unhelpful claims. */
 export function buildGaps(input: {
   unanswered: readonly UnansweredRecord[];
   feedback: readonly FeedbackRecord[];

@@ -1,7 +1,7 @@
 /**
  * `tradebot kb gaps [--limit N] [--json]`: the curators' to-do list from the store at
  * DATABASE_PATH — unanswered questions (near-duplicates grouped, most asked first) and the
- * entries most often marked not helpful, with what they say and where to edit them.
+ * claims most often marked not helpful, with what they say and where to edit them.
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -74,7 +74,7 @@ export const kbGaps: CliCommand = {
     for (const line of gapsLines(report)) ctx.out(line);
     if (!kb)
       ctx.out(
-        "\n(The knowledge folder has problems, so entries are shown by id only: run tradebot kb check.)",
+        "\n(The knowledge folder has problems, so claims are shown by id only: run tradebot kb check.)",
       );
     return 0;
   },

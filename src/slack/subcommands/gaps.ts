@@ -10,7 +10,7 @@ import { safeMrkdwn } from "../escape.js";
 import { COMMAND } from "../ids.js";
 import type { Subcommand, SubcommandContext } from "./types.js";
 
-/** How many groups and entries the Slack list shows (the CLI takes `--limit`). */
+/** How many groups and unhelpful claims the Slack list shows (the CLI takes `--limit`). */
 const SHOWN = 10;
 
 /** The refusal for people who are not admins. */
@@ -22,7 +22,7 @@ export function notAnAdmin(): Message {
 /** The to-do list as a Slack message; user-written questions are escaped so nothing in them can ping. */
 export function gapsMessage(report: GapsReport, kbVersion: string): Message {
   const lines = gapsLines(report, (t) => `“${t}”`).map((l) => safeMrkdwn(l));
-  const summary = `Curators' to-do list: ${report.totals.groups} unanswered question group${report.totals.groups === 1 ? "" : "s"}, ${report.unhelpful.length} entr${report.unhelpful.length === 1 ? "y" : "ies"} marked not helpful`;
+  const summary = `Curators' to-do list: ${report.totals.groups} unanswered question group${report.totals.groups === 1 ? "" : "s"}, ${report.unhelpful.length} answer${report.unhelpful.length === 1 ? "" : "s"} marked not helpful`;
   return {
     text: summary,
     blocks: capBlocks([
@@ -46,7 +46,7 @@ function handler({ deps, userId, now }: SubcommandContext): Message {
       return a.answered ? a.factIds[0] : undefined;
     },
   });
-  // The core knows what each entry says now (following supersession); the store only has ids.
+  // The core knows what each claim says now (following what replaced it); the store only has ids.
   for (const u of report.unhelpful) u.answer ??= deps.core.answerEntry(u.entryId, now)?.text;
   return gapsMessage(report, deps.core.kbVersion());
 }
