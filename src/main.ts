@@ -7,7 +7,7 @@
  *
  * SIGTERM/SIGINT stop taking requests, let replies in progress finish, then exit.
  * With FEEDS set, new articles from those feeds are added to the knowledge folder as sources
- * with drafted entries (docs/feeds.md); polling stops before the store closes.
+ * with drafted claims (docs/feeds.md); polling stops before the store closes.
  */
 import { existsSync } from "node:fs";
 import { webApi } from "@slack/bolt";

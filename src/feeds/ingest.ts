@@ -1,11 +1,12 @@
 /**
  * The ingest the app uses: a new article becomes a source in the knowledge folder, written by
- * the same function as `tradebot kb add-source` (knowledge/add-source.ts), with its entries
- * drafted for review. If the new files would leave the knowledge base failing its checks, they
- * are removed again and ingest throws, so the item is tried again later and the bot keeps serving.
+ * the same function as `tradebot kb add-source` (knowledge/add-source.ts), with its claims
+ * drafted into drafts/ for review. If the new files would leave the knowledge base (or their own
+ * drafts) failing the checks, they are removed again and ingest throws, so the item is tried again
+ * later and the bot keeps serving.
  */
 import { rmSync } from "node:fs";
-import { relative } from "node:path";
+import { relative, sep } from "node:path";
 import { addSource } from "../knowledge/add-source.js";
 import { checkKnowledge, formatProblem } from "../knowledge/index.js";
 import type { FeedArticle, Ingest } from "./types.js";
@@ -23,8 +24,9 @@ export function knowledgeIngest(knowledgeDir: string): Ingest {
       text: article.text,
       addedBy: `the feed poller from ${article.feedUrl}`,
     });
-    const files = Object.values(added.paths).map((p) => relative(knowledgeDir, p));
-    const problems = checkKnowledge(knowledgeDir).problems.filter((p) => files.includes(p.file));
+    const files = Object.values(added.paths).map((p) => relative(knowledgeDir, p).split(sep).join("/"));
+    const check = checkKnowledge(knowledgeDir);
+    const problems = [...check.problems, ...check.draftProblems].filter((p) => files.includes(p.file));
     if (problems.length) {
       for (const p of Object.values(added.paths)) rmSync(p, { force: true });
       throw new Error(

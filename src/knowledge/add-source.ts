@@ -1,19 +1,22 @@
 /**
- * Adding an article to the knowledge folder: its text, the copy as received, its metadata and the
- * entries drafted from it (all `status: draft`). `tradebot kb add-source` and the feed poller both
- * write a new source through here, so a change to what is drafted is made in one place.
+ * Adding an article to the knowledge folder: its text, the copy as received, its metadata, and
+ * the claims drafted from it with the concepts they need, in `drafts/<source-id>.yml` (never
+ * served). `tradebot kb add-source` and the feed poller both write a new source through here, so
+ * a change to what is drafted is made in one place.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  draftEntries,
+  type Drafted,
+  draftClaims,
   draftSource,
   renderDrafts,
   renderSource,
   type SourceMeta,
   sourceIdFor,
 } from "./draft.js";
-import type { Entry, Source } from "./schema.js";
+import { checkKnowledge } from "./load.js";
+import type { Concept, Source } from "./schema.js";
 
 /** A new article: its metadata, its text, and the bytes exactly as received. */
 export interface NewSource extends SourceMeta {
@@ -37,7 +40,8 @@ export interface SourcePaths {
 export interface AddedSource {
   id: string;
   source: Source;
-  entries: Entry[];
+  /** The proposed concepts and drafted claims written to `paths.drafts`. */
+  drafted: Drafted;
   paths: SourcePaths;
 }
 
@@ -67,12 +71,27 @@ export function takenSourceIds(sourcesDir: string): Set<string> {
 }
 
 /**
- * Writes a new source and its drafted entries under `knowledgeDir`. Throws SourceExistsError,
- * writing nothing, when a file it would write is already there.
+ * The concepts the knowledge folder has (reviewed and drafted) and every id in use, for drafting.
+ * When the reviewed knowledge has problems, none are known: the drafts then propose their own.
+ */
+function knownIn(
+  knowledgeDir: string,
+  sourceIds: ReadonlySet<string>,
+): { known: Concept[]; takenIds: Set<string> } {
+  const { kb } = checkKnowledge(knowledgeDir);
+  const known = kb ? [...kb.concepts.values(), ...kb.drafts.concepts] : [];
+  const takenIds = new Set([...sourceIds, ...known.map((c) => c.id)]);
+  for (const c of kb ? [...kb.claims, ...kb.drafts.claims] : []) takenIds.add(c.id);
+  return { known, takenIds };
+}
+
+/**
+ * Writes a new source and the claims drafted from it under `knowledgeDir`. Throws
+ * SourceExistsError, writing nothing, when a file it would write is already there.
  */
 export function addSource(knowledgeDir: string, input: NewSource): AddedSource {
   const sourcesDir = join(knowledgeDir, "sources");
-  const entriesDir = join(knowledgeDir, "entries");
+  const draftsDir = join(knowledgeDir, "drafts");
   const meta: SourceMeta = {
     title: input.title,
     publisher: input.publisher,
@@ -82,25 +101,29 @@ export function addSource(knowledgeDir: string, input: NewSource): AddedSource {
     ...(input.credit ? { credit: input.credit } : {}),
     ...(input.addedBy ? { addedBy: input.addedBy } : {}),
   };
-  const id = input.id ?? sourceIdFor(meta, takenSourceIds(sourcesDir));
+  const taken = takenSourceIds(sourcesDir);
+  const id = input.id ?? sourceIdFor(meta, taken);
   const paths: SourcePaths = {
     received: join(sourcesDir, `${id}.received.txt`),
     text: join(sourcesDir, `${id}.txt`),
     meta: join(sourcesDir, `${id}.yml`),
-    drafts: join(entriesDir, `${id}.yml`),
+    drafts: join(draftsDir, `${id}.yml`),
   };
   const clash = Object.values(paths).find((p) => existsSync(p));
   if (clash) throw new SourceExistsError(clash);
 
   const text = normaliseSourceText(input.text);
   const source = draftSource(id, meta);
-  const entries = draftEntries(text, { id, published: input.published });
+  const drafted = draftClaims(text, {
+    source: { id, title: input.title, published: input.published },
+    ...knownIn(knowledgeDir, new Set([...taken, id])),
+  });
   mkdirSync(sourcesDir, { recursive: true });
-  mkdirSync(entriesDir, { recursive: true });
+  mkdirSync(draftsDir, { recursive: true });
   // The copy exactly as received stays beside the curated text, as for the seed article.
   writeFileSync(paths.received, input.received ?? text);
   writeFileSync(paths.text, text);
   writeFileSync(paths.meta, input.addedBy ? renderSource(source, input.addedBy) : renderSource(source));
-  writeFileSync(paths.drafts, renderDrafts(entries, source));
-  return { id, source, entries, paths };
+  writeFileSync(paths.drafts, renderDrafts(drafted, source));
+  return { id, source, drafted, paths };
 }

@@ -2,7 +2,13 @@
  * Figures in a sentence for the drafter: percentages, money ("$4.2 billion") and counted things
  * ("12,000 tons"), each with a short label from the words around it.
  */
-import type { Figure } from "./schema.js";
+
+/** A figure as the sentence gives it: 35 "%", 4.2 "$ billion", 12000 "tons". */
+export interface Figure {
+  value: number;
+  unit: string;
+  label: string;
+}
 
 const PERCENT = /(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi;
 const MONEY = /([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(trillion|billion|million|thousand|bn|m)\b)?/gi;

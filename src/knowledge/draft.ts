@@ -1,19 +1,16 @@
 /**
- * Drafting candidate entries from a new article (`tradebot kb add-source`). Pure: text and
- * metadata in, entries out. Every entry is `status: draft`, rests on a verbatim snippet of the
- * text, and waits for a curator to review it; nothing here is ever served as drafted.
+ * Drafting candidate claims from a new article (`tradebot kb add-source`, the feed poller). Pure:
+ * text, metadata and the concepts already known in; proposed concepts and claims out. Every claim
+ * rests on a verbatim snippet of the text and waits in drafts/ for a curator to review it; nothing
+ * here is ever served as drafted. A figure becomes an `amount` claim, a dated event or deadline a
+ * `when`, `start` or `end` claim, attributed speech a `said` claim (a quote only when the source
+ * puts the words in quotation marks), and any other salient sentence a claim with a text value.
  */
 import { stringify } from "yaml";
-import { findDates, resolveDatesIn } from "./draft-dates.js";
-import { findFigures } from "./draft-figures.js";
-import {
-  datedQuestions,
-  factQuestions,
-  figureQuestions,
-  nameTopic,
-  quoteQuestions,
-  topicsFor,
-} from "./draft-questions.js";
+import { insideQuotationMarks } from "./check.js";
+import { DraftConcepts } from "./draft-concepts.js";
+import { type DateMention, findDates, resolveDatesIn } from "./draft-dates.js";
+import { type Figure, findFigures } from "./draft-figures.js";
 import {
   findAttribution,
   findPeople,
@@ -23,8 +20,7 @@ import {
   resolveSpeaker,
 } from "./draft-speech.js";
 import { type Sentence, splitSentences, words } from "./draft-text.js";
-import type { Entry, Source } from "./schema.js";
-
+import type { Attribute, Claim, Concept, Source, Value } from "./schema.js";
 /** What the curator says about a new source on the command line. */
 export interface SourceMeta {
   title: string;
@@ -40,11 +36,11 @@ export interface SourceMeta {
   addedBy?: string;
 }
 
-/** The role written when the article names a speaker without saying who they are. */
-export const ROLE_NOT_GIVEN = "role not given in the article: add it";
-
 const DEADLINE = /\b(expir\w*|deadline|takes? effect|took effect|due|until|lapses?|ends?)\b/i;
+/** A deadline that starts something rather than ends it. */
+const STARTS = /\b(takes? effect|took effect|begins?|began|starts?|kicks? in)\b/i;
 const MAX_ANSWER = 400;
+const MAX_ABOUT = 5;
 
 /** A lower-case kebab-case id from words: "US, China Plan New Trade Talks" → "us-china-plan-new-trade-talks". */
 export function slugify(text: string, maxWords = 6): string {
@@ -83,7 +79,7 @@ export function draftSource(id: string, meta: SourceMeta): Source {
     ...(meta.url ? { url: meta.url } : {}),
     text_file: `${id}.txt`,
     repairs: [],
-    notes: `Added with ${meta.addedBy ?? "tradebot kb add-source"}. The text exactly as received is kept as ${id}.received.txt; repair ${id}.txt if it needs it and list each repair under repairs. Entries were drafted into entries/${id}.yml for review.`,
+    notes: `Added with ${meta.addedBy ?? "tradebot kb add-source"}. The text exactly as received is kept as ${id}.received.txt; repair ${id}.txt if it needs it and list each repair under repairs. Claims were drafted into drafts/${id}.yml for review.`,
   };
 }
 
@@ -116,17 +112,20 @@ function units(text: string, sentences: readonly Sentence[]): Unit[] {
   return out;
 }
 
-/** The verbatim pieces of a quotation: inside quotation marks when there are any, trailing comma left out. */
-function quotedPieces(unitText: string, content: string): string[] {
-  const inMarks = [...unitText.matchAll(/["“]([^"“”]+)["”]/g)].map((m) =>
-    (m[1] ?? "").replace(/,\s*$/, "").trim(),
-  );
-  if (inMarks.length) return inMarks.filter((p) => p.length > 2);
-  return [content.replace(/[.,]\s*$/, "")];
+/** The words inside quotation marks, trailing comma left out; none when the unit has no quotation marks. */
+function quotedPieces(unitText: string): string[] {
+  return [...unitText.matchAll(/["“]([^"“”]+)["”]/g)]
+    .map((m) => (m[1] ?? "").replace(/,\s*$/, "").trim())
+    .filter((p) => p.length > 2);
+}
+
+/** Whether offset `at` of a unit lies inside a quotation (an odd number of quotation marks before it). */
+function withinQuotation(text: string, at: number): boolean {
+  return (text.slice(0, at).match(/["“”]/g) ?? []).length % 2 === 1;
 }
 
 function display(p: Person): string {
-  return p.role && p.role !== "organization" && p.role !== ROLE_NOT_GIVEN ? `${p.role} ${p.name}` : p.name;
+  return p.role && p.role !== "organization" ? `${p.role} ${p.name}` : p.name;
 }
 
 function tidyAnswer(text: string): string {
@@ -138,53 +137,126 @@ function tidyAnswer(text: string): string {
   return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }
 
-/** Whether a sentence is worth a fact entry: long enough, a statement, about something named. */
+/** Words that make a sentence news about the talks, when it names nothing the article capitalises. */
+const NEWSWORTHY =
+  /\b(tariffs?|surtax|duty|duties|levy|truce|ceasefire|talks|negotiat\w*|summit|agreement|deal|export controls?|rare[- ]earths?|soybeans?|ports?|trade|exports?|imports?|economy|deficit|fentanyl)\b/i;
+
+/** Whether a sentence is worth a claim of its own: long enough, a statement, about something named. */
 function salient(text: string, nouns: ReadonlySet<string>): boolean {
   const w = words(text);
   if (w.length < 8 || text.endsWith("?")) return false;
-  return w.some((x) => nouns.has(x)) || topicsFor(text)[0] !== "news";
+  return w.some((x) => nouns.has(x)) || NEWSWORTHY.test(text);
 }
 
-/** Candidate entries for a source's text, all `status: draft`, ids `<sourceId>-<kind>-<n>`. */
-export function draftEntries(text: string, source: { id: string; published: string }): Entry[] {
+/** The attribute nearest to what a plain sentence says, for a claim with a text value. */
+const TEXT_ATTRIBUTES: [RegExp, Attribute][] = [
+  [/\b(because|aims? to|in order to|so that|to (?:ease|prevent|avoid|prepare|discuss)|amid)\b/i, "reason"],
+  [/\b(agreed|pledged?|promised?|terms|under the (?:deal|agreement|truce))\b/i, "terms"],
+  [/\b(closed|shut|hit|hurt|cost|disrupt\w*|could have|effect on)\b/i, "impact"],
+  [/\b(resulted|outcome|turned out|ended with)\b/i, "outcome"],
+];
+
+function textAttribute(text: string): Attribute {
+  return TEXT_ATTRIBUTES.find(([re]) => re.test(text))?.[1] ?? "description";
+}
+
+const CURRENCIES: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", "¥": "¥" };
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/** A figure as the article writes it ("$ billion") to a claim's figure value (figure 4.2e9, unit USD). */
+function figureValue(f: Figure): Value {
+  const [first = "", scaleWord = ""] = f.unit.split(" ");
+  if (f.unit === "%") return { figure: f.value, unit: "percent", label: f.label };
+  const currency = CURRENCIES[first];
+  const scale = SCALES[currency ? scaleWord : first] ?? 1;
+  const unit = currency ?? (SCALES[first] ? f.unit.split(" ").slice(1).join(" ") : f.unit);
+  return { figure: Math.round(f.value * scale * 1000) / 1000, unit, label: f.label };
+}
+
+/** Which claim a date says: something starts or ends on it, or happens on it. */
+function dateAttribute(unitText: string, mention: DateMention): Attribute {
+  const near = unitText.slice(Math.max(0, mention.index - 40), mention.index);
+  if (!DEADLINE.test(near)) return "when";
+  return STARTS.test(near) ? "start" : "end";
+}
+
+/** What a source's claims are drafted from, beyond its text. */
+export interface DraftInput {
+  source: { id: string; title: string; published: string };
+  /** The concepts the knowledge already has (reviewed and drafted). */
+  known: readonly Concept[];
+  /** Every id already in use (sources, concepts, claims), which no proposal may take. */
+  takenIds: ReadonlySet<string>;
+}
+
+/** Proposed concepts and candidate claims from one source. */
+export interface Drafted {
+  concepts: Concept[];
+  claims: Claim[];
+}
+
+/** Candidate claims for a source's text, ids `<sourceId>-<attribute>-<n>`, with the concepts they need. */
+export function draftClaims(text: string, input: DraftInput): Drafted {
+  const { source } = input;
   const people = findPeople(text);
   const nouns = properNouns(text);
-  const entries: Entry[] = [];
+  const concepts = new DraftConcepts(input.known, new Set(input.takenIds), source.id);
+  for (const p of people) concepts.party(p);
+  const claims: Claim[] = [];
   const counts = new Map<string, number>();
-  const nextId = (kind: string) => {
-    const n = (counts.get(kind) ?? 0) + 1;
-    counts.set(kind, n);
-    return `${source.id}-${kind}-${n}`;
+  const nextId = (attribute: string) => {
+    const n = (counts.get(attribute) ?? 0) + 1;
+    counts.set(attribute, n);
+    return `${source.id}-${attribute}-${n}`;
   };
-  const base = (
-    kind: Entry["kind"],
+  /** The concepts a claim is about: its subject first, then what the sentence names, in order. */
+  const aboutFor = (unit: Unit, subject?: Concept, prefer?: (c: Concept) => boolean): string[] => {
+    const named = [
+      ...concepts.mentionedIn(unit.text),
+      ...mentionedPeople(unit.text, people).flatMap((p) => concepts.party(p) ?? []),
+    ];
+    const first = subject ?? named.find((c) => prefer?.(c)) ?? named[0] ?? concepts.subject(source.title);
+    return [...new Set([first, ...named].map((c) => c.id))].slice(0, MAX_ABOUT);
+  };
+  const claim = (
+    attribute: Attribute,
     unit: Unit,
-    answer: string,
-    topics: string[],
-    questions: string[],
-  ): Entry => ({
-    id: nextId(kind),
-    kind,
-    status: "draft",
-    answer: tidyAnswer(answer),
-    snippet: unit.text,
+    fields: {
+      about: string[];
+      value: Value;
+      answer: string;
+      snippet?: string;
+      speaker?: string;
+      quote?: boolean;
+    },
+  ): Claim => ({
+    id: nextId(attribute),
+    about: fields.about,
+    attribute,
+    value: fields.value,
+    answer: tidyAnswer(fields.answer),
+    snippet: fields.snippet ?? unit.text,
     source: source.id,
-    topics,
-    questions,
+    ...(fields.speaker ? { speaker: fields.speaker } : {}),
+    quote: fields.quote ?? false,
     headline: false,
+    phrasings: [],
+    supersedes: [],
+    disputes: [],
   });
+  const isEvent = (c: Concept) => c.type === "event" || c.type === "measure";
 
   let last: Person | undefined;
-  let openQuotation: { entry: Entry; pieces: string[]; speaker: Person; unit: Unit } | undefined;
+  let openQuotation: { claim: Claim; pieces: string[]; speaker: Person; unit: Unit } | undefined;
   for (const unit of units(text, splitSentences(text))) {
     if (unit.text.length < 12) continue;
     const fullyQuoted = /^["“]/.test(unit.text) && /["”]$/.test(unit.text);
     if (openQuotation && fullyQuoted && openQuotation.unit.paragraph === unit.paragraph) {
       // "…," Firefly said. "More words." — the second sentence belongs to the same quotation.
       const q = openQuotation;
-      q.pieces.push(...quotedPieces(unit.text, unit.text));
-      q.entry.snippet = text.slice(q.unit.start, unit.end);
-      q.entry.answer = tidyAnswer(
+      q.pieces.push(...quotedPieces(unit.text));
+      q.claim.value = { text: q.pieces.join(" … ") };
+      q.claim.answer = tidyAnswer(
         `${display(q.speaker)} said: ${q.pieces.map((p) => `"${p}"`).join(" and ")}`,
       );
       continue;
@@ -192,40 +264,43 @@ export function draftEntries(text: string, source: { id: string; published: stri
     openQuotation = undefined;
 
     const dates = findDates(unit.text, source.published);
-    const resolved = resolveDatesIn(unit.text, dates);
+    // A date inside quotation marks stays as the speaker said it: quoted words are checked word for word.
+    const resolved = resolveDatesIn(
+      unit.text,
+      dates.filter((d) => !withinQuotation(unit.text, d.index)),
+    );
     const figures = findFigures(unit.text);
-    const topics = topicsFor(unit.text);
-    const topic = topics[0] ?? "news";
-    const before = entries.length;
+    const before = claims.length;
 
     const attribution = findAttribution(unit.text);
-    const speaker = attribution && resolveSpeaker(attribution.who, { people, last, properNouns: nouns });
-    if (attribution && speaker) {
-      const role = speaker.role || ROLE_NOT_GIVEN;
-      const saidOn = dates.find((d) => d.saidOn && d.when.precision === "day")?.when.date;
-      let answer: string;
-      let pieces: string[] = [];
-      if (attribution.form === "trailing") {
-        pieces = quotedPieces(unit.text, attribution.content);
-        answer = `${display(speaker)} said: ${pieces.map((p) => `"${p}"`).join(" and ")}`;
-      } else if (attribution.form === "leading") {
-        answer = `${display(speaker)} said ${resolveDatesIn(attribution.content, findDates(attribution.content, source.published))}`;
-      } else {
-        answer = resolved;
-      }
-      const entry = base(
-        "quote",
-        unit,
-        answer,
-        topicsFor(unit.text, [nameTopic(speaker.name)]),
-        quoteQuestions(speaker.name, speaker.role, topic),
+    const person = attribution && resolveSpeaker(attribution.who, { people, last, properNouns: nouns });
+    const speaker = person ? concepts.party(person) : undefined;
+    if (attribution && person && speaker && attribution.form !== "according") {
+      const saidOn = dates.find(
+        (d) => d.saidOn && d.when.precision === "day" && d.when.date <= source.published,
       );
-      entry.speaker = { name: speaker.name, role, ...(saidOn ? { said_on: saidOn } : {}) };
-      if (figures.length) entry.figures = figures;
-      entries.push(entry);
-      if (attribution.form === "trailing") openQuotation = { entry, pieces, speaker, unit };
-      if (speaker.role !== "organization") last = speaker;
+      const pieces = attribution.form === "trailing" ? quotedPieces(unit.text) : [];
+      const [firstPiece = ""] = pieces;
+      // The speaker's own words when the source quotes them; else the reporter's sentence, reported speech.
+      const quoted = firstPiece.length >= 12 && insideQuotationMarks(firstPiece, text);
+      const answer = quoted
+        ? `${display(person)} said: ${pieces.map((p) => `"${p}"`).join(" and ")}`
+        : `${display(person)} said ${resolveDatesIn(attribution.content, findDates(attribution.content, source.published)).replace(/\.$/, "")}`;
+      const said = claim("said", unit, {
+        about: aboutFor(unit, speaker),
+        value: { text: quoted ? pieces.join(" … ") : attribution.content.replace(/\.$/, "") },
+        answer,
+        ...(quoted ? { snippet: firstPiece, quote: true } : {}),
+        speaker: speaker.id,
+      });
+      if (saidOn) said.holds = { as_of: saidOn.when.date };
+      claims.push(said);
+      if (quoted && attribution.form === "trailing")
+        openQuotation = { claim: said, pieces: [...pieces], speaker: person, unit };
+      if (person.role !== "organization") last = person;
     }
+    // Facts reported from someone's words ("according to the Bureau") name them as the speaker.
+    const reportedBy = attribution && speaker ? { speaker: speaker.id } : {};
 
     // "last year" or "this year" is background, not something that happens on a date.
     const happening = dates.filter(
@@ -233,40 +308,75 @@ export function draftEntries(text: string, source: { id: string; published: stri
     );
     const mention = happening.find((d) => d.when.date >= source.published) ?? happening[0];
     if (mention) {
-      const near = unit.text.slice(Math.max(0, mention.index - 40), mention.index);
-      const kind = DEADLINE.test(near) ? "deadline" : "event";
-      const who = mentionedPeople(unit.text, people)[0]?.name.split(" ").pop();
-      const entry = base(kind, unit, resolved, topics, datedQuestions(kind, unit.text, mention.when, who));
-      entry.when = mention.when;
-      entries.push(entry);
+      claims.push(
+        claim(dateAttribute(unit.text, mention), unit, {
+          about: aboutFor(unit, undefined, isEvent),
+          value: { ...mention.when },
+          answer: resolved,
+          ...reportedBy,
+        }),
+      );
     }
-    const [figure] = figures;
-    if (figure && !(attribution && speaker)) {
-      const entry = base("figure", unit, resolved, topics, figureQuestions(figure, topic));
-      entry.figures = figures;
-      entries.push(entry);
+    for (const figure of figures) {
+      claims.push(
+        claim("amount", unit, {
+          about: aboutFor(unit, undefined, (c) => c.type === "measure"),
+          value: figureValue(figure),
+          answer: resolved,
+          ...reportedBy,
+        }),
+      );
     }
-    if (entries.length === before && salient(unit.text, nouns)) {
-      entries.push(base("fact", unit, resolved, topics, factQuestions(unit.text, topic)));
+    if (claims.length === before && salient(unit.text, nouns)) {
+      claims.push(
+        claim(textAttribute(unit.text), unit, {
+          about: aboutFor(unit),
+          value: { text: unit.text.replace(/[.!]$/, "") },
+          answer: resolved,
+          ...reportedBy,
+        }),
+      );
     }
     const mentioned = mentionedPeople(unit.text, people);
-    if (mentioned.length && !(attribution && speaker)) last = mentioned.at(-1);
+    if (mentioned.length && !(attribution && person)) last = mentioned.at(-1);
   }
-  return entries;
+  return { concepts: concepts.proposed, claims };
 }
 
-/** The drafts file: a header telling the curator what to do, then the entries. */
-export function renderDrafts(entries: readonly Entry[], source: Source): string {
+/** A claim as the drafts file writes it: only the fields that say something (defaults left out). */
+function written(c: Claim): Record<string, unknown> {
+  const { quote, headline, phrasings, supersedes, disputes, ...rest } = c;
+  return { ...rest, ...(quote ? { quote } : {}) };
+}
+
+/** A concept as the drafts file writes it, empty lists left out. */
+function writtenConcept(c: Concept): Record<string, unknown> {
+  const { aliases, roles, part_of, ...rest } = c;
+  const { note, ...named } = rest;
+  return {
+    ...named,
+    ...(aliases.length ? { aliases } : {}),
+    ...(roles.length ? { roles } : {}),
+    ...(part_of.length ? { part_of } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** The drafts file: a header telling the curator what to do, then the proposed concepts and the claims. */
+export function renderDrafts(drafted: Drafted, source: Source): string {
   const header = [
-    `# Draft entries for source ${source.id}: "${source.title}" (${source.publisher}, ${source.published}).`,
-    "# Drafted by `tradebot kb add-source`. NOTHING HERE IS SERVED until you review it:",
-    "#   1. Read each entry's snippet in the article; delete entries that are not worth keeping.",
-    "#   2. Fix the answer (a plain sentence), the speaker's name and role, dates and figures.",
-    "#   3. If it replaces an older entry, add `supersedes: <older-entry-id>`.",
-    "#   4. Change `status: draft` to `status: reviewed` and save. See docs/keeping-current.md.",
+    `# Drafts for source ${source.id}: "${source.title}" (${source.publisher}, ${source.published}).`,
+    "# Drafted by machine. NOTHING HERE IS SERVED: the bot answers only from claims/ and concepts/.",
+    "#   1. Read each claim's snippet in the article; delete the claims that are not worth keeping.",
+    "#   2. Fix each claim: about (its subject first), attribute, value, answer (a plain sentence), speaker.",
+    "#   3. Check each proposed concept: if the knowledge already has it under another name, use that id.",
+    "#   4. Move what you accept into a file in claims/ (and concepts/), then run `tradebot kb check`.",
+    "#      A newer claim on the same subject and attribute replaces older ones by itself.",
+    "#   See docs/keeping-current.md.",
     "",
   ].join("\n");
-  return `${header}${stringify({ entries }, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  const body = { concepts: drafted.concepts.map(writtenConcept), claims: drafted.claims.map(written) };
+  return `${header}${stringify(body, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 /** The source metadata file's text; `addedBy` says how it came in, for the header line. */

@@ -1,7 +1,7 @@
 /**
  * `tradebot feeds poll`: polls every feed in FEEDS once, as the running app would (the minimum
  * interval still holds: a feed polled recently is reported as not due), adds new articles to the
- * knowledge folder as sources with drafted entries, and prints what it found for each feed.
+ * knowledge folder as sources with drafted claims, and prints what it found for each feed.
  */
 import { parseArgs } from "node:util";
 import { type Config, ConfigError, loadConfig } from "../../config.js";
@@ -74,7 +74,7 @@ function itemLine(item: ItemReport): string {
   const what = `"${item.title ?? item.key}"${item.url ? ` (${item.url})` : ""}`;
   switch (item.outcome) {
     case "ingested":
-      return `  added      ${what}${item.sourceId ? ` as source ${item.sourceId}: review entries/${item.sourceId}.yml` : ""}`;
+      return `  added      ${what}${item.sourceId ? ` as source ${item.sourceId}: review drafts/${item.sourceId}.yml` : ""}`;
     case "duplicate":
       return `  known      ${what}: ${item.reason ?? "same text as an item already added"}`;
     case "failed":

@@ -1,10 +1,11 @@
 /**
  * `tradebot kb add-source FILE --title … --publisher … --published YYYY-MM-DD [--url …] [--id …]`:
- * stores an article's text and metadata under `knowledge/sources/` and drafts candidate entries
- * into `knowledge/entries/<id>.yml`, all `status: draft` so none is served until a curator reviews it.
+ * stores an article's text and metadata under `knowledge/sources/` and drafts candidate claims
+ * (with the concepts they need) into `knowledge/drafts/<id>.yml`, which is never served: a curator
+ * reviews each claim and moves what they accept into `claims/`.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import {
@@ -26,7 +27,7 @@ function required(value: string | undefined, flag: string, example: string): str
 /** The `kb add-source` command. */
 export const kbAddSource: CliCommand = {
   name: "kb add-source",
-  summary: "Add an article to the knowledge base and draft entries from it for review",
+  summary: "Add an article to the knowledge base and draft claims from it for review",
   usage: 'FILE --title "…" --publisher "…" --published YYYY-MM-DD [--url URL] [--id source-id]',
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
@@ -82,24 +83,35 @@ export const kbAddSource: CliCommand = {
       ctx.err(`tradebot kb add-source: ${shown(err.path)} already exists; choose another --id`);
       return 1;
     }
-    const { id, entries, paths } = added;
+    const { id, drafted, paths } = added;
 
-    const byKind = new Map<string, number>();
-    for (const e of entries) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
-    const kinds = [...byKind].map(([k, n]) => `${n} ${k}${n === 1 ? "" : "s"}`).join(", ");
+    const byAttribute = new Map<string, number>();
+    for (const c of drafted.claims) byAttribute.set(c.attribute, (byAttribute.get(c.attribute) ?? 0) + 1);
+    const attributes = [...byAttribute].map(([a, n]) => `${n} ${a}`).join(", ");
+    const claims = `${drafted.claims.length} claim${drafted.claims.length === 1 ? "" : "s"}`;
+    const concepts = `${drafted.concepts.length} proposed concept${drafted.concepts.length === 1 ? "" : "s"}`;
     ctx.out(`Added source ${id}: ${shown(paths.text)} and ${shown(paths.meta)}`);
-    ctx.out(`Drafted ${entries.length} entries (${kinds || "none"}) into ${shown(paths.drafts)}`);
-    ctx.out("They are all `status: draft`: the bot does not use them until you review them.");
+    ctx.out(`Drafted ${claims} (${attributes || "none"}) and ${concepts} into ${shown(paths.drafts)}`);
+    ctx.out("Drafts are never served: the bot answers only from claims/ and concepts/.");
     ctx.out(
-      `Next: open ${shown(paths.drafts)}, check each entry against its snippet, fix it or delete it, and change \`status: draft\` to \`status: reviewed\`. See docs/keeping-current.md.`,
+      `Next: open ${shown(paths.drafts)}, check each claim against its snippet, fix it or delete it, and move what you accept into claims/ (proposed concepts into concepts/). See docs/keeping-current.md.`,
     );
 
-    const { problems } = checkKnowledge(ctx.knowledgeDir);
+    const { problems, draftProblems } = checkKnowledge(ctx.knowledgeDir);
     if (problems.length) {
       ctx.err(
         `The knowledge base now has ${problems.length} problem(s); fix them before the bot can reload:`,
       );
       for (const p of problems) ctx.err(formatProblem(p));
+      return 1;
+    }
+    const draftFile = relative(ctx.knowledgeDir, paths.drafts).split(sep).join("/");
+    const mine = draftProblems.filter((p) => p.file === draftFile);
+    if (mine.length) {
+      ctx.err(
+        `The drafts have ${mine.length} problem(s) (they are not served; fix them before moving them into claims/):`,
+      );
+      for (const p of mine) ctx.err(formatProblem(p));
       return 1;
     }
     return 0;
