@@ -1,14 +1,14 @@
 /**
  * What is wrong with the knowledge files, said the way a curator can act on it:
- * `entries/talks.yml:12: snippet: not found word for word in the text of source us-china-malaysia-talks`.
+ * `claims/talks.yml:12: snippet: not found word for word in the text of source us-china-malaysia-talks`.
  */
 
 /** One thing wrong with one file, at one line (0 when the problem has no line, such as a missing folder). */
 export interface Problem {
-  /** Path relative to the knowledge folder, with forward slashes: `entries/talks.yml`. */
+  /** Path relative to the knowledge folder, with forward slashes: `claims/talks.yml`. */
   file: string;
   line: number;
-  /** The field at fault, as a path inside the entry or source: `when.date`, `questions[2]`. */
+  /** The field at fault, as a path inside the claim, concept or source: `value.date`, `about[2]`. */
   field: string;
   message: string;
 }

@@ -4,7 +4,7 @@
  * not is refused, the app keeps answering from the last good version, and the curator is told
  * exactly what is wrong (`file:line: field: problem`) in the log and through `onRejected`.
  */
-import { type FSWatcher, readdirSync, statSync, watch } from "node:fs";
+import { existsSync, type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.js";
 import type { KnowledgeHolder } from "./holder.js";
@@ -65,7 +65,7 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   const reload = (): ReloadResult => {
     seen = signature(dir);
     const keptVersion = holder.snapshot().kb.version;
-    const { kb, problems } = check(dir);
+    const { kb, problems, draftProblems } = check(dir);
     let result: ReloadResult;
     if (kb && kb.version === keptVersion) {
       result = { outcome: "unchanged", version: kb.version };
@@ -76,6 +76,11 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
       log.info(
         `knowledge reloaded: version ${kb.version} (was ${keptVersion}): ${kb.claims.length} claims, ${kb.drafts.claims.length} drafts, ${kb.sources.size} sources, newest source ${kb.newestSource}`,
       );
+      if (draftProblems.length) {
+        log.warn(
+          `drafts with problems, left out of the drafts (never served anyway):\n${draftProblems.map(formatProblem).join("\n")}`,
+        );
+      }
       result = { outcome: "reloaded", version: kb.version, previousVersion: keptVersion };
     } else {
       const lines = problems.map(formatProblem);
@@ -146,10 +151,13 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   };
 }
 
+/** The folders of a knowledge base whose files a reload reads. */
+const KNOWLEDGE_FOLDERS = ["sources", "concepts", "claims", "drafts"] as const;
+
 /** Names, sizes and modification times of the knowledge files: cheap to take, and changes when any file does. */
 function signature(dir: string): string {
   const parts: string[] = [];
-  for (const sub of ["sources", "entries"]) {
+  for (const sub of KNOWLEDGE_FOLDERS) {
     let names: string[];
     try {
       names = readdirSync(join(dir, sub)).sort();
@@ -176,8 +184,9 @@ function startWatching(dir: string, onChange: () => void, log: Logger): FSWatche
     return [watch(dir, { recursive: true }, onChange).on("error", onError)];
   } catch (err) {
     if ((err as { code?: string }).code !== "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM") throw err;
-    return [dir, join(dir, "sources"), join(dir, "entries")].map((d) =>
-      watch(d, onChange).on("error", onError),
-    );
+    // A folder that does not exist yet (drafts/ before the first draft) cannot be watched; the poll sees it.
+    return [dir, ...KNOWLEDGE_FOLDERS.map((sub) => join(dir, sub))]
+      .filter((d) => existsSync(d))
+      .map((d) => watch(d, onChange).on("error", onError));
   }
 }
