@@ -22,7 +22,7 @@ import type { Answer, Suggestion } from "./types.js";
 import { agrees, sameTitle, valueInWords, valueKind } from "./values.js";
 
 /** At or above this score the best claim is given as the answer. */
-export const ANSWER_THRESHOLD = 0.42;
+export const ANSWER_THRESHOLD = 0.38;
 /** Below this score an answer also offers what else it could mean. */
 export const SURE_THRESHOLD = 0.6;
 
@@ -65,6 +65,27 @@ const KIND_ATTRIBUTES: Record<ClaimedValue["kind"], Attribute[]> = {
   title: ["role"],
   text: ["said", "stance"],
 };
+
+/** Nouns for people that a question can be about ("the chinese delegation"), though they also say "who". */
+const PEOPLE_NOUNS = new Set(["delegation", "delegate", "counterpart", "negotiator", "participant", "representative", "team", "envoy"]);
+
+/** States that say something changed: asked about, they need a claim that reports the change. */
+const CHANGES = new Set(["extended", "cancelled", "suspended", "ended", "in_effect", "happened"]);
+const ON_OFF = new Set(["going_ahead", "cancelled", "happened", "suspended", "in_effect", "ended"]);
+
+/** The last day of a dated period. */
+function periodEnd(date: string, precision: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (precision === "day") return date;
+  if (precision === "week") d.setUTCDate(d.getUTCDate() + 6);
+  else if (precision === "month") d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  else d.setUTCFullYear(d.getUTCFullYear() + 1, 0, 0);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "Did it actually take effect?": asks whether something happened, not what was planned. */
+const ACTUALLY =
+  /\b(?:did|has|have|was|were)\b.{0,80}\b(?:actually|really|finally|in the end|end up|ended up|ever)\b|\bdid\b.{0,80}\b(?:take effect|happen|go ahead|take place|kick in|begin|start|come into force)\b/i;
 
 const GREETING = /^(?:hi|hey|hello|yo|good\s+(?:morning|afternoon|evening|day)|thanks|thank\s+you|cheers|ty|thx)\b/i;
 const TASK =
@@ -131,7 +152,8 @@ export class AnswerEngine {
     if (GREETING.test(plain) && !focusMentions.length && plain.split(/\s+/).length <= 6) {
       return done(this.dontKnow([], "Hello! Ask me about the US–China trade talks."), "a greeting", reading);
     }
-    const unknown = this.unknownWords(reading);
+    const unknownContent = this.unknownContent(reading);
+    const unknown = unknownContent.map((c) => c.word.text);
     const specific = focusMentions.filter((m) => !this.isGeneral(m.concept));
     const focusText = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
     if (OVERVIEW.test(focusText) && !specific.length && reading.asked.strength < 1 && !unknown.length) {
@@ -148,7 +170,7 @@ export class AnswerEngine {
     const candidates = this.candidates(reading);
     const top = candidates[0];
     if (unknown.length) {
-      const penalty = 0.5 ** unknown.length;
+      const penalty = unknownContent.reduce((p, c) => p * (c.word.pos === "VERB" ? 0.6 : 0.35), 1);
       for (const c of candidates) c.score *= penalty;
     }
     if (!top || top.score < ANSWER_THRESHOLD) {
@@ -159,7 +181,7 @@ export class AnswerEngine {
     }
 
     // The attribute asked: a claim that does not fill it cannot answer.
-    if (reading.asked.strength >= 0.6 && top.fit < 0.3) {
+    if (reading.asked.strength >= 0.6 && top.fit < 0.4) {
       return done(
         missingAnswer(ctx, this.missingSentence(reading, top.claim), top.claim, top.score * 0.5),
         `no claim about these concepts fills what is asked (${[...reading.asked.attributes.keys()].join(", ")})`,
@@ -167,6 +189,14 @@ export class AnswerEngine {
         candidates,
       );
     }
+    const outOfTime = this.outsideTimeAsked(reading, top.claim);
+    if (outOfTime) return done(missingAnswer(ctx, outOfTime, top.claim, top.score * 0.5), "asks about a time the claim does not speak for", reading, candidates);
+    const change = this.unconfirmedChange(reading, top.claim);
+    if (change) return done(missingAnswer(ctx, change, top.claim, top.score * 0.5), "asks whether something changed; no claim says", reading, candidates);
+    const uncovered = this.uncoveredInYesNo(reading, top.claim);
+    if (uncovered) return done(missingAnswer(ctx, uncovered, top.claim, top.score * 0.5), "a yes/no question about something the claim does not cover", reading, candidates);
+    const unconfirmed = this.happenedAfterReport(reading, top.claim);
+    if (unconfirmed) return done(missingAnswer(ctx, unconfirmed, top.claim, top.score * 0.5), "asks whether a planned thing happened; the sources predate it", reading, candidates);
     const finer = this.finerThanKnown(reading, top.claim);
     if (finer) return done(missingAnswer(ctx, finer, top.claim, top.score * 0.5), "asks for more detail than the claim gives", reading, candidates);
     if (this.asksSpeakerNotFound(reading, top.claim)) {
@@ -196,6 +226,9 @@ export class AnswerEngine {
   private candidates(reading: Reading): Candidate[] {
     const concepts = new Map<string, number>();
     for (const m of reading.mentions) concepts.set(m.concept, Math.max(concepts.get(m.concept) ?? 0, m.weight));
+    // A country named beside something more specific ("the china ceasefire") only sets the scene.
+    const specific = [...concepts.keys()].some((id) => !this.isGeneral(id));
+    if (specific) for (const [id, w] of concepts) if (this.kb.concepts.get(id)?.type === "country") concepts.set(id, w * 0.4);
     // A value put forward is not what the question is about: "in Bangkok" narrows nothing.
     if (reading.form === "belief" || reading.form === "yesno" || reading.form === "choice") {
       for (const v of reading.claimed) {
@@ -204,13 +237,43 @@ export class AnswerEngine {
         }
       }
     }
+    // "Did he cancel the meeting?": what an event or measure is part of is asked about too, a little.
+    for (const [id, w] of [...concepts]) {
+      const c = this.kb.concepts.get(id);
+      if (c?.type !== "event" && c?.type !== "measure") continue;
+      for (const up of c.part_of) if (!concepts.has(up)) concepts.set(up, w * 0.25);
+    }
     if (reading.time === "next") this.nextOf(concepts);
     const hits = this.index.byConcepts(concepts);
+    // A date or figure alone ("nov 1 - what happens then?", "what's the 145 about") finds the claims that give it.
+    const seen = new Set(hits.map((h) => h.index));
+    for (const v of reading.claimed) {
+      const found =
+        v.kind === "figure" && v.figure
+          ? this.index.byValue({ figure: v.figure.value })
+          : v.kind === "date" && v.date && !v.date.relative
+            ? this.index.byValue({ date: v.date.date, precision: v.date.precision })
+            : [];
+      for (const i of found) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        hits.push({ index: i, coverage: concepts.size ? 0.5 : 0.8 });
+      }
+    }
     const wordKeys = reading.content.map((c) => c.stem).filter((k) => this.index.idfOfWord(k) !== undefined);
     const words = this.index.wordCoverage(
       wordKeys,
       hits.map((h) => h.index),
     );
+    // The nouns a question is about, beyond the concepts it names ("how big is the chinese
+    // delegation"): a claim that mentions none of them is about something else.
+    const nounKeys = reading.content
+      .filter((c) => (c.word.pos === "NOUN" || c.word.pos === "PROPN") && (!c.cue || PEOPLE_NOUNS.has(c.key)) && !GENERAL_WORDS.has(c.key))
+      .map((c) => c.stem)
+      .filter((k) => this.index.idfOfWord(k) !== undefined);
+    const nouns = nounKeys.length ? this.index.wordCoverage(nounKeys, hits.map((h) => h.index)) : undefined;
+    const countries = reading.mentions.filter((m) => m.weight >= 0.85 && this.kb.concepts.get(m.concept)?.type === "country").map((m) => m.concept);
+    const stateClaimed = (reading.form === "belief" || reading.form === "yesno") && reading.claimed.some((v) => v.kind === "state");
     const asked = new Map(reading.asked.attributes);
     const putForward = reading.form === "belief" || reading.form === "yesno" || reading.form === "choice";
     if (putForward) {
@@ -218,18 +281,31 @@ export class AnswerEngine {
         for (const a of KIND_ATTRIBUTES[v.kind]) if (!asked.has(a)) asked.set(a, asked.size ? 0.6 : 0.9);
       }
     }
+    const strong = reading.asked.strength >= 1;
     const speaker = this.askedSpeaker(reading);
+    const named = new Set(concepts.keys());
     const out: Candidate[] = [];
     for (const h of hits) {
       const claim = this.index.claims[h.index] as LoadedClaim;
       const standing = this.standingIds.has(claim.id);
       if (!standing && reading.time !== "before") continue;
-      let fit = asked.size === 0 ? 1 : (asked.get(claim.attribute) ?? 0);
-      // "Who …?" wants people: words like "many leaders" answer it only loosely.
+      let fit = asked.size === 0 ? this.defaultFit(claim) : (asked.get(claim.attribute) ?? 0);
+      // Someone's own words answer "what did they say" whatever else the claim is about.
+      if (claim.quote && claim.speaker) fit = Math.max(fit, (asked.get("said") ?? 0) * 0.85);
+      // "Who …?" wants people: words like "many leaders" answer it only loosely; a claim about an
+      // event that names its people answers it well enough.
       if (claim.attribute === "who" && "text" in claim.value) fit *= 0.6;
-      const fitFactor = asked.size === 0 ? 0.92 : fit > 0 ? 0.5 + 0.5 * fit : 0.45;
+      if ((asked.get("who") ?? 0) >= 0.9 && fit < 0.7 && this.kb.concepts.get(claim.about[0] as string)?.type === "event" && this.namesOthers(claim, named)) {
+        fit = Math.max(fit, 0.7);
+      }
+      // "Was the truce extended?" is answered by the truce's own status, not another measure's.
+      if (stateClaimed && claim.attribute === "status" && !this.isAboutNamed(claim, named)) fit = 0;
+      const fitFactor = asked.size === 0 ? 0.92 : fit > 0 ? 0.5 + 0.5 * fit : strong ? 0.45 : 0.7;
       const w = wordKeys.length ? (words.get(h.index) ?? 0) : 0.5;
-      let score = h.coverage * (0.62 + 0.38 * w) * fitFactor;
+      let score = h.coverage * (0.7 + 0.3 * w) * fitFactor;
+      if (nouns) score *= 0.6 + 0.4 * (nouns.get(h.index) ?? 0);
+      // "China's deficit" is not the US deficit: a claim whose subject belongs to another country.
+      if (countries.length && this.belongsElsewhere(claim, countries)) score *= 0.45;
       if (speaker && (claim.attribute === "said" || claim.attribute === "stance")) {
         score *= claim.speaker === speaker ? 1.05 : claim.speaker ? 0.55 : 0.75;
       }
@@ -240,9 +316,48 @@ export class AnswerEngine {
         score *= this.finerThanKnown(reading, claim) ? 0.85 : 1.25;
       }
       if (claim.headline) score *= 1.01;
+      // A value the question gives ("truce 145", "did they meet in Stockholm?") points at the claim that holds it.
+      if (reading.claimed.some((v) => v.kind !== "state" && agrees(this.kb, claim, v) === true && !(v.concept && claim.about.includes(v.concept)))) score *= 1.2;
       out.push({ claim, score, coverage: h.coverage, words: w, fit, standing });
     }
-    return out.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
+    return out.sort((a, b) => b.score - a.score || b.fit - a.fit || a.claim.id.localeCompare(b.claim.id));
+  }
+
+  /** Whether the claim's subject is a concept the question names (or a part of one), or the claim is about all it names. */
+  private isAboutNamed(claim: LoadedClaim, named: ReadonlySet<string>): boolean {
+    const subject = claim.about[0] as string;
+    if (named.has(subject) || this.index.ancestors(subject).some((a) => named.has(a))) return true;
+    const specific = [...named].filter((id) => !this.isGeneral(id));
+    return specific.length > 1 && specific.every((id) => claim.about.includes(id));
+  }
+
+  /** Whether the claim's subject belongs to a country the question does not name, and the claim is not about those it does. */
+  private belongsElsewhere(claim: LoadedClaim, countries: readonly string[]): boolean {
+    const subject = claim.about[0] as string;
+    const owners = this.index.ancestors(subject).filter((a) => this.kb.concepts.get(a)?.type === "country");
+    if (!owners.length || owners.some((o) => countries.includes(o))) return false;
+    return !claim.about.some((a) => countries.includes(a));
+  }
+
+  /**
+   * With no attribute asked ("next round of talks?", "the truce"), what a thing is first known by:
+   * an event by when and where, a measure by its size and dates, a person by their title.
+   */
+  private defaultFit(claim: LoadedClaim): number {
+    const type = this.kb.concepts.get(claim.about[0] as string)?.type;
+    const first: Partial<Record<string, readonly Attribute[]>> = {
+      event: ["when", "where", "status", "description"],
+      measure: ["amount", "start", "end", "status", "terms", "description"],
+      person: ["role", "description"],
+      topic: ["amount", "description", "status", "impact"],
+    };
+    return first[type ?? ""]?.includes(claim.attribute) ? 1 : 0.85;
+  }
+
+  /** Whether a claim names people (about or value) that the question did not. */
+  private namesOthers(claim: LoadedClaim, named: ReadonlySet<string>): boolean {
+    const people = [...claim.about, ...("people" in claim.value ? claim.value.people : [])];
+    return people.some((id) => !named.has(id) && this.kb.concepts.get(id)?.type === "person");
   }
 
   /**
@@ -284,7 +399,7 @@ export class AnswerEngine {
     const speaker = this.askedSpeaker(reading);
     if (!speaker || reading.asked.strength < 0.6) return false;
     if (!reading.asked.cues.some((c) => /\b(?:say|said|tell|told|comment|quote|word|remark|statement|react|respond)\b/.test(c))) return false;
-    return claim.speaker !== speaker && (claim.attribute === "said" || claim.attribute === "stance" || !claim.about.includes(speaker));
+    return claim.speaker !== speaker;
   }
 
   /** A concept the question names only to set the scene: a country, or one most claims are about. */
@@ -296,22 +411,36 @@ export class AnswerEngine {
 
   /** Content words of the question that no source holds and English does not make general. */
   private unknownWords(reading: Reading): string[] {
+    return this.unknownContent(reading).map((c) => c.word.text);
+  }
+
+  private unknownContent(reading: Reading): Reading["content"] {
+    // A value put forward is not a topic ("in Bangkok, right?"), but an unknown name that stands
+    // where the topic goes is ("is India facing a 50% tariff?").
     const claimedSpans = new Set<number>();
+    for (const v of reading.claimed) if (v.kind === "date" || v.kind === "figure") for (let i = v.from; i <= v.to; i++) claimedSpans.add(i);
+    const whoAsked = reading.asked.cues.some((c) => /\b(?:who|whom|meet|lead|attend|accompany|join|negotiat|counterpart|delegation|travel)/.test(c));
+    // "Yellen is the one meeting He?" puts a name forward; "did Greer attend?" asks about someone unknown.
     if (reading.form === "belief" || reading.form === "yesno" || reading.form === "choice") {
-      for (const v of reading.claimed) for (let i = v.from; i <= v.to; i++) if (v.kind !== "state") claimedSpans.add(i);
+      for (const v of reading.claimed) {
+        if (v.kind === "state") continue;
+        const person = v.kind === "person" && whoAsked && reading.form !== "yesno";
+        const exempt = v.concept !== undefined || v.kind === "title" || v.kind === "date" || v.kind === "figure" || v.slot || person || reading.form === "choice";
+        if (exempt) for (let i = v.from; i <= v.to; i++) claimedSpans.add(i);
+      }
     }
-    const out: string[] = [];
+    const out: Reading["content"] = [];
     for (const c of reading.content) {
       if (claimedSpans.has(c.index) || c.cue) continue;
-      if (!["NOUN", "PROPN", "ADJ", "VERB"].includes(c.word.pos) && !c.word.unknown) continue;
-      // A word English does not know and typed in lower case is more likely a typo than a topic.
-      if (c.word.unknown && !c.word.capital && c.word.pos !== "PROPN") continue;
-      if (this.index.knowsWord(c.key) || this.index.knowsWord(c.stem) || GENERAL_WORDS.has(c.key)) continue;
-      // Short chat noise ("wen", "rn") is not a topic; a short capitalised name ("G20", "UK") is.
-      if (c.word.text.length < 4 && !(c.word.capital || c.word.pos === "PROPN")) continue;
-      if (c.word.pos === "VERB" && !c.word.unknown) continue;
-      if (c.word.pos === "ADJ" && !c.word.capital && !c.word.unknown) continue;
-      out.push(c.word.text);
+      // Things, names and doings carry a topic; adjectives and adverbs of chat do not ("curious"),
+      // except a capitalised adjective of a name ("Brazilian").
+      const thing = c.word.pos === "NOUN" || c.word.pos === "PROPN" || c.word.pos === "VERB" || (c.word.pos === "ADJ" && c.word.capital && !c.word.first);
+      if (!thing && !(c.word.unknown && c.word.pos !== "ADJ" && c.word.pos !== "ADV")) continue;
+      if (c.word.unknown && c.word.pos === "VERB") continue; // a misspelt verb is more likely a typo than a topic
+      if (c.corrected || this.index.knowsWord(c.key) || this.index.knowsWord(c.stem) || GENERAL_WORDS.has(c.key) || GENERAL_WORDS.has(c.stem)) continue;
+      if (this.index.knowsPrefix(c.stem)) continue;
+      if (!/^[a-z][a-z0-9-]*$/i.test(c.word.text) || c.word.text.length < 2) continue;
+      out.push(c);
     }
     return out;
   }
@@ -338,6 +467,98 @@ export class AnswerEngine {
       impact: "what it does",
     };
     return `My sources don't give ${top ? (what[top] ?? "that") : "that"} for that (about ${subject}).`;
+  }
+
+  /**
+   * "Tariff revenue in August 2025?", "what will tariffs be in 2026?": a time asked about that the
+   * claim neither dates nor was written in.
+   */
+  private outsideTimeAsked(reading: Reading, claim: LoadedClaim): string | undefined {
+    if (reading.form !== "wh" && reading.form !== "fragment" && reading.form !== "request") return undefined;
+    const v = claim.value;
+    for (const asked of reading.claimed) {
+      if (asked.kind !== "date" || !asked.date) continue;
+      if ("date" in v) return undefined; // a date claim is checked against the date, as a belief
+      const d = asked.date;
+      const start = d.date;
+      const end = d.until ?? periodEnd(d.date, d.precision);
+      const written = claim.asOf;
+      if (written >= start && written <= end) return undefined;
+      // "Last week", "next week": the news's own words; fine when the thing is dated then, or not dated at all.
+      const dates = this.standing.claims
+        .filter((c) => c.about[0] === claim.about[0] && "date" in c.value)
+        .map((c) => c.value as { date: string; precision: string; until?: string });
+      if (dates.some((x) => x.date <= end && (x.until ?? periodEnd(x.date, x.precision)) >= start)) return undefined;
+      if (d.relative && !dates.length) return undefined;
+      // "Oct. 17" when the claim was said that day, or "this year" in the same year, is fine.
+      if (d.precision === "year" && written.slice(0, 4) === start.slice(0, 4)) return undefined;
+      const label = formatDated(start, d.precision);
+      return `My sources don't give that for ${label}: what they have is as of ${formatDated(written, "day")}.`;
+    }
+    return undefined;
+  }
+
+  /**
+   * "Was the truce extended?", "was the 100% tariff cancelled in the end?": a change of state that
+   * no claim reports. The sources say what stood; they don't say it changed.
+   */
+  private unconfirmedChange(reading: Reading, claim: LoadedClaim): string | undefined {
+    if (reading.form !== "yesno" && reading.form !== "belief") return undefined;
+    const change = reading.claimed.find((v) => v.kind === "state" && v.state && CHANGES.has(v.state));
+    if (!change) return undefined;
+    // "Still in force?" asks whether what stood still stands: the newest claim answers it. A date
+    // put forward ("apply from November 1?") is checked against the claim's date instead.
+    const words = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ").toLowerCase();
+    if (/\bstill\b/.test(words)) return undefined;
+    if ("date" in claim.value && reading.claimed.some((v) => v.kind === "date")) return undefined;
+    if ("state" in claim.value && agrees(this.kb, claim, change) !== undefined && claim.attribute === "status") {
+      // A status claim can answer it, if its state is comparable: going ahead vs called off.
+      const comparable = ON_OFF.has(claim.value.state) && ON_OFF.has(change.state as string);
+      if (comparable || claim.value.state === change.state) return undefined;
+    }
+    const name = theName(this.kb, claim.about[0] as string);
+    return `My sources don't say whether ${name} was ${change.text.replace(/^(?:be|get)\s+/, "")}.`;
+  }
+
+  /**
+   * "Did Trump attend the ASEAN summit?": a yes/no question naming someone or something the best
+   * claim is not about cannot be answered yes or no from it.
+   */
+  private uncoveredInYesNo(reading: Reading, claim: LoadedClaim): string | undefined {
+    if (reading.form !== "yesno") return undefined;
+    const values = "places" in claim.value ? claim.value.places : "people" in claim.value ? claim.value.people : [];
+    const covered = new Set([...claim.about, ...values, ...(claim.speaker ? [claim.speaker] : [])]);
+    for (const id of claim.about) for (const up of this.index.ancestors(id)) covered.add(up);
+    for (const id of [...covered]) for (const c of this.kb.concepts.values()) if (c.part_of.includes(id)) covered.add(c.id);
+    const missing = reading.mentions.filter(
+      (m) => m.weight >= 0.85 && !covered.has(m.concept) && !this.isGeneral(m.concept) && this.kb.concepts.get(m.concept)?.type !== "place",
+    );
+    if (!missing.length) return undefined;
+    const names = missing.map((m) => this.kb.concepts.get(m.concept)?.name ?? m.text);
+    return `My sources don't say that about ${names.join(" and ")}.`;
+  }
+
+  /**
+   * "Did the surtax actually take effect Nov. 1?" asked of a report written before Nov. 1: the
+   * sources can say what was planned, not whether it happened.
+   */
+  private happenedAfterReport(reading: Reading, claim: LoadedClaim): string | undefined {
+    if (reading.form !== "yesno" && reading.form !== "belief") return undefined;
+    const v = claim.value;
+    const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
+    if (!ACTUALLY.test(text)) return undefined;
+    if (!("date" in v)) {
+      // "Did Trump and Xi actually meet?": about an event the sources saw ahead of them.
+      const eventDate = this.eventDates.get(claim.about[0] as string);
+      if (!eventDate || eventDate <= claim.asOf) return undefined;
+      const newer = this.standing.statusOf.get(claim.about[0] as string);
+      if (newer && newer.asOf >= eventDate) return undefined;
+      return `My sources, the newest from ${formatDated(claim.asOf, "day")}, describe it as planned; they don't say whether it happened.`;
+    }
+    if ((v.until ?? v.date) <= claim.asOf) return undefined;
+    const newer = this.standing.statusOf.get(claim.about[0] as string);
+    if (newer && newer.asOf > claim.asOf) return undefined;
+    return `My sources, the newest from ${formatDated(claim.asOf, "day")}, only say it was set for ${valueInWords(this.kb, v)}; they don't say whether it happened.`;
   }
 
   /** When the question asks for a finer grain than the claim has: the exact day, the hour, the venue. */
@@ -387,8 +608,13 @@ export class AnswerEngine {
       return sameTitle(claim.value.text, put.text) ? `Yes: ${value}.` : `No: ${value}, not ${put.text}.`;
     }
     const about = new Set(claim.about);
+    const asks = (a: Attribute) => (reading.asked.attributes.get(a) ?? 0) >= 0.5;
     const putForward = (reading.form === "choice" && reading.choices.length ? reading.choices : reading.claimed).filter(
-      (v) => v.kind === kind && !(v.concept && about.has(v.concept) && agrees(this.kb, claim, v) !== true),
+      (v) =>
+        v.kind === kind &&
+        !(v.concept && about.has(v.concept) && agrees(this.kb, claim, v) !== true) &&
+        // A person or place named is put forward as the value only where the question is about who or where.
+        (reading.form === "choice" || (v.kind !== "person" && v.kind !== "place") || v.slot || (v.kind === "person" ? asks("who") : asks("where"))),
     );
     if (!putForward.length) return undefined;
     const verdicts = putForward.map((v) => ({ v, ok: agrees(this.kb, claim, v) }));
@@ -405,8 +631,26 @@ export class AnswerEngine {
     return `No: ${value}, not ${wrong.join(" or ")}.`;
   }
 
-  /** For a question in two parts ("when … and what …"), the best claim for the part the first leaves out. */
+  /**
+   * For a question in two parts ("when … and what …", "the 145% or the 100%?", "Malaysia talks
+   * then the leaders meeting"), the best claim for the part the first leaves out; for a status,
+   * the date it stands to change on.
+   */
   private secondPart(reading: Reading, candidates: Candidate[], top: Candidate): LoadedClaim | undefined {
+    if (top.claim.attribute === "status") {
+      const subject = top.claim.about[0];
+      const dated = this.standing.claims.find((c) => c.about[0] === subject && (c.attribute === "start" || c.attribute === "end"));
+      if (dated && dated.asOf >= top.claim.asOf) return dated;
+    }
+    const named = [...new Set(reading.mentions.filter((m) => m.weight >= 0.85 && !this.isGeneral(m.concept)).map((m) => m.concept))];
+    const missing = named.filter((id) => !top.claim.about.includes(id) && !this.index.ancestors(top.claim.about[0] as string).includes(id));
+    if (named.length >= 2 && missing.length) {
+      for (const c of candidates.slice(1, 12)) {
+        if (!missing.some((id) => c.claim.about.includes(id)) || c.fit < 0.5 || c.score < top.score * 0.45) continue;
+        if (c.claim.snippet === top.claim.snippet) continue;
+        return c.claim;
+      }
+    }
     const strong = [...reading.asked.attributes.entries()].filter(([, w]) => w >= 0.95).map(([a]) => a);
     const sentences = reading.focus.length;
     if (strong.length < 2 && sentences < 2) return undefined;

@@ -16,7 +16,7 @@ const FIELDS: [Field, RegExp][] = [
   ["credit", /\b(?:photo|picture|image|caption|photographer|credit(?:ed)?|pic)\b/],
   ["author", /\b(?:author|byline|reporter|who wrote|written by|journalist|writer)\b/],
   ["url", /\b(?:link|url|web address|website address)\b/],
-  ["published", /\b(?:when was (?:it|this|that|the \w+) (?:published|written|posted|out)|publication date|date of (?:the|this) (?:article|story|piece|report)|published (?:on|when)|dated)\b/],
+  ["published", /\b(?:when was (?:it|this|that|the)(?: \w+)? (?:published|written|posted|out)|publication date|date of (?:the|this) (?:article|story|piece|report)|published (?:on|when)|dated)\b/],
   ["publisher", /\b(?:publisher|outlet|publication|news site|which (?:paper|site|website|outlet)|who published|what (?:site|paper|website)|where (?:is|was) (?:this|it|the article|the story) from|media)\b/],
   ["title", /\b(?:headline|title of the (?:article|story|piece)|article(?:'s)? title|story(?:'s)? title)\b/],
   ["list", /\b(?:your sources|what sources|which sources|sources (?:do|are) you|where does (?:this|your) (?:info|information|data) come from|what (?:articles|reports) do you)\b/],

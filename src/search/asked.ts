@@ -22,6 +22,8 @@ export interface AskedFor {
   exact?: Exactness;
   /** Word indexes that were cues. */
   cueWords: Set<number>;
+  /** Word indexes English does not know that were read as a misspelt cue ("expirey"). */
+  corrected: Set<number>;
   /** The cue phrases, for --explain. */
   cues: string[];
 }
@@ -36,7 +38,7 @@ interface Cue {
   exact?: Exactness;
 }
 
-const DATES: Weights = { when: 1, start: 0.9, end: 0.9, duration: 0.4 };
+const DATES: Weights = { when: 1, start: 0.75, end: 0.75, duration: 0.4 };
 
 /** Cues, matched against the lemmas of the question joined by spaces. */
 const CUES: Cue[] = [
@@ -90,20 +92,21 @@ const CUES: Cue[] = [
     weights: { amount: 1 },
     strong: true,
   },
-  { pattern: /\b(?:rate|percentage|amount|figure|quantity|volume|number of|tonnage|total|level|how steep)\b/, weights: { amount: 1, terms: 0.4 } },
+  { pattern: /\b(?:rate|percentage|amount|figure|quantity|volume|number of|tonnage|total|level|how steep|count|tally)\b/, weights: { amount: 1, terms: 0.4 } },
+  { pattern: /\btime ?zone\b|\bwhat zone\b|\bthe time of\b|\bwhat hour\b/, weights: DATES, exact: "time" },
   {
-    pattern: /\b(?:say|said|tell|told|describe|call|characterize|characterise|comment|quote|word|remark|statement|reply|respond|response|claim|put it|react|reaction)\b/,
+    pattern: /\b(?:say|said|describe|call|characterize|characterise|comment|quote|word|remark|statement|reply|respond|response|claim|put it|react|reaction)\b/,
     weights: { said: 1, stance: 0.9, outcome: 0.2 },
   },
   {
     pattern:
-      /\b(?:think|feel|view|stance|opinion|mood|optimistic|pessimistic|optimism|confident|hopeful|hope|believe|attitude|take on|sentiment|tone|upbeat|positive|negative)\b/,
+      /\b(?:think|feel|view|stance|opinion|mood|optimistic|pessimistic|optimism|confident|hopeful|hope|believe|attitude|take on|sentiment|tone|upbeat|positive|negative|back off|back down|soften|walk back|walk it back|retreat|climb down|u-turn|change (?:his|her|their) mind|reverse|sound)\b/,
     weights: { stance: 1, said: 0.9 },
   },
   { pattern: /\bwhy\b|\bhow come\b|\bwhat for\b/, weights: { reason: 1, impact: 0.2 }, strong: true },
-  { pattern: /\b(?:reason|cause|prompt|aim|goal|purpose|motive|motivation|because|lead to|trigger|behind|rationale|point of)\b/, weights: { reason: 1 } },
+  { pattern: /\b(?:reason|cause|prompt|aim|goal|purpose|motive|motivation|because|lead to|trigger|behind|rationale|point of|set off|what make|what get|anger|angry|mad|upset|infuriate|furious)\b/, weights: { reason: 1 } },
   {
-    pattern: /\b(?:outcome|result|achieve|conclude|turn out|come out of|produce|yield|breakthrough|progress|accomplish)\b|\bhow did .{1,40} go\b|\bwhat happen\b/,
+    pattern: /\b(?:outcome|result|achieve|conclude|turn out|come out of|produce|yield|breakthrough|progress|accomplish|succeed|success|fail|failure|work out|go well|pan out|decide|decision)\b|\bhow did .{1,40} go\b|\bwhat happen\b/,
     weights: { outcome: 1, terms: 0.7, status: 0.6 },
   },
   { pattern: /\b(?:agree|agreement|deal|consensus|settle|strike)\b/, weights: { outcome: 0.8, terms: 0.8, status: 0.5 } },
@@ -113,7 +116,7 @@ const CUES: Cue[] = [
     weights: { status: 1, outcome: 0.6, start: 0.4, end: 0.4 },
   },
   {
-    pattern: /\b(?:pledge|promise|commit|commitment|offer|term|include|cover|involve|condition|concession|provision|require|obligation|give up|in return|in exchange|buy|purchase)\b/,
+    pattern: /\b(?:pledge|promise|commit|commitment|offer|terms|include|cover|involve|condition|concession|provision|require|obligation|give up|in return|in exchange|buy|purchase|make up of|made up of|consist|compose|composed of|breakdown|component|comprise|detail of)\b/,
     weights: { terms: 1, outcome: 0.6, amount: 0.4 },
   },
   { pattern: /\b(?:impact|effect|affect|consequence|cost|mean for|hurt|damage|fallout|risk|threat to)\b/, weights: { impact: 1, reason: 0.3 } },
@@ -131,6 +134,7 @@ export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   hw: "how",
   howmuch: "how much",
   y: "why",
+  rn: "now",
 };
 
 /** Every word the cues are made of, for correcting a misspelt one ("expirey" → "expiry"). */
@@ -146,7 +150,7 @@ function correctCue(word: string): string | undefined {
   let bestDistance = 3;
   for (const cue of CUE_WORDS) {
     const d = editDistance(word, cue);
-    const ok = d <= 1 || (d === 2 && word.length >= 6 && word.slice(0, 2) === cue.slice(0, 2));
+    const ok = d <= 1 || (d === 2 && word.length >= 6 && word[0] === cue[0]);
     if (ok && d < bestDistance) {
       best = cue;
       bestDistance = d;
@@ -161,14 +165,22 @@ function correctCue(word: string): string | undefined {
 export function askedFor(words: readonly Word[], from = 0, to = words.length - 1): AskedFor {
   const parts: string[] = [];
   const starts: number[] = [];
+  const corrected = new Set<number>();
   let length = 0;
   for (let i = from; i <= to; i++) {
     const w = words[i] as Word;
     if (w.pos === "PUNCT") continue;
     let lemma = CHAT_SPELLINGS[w.lower] ?? (w.lower === "whens" || w.lower === "wheres" || w.lower === "whos" ? w.lower : w.lemma);
-    if (w.unknown) lemma = correctCue(w.lower) ?? lemma;
-    // A phone call is not calling something a name.
+    if (w.unknown) {
+      const fixed = correctCue(w.lower);
+      if (fixed) {
+        lemma = fixed;
+        corrected.add(i);
+      }
+    }
+    // A phone call is not calling something a name; a second term is not the terms of a deal.
     if (lemma === "call" && w.pos === "NOUN") lemma = "phone-call";
+    if (lemma === "term" && w.lower !== "terms") lemma = "term-of-office";
     starts.push(length);
     parts.push(lemma);
     length += lemma.length + 1;
@@ -206,5 +218,12 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
   const top = Math.max(0, ...sums.values());
   const attributes: Asked = new Map();
   if (top > 0) for (const [attr, s] of sums) attributes.set(attr, Math.round((s / top) * 100) / 100);
-  return { attributes, strength, ...(exact ? { exact } : {}), cueWords, cues };
+  // "When does it end?": the specific date asked for outranks any date.
+  const specific = (sums.get("end") ?? 0) >= 1 || (sums.get("start") ?? 0) >= 1;
+  if (specific && attributes.has("when") && cues.some((c) => /^(?:when|whens|how soon|by when|what date)$/.test(c))) {
+    attributes.set("when", Math.round((attributes.get("when") as number) * 70) / 100);
+  }
+  // A word counts as a misspelt cue only if it then made a cue.
+  for (const i of corrected) if (!cueWords.has(i)) corrected.delete(i);
+  return { attributes, strength, ...(exact ? { exact } : {}), cueWords, cues, corrected };
 }

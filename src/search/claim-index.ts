@@ -43,6 +43,8 @@ export class ClaimIndex {
   /** Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as stems. */
   private readonly vocabulary = new Set<string>();
   private readonly parents = new Map<string, readonly string[]>();
+  /** Event → the places and people its where and who claims give. */
+  private readonly context = new Map<string, string[]>();
   private readonly coverageScratch: Float32Array;
   private readonly wordScratch: Float32Array;
 
@@ -50,6 +52,17 @@ export class ClaimIndex {
     this.claims = claims;
     this.matcher = new ConceptMatcher(kb.concepts.values());
     for (const c of kb.concepts.values()) this.parents.set(c.id, c.part_of);
+    // Where an event is and who takes part are part of what every claim about it is about.
+    for (const c of claims) {
+      const v = c.value;
+      const subject = c.about[0] as string;
+      if (kb.concepts.get(subject)?.type !== "event") continue;
+      const add = "places" in v && c.attribute === "where" ? v.places : "people" in v && c.attribute === "who" ? v.people : [];
+      if (!add.length) continue;
+      const list = this.context.get(subject) ?? [];
+      for (const id of add) if (!list.includes(id)) list.push(id);
+      this.context.set(subject, list);
+    }
     const conceptLists = new Map<string, { claims: number[]; weights: number[] }>();
     const wordLists = new Map<string, number[]>();
     claims.forEach((claim, i) => {
@@ -108,6 +121,7 @@ export class ClaimIndex {
     if ("places" in v) for (const id of v.places) put(id, ROLE_WEIGHT.value);
     if ("people" in v) for (const id of v.people) put(id, ROLE_WEIGHT.value);
     for (const id of claim.about) for (const up of this.ancestors(id)) put(up, ROLE_WEIGHT.broader);
+    for (const id of this.context.get(claim.about[0] as string) ?? []) put(id, ROLE_WEIGHT.broader);
     return out;
   }
 
@@ -135,6 +149,18 @@ export class ClaimIndex {
     return this.wordIdf.get(key);
   }
 
+  /** Whether some word the knowledge holds shares this word's first five letters and more ("resumption" ~ "resume"). */
+  knowsPrefix(stem: string): boolean {
+    if (stem.length < 6) return false;
+    if (!this.prefixes) {
+      this.prefixes = new Set();
+      for (const w of this.vocabulary) if (w.length >= 5 && !/\d/.test(w)) this.prefixes.add(w.slice(0, 5));
+    }
+    return this.prefixes.has(stem.slice(0, 5)) && [...this.vocabulary].some((w) => w.length >= 5 && (w.startsWith(stem.slice(0, Math.max(5, stem.length - 3))) || stem.startsWith(w)));
+  }
+
+  private prefixes: Set<string> | undefined;
+
   /** Whether the knowledge holds the word anywhere (claims, names, source texts). */
   knowsWord(key: string): boolean {
     return this.vocabulary.has(key);
@@ -154,8 +180,10 @@ export class ClaimIndex {
     const acc = this.coverageScratch;
     const touched: number[] = [];
     let total = 0;
+    // Rarity counts, flattened: a rare concept named in passing must not outweigh the rest.
+    const maxIdf = Math.log(1 + this.claims.length);
     for (const [concept, weight] of concepts) {
-      const w = weight * this.idfOfConcept(concept);
+      const w = weight * (0.5 + (0.5 * this.idfOfConcept(concept)) / maxIdf);
       total += w;
       const p = this.postings.get(concept);
       if (!p) continue;
@@ -168,6 +196,20 @@ export class ClaimIndex {
     const hits = touched.map((i) => ({ index: i, coverage: total > 0 ? (acc[i] as number) / total : 0 }));
     for (const i of touched) acc[i] = 0;
     return hits;
+  }
+
+  /** Claims whose value is this figure (any unit), or whose date value covers this day or month. */
+  byValue(find: { figure?: number; date?: string; precision?: string }): number[] {
+    const out: number[] = [];
+    this.claims.forEach((c, i) => {
+      const v = c.value;
+      if (find.figure !== undefined && "figure" in v && Math.abs(v.figure - find.figure) < 1e-9 * Math.max(1, Math.abs(v.figure))) out.push(i);
+      if (find.date && "date" in v) {
+        const same = find.precision === "month" ? v.date.slice(5, 7) === find.date.slice(5, 7) : v.date.slice(5) === find.date.slice(5) && v.precision === "day";
+        if (same) out.push(i);
+      }
+    });
+    return out;
   }
 
   /** For each of `indexes`, the rarity-weighted share of `keys` (word stems) its words hold (0..1). */

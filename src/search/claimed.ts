@@ -19,6 +19,8 @@ export interface ClaimedValue {
   to: number;
   /** The known concept it names, if any. */
   concept?: string;
+  /** A name no concept has, standing where a value goes ("in Bangkok", "X or Y"): a value, not a topic. */
+  slot?: boolean;
   date?: { date: string; precision: Precision; until?: string; relative: boolean; yearGiven: boolean };
   figure?: { value: number; unit: string };
   state?: State;
@@ -76,8 +78,9 @@ export function claimedValues(
       .join(" ")
       .replace(/\s+([%.,])/g, "$1");
 
+  const inName = (a: number, b: number) => mentions.some((m) => m.from <= a && b <= m.to && m.from !== m.to);
   for (const e of entities) {
-    if (!inRange(e.from, e.to)) continue;
+    if (!inRange(e.from, e.to) || inName(e.from, e.to)) continue;
     if (e.type === "DATE" || e.type === "TIME") {
       const date = parseDate(e.value, reference);
       if (date) take({ kind: "date", text: e.value, from: e.from, to: e.to, date });
@@ -127,7 +130,7 @@ export function claimedValues(
     const afterPlaceWord = (prev && PLACE_BEFORE.has(prev.lower)) || (prev?.lower === "the" && prev2 && PLACE_BEFORE.has(prev2.lower));
     const inChoice = prev?.lower === "or" || words[j + 1]?.lower === "or";
     const kind = afterPlaceWord || (inChoice && placeChoice(out)) ? "place" : "person";
-    take({ kind, text: textOf(i, j), from: i, to: j });
+    take({ kind, text: textOf(i, j), from: i, to: j, slot: Boolean(afterPlaceWord || inChoice) });
     i = j;
   }
   // "He Lifeng is China's foreign minister": a title put forward for a person named.

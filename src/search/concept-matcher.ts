@@ -20,6 +20,8 @@ export interface Mention {
   via: Via;
   /** Whether a typo was corrected to find it. */
   corrected: boolean;
+  /** Whether other words stood inside the name ("previous bilateral trade rounds"). */
+  gapped: boolean;
   /** The words as the asker wrote them. */
   text: string;
 }
@@ -72,6 +74,12 @@ export class ConceptMatcher {
   private add(text: string, target: Target): void {
     const keys = keysOf(text);
     if (!keys.length) return;
+    // "whitehouse", "helifeng": a name of several words typed as one.
+    if (keys.length > 1 && keys.join("").length >= 6) this.addKeys([keys.join("")], target, text);
+    this.addKeys(keys, target, text);
+  }
+
+  private addKeys(keys: readonly string[], target: Target, text: string): void {
     if (keys.length === 1 && FUNCTION_WORDS.has(keys[0] as string)) target = { ...target, exact: text.trim() };
     let node = this.root;
     for (const k of keys) {
@@ -117,6 +125,7 @@ export class ConceptMatcher {
           to: found.to,
           via: t.via,
           corrected: corrected.slice(found.from, found.to + 1).some((k, j) => k !== keys[found.from + j]),
+          gapped: found.gapped,
           text: words
             .slice(found.from, found.to + 1)
             .map((w) => w.text)
@@ -128,25 +137,36 @@ export class ConceptMatcher {
     return mentions;
   }
 
+  /**
+   * The longest name starting at `start`. Up to two describing words may stand inside a name of
+   * several words ("the previous bilateral trade rounds" names "previous rounds"); such a match
+   * is marked `gapped`.
+   */
   private longest(words: readonly Word[], keys: readonly string[], start: number) {
     if (!keys[start]) return undefined;
-    let node = this.root;
-    let best: { from: number; to: number; targets: Target[] } | undefined;
-    for (let j = start; j < keys.length; j++) {
+    let best: { from: number; to: number; targets: Target[]; gapped: boolean } | undefined;
+    const walk = (node: Node, j: number, depth: number, gaps: number) => {
+      if (j >= keys.length) return;
       const k = keys[j] as string;
       if (!k) {
-        if (j === start) return undefined;
-        continue; // punctuation inside a name: "Trump-Xi", "U.S.-China"
+        if (j > start) walk(node, j + 1, depth, gaps); // punctuation inside a name: "Trump-Xi", "U.S.-China"
+        return;
       }
       const next = node.next.get(k);
-      if (!next) break;
-      node = next;
-      // A one-word name of a thing used as a verb is the verb: "talk to He" names no talks. Names
-      // of people and places are often typed in lower case and read as verbs ("trump", "beijing").
-      const verb = j === start && (words[start] as Word).pos === "VERB" && !(words[start] as Word).capital;
-      const targets = node.targets.filter((t) => (!t.exact || this.exactHolds(words, start, j, t.exact)) && (!verb || t.proper));
-      if (targets.length) best = { from: start, to: j, targets };
-    }
+      if (next) {
+        // A one-word name of a thing used as a verb is the verb: "talk to He" names no talks. Names
+        // of people and places are often typed in lower case and read as verbs ("trump", "beijing").
+        const verb = j === start && (words[start] as Word).pos === "VERB" && !(words[start] as Word).capital;
+        const targets = next.targets.filter((t) => (!t.exact || this.exactHolds(words, start, j, t.exact)) && (!verb || t.proper));
+        if (targets.length && (!best || j > best.to || (j === best.to && best.gapped && gaps === 0))) {
+          best = { from: start, to: j, targets, gapped: gaps > 0 };
+        }
+        walk(next, j + 1, depth + 1, gaps);
+      }
+      const w = words[j] as Word;
+      if (depth > 0 && gaps < 2 && (w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN")) walk(node, j + 1, depth, gaps + 1);
+    };
+    walk(this.root, start, 0, 0);
     return best;
   }
 
@@ -182,7 +202,7 @@ export class ConceptMatcher {
     for (const hit of this.fuse.search(key, { limit: 8 })) {
       const d = editDistance(key, hit.item);
       // Two edits only when the word starts as the name does: "tarrif" is "tariff", "bastion" is not "bessent".
-      const ok = d <= 1 || (d <= allowed && key.slice(0, 2) === hit.item.slice(0, 2));
+      const ok = d <= 1 || (d <= allowed && key[0] === hit.item[0]);
       if (ok && d < bestDistance) {
         best = hit.item;
         bestDistance = d;

@@ -23,6 +23,15 @@ exact exactly actual actually real really quick quickly brief briefly short simp
 latest current currently recent recently new newest old older earlier later next last first final overall general main key big
 main whole full entire specific particular certain various different same other another else something anything nothing everything
 someone anyone nobody everybody way ways kind sort type stuff matter issue issues situation state deal deals picture story
+good bad high low long possible likely unlikely official major minor large huge small little sure true false important
+annual total likely expected planned scheduled supposed able due fine wrong right okay correct accurate confirmed
+happen go think know say ask mean expect hear read see look plan need want get make take give come keep stop change move
+work help try use find tell become leave put bring hold turn show pay buy sell ship send worry hope believe feel seem wait
+watch follow stand remain stay raise lower cut hike push pull affect hurt matter explain understand remember recall check
+confirm clarify wonder guess assume figure write forward share post update brief prepare talk speak discuss mention note
+monday tuesday wednesday thursday friday saturday sunday weekday january february march april may june july august
+september october november december brb lunch standup meeting meetings call calls sync chat inbox calendar
+happening happenings firm tentative definite definitely confirmed final official size sizes sense guess
 `;
 
 /** The general words, as comparison keys. */

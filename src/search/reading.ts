@@ -34,7 +34,7 @@ export interface Reading {
   negated: boolean;
   time?: TimeAsked;
   /** The question's content words that name no concept: what else it is about (key and stem; `cue` when they said what is asked). */
-  content: { key: string; stem: string; word: Word; index: number; cue: boolean }[];
+  content: { key: string; stem: string; word: Word; index: number; cue: boolean; corrected: boolean }[];
   /** About the source itself: its headline, subhead, photo, publisher. */
   aboutSource: boolean;
 }
@@ -48,10 +48,66 @@ const WRAPPER =
 
 const SOURCE_WORDS = /\b(?:headline|subhead|subheadline|subtitle|sub-headline|dek|photo|picture|image|caption|credit|publisher|outlet|byline|author|reporter|wrote|written|publication|published|article|story|piece|report)\b/;
 
+/**
+ * Polite and framing phrases around the question itself: "I'd appreciate it if you could tell me",
+ * "if it's not too much trouble", "would you mind". English, not news: they carry no topic.
+ */
+const FRAMES =
+  /\b(?:i'?d (?:really )?appreciate (?:it )?if you could|i would (?:really )?appreciate (?:it )?if you could|if (?:it'?s|it is) not too much trouble,?|would you (?:mind|be able to)|could you (?:please )?walk me through|walk me through|i was wondering (?:whether|if)|i'?m (?:just )?(?:curious|wondering) (?:about )?|just curious,?|could you (?:please )?remind me|can you remind me|remind me|i'?m trying to (?:understand|figure out|get) (?:the context)?:?|for (?:our|my|the) (?:planning doc|memo|notes|records|deck|team),?|according to (?:the|his|her|their) (?:article|report|remarks|sources?)|as far as you know,?|do you happen to know|in your sources,?|per your sources,?|(?:can|could) you (?:please )?(?:tell|give|show) me|(?:please )?tell me(?: about)?|give me|show me|let me know|some(?:one|body) (?:told|said to) me(?: that)?|i (?:heard|read|believe|think|thought|understand|was told|remember|recall|guess|assume)(?: that)?|i'?m (?:pretty |fairly |quite |almost )?(?:sure|certain|positive)(?: that)?|correct me if i'?m wrong,?(?: but)?|if i remember (?:right|correctly),?|quick question,?|(?:hey|hi|hello) (?:team|all|folks|everyone|guys),?)\b/gi;
+
+/** Chat spellings of common words, read as the words they stand for. */
+const CHAT = new Map(
+  Object.entries({
+    mtg: "meeting",
+    mtgs: "meetings",
+    nxt: "next",
+    prev: "previous",
+    b4: "before",
+    r: "are",
+    u: "you",
+    ur: "your",
+    gonna: "going to",
+    wanna: "want to",
+    gotta: "have to",
+    govt: "government",
+    tmrw: "tomorrow",
+    tmr: "tomorrow",
+    wk: "week",
+    yr: "year",
+    yrs: "years",
+    mo: "month",
+    convo: "conversation",
+    w: "with",
+    abt: "about",
+    bc: "because",
+    cuz: "because",
+    thru: "through",
+    tho: "though",
+    pls: "please",
+    plz: "please",
+    thx: "thanks",
+    ty: "thanks",
+    idk: "I don't know",
+    imo: "in my opinion",
+    fyi: "for your information",
+    asap: "soon",
+    rn: "right now",
+    pct: "percent",
+    approx: "about",
+  }),
+);
+
 /** Reads a question. `typeOf` gives a concept's type; `reference` is the date relative dates are read from. */
 export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeOf, reference: Date): Reading {
   let text = plainFromSlack(raw);
   for (let i = 0; i < 3; i++) text = text.replace(WRAPPER, "");
+  text = text
+    .replace(FRAMES, " ")
+    .replace(/\bw\/(?=\s|[a-z])/gi, "with ")
+    // A dash between two thoughts ends a sentence: "brb lunch — where is the meeting?"
+    .replace(/\s[—–]\s|\s-{1,2}\s/g, ". ")
+    .replace(/\n+/g, ". ");
+  text = text.replace(/\b[a-z0-9]+\b/gi, (w) => CHAT.get(w.toLowerCase()) ?? w).replace(/\s+/g, " ").trim();
   text = text.replace(/^["'“‘]+|["'”’]+$/g, "").replace(/\s["'“‘](?=\w)|(?<=[\w?.!])["'”’](?=\s|$)/g, " ");
   const english = readEnglish(text);
   const { words, sentences } = english;
@@ -60,13 +116,17 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
   if (!focus.length) focus = sentences.map((_, i) => i);
   const inFocus = (i: number) => focus.includes((words[i] as Word).sentence);
 
-  const mentions: NamedInQuestion[] = matcher.find(words).map((m) => ({
+  const found = matcher.find(words);
+  // "> I think things have de-escalated / who said that?": the question points back at its context.
+  const pointsBack = !found.some((m) => inFocus(m.from));
+  const contextWeight = pointsBack ? 0.8 : CONTEXT_WEIGHT;
+  const mentions: NamedInQuestion[] = found.map((m) => ({
     ...m,
-    weight: (inFocus(m.from) ? 1 : CONTEXT_WEIGHT) * (m.via === "role" ? 0.85 : 1) * (m.corrected ? 0.9 : 1),
+    weight: (inFocus(m.from) ? 1 : contextWeight) * (m.via === "role" ? 0.85 : 1) * (m.corrected ? 0.9 : 1) * (m.gapped ? 0.85 : 1),
   }));
   const main = focus[0] ?? 0;
   const form = pickForm(focus.map((i) => forms[i]?.form ?? "fragment"));
-  const focusWords = focus.flatMap((i) => {
+  const focusWords = (pointsBack && focus.length < sentences.length ? sentences.map((_, i) => i) : focus).flatMap((i) => {
     const s = sentences[i];
     return s ? [[s.from, forms[i]?.tagFrom !== undefined ? (forms[i]?.tagFrom as number) - 1 : s.to] as const] : [];
   });
@@ -84,7 +144,7 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
       if (named.has(i) || w.pos === "PUNCT" || w.pos === "NUM" || w.pos === "SYM") continue;
       const key = keyOf(w.lemma === w.lower ? w.text : w.lemma);
       if (!key || FUNCTION_WORDS.has(key) || FUNCTION_WORDS.has(w.lower) || CHAT_SPELLINGS[w.lower]) continue;
-      content.push({ key, stem: stemKey(w.lemma || w.text), word: w, index: i, cue: asked.cueWords.has(i) });
+      content.push({ key, stem: stemKey(w.lemma || w.text), word: w, index: i, cue: asked.cueWords.has(i), corrected: asked.corrected.has(i) });
     }
   }
   const focusText = focus.map((i) => sentences[i]?.text ?? "").join(" ").toLowerCase();
@@ -138,7 +198,9 @@ function mergeAsked(all: AskedFor[]): AskedFor {
     strength = Math.max(strength, a.strength);
     exact ??= a.exact;
   }
-  return { attributes, strength, ...(exact ? { exact } : {}), cueWords, cues };
+  const corrected = new Set<number>();
+  for (const a of all) for (const w of a.corrected) corrected.add(w);
+  return { attributes, strength, ...(exact ? { exact } : {}), cueWords, cues, corrected };
 }
 
 /**
@@ -161,7 +223,7 @@ function identity(
       .map((w, k) => ({ w, i: a + k }))
       .filter(({ w, i }) => (i < m.from || i > m.to) && w.pos !== "PUNCT" && !["the", "a", "an", "exactly", "again"].includes(w.lower));
     const lead = rest.map(({ w }) => w.lower).join(" ");
-    if (!/^(?:who|what|whos|whats|who's|what's)(?: (?:is|was|are|'s|s))?$/.test(lead)) continue;
+    if (!/^(?:who|what|whos|whats|who's|what's)(?: (?:is|was|are|'s|s))?$/.test(lead) && !/^(?:who|what) (?:is|was|are)$/.test(lead)) continue;
     const person = typeOf(m.concept) === "person";
     const attributes = new Map<Parameters<AskedFor["attributes"]["set"]>[0], number>(
       person ? [["role", 1], ["description", 0.8], ["who", 0.3]] : [["description", 1], ["terms", 0.7], ["role", 0.6], ["status", 0.5], ["amount", 0.5]],
