@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: answer latency (p50/p95) and index build time on the real knowledge base and on
- * synthetic ones of 1,000 and 10,000 entries, with plain fuse.js (default options) over the same
- * entries as the baseline, and `tradebot ask` from process start to answer. Prints figures only.
+ * synthetic ones of 1,000 and 10,000 claims, with plain fuse.js (default options) over the same
+ * claims as the baseline, and `tradebot ask` from process start to answer. Prints figures only.
  */
 import { spawnSync } from "node:child_process";
 import Fuse from "fuse.js";
 import { createCore } from "../src/answer/core.js";
 import { loadKnowledge } from "../src/knowledge/index.js";
-import type { KnowledgeBase, LoadedEntry } from "../src/knowledge/schema.js";
+import type { KnowledgeBase, LoadedClaim } from "../src/knowledge/schema.js";
 import { evalFiles, readQuestions } from "./evaluate.js";
 import { synthetic } from "./synthetic.js";
 
@@ -21,12 +21,12 @@ function time<T>(f: () => T): [T, number] {
   return [r, performance.now() - t0];
 }
 
-/** Plain fuse.js over long questions costs seconds per question at 10,000 entries: it gets a sample. */
+/** Plain fuse.js over long questions costs seconds per question at 10,000 claims: it gets a sample. */
 function bench(label: string, kb: KnowledgeBase, questions: string[], baselineSample: number): void {
   const now = new Date();
   const [core, build] = time(() => createCore(kb));
   const [fuse, fuseBuild] = time(
-    () => new Fuse(kb.entries as LoadedEntry[], { keys: ["questions", "answer", "snippet"] }),
+    () => new Fuse(kb.claims as LoadedClaim[], { keys: ["phrasings", "answer", "snippet"] }),
   );
   // Warm the JIT on questions not in the set, so the first pass still meets every question cold
   // (no typo correction remembered yet).
@@ -52,7 +52,7 @@ function bench(label: string, kb: KnowledgeBase, questions: string[], baselineSa
   theirs.sort((a, b) => a - b);
   const f = (x: number) => x.toFixed(2).padStart(7);
   console.log(
-    `${label.padEnd(22)} entries ${String(kb.entries.length).padStart(6)} | ours: build ${f(build)} ms, p50 ${f(percentile(ours, 50))} ms, p95 ${f(percentile(ours, 95))} ms (first pass p95 ${f(percentile(first, 95))} ms) | plain fuse.js (${theirs.length} questions): build ${f(fuseBuild)} ms, p50 ${f(percentile(theirs, 50))} ms, p95 ${f(percentile(theirs, 95))} ms`,
+    `${label.padEnd(22)} claims ${String(kb.claims.length).padStart(6)} | ours: build ${f(build)} ms, p50 ${f(percentile(ours, 50))} ms, p95 ${f(percentile(ours, 95))} ms (first pass p95 ${f(percentile(first, 95))} ms) | plain fuse.js (${theirs.length} questions): build ${f(fuseBuild)} ms, p50 ${f(percentile(theirs, 50))} ms, p95 ${f(percentile(theirs, 95))} ms`,
   );
 }
 
@@ -63,8 +63,8 @@ console.log(
   `${questions.length} questions from ${files.join(", ")}; 3 passes each (ours); times per question`,
 );
 bench("real knowledge base", real, questions, questions.length);
-bench("synthetic 1,000", synthetic(real, 1000 - real.entries.length), questions, 60);
-bench("synthetic 10,000", synthetic(real, 10000 - real.entries.length), questions, 15);
+bench("synthetic 1,000", synthetic(real, 1000 - real.claims.length), questions, 60);
+bench("synthetic 10,000", synthetic(real, 10000 - real.claims.length), questions, 15);
 
 // The command line, start to answer, as a user or script runs it (the first run fills the knowledge cache).
 const runs: number[] = [];

@@ -1,5 +1,5 @@
-/** Synthetic knowledge bases of any size, seeded, for the benchmark and the search-pruning test. */
-import type { KnowledgeBase, LoadedEntry, LoadedSource } from "../src/knowledge/schema.js";
+/** Synthetic knowledge bases of any size, seeded, for the benchmark. */
+import type { KnowledgeBase, LoadedClaim, LoadedConcept, LoadedSource } from "../src/knowledge/schema.js";
 
 /** A small seeded PRNG (mulberry32), so every run benchmarks the same synthetic data. */
 function prng(seed: number): () => number {
@@ -12,7 +12,10 @@ function prng(seed: number): () => number {
   };
 }
 
-/** A synthetic knowledge base: the real entries plus `n` generated ones over a vocabulary that grows with n. */
+/**
+ * A synthetic knowledge base: the real claims plus `n` generated ones over a vocabulary that grows
+ * with n, about the real concepts and about generated ones (one for every ten claims).
+ */
 export function synthetic(real: KnowledgeBase, n: number): KnowledgeBase {
   const rand = prng(n);
   const syllables = [
@@ -53,25 +56,49 @@ export function synthetic(real: KnowledgeBase, n: number): KnowledgeBase {
     "trade";
   const sentence = (k: number) => Array.from({ length: k }, pick).join(" ");
   const text: string[] = [];
-  const entries: LoadedEntry[] = [...real.entries];
+  const concepts = new Map<string, LoadedConcept>(real.concepts);
+  const names = new Set<string>();
+  for (let i = 0; i < Math.ceil(n / 10); i++) {
+    const name = `${word()} ${word()}`;
+    if (names.has(name)) continue;
+    names.add(name);
+    const id = `synthetic-concept-${i}`;
+    concepts.set(id, {
+      id,
+      type: i % 3 === 0 ? "person" : i % 3 === 1 ? "measure" : "event",
+      name,
+      aliases: [],
+      roles: [],
+      part_of: [],
+      file: "concepts/synthetic.yml",
+      line: i + 1,
+    });
+  }
+  const conceptIds = [...concepts.keys()];
+  const about = () => [conceptIds[Math.floor(rand() * conceptIds.length)] ?? "synthetic"];
+  const claims: LoadedClaim[] = [...real.claims];
   for (let i = 0; i < n; i++) {
     const snippet = `${sentence(14)}.`;
     text.push(snippet);
-    entries.push({
+    const figure = i % 5 === 0;
+    claims.push({
       id: `synthetic-${i}`,
-      kind: i % 5 === 0 ? "figure" : "fact",
-      status: "reviewed",
-      headline: false,
+      about: about(),
+      attribute: figure ? "amount" : "description",
+      value: figure
+        ? { figure: Math.floor(rand() * 200), unit: "percent", label: sentence(3) }
+        : { text: sentence(6) },
       answer: `${sentence(16)}.`,
       snippet,
       source: "synthetic",
-      topics: [pick(), pick()],
-      questions: Array.from({ length: 8 }, () => `what ${sentence(4 + Math.floor(rand() * 3))}`),
-      ...(i % 5 === 0
-        ? { figures: [{ value: Math.floor(rand() * 200), unit: "percent", label: sentence(3) }] }
-        : {}),
-      file: "synthetic.yml",
+      quote: false,
+      headline: false,
+      phrasings: [],
+      supersedes: [],
+      disputes: [],
+      file: "claims/synthetic.yml",
       line: i + 1,
+      asOf: "2025-10-17",
     });
   }
   const source: LoadedSource = {
@@ -84,5 +111,5 @@ export function synthetic(real: KnowledgeBase, n: number): KnowledgeBase {
     text: text.join("\n"),
     file: "synthetic.yml",
   };
-  return { ...real, sources: new Map([...real.sources, ["synthetic", source]]), entries };
+  return { ...real, sources: new Map([...real.sources, ["synthetic", source]]), concepts, claims };
 }
