@@ -85,7 +85,7 @@ function periodEnd(date: string, precision: string): string {
 
 /** "Did it actually take effect?": asks whether something happened, not what was planned. */
 const ACTUALLY =
-  /\b(?:did|has|have|was|were)\b.{0,80}\b(?:actually|really|finally|in the end|end up|ended up|ever)\b|\bdid\b.{0,80}\b(?:take effect|happen|go ahead|take place|kick in|begin|start|come into force)\b/i;
+  /\b(?:did|has|have|was|were)\b.{0,80}\b(?:actually|really|finally|in the end|end up|ended up|ever)\b|\bdid\b.{0,80}\b(?:take effect|happen|go ahead|take place|kick in|begin|start|come into force|show up|turn up|attend|meet|sign|reach)\b/i;
 
 const GREETING = /^(?:hi|hey|hello|yo|good\s+(?:morning|afternoon|evening|day)|thanks|thank\s+you|cheers|ty|thx)\b/i;
 const TASK =
@@ -99,14 +99,19 @@ export class AnswerEngine {
   readonly standing: Standing;
   private readonly standingIds: ReadonlySet<string>;
   private readonly reference: Date;
+  /** Older claims that a newer one says the same as. */
+  private readonly confirmedIds: ReadonlySet<string>;
   /** Subject → the date its standing `when` claim gives (the last day of its period). */
   private readonly eventDates = new Map<string, string>();
 
   constructor(readonly kb: KnowledgeBase) {
     this.standing = standingOf(kb);
     this.standingIds = new Set(this.standing.claims.map((c) => c.id));
+    this.confirmedIds = new Set([...this.standing.confirmed.values()].flat().map((c) => c.id));
     for (const c of this.standing.claims) {
-      if (c.attribute === "when" && "date" in c.value) this.eventDates.set(c.about[0] as string, c.value.until ?? c.value.date);
+      if (c.attribute === "when" && "date" in c.value) {
+        this.eventDates.set(c.about[0] as string, c.value.until ?? periodEnd(c.value.date, c.value.precision));
+      }
     }
     this.index = new ClaimIndex(kb, kb.claims);
     this.reference = new Date(`${kb.newestSource || "2025-01-01"}T12:00:00Z`);
@@ -170,7 +175,11 @@ export class AnswerEngine {
     const candidates = this.candidates(reading);
     const top = candidates[0];
     if (unknown.length) {
-      const penalty = unknownContent.reduce((p, c) => p * (c.word.pos === "VERB" ? 0.6 : 0.35), 1);
+      // A name no source has weighs most; a common word less; a verb least.
+      const penalty = unknownContent.reduce(
+        (p, c) => p * (c.word.pos === "VERB" ? 0.75 : c.word.unknown || c.word.capital || c.word.pos === "PROPN" ? 0.25 : 0.35),
+        1,
+      );
       for (const c of candidates) c.score *= penalty;
     }
     if (!top || top.score < ANSWER_THRESHOLD) {
@@ -288,10 +297,12 @@ export class AnswerEngine {
     for (const h of hits) {
       const claim = this.index.claims[h.index] as LoadedClaim;
       const standing = this.standingIds.has(claim.id);
-      if (!standing && reading.time !== "before") continue;
+      // An older claim a newer one confirms still holds; one a newer one replaced only answers "before".
+      const confirmed = !standing && this.confirmedIds.has(claim.id);
+      if (!standing && !confirmed && reading.time !== "before") continue;
       let fit = asked.size === 0 ? this.defaultFit(claim) : (asked.get(claim.attribute) ?? 0);
-      // Someone's own words answer "what did they say" whatever else the claim is about.
-      if (claim.quote && claim.speaker) fit = Math.max(fit, (asked.get("said") ?? 0) * 0.85);
+      // What someone said (quoted or reported) answers "what did they say", whatever else it is about.
+      if (claim.speaker) fit = Math.max(fit, (asked.get("said") ?? 0) * 0.85);
       // "Who …?" wants people: words like "many leaders" answer it only loosely; a claim about an
       // event that names its people answers it well enough.
       if (claim.attribute === "who" && "text" in claim.value) fit *= 0.6;
@@ -309,7 +320,8 @@ export class AnswerEngine {
       if (speaker && (claim.attribute === "said" || claim.attribute === "stance")) {
         score *= claim.speaker === speaker ? 1.05 : claim.speaker ? 0.55 : 0.75;
       }
-      if (!standing) score *= 1.02;
+      if (confirmed) score *= reading.time === "before" ? 0.9 : 0.97;
+      else if (!standing) score *= 1.02 + this.recency(claim);
       else if (reading.time === "before") score *= 0.9;
       if (reading.time === "next") score *= this.upcomingFactor(claim);
       if (reading.asked.exact && fit > 0 && this.concernsExactness(reading, claim)) {
@@ -352,6 +364,12 @@ export class AnswerEngine {
       topic: ["amount", "description", "status", "impact"],
     };
     return first[type ?? ""]?.includes(claim.attribute) ? 1 : 0.85;
+  }
+
+  /** "Before the extension": of the older values, the one just before the newest weighs a little more. */
+  private recency(claim: LoadedClaim): number {
+    const days = (Date.parse(this.kb.newestSource) - Date.parse(claim.asOf)) / 86_400_000;
+    return Math.max(0, 0.1 - days / 300);
   }
 
   /** Whether a claim names people (about or value) that the question did not. */
@@ -439,6 +457,8 @@ export class AnswerEngine {
       if (c.word.unknown && c.word.pos === "VERB") continue; // a misspelt verb is more likely a typo than a topic
       if (c.corrected || this.index.knowsWord(c.key) || this.index.knowsWord(c.stem) || GENERAL_WORDS.has(c.key) || GENERAL_WORDS.has(c.stem)) continue;
       if (this.index.knowsPrefix(c.stem)) continue;
+      // A misspelling of a word the knowledge holds ("novmber", "negociate") is that word.
+      if (c.word.unknown && !c.word.capital && this.index.nearWord(c.key)) continue;
       if (!/^[a-z][a-z0-9-]*$/i.test(c.word.text) || c.word.text.length < 2) continue;
       out.push(c);
     }
@@ -474,7 +494,7 @@ export class AnswerEngine {
    * claim neither dates nor was written in.
    */
   private outsideTimeAsked(reading: Reading, claim: LoadedClaim): string | undefined {
-    if (reading.form !== "wh" && reading.form !== "fragment" && reading.form !== "request") return undefined;
+    if (reading.form === "belief" || reading.form === "choice") return undefined;
     const v = claim.value;
     for (const asked of reading.claimed) {
       if (asked.kind !== "date" || !asked.date) continue;
@@ -510,7 +530,7 @@ export class AnswerEngine {
     // put forward ("apply from November 1?") is checked against the claim's date instead.
     const words = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ").toLowerCase();
     if (/\bstill\b/.test(words)) return undefined;
-    if ("date" in claim.value && reading.claimed.some((v) => v.kind === "date")) return undefined;
+    if ("date" in claim.value && change.state === "in_effect" && reading.claimed.some((v) => v.kind === "date")) return undefined;
     if ("state" in claim.value && agrees(this.kb, claim, change) !== undefined && claim.attribute === "status") {
       // A status claim can answer it, if its state is comparable: going ahead vs called off.
       const comparable = ON_OFF.has(claim.value.state) && ON_OFF.has(change.state as string);
@@ -543,10 +563,10 @@ export class AnswerEngine {
    * sources can say what was planned, not whether it happened.
    */
   private happenedAfterReport(reading: Reading, claim: LoadedClaim): string | undefined {
-    if (reading.form !== "yesno" && reading.form !== "belief") return undefined;
     const v = claim.value;
     const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
-    if (!ACTUALLY.test(text)) return undefined;
+    const asksOutcome = reading.form === "wh" && (reading.asked.attributes.get("outcome") ?? 0) >= 0.9 && /\b(?:happened|came out|come out|agreed|turned out|went|result|outcome|decided)\b/i.test(text);
+    if (!asksOutcome && ((reading.form !== "yesno" && reading.form !== "belief") || !ACTUALLY.test(text))) return undefined;
     if (!("date" in v)) {
       // "Did Trump and Xi actually meet?": about an event the sources saw ahead of them.
       const eventDate = this.eventDates.get(claim.about[0] as string);
@@ -627,6 +647,7 @@ export class AnswerEngine {
     }
     if (reading.negated) return `It's ${value}.`;
     if (right.length && !wrong.length) return `Yes: ${value}.`;
+    if (kind === "state") return `No: ${value}.`;
     if (kind === "person" && right.length) return `No: ${value}, not ${wrong.join(" or ")}.`;
     return `No: ${value}, not ${wrong.join(" or ")}.`;
   }

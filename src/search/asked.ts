@@ -35,6 +35,8 @@ interface Cue {
   weights: Weights;
   /** A question word: the question is surely of this kind. */
   strong?: boolean;
+  /** A word that is as often the topic as the question's kind ("deal"): it says little of what is asked. */
+  soft?: boolean;
   exact?: Exactness;
 }
 
@@ -109,7 +111,12 @@ const CUES: Cue[] = [
     pattern: /\b(?:outcome|result|achieve|conclude|turn out|come out of|produce|yield|breakthrough|progress|accomplish|succeed|success|fail|failure|work out|go well|pan out|decide|decision)\b|\bhow did .{1,40} go\b|\bwhat happen\b/,
     weights: { outcome: 1, terms: 0.7, status: 0.6 },
   },
-  { pattern: /\b(?:agree|agreement|deal|consensus|settle|strike)\b/, weights: { outcome: 0.8, terms: 0.8, status: 0.5 } },
+  {
+    pattern: /\bwhat (?:was|were|did they|have they|has been|got) (?:agree|agreed|decide|decided|sign|signed|settle|settled)\b|\b(?:reach|strike|sign|seal|clinch|land|get) (?:a|an|any) (?:deal|agreement|accord)\b|\bany (?:deal|agreement|breakthrough)\b/,
+    weights: { outcome: 1, terms: 0.8, status: 0.6 },
+    strong: true,
+  },
+  { pattern: /\b(?:agree|agreement|deal|consensus|settle|strike)\b/, weights: { outcome: 0.8, terms: 0.8, status: 0.5 }, soft: true },
   {
     pattern:
       /\b(?:status|still|on track|go ahead|happen|in effect|in force|in place|cancel|postpone|delay|call off|scrap|drop|off the table|on the table|suspend|lift|remove|extend|pause|resume|halt|stand|standing|alive|dead|definitely|confirm|official)\b/,
@@ -212,7 +219,7 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
     for (const [attr, w] of Object.entries(cue.weights) as [Attribute, number][]) {
       sums.set(attr, (sums.get(attr) ?? 0) + w * (cue.strong ? 2 : 1));
     }
-    strength = Math.max(strength, cue.strong ? 1 : 0.6);
+    strength = Math.max(strength, cue.strong ? 1 : cue.soft ? 0.3 : 0.6);
     exact ??= cue.exact;
   }
   const top = Math.max(0, ...sums.values());

@@ -5,7 +5,8 @@
  * the concepts it names first; the words only rank claims the concepts already found.
  */
 import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
-import { ConceptMatcher } from "./concept-matcher.js";
+import Fuse from "fuse.js";
+import { ConceptMatcher, editDistance } from "./concept-matcher.js";
 import { keysOf, stemsOf } from "./keys.js";
 
 /** How centrally a claim is about a concept. */
@@ -160,6 +161,19 @@ export class ClaimIndex {
   }
 
   private prefixes: Set<string> | undefined;
+  private vocabularyFuse: Fuse<string> | undefined;
+
+  /** Whether a word is one or two edits from a word the knowledge holds (for misspellings). */
+  nearWord(key: string): boolean {
+    if (key.length < 4) return false;
+    this.vocabularyFuse ??= new Fuse([...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)), {
+      threshold: 0.5,
+      ignoreLocation: true,
+    });
+    return this.vocabularyFuse
+      .search(key, { limit: 5 })
+      .some((h) => editDistance(key, h.item) <= (key.length >= 6 ? 2 : 1) && key[0] === h.item[0]);
+  }
 
   /** Whether the knowledge holds the word anywhere (claims, names, source texts). */
   knowsWord(key: string): boolean {

@@ -82,6 +82,8 @@ export function claimedValues(
   for (const e of entities) {
     if (!inRange(e.from, e.to) || inName(e.from, e.to)) continue;
     if (e.type === "DATE" || e.type === "TIME") {
+      // "today in 2026", "this year": the time of asking, not a value put forward.
+      if (/\b(?:today|now|currently|this year|these days)\b/i.test(e.value)) continue;
       const date = parseDate(e.value, reference);
       if (date) take({ kind: "date", text: e.value, from: e.from, to: e.to, date });
     } else if (e.type === "PERCENT" || e.type === "MONEY" || e.type === "CARDINAL") {

@@ -14,7 +14,7 @@ freight friend goods guy guys head heads idea importer importers import imports 
 leadership legal list logistics lot lots management manager managers margin margins memo message morning afternoon evening night
 news note notes number numbers office ops order orders part parts people person plan planning plans point points pricing product
 products purchasing question questions quote quotes recap reply report reports sales shipment shipments shipper shippers side
-slack slide slides sourcing spreadsheet staff stakeholder stakeholders status stock stuff summary supplier suppliers supply team
+slack slide slides sourcing spreadsheet staff stakeholder stakeholders status stuff summary supplier suppliers supply team
 teams thing things thread ticket time today tomorrow tonight update updates vendor vendors version warehouse way week weekend weeks
 word words work world year years yesterday day days month months hour hours minute minutes moment sense clarity heads-up heads up
 understanding confirmation help hand favor favour background tl dr tldr tl;dr eta asap fyi pls thx ty cheers kind regards best
@@ -32,6 +32,14 @@ confirm clarify wonder guess assume figure write forward share post update brief
 monday tuesday wednesday thursday friday saturday sunday weekday january february march april may june july august
 september october november december brb lunch standup meeting meetings call calls sync chat inbox calendar
 happening happenings firm tentative definite definitely confirmed final official size sizes sense guess
+trend trends angle angles piece pieces sign signs signal voice voices difference differences connection connections stake
+stakes gap gaps table tables beef flare flare-up origin origins announcement announcements press analyst analysts
+summary summaries overview picture take takes view views aspect aspects bit bits part parts context background
+headline headlines story stories coverage source sources thing deal line lines mention mentions reference references
+word term terms phrase quote quotes claim claims rumor rumour rumors rumours report reports reporting vs versus
+compare comparison contrast opposite avoid avoidance sit sat sitting landing land arrive arrival hit hits thing things
+announce announced announcing avoid avoided according accord supposed suppose cliff point points note notes worst
+case cases scenario scenarios outlook forecast forecasts expectation expectations
 `;
 
 /** The general words, as comparison keys. */
