@@ -9,7 +9,7 @@ import { loadKnowledge } from "../../src/knowledge/index.js";
 import { openStore } from "../../src/store/sqlite.js";
 import { subscribe, tempDir } from "./harness.js";
 
-const knowledgeDir = join(import.meta.dirname, "../../knowledge");
+const knowledgeDir = join(import.meta.dirname, "../fixtures/seed-kb");
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
   tmp = tempDir();

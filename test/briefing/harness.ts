@@ -1,6 +1,7 @@
 /**
- * Shared set-up for scheduler tests: a fake clock, real SQLite in a temp dir, the real knowledge
- * base and core, the real Slack poster pointed at the fake Slack API server.
+ * Shared set-up for scheduler tests: a fake clock, real SQLite in a temp dir, the seed knowledge
+ * (a frozen copy, test/fixtures/seed-kb) and the real core, the real Slack poster pointed at the
+ * fake Slack API server.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,10 +47,10 @@ export function memoryLogger(): Logger & { lines: string[] } {
   return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
-const kb = loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+const kb = loadKnowledge(join(import.meta.dirname, "../fixtures/seed-kb"));
 const core = createCore(kb);
 
-/** The real knowledge base and core, loaded once. */
+/** The seed knowledge base (test/fixtures/seed-kb) and its core, loaded once. */
 export const knowledge = () => ({ kb, core });
 
 /** A temporary folder for database files; `cleanup` removes it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FakeClock, runUntil, schedulerFor, subscribe, useSchedulerWorld } from "./harness.js";
+import { snapshotOf } from "../../src/briefing/snapshot.js";
+import { FakeClock, knowledge, runUntil, schedulerFor, subscribe, useSchedulerWorld } from "./harness.js";
 
 const world = useSchedulerWorld();
 const { open, postsTo } = world;
@@ -78,7 +79,8 @@ describe("a simulated day", () => {
     store.claimBriefing("CNEWS", "2025-10-19", "old", new Date("2025-10-19T08:00:00Z"));
     store.markPosted("CNEWS", "2025-10-19", {
       messageTs: "1.1",
-      snapshot: [{ id: "an-entry-since-removed", hash: "0" }],
+      // The last briefing covered all but twenty of today's claims, and one claim since removed.
+      snapshot: [...snapshotOf(knowledge().kb).slice(20), { id: "a-claim-since-removed", hash: "0" }],
       kbVersion: "old",
       at: new Date("2025-10-19T08:00:00Z"),
     });

@@ -19,7 +19,7 @@ let app: TestSlackApp;
 beforeAll(async () => {
   slack = await FakeSlack.start();
   app = await startTestSlackApp(slack, { now: NOW });
-  const kb = loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+  const kb = loadKnowledge(join(import.meta.dirname, "../fixtures/seed-kb"));
   app.deps.briefings = { store: app.store, knowledge: () => kb };
 });
 afterEach(() => {

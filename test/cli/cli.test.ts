@@ -6,6 +6,8 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 
+const seedKb = "test/fixtures/seed-kb";
+
 /** Runs `tradebot` in-process with captured output, the clock pinned as a user can with TRADEBOT_NOW. */
 async function tradebot(argv: string[], stdin = "", env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -14,7 +16,7 @@ async function tradebot(argv: string[], stdin = "", env: Record<string, string> 
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     stdin: Readable.from([stdin]),
-    env: { TRADEBOT_NOW: "2025-10-20T12:00:00Z", ...env },
+    env: { TRADEBOT_NOW: "2025-10-20T12:00:00Z", KNOWLEDGE_DIR: seedKb, ...env },
   });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
@@ -27,7 +29,7 @@ describe("the tradebot command line", () => {
     expect(r.out).toContain("“That agreement is set to expire in November.”");
     expect(r.out).toMatch(/— US, China Plan New Trade Talks in Malaysia — .*, Oct\. 17, 2025/);
     expect(r.out).toMatch(
-      /When: November 2025 \(starts in 12 days; per the Oct\. 17, 2025 report, 3 days old now\)/,
+      /Until: November 2025 \(starts in 12 days; per the Oct\. 17, 2025 report, 3 days old now\)/,
     );
   });
 
@@ -89,17 +91,17 @@ describe("the tradebot command line", () => {
 
   it("refuses to answer from a broken knowledge base and says where it is broken", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tradebot-kb-"));
-    cpSync("knowledge", dir, { recursive: true });
-    writeFileSync(join(dir, "entries", "broken.yml"), "entries:\n  - id: Bad Id\n");
+    cpSync(seedKb, dir, { recursive: true });
+    writeFileSync(join(dir, "claims", "broken.yml"), "claims:\n  - id: Bad Id\n");
     const r = await tradebot(["ask", "truce?"], "", { KNOWLEDGE_DIR: dir });
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/entries\/broken\.yml:2: /);
+    expect(r.err).toMatch(/claims\/broken\.yml:2: /);
   });
 
   it("runs as the installed bin, start to answer", () => {
     const r = spawnSync(process.execPath, ["bin/tradebot.js", "ask", "--json", "what is the us deficit"], {
       encoding: "utf8",
-      env: { ...process.env, TRADEBOT_NOW: "2025-10-20T12:00:00Z" },
+      env: { ...process.env, TRADEBOT_NOW: "2025-10-20T12:00:00Z", KNOWLEDGE_DIR: seedKb },
     });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).text).toMatch(/\$1\.78 trillion/);

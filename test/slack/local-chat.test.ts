@@ -21,7 +21,7 @@ import type { Store } from "../../src/store/types.js";
 
 const root = join(import.meta.dirname, "../..");
 const NOW = new Date("2025-10-25T12:00:00Z");
-const core = createCore(loadKnowledge(join(root, "knowledge")));
+const core = createCore(loadKnowledge(join(root, "test/fixtures/seed-kb")));
 let store: Store;
 
 beforeAll(() => {
@@ -149,7 +149,7 @@ describe("npm start without Slack credentials", () => {
         SLACK_BOT_TOKEN: "",
         SLACK_APP_TOKEN: "",
         SLACK_SIGNING_SECRET: "",
-        KNOWLEDGE_DIR: join(root, "knowledge"),
+        KNOWLEDGE_DIR: join(root, "test/fixtures/seed-kb"),
         DATABASE_PATH: join(dir, "tradebot.db"),
         LOG_LEVEL: "warn",
       },

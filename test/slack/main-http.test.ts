@@ -32,7 +32,7 @@ beforeAll(async () => {
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       PORT: "0",
-      KNOWLEDGE_DIR: join(root, "knowledge"),
+      KNOWLEDGE_DIR: join(root, "test/fixtures/seed-kb"),
       KNOWLEDGE_WATCH: "false",
       DATABASE_PATH: join(dir, "tradebot.db"),
       LOG_LEVEL: "info",

@@ -59,7 +59,7 @@ const manifestName = (event: string) => (event === "message" ? "message.im" : ev
 let deps: SlackDeps;
 let registered: Registered;
 beforeAll(() => {
-  const core = createCore(loadKnowledge(join(root, "knowledge")));
+  const core = createCore(loadKnowledge(join(root, "test/fixtures/seed-kb")));
   deps = { core, store: openStore(":memory:"), logger: silentLogger, now: () => NOW, config: loadConfig({}) };
   registered = recordRegistrations(deps);
 });

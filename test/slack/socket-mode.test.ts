@@ -53,7 +53,7 @@ beforeAll(async () => {
     PORT: String(port),
   });
   expect(config.mode).toBe("socket");
-  const core = createCore(loadKnowledge(join(root, "knowledge")));
+  const core = createCore(loadKnowledge(join(root, "test/fixtures/seed-kb")));
   const deps: SlackDeps = { core, store, logger: log.logger, now: () => NOW, config };
   running = await startSlack(deps);
   await socket.waitForConnection();

@@ -14,7 +14,7 @@ import { statusMessage } from "../../src/slack/blocks/status.js";
 import { timelineMessage } from "../../src/slack/blocks/timeline.js";
 import { renderMessage } from "../../src/slack/local/render-text.js";
 
-const kb = loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+const kb = loadKnowledge(join(import.meta.dirname, "../fixtures/seed-kb"));
 const core = createCore(kb);
 // Late enough that some dates in the sources have passed, early enough that some are still ahead.
 const NOW = new Date("2025-11-05T12:00:00Z");

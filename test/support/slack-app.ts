@@ -1,7 +1,7 @@
 /**
- * Starts the real Slack app in HTTP mode for a test: the real core over the real knowledge base,
- * a real SQLite store in a temporary folder, a signing secret, the Web API pointed at a
- * `FakeSlack`. Only the clock is pinned.
+ * Starts the real Slack app in HTTP mode for a test: the real core over the seed knowledge (a
+ * frozen copy, test/fixtures/seed-kb), a real SQLite store in a temporary folder, a signing
+ * secret, the Web API pointed at a `FakeSlack`. Only the clock is pinned.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,7 +44,7 @@ export async function startTestSlackApp(
   slack: FakeSlack,
   opts: { now: Date; wrapStore?: (s: Store) => Store; env?: Record<string, string> },
 ): Promise<TestSlackApp> {
-  knowledge ??= loadKnowledge(join(import.meta.dirname, "../../knowledge"));
+  knowledge ??= loadKnowledge(join(import.meta.dirname, "../fixtures/seed-kb"));
   const core = createCore(knowledge);
   const dir = mkdtempSync(join(tmpdir(), "tradebot-slack-"));
   const realStore = openStore(join(dir, "test.db"));
