@@ -1,13 +1,15 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { type GapsReport, groupUnanswered, similarity, unhelpfulEntries } from "../../src/curation/gaps.js";
+import { gapsLines } from "../../src/curation/gaps-text.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { openStore } from "../../src/store/sqlite.js";
 import type { FeedbackRecord, UnansweredRecord } from "../../src/store/types.js";
+import { tempKnowledge } from "./support.js";
 
 const base = Date.parse("2031-03-13T09:00:00Z");
 let minute = 0;
@@ -92,7 +94,7 @@ describe("grouping unanswered questions", () => {
   });
 });
 
-describe("entries marked not helpful", () => {
+describe("claims marked not helpful", () => {
   it("lists the most not-helpful first with what they say, where to edit them and what was asked", () => {
     const kb = loadKnowledge("test/fixtures/fictional-kb");
     const feedback = [
@@ -111,10 +113,32 @@ describe("entries marked not helpful", () => {
     ]);
     expect(list[0]).toMatchObject({
       answer: expect.stringContaining("April 2, 2031"),
-      location: expect.stringMatching(/^entries\/freedonia\.yml:\d+$/),
+      location: expect.stringMatching(/^claims\/freedonia\.yml:\d+$/),
       questions: ["when do wool duties start", "Wool duties start date"],
     });
+    expect(list[0]?.supersededBy).toBeUndefined();
     expect(list[2]?.answer).toBeUndefined();
+  });
+
+  it("points a claim a newer one replaced to the claim that answers for it now", () => {
+    const { dir, remove } = tempKnowledge("test/fixtures/fictional-kb");
+    try {
+      cpSync("test/fixtures/fictional-kb-update", dir, { recursive: true });
+      const [wool] = unhelpfulEntries(
+        [vote(["wool-duties"], false, "when do wool duties start")],
+        loadKnowledge(dir),
+      );
+      expect(wool).toMatchObject({ entryId: "wool-duties", supersededBy: "wool-duties-postponed" });
+      expect(
+        gapsLines({
+          unanswered: [],
+          unhelpful: wool ? [wool] : [],
+          totals: { unansweredQuestions: 0, groups: 0, notHelpfulVotes: 1 },
+        }),
+      ).toContain("     (no longer stands: the newer claim wool-duties-postponed answers for it)");
+    } finally {
+      remove();
+    }
   });
 });
 
@@ -145,7 +169,7 @@ describe("tradebot kb gaps", () => {
     store.close();
   }
 
-  it("prints the to-do list from the database: grouped questions, then unhelpful entries", async () => {
+  it("prints the to-do list from the database: grouped questions, then unhelpful claims", async () => {
     record();
     expect(await tradebot("--limit", "2")).toBe(0);
     const text = out.join("\n");
@@ -153,7 +177,7 @@ describe("tradebot kb gaps", () => {
     expect(text).toMatch(/1\. 4× "when is the trump xi meeting" \(4 people, last asked March 13, 2031\)/);
     expect(text).toContain('also asked as: "When will Trump meet Xi??"');
     expect(text).not.toContain("fentanyl");
-    expect(text).toMatch(/1\. wool-duties: 1 not helpful, 0 helpful — entries\/freedonia\.yml:\d+/);
+    expect(text).toMatch(/1\. wool-duties: 1 not helpful, 0 helpful — claims\/freedonia\.yml:\d+/);
     expect(text).toContain("says: Freedonia's second round of duties");
     expect(text).not.toMatch(/U[0-9]/);
   });

@@ -58,7 +58,7 @@ describe("/tradetalks gaps", () => {
     const reply = await gapsAs(ADMIN);
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toMatch(
-      /^Curators' to-do list: 2 unanswered question groups, 1 entry marked not helpful/,
+      /^Curators' to-do list: 2 unanswered question groups, 1 answer marked not helpful/,
     );
     const shown = JSON.stringify(reply.blocks);
     expect(shown).toContain("1. 3× “will china buy soybeans again?” (3 people");
