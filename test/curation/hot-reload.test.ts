@@ -2,10 +2,11 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { createCore } from "../../src/answer/core.js";
 import { runCli } from "../../src/cli/run.js";
 import { KnowledgeHolder } from "../../src/knowledge/holder.js";
-import { loadKnowledge } from "../../src/knowledge/index.js";
+import { type Claim, loadKnowledge } from "../../src/knowledge/index.js";
 import { type KnowledgeWatcher, type ReloadResult, watchKnowledge } from "../../src/knowledge/watch.js";
 import { capturedLog, edit, eventually, tempKnowledge } from "./support.js";
 
@@ -19,11 +20,11 @@ let watcher: KnowledgeWatcher;
 let log: ReturnType<typeof capturedLog>;
 let rejected: string[][];
 let reloads: ReloadResult[];
-let entriesFile: string;
+let claimsFile: string;
 
 beforeEach(() => {
   kb = tempKnowledge("test/fixtures/fictional-kb");
-  entriesFile = join(kb.dir, "entries", "freedonia.yml");
+  claimsFile = join(kb.dir, "claims", "freedonia.yml");
   holder = new KnowledgeHolder(loadKnowledge(kb.dir), createCore);
   log = capturedLog();
   rejected = [];
@@ -51,7 +52,7 @@ describe("hot reload of the knowledge folder under a running app", () => {
     const before = holder.kbVersion();
     expect(answerText()).toContain(oldDate);
     edit(
-      entriesFile,
+      claimsFile,
       "takes effect April 2, 2031 unless",
       "takes effect on the morning of April 2, 2031 unless",
     );
@@ -64,53 +65,53 @@ describe("hot reload of the knowledge folder under a running app", () => {
 
   it("refuses invalid YAML, keeps answering from the last good knowledge, and picks up the fix", async () => {
     const version = holder.kbVersion();
-    const good = readFileSync(entriesFile, "utf8");
+    const good = readFileSync(claimsFile, "utf8");
     writeFileSync(
-      entriesFile,
-      good.replace("  - id: cheese-tariff", "  - id: cheese-tariff\n   kind: [unclosed"),
+      claimsFile,
+      good.replace("  - id: cheese-tariff", "  - id: cheese-tariff\n   attribute: [unclosed"),
     );
     const problems = await eventually(
       () => rejected.at(-1) ?? [],
       (p) => p.length > 0,
     );
-    expect(problems.join("\n")).toMatch(/^entries\/freedonia\.yml:\d+: yaml: not valid YAML/m);
+    expect(problems.join("\n")).toMatch(/^claims\/freedonia\.yml:\d+: yaml: not valid YAML/m);
     expect(holder.kbVersion()).toBe(version);
     expect(answerText()).toContain(oldDate);
     expect(log.lines.join("\n")).toMatch(
-      /WARN knowledge change refused; still answering from version \w+\. Fix these and save again:\nentries\/freedonia\.yml:\d+: yaml:/,
+      /WARN knowledge change refused; still answering from version \w+\. Fix these and save again:\nclaims\/freedonia\.yml:\d+: yaml:/,
     );
 
-    writeFileSync(entriesFile, good.replace("takes effect April 2, 2031", "takes effect April 3, 2031"));
+    writeFileSync(claimsFile, good.replace("takes effect April 2, 2031", "takes effect April 3, 2031"));
     await eventually(answerText, (t) => t.includes("April 3, 2031"));
     expect(holder.kbVersion()).not.toBe(version);
   });
 
-  it("refuses an entry whose snippet is not in its source, naming the file and line", async () => {
+  it("refuses a claim whose snippet is not in its source, naming the file and line", async () => {
     edit(
-      entriesFile,
+      claimsFile,
       'snippet: "the 35% tariff on Sylvanian cheese"',
       'snippet: "the 40% tariff on Sylvanian cheese"',
     );
-    edit(entriesFile, "Freedonia charges a 35% tariff", "Freedonia charges a 40% tariff");
+    edit(claimsFile, "Freedonia charges a 35% tariff", "Freedonia charges a 40% tariff");
     const problems = await eventually(
       () => rejected.at(-1) ?? [],
       (p) => p.length > 0,
     );
     const line =
-      readFileSync(entriesFile, "utf8")
+      readFileSync(claimsFile, "utf8")
         .split("\n")
         .indexOf('    snippet: "the 40% tariff on Sylvanian cheese"') + 1;
     expect(problems).toEqual([
-      `entries/freedonia.yml:${line}: snippet: not found word for word in the text of source freedonia-ledger-talks; copy it exactly from the .txt file`,
+      `claims/freedonia.yml:${line}: snippet: not found word for word in the text of source freedonia-ledger-talks; copy it exactly from the .txt file`,
     ]);
     expect(holder.answer("how high is the cheese tariff", now).text).toContain("35%");
 
     edit(
-      entriesFile,
+      claimsFile,
       'snippet: "the 40% tariff on Sylvanian cheese"',
       'snippet: "the 35% tariff on Sylvanian cheese"',
     );
-    edit(entriesFile, "Freedonia charges a 40% tariff", "Freedonia charges a 35% tariff, its highest,");
+    edit(claimsFile, "Freedonia charges a 40% tariff", "Freedonia charges a 35% tariff, its highest,");
     await eventually(
       () => holder.answer("how high is the cheese tariff", now).text,
       (t) => t.includes("its highest"),
@@ -118,33 +119,33 @@ describe("hot reload of the knowledge folder under a running app", () => {
   });
 
   it("reports the same refused change to the admin hook once, however often it is saved", async () => {
-    edit(entriesFile, "kind: figure", "kind: statistic");
+    edit(claimsFile, "attribute: amount", "attribute: statistic");
     await eventually(
       () => rejected.length,
       (n) => n === 1,
     );
     const refusals = () => reloads.filter((r) => r.outcome === "rejected").length;
-    edit(entriesFile, "- cheese duty rate", "- cheese duty rate now");
+    edit(claimsFile, "label: Freedonian tariff on Sylvanian cheese", "label: Freedonian cheese tariff");
     await eventually(refusals, (n) => n >= 2);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]?.join("\n")).toMatch(/entries\/freedonia\.yml:\d+: kind:/);
+    expect(rejected[0]?.join("\n")).toMatch(/claims\/freedonia\.yml:\d+: attribute:/);
   });
 
   it("still picks up an edit by polling when the file system sends no change events", async () => {
     watcher.close();
     watcher = watchKnowledge({ dir: kb.dir, holder, log: log.log, nativeEvents: false, pollMs: 50 });
-    edit(entriesFile, "takes effect April 2, 2031 unless", "takes effect at dawn on April 2, 2031 unless");
+    edit(claimsFile, "takes effect April 2, 2031 unless", "takes effect at dawn on April 2, 2031 unless");
     await eventually(answerText, (t) => t.includes("at dawn on April 2, 2031"));
   });
 
   it("does not swap when a save changes nothing the loader reads", () => {
     const before = holder.snapshot();
-    writeFileSync(join(kb.dir, "entries", "notes.txt"), "a curator's scratch file");
+    writeFileSync(join(kb.dir, "claims", "notes.txt"), "a curator's scratch file");
     expect(watcher.reload()).toEqual({ outcome: "unchanged", version: before.kb.version });
     expect(holder.snapshot()).toBe(before);
   });
 
-  it("lets a curator add an article, review a drafted entry and see the bot answer from it", async () => {
+  it("lets a curator add an article, accept a drafted claim and see the bot answer from it", async () => {
     const io = { out: () => {}, err: () => {}, stdin: new PassThrough(), env: { KNOWLEDGE_DIR: kb.dir } };
     const code = await runCli(
       [
@@ -163,25 +164,32 @@ describe("hot reload of the knowledge folder under a running app", () => {
       io,
     );
     expect(code).toBe(0);
+    const question = "what did firefly say about progress";
+    const isProgress = (c: Claim) => c.attribute === "said" && c.snippet.includes("real progress");
     // The drafts are loaded but not served.
     await eventually(
-      () => holder.snapshot().kb.drafts.length,
+      () => holder.snapshot().kb.drafts.claims.length,
       (n) => n > 0,
     );
-    expect(holder.answer("what did firefly say about progress", now).factIds).not.toContain(
-      "herald-postponed-quote-1",
-    );
+    const drafted = holder.snapshot().kb.drafts.claims.find(isProgress);
+    expect(drafted).toMatchObject({ speaker: "rufus-t-firefly", quote: true });
+    expect(holder.answer(question, now).factIds).not.toContain(drafted?.id);
 
-    const drafts = join(kb.dir, "entries", "herald-postponed.yml");
-    const text = readFileSync(drafts, "utf8");
-    const at = text.indexOf("id: herald-postponed-quote-1\n");
-    expect(text.slice(at)).toContain('"We have made real progress, and a deadline should not spoil it"');
-    writeFileSync(drafts, text.slice(0, at) + text.slice(at).replace("status: draft", "status: reviewed"));
-    const answer = await eventually(
-      () => holder.answer("what did firefly say about progress", now),
-      (a) => a.factIds.includes("herald-postponed-quote-1"),
+    // Accepting a draft: move it from drafts/ into claims/.
+    const draftsFile = join(kb.dir, "drafts", "herald-postponed.yml");
+    const drafts = parse(readFileSync(draftsFile, "utf8")) as { concepts: unknown[]; claims: Claim[] };
+    writeFileSync(
+      join(kb.dir, "claims", "herald-postponed.yml"),
+      stringify({ claims: drafts.claims.filter(isProgress) }),
     );
+    writeFileSync(draftsFile, stringify({ ...drafts, claims: drafts.claims.filter((c) => !isProgress(c)) }));
+    const answer = await eventually(
+      () => holder.answer(question, now),
+      (a) => a.factIds.includes(drafted?.id ?? ""),
+    );
+    expect(answer.text).toContain("We have made real progress, and a deadline should not spoil it");
     expect(answer.citations[0]?.publisher).toBe("The Sylvania Herald");
+    expect(holder.snapshot().kb.drafts.claims.some(isProgress)).toBe(false);
   });
 });
 

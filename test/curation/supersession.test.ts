@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCore } from "../../src/answer/core.js";
@@ -32,7 +32,7 @@ afterEach(() => {
   kb.remove();
 });
 
-/** Copies the later report and its superseding entry into the running app's knowledge folder. */
+/** Copies the later report and its newer claim on the wool duties into the running app's knowledge folder. */
 async function publishPostponement(): Promise<void> {
   const before = holder.kbVersion();
   cpSync("test/fixtures/fictional-kb-update", kb.dir, { recursive: true });
@@ -47,8 +47,8 @@ function briefing(now: Date, localDate: string, previous?: PreviousBriefing) {
   return buildBriefing({ kb: knowledge, core, now, localDate, ...(previous ? { previous } : {}) });
 }
 
-describe("a superseding entry under a running app", () => {
-  it("changes the answer to the newest entry, cites it first and says what it replaced", async () => {
+describe("a newer claim under a running app", () => {
+  it("changes the answer to the newest claim, cites it first and says what it replaced", async () => {
     const before = holder.answer(question, friday);
     expect(before.factIds).toEqual(["wool-duties"]);
     expect(before.text).toContain("April 2, 2031");
@@ -58,7 +58,7 @@ describe("a superseding entry under a running app", () => {
     expect(after.answered).toBe(true);
     expect(after.factIds[0]).toBe("wool-duties-postponed");
     expect(after.text.startsWith(newAnswer)).toBe(true);
-    expect(after.text).toContain(`newer than the March 12, 2031 report, which said: ${oldAnswer}`);
+    expect(after.text).toContain(`This replaces the March 12, 2031 report, which said: ${oldAnswer}`);
     expect(after.citations[0]).toMatchObject({
       source: "sylvania-herald-postponed",
       published: "2031-03-20",
@@ -104,10 +104,14 @@ describe("a superseding entry under a running app", () => {
     expect(text).toMatch(/The Sylvania Herald, Mar\w* 20, 2031/);
   });
 
-  it("shows both answers, each cited, when a newer source disagrees without superseding", async () => {
+  it("shows both answers, each cited, when a source of the same day disagrees, until a supersedes settles it", async () => {
     cpSync("test/fixtures/fictional-kb-update", kb.dir, { recursive: true });
-    const file = join(kb.dir, "entries", "postponement.yml");
-    edit(file, "    supersedes: wool-duties\n", "");
+    // The Herald's report dated the same day as the Ledger's: neither is newer, so they disagree.
+    edit(
+      join(kb.dir, "sources", "sylvania-herald-postponed.yml"),
+      "published: 2031-03-20",
+      "published: 2031-03-12",
+    );
     await eventually(
       () => holder.snapshot().kb.sources.has("sylvania-herald-postponed"),
       (loaded) => loaded,
@@ -121,18 +125,17 @@ describe("a superseding entry under a running app", () => {
       "sylvania-herald-postponed",
     ]);
 
-    // Marking the newer one as superseding settles it.
-    writeFileSync(
-      file,
-      readFileSync(file, "utf8").replace(
-        "    headline: true\n",
-        "    headline: true\n    supersedes: wool-duties\n",
-      ),
+    // Marking the Herald's claim as replacing the Ledger's settles it.
+    edit(
+      join(kb.dir, "claims", "postponement.yml"),
+      "    headline: true\n",
+      "    headline: true\n    supersedes: [wool-duties]\n",
     );
     const settled = await eventually(
       () => holder.answer(question, friday),
       (a) => !a.text.startsWith("Sources differ"),
     );
     expect(settled.factIds[0]).toBe("wool-duties-postponed");
+    expect(settled.text).toContain(`which said: ${oldAnswer}`);
   });
 });
