@@ -3,10 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { createCore } from "../../src/answer/core.js";
 import { runCli } from "../../src/cli/run.js";
-import { checkKnowledge, type Entry, formatProblem, loadKnowledge } from "../../src/knowledge/index.js";
+import {
+  type Claim,
+  type Concept,
+  checkKnowledge,
+  formatProblem,
+  loadKnowledge,
+} from "../../src/knowledge/index.js";
 
 const article = "test/fixtures/fictional-freedonia/freedonia-sylvania-talks.txt";
 const flags = [
@@ -42,18 +48,24 @@ function tradebot(...args: string[]): Promise<number> {
   });
 }
 
-function drafts(id = "freedonia-talks"): Entry[] {
-  return (parse(readFileSync(join(dir, "entries", `${id}.yml`), "utf8")) as { entries: Entry[] }).entries;
+/** What the drafter wrote for a source: proposed concepts and claims. */
+function drafts(id = "freedonia-talks"): { concepts: Concept[]; claims: Claim[] } {
+  return parse(readFileSync(join(dir, "drafts", `${id}.yml`), "utf8"));
 }
 
-function bySnippet(entries: Entry[], kind: Entry["kind"], words: string): Entry {
-  const found = entries.find((e) => e.kind === kind && e.snippet.includes(words));
-  if (!found) throw new Error(`no ${kind} drafted from "${words}"`);
+function bySnippet(claims: Claim[], attribute: Claim["attribute"], words: string): Claim {
+  const found = claims.find((c) => c.attribute === attribute && c.snippet.includes(words));
+  if (!found) throw new Error(`no ${attribute} claim drafted from "${words}"`);
   return found;
 }
 
+/** The claim whose snippet is the sentence (or quotation) containing `words`, whatever its attribute. */
+function fromSentence(claims: Claim[], words: string): Claim[] {
+  return claims.filter((c) => c.snippet.includes(words));
+}
+
 describe("tradebot kb add-source on a fictional article", () => {
-  it("stores the text and metadata and drafts entries that pass kb check", async () => {
+  it("stores the text and metadata, drafts claims that pass kb check, and says where it wrote them", async () => {
     expect(await tradebot("kb", "add-source", article, ...flags)).toBe(0);
     expect(err).toEqual([]);
     const text = readFileSync(join(dir, "sources", "freedonia-talks.txt"), "utf8");
@@ -67,108 +79,146 @@ describe("tradebot kb add-source on a fictional article", () => {
       published: "2031-03-12",
       text_file: "freedonia-talks.txt",
     });
-    expect(out.join("\n")).toMatch(/Drafted \d+ entries .* into .*entries\/freedonia-talks\.yml/);
-    expect(checkKnowledge(dir).problems.map(formatProblem)).toEqual([]);
-  });
-
-  it("marks every drafted entry draft, with a verbatim snippet, topics and at least two questions", async () => {
-    await tradebot("kb", "add-source", article, ...flags);
-    const entries = drafts();
-    const text = readFileSync(join(dir, "sources", "freedonia-talks.txt"), "utf8");
-    expect(entries.length).toBeGreaterThanOrEqual(10);
-    for (const e of entries) {
-      expect(e.status).toBe("draft");
-      expect(text).toContain(e.snippet);
-      expect(e.topics.length).toBeGreaterThan(0);
-      expect(e.questions.length).toBeGreaterThanOrEqual(2);
-    }
-    expect(new Set(entries.map((e) => e.kind))).toEqual(
-      new Set(["quote", "event", "deadline", "figure", "fact"]),
+    expect(out.join("\n")).toMatch(
+      /Drafted \d+ claims \(.*\) and \d+ proposed concepts into .*drafts\/freedonia-talks\.yml/,
     );
+    expect(out.join("\n")).toContain("Drafts are never served");
+    const check = checkKnowledge(dir);
+    expect(check.problems.map(formatProblem)).toEqual([]);
+    expect(check.draftProblems.map(formatProblem)).toEqual([]);
+    expect(check.kb?.drafts.claims.length).toBe(drafts().claims.length);
   });
 
-  it("finds the speakers of quotes, with the role the article gives them", async () => {
+  it("drafts claims that each rest on a verbatim snippet, with no question phrasings", async () => {
     await tradebot("kb", "add-source", article, ...flags);
-    const entries = drafts();
-    const rushed = bySnippet(entries, "quote", "We will not be rushed");
-    expect(rushed.speaker).toEqual({ name: "Rufus T. Firefly", role: "Freedonian Trade Minister" });
+    const { claims } = drafts();
+    const text = readFileSync(join(dir, "sources", "freedonia-talks.txt"), "utf8");
+    expect(claims.length).toBeGreaterThanOrEqual(10);
+    for (const c of claims) {
+      expect(text).toContain(c.snippet);
+      expect(c.about.length).toBeGreaterThan(0);
+      expect(c).not.toHaveProperty("phrasings");
+      expect(c).not.toHaveProperty("status");
+    }
+    for (const attribute of ["said", "when", "start", "amount", "description"] as const) {
+      expect(
+        claims.map((c) => c.attribute),
+        attribute,
+      ).toContain(attribute);
+    }
+  });
+
+  it("proposes concepts for the people the article names, with the roles it gives them", async () => {
+    await tradebot("kb", "add-source", article, ...flags);
+    const { concepts } = drafts();
+    const person = (name: string) => concepts.find((c) => c.name === name);
+    expect(person("Rufus T. Firefly")).toMatchObject({
+      id: "rufus-t-firefly",
+      type: "person",
+      roles: ["Freedonian Trade Minister"],
+    });
+    expect(person("Vera Trentino")).toMatchObject({ type: "person", roles: ["Sylvanian Ambassador"] });
+    expect(person("Gloria Teasdale")?.roles).toEqual(["President"]);
+    expect(person("Nikolai Pinky")?.type).toBe("person");
+    expect(person("Freedonian Bureau of Statistics")?.type).toBe("organisation");
+  });
+
+  it("drafts speech as said claims with their speaker, and a quote only for words in quotation marks", async () => {
+    await tradebot("kb", "add-source", article, ...flags);
+    const { claims } = drafts();
+    const rushed = bySnippet(claims, "said", "We will not be rushed");
+    expect(rushed).toMatchObject({
+      speaker: "rufus-t-firefly",
+      quote: true,
+      snippet: "We will not be rushed into a bad bargain",
+    });
+    expect(rushed.about[0]).toBe("rufus-t-firefly");
     // The quotation runs on into the next sentence, and the answer quotes only the article's own words.
-    expect(rushed.snippet).toContain("before the harvest.");
     expect(rushed.answer).toBe(
       'Freedonian Trade Minister Rufus T. Firefly said: "We will not be rushed into a bad bargain" and "But we want the tariff gone before the harvest."',
     );
     // "said Trentino": the surname is matched to the full name and role given earlier in the article.
-    expect(bySnippet(entries, "quote", "Our farmers").speaker).toEqual({
-      name: "Vera Trentino",
-      role: "Sylvanian Ambassador",
-    });
+    expect(bySnippet(claims, "said", "Our farmers")).toMatchObject({ speaker: "vera-trentino", quote: true });
     // "said on Tuesday that …": reported speech, said the day before publication.
-    expect(bySnippet(entries, "quote", "said on Tuesday").speaker).toEqual({
-      name: "Rufus T. Firefly",
-      role: "Freedonian Trade Minister",
-      said_on: "2031-03-11",
-    });
-    expect(bySnippet(entries, "quote", "according to the Freedonian Bureau").speaker?.name).toBe(
-      "Freedonian Bureau of Statistics",
+    const tuesday = bySnippet(claims, "said", "said on Tuesday");
+    expect(tuesday).toMatchObject({ speaker: "rufus-t-firefly", holds: { as_of: "2031-03-11" } });
+    expect(tuesday.quote).toBeUndefined();
+    expect(bySnippet(claims, "said", "Trentino said her delegation").quote).toBeUndefined();
+    // "according to the Bureau": the figure is the claim, reported by the Bureau.
+    expect(bySnippet(claims, "amount", "according to the Freedonian Bureau").speaker).toBe(
+      "freedonian-bureau-of-statistics",
     );
-    // "Analysts said …" names no one: it is a fact, not a quote.
-    expect(entries.some((e) => e.kind === "quote" && e.snippet.startsWith("Analysts"))).toBe(false);
+    // "Analysts said …" names no one: it is a fact, not speech.
+    expect(fromSentence(claims, "Analysts said").map((c) => [c.attribute, c.speaker])).toEqual([
+      ["description", undefined],
+    ]);
   });
 
   it("resolves relative dates against the published date, at the right precision", async () => {
     await tradebot("kb", "add-source", article, ...flags);
-    const entries = drafts();
-    const meeting = bySnippet(entries, "event", "next week");
-    expect(meeting.when).toMatchObject({ date: "2031-03-17", precision: "week" });
+    const { claims } = drafts();
+    const meeting = bySnippet(claims, "when", "next week");
+    expect(meeting.value).toMatchObject({ date: "2031-03-17", precision: "week" });
     expect(meeting.answer).toContain("next week (the week of March 17, 2031)");
-    expect(bySnippet(entries, "event", "on Thursday").when).toMatchObject({
+    expect(bySnippet(claims, "when", "on Thursday").value).toMatchObject({
       date: "2031-03-13",
       precision: "day",
     });
-    expect(bySnippet(entries, "event", "this month").when).toMatchObject({
+    expect(bySnippet(claims, "when", "this month").value).toMatchObject({
       date: "2031-03-01",
       precision: "month",
     });
-    expect(bySnippet(entries, "event", "planned in June").when).toMatchObject({
+    expect(bySnippet(claims, "when", "planned in June").value).toMatchObject({
       date: "2031-06-01",
       precision: "month",
     });
-    const wool = bySnippet(entries, "deadline", "April 2");
-    expect(wool.when).toMatchObject({ date: "2031-04-02", precision: "day" });
-    expect(wool.questions).toContain("when does the tariff take effect");
+    // A deadline that starts something: the wool duties take effect April 2.
+    expect(bySnippet(claims, "start", "April 2").value).toMatchObject({
+      date: "2031-04-02",
+      precision: "day",
+    });
   });
 
-  it("records the figures with their units", async () => {
+  it("records each figure as an amount with its unit", async () => {
     await tradebot("kb", "add-source", article, ...flags);
-    const entries = drafts();
-    expect(bySnippet(entries, "figure", "12,000 tons").figures).toEqual([
-      { value: 12000, unit: "tons", label: "tons of cheese" },
-    ]);
-    const figures = entries.flatMap((e) => e.figures ?? []);
-    expect(figures).toContainEqual(expect.objectContaining({ value: 35, unit: "%", label: "tariff" }));
-    expect(figures).toContainEqual(expect.objectContaining({ value: 4.2, unit: "$ billion" }));
+    const { claims } = drafts();
+    expect(bySnippet(claims, "amount", "12,000 tons").value).toEqual({
+      figure: 12000,
+      unit: "tons",
+      label: "tons of cheese",
+    });
+    const figures = claims.flatMap((c) => ("figure" in c.value ? [c.value] : []));
+    expect(figures).toContainEqual(expect.objectContaining({ figure: 35, unit: "percent", label: "tariff" }));
+    expect(figures).toContainEqual(expect.objectContaining({ figure: 4.2e9, unit: "USD" }));
     // "April 2 unless …" is a date, not a count of anything.
-    expect(figures.some((f) => f.value === 2)).toBe(false);
+    expect(figures.some((f) => f.figure === 2)).toBe(false);
   });
 
-  it("serves no draft until a curator marks it reviewed, then serves it", async () => {
+  it("serves no draft until a curator moves it into claims/, then serves it", async () => {
     await tradebot("kb", "add-source", article, ...flags);
     const question = "When does Trentino arrive in Fredonville?";
     const before = loadKnowledge(dir);
-    expect(before.entries.some((e) => e.source === "freedonia-talks")).toBe(false);
-    expect(before.drafts.filter((e) => e.source === "freedonia-talks").length).toBe(drafts().length);
+    expect(before.claims.some((c) => c.source === "freedonia-talks")).toBe(false);
+    expect(before.drafts.claims.filter((c) => c.source === "freedonia-talks").length).toBe(
+      drafts().claims.length,
+    );
     const unreviewed = createCore(before).answer(question, now);
     expect(unreviewed.citations.some((c) => c.source === "freedonia-talks")).toBe(false);
 
-    const file = join(dir, "entries", "freedonia-talks.yml");
-    const arrival = bySnippet(drafts(), "event", "on Thursday");
-    const yaml = readFileSync(file, "utf8");
-    const at = yaml.indexOf(`id: ${arrival.id}\n`);
-    writeFileSync(file, yaml.slice(0, at) + yaml.slice(at).replace("status: draft", "status: reviewed"));
+    // Accepting: the claim goes into claims/, the concepts it needs into concepts/, out of drafts/.
+    const { concepts, claims } = drafts();
+    const arrival = bySnippet(claims, "when", "on Thursday");
+    writeFileSync(join(dir, "concepts", "freedonia-talks.yml"), stringify({ concepts }));
+    writeFileSync(join(dir, "claims", "freedonia-talks.yml"), stringify({ claims: [arrival] }));
+    writeFileSync(
+      join(dir, "drafts", "freedonia-talks.yml"),
+      stringify({ claims: claims.filter((c) => c.id !== arrival.id) }),
+    );
 
-    const after = loadKnowledge(dir);
-    expect(after.entries.map((e) => e.id)).toContain(arrival.id);
-    const reviewed = createCore(after).answer(question, now);
+    const check = checkKnowledge(dir);
+    expect(check.problems.map(formatProblem)).toEqual([]);
+    expect(check.kb?.claims.map((c) => c.id)).toContain(arrival.id);
+    const reviewed = createCore(check.kb ?? before).answer(question, now);
     expect(reviewed.answered).toBe(true);
     expect(reviewed.factIds[0]).toBe(arrival.id);
     expect(reviewed.text).toContain("March 13, 2031");
@@ -215,43 +265,65 @@ describe("tradebot kb add-source on a fictional article", () => {
     expect(await tradebot("kb", "add-source", article, ...args)).toBe(2);
     expect(err.join("\n")).toMatch(message);
     expect(err.join("\n")).toContain("Usage: tradebot kb add-source FILE");
-    expect(existsSync(join(dir, "entries", "freedonia-talks.yml"))).toBe(false);
+    expect(existsSync(join(dir, "drafts", "freedonia-talks.yml"))).toBe(false);
   });
 
-  it("drafts the real seed article as received: speakers, resolved dates and figures, passing kb check", async () => {
-    const seed = "knowledge/sources/us-china-malaysia-talks.received.txt";
+  it("drafts the seed article as received, reusing the concepts the knowledge has, and quotes nothing its text does not put in quotation marks", async () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync("test/fixtures/seed-kb", dir, { recursive: true });
+    const seed = "test/fixtures/seed-kb/sources/us-china-malaysia-talks.received.txt";
     const args = ["--title", "US, China Plan New Trade Talks in Malaysia", "--publisher", "Bloomberg"];
     expect(
       await tradebot("kb", "add-source", seed, ...args, "--published", "2025-10-17", "--id", "seed"),
     ).toBe(0);
-    expect(checkKnowledge(dir).problems.map(formatProblem)).toEqual([]);
-    const entries = drafts("seed");
-    const bessent = { name: "Scott Bessent", role: "U.S. Treasury Secretary" };
-    expect(bySnippet(entries, "quote", "de-escalated, Bessent said Oct. 17").speaker).toEqual({
-      ...bessent,
-      said_on: "2025-10-17",
+    const check = checkKnowledge(dir);
+    expect(check.problems.map(formatProblem)).toEqual([]);
+    expect(check.draftProblems.map(formatProblem)).toEqual([]);
+    const { concepts, claims } = drafts("seed");
+    // Bessent, He, Trump and Xi are concepts already: none is proposed again.
+    expect(concepts.map((c) => c.type)).not.toContain("person");
+    // The copy as received lost its quotation marks: what people said is reported speech, not a quote.
+    expect(claims.filter((c) => c.quote)).toEqual([]);
+    expect(bySnippet(claims, "said", "de-escalated, Bessent said Oct. 17")).toMatchObject({
+      speaker: "scott-bessent",
+      holds: { as_of: "2025-10-17" },
     });
     // "…, the Treasury chief added": a role in words, matched to the person the article gave it to.
-    expect(bySnippet(entries, "quote", "the Treasury chief added").speaker).toEqual(bessent);
-    expect(bySnippet(entries, "quote", "Trump said").speaker).toEqual({
-      name: "Donald Trump",
-      role: "President",
-    });
-    expect(bySnippet(entries, "event", "in Malaysia next week").when).toMatchObject({
+    expect(bySnippet(claims, "said", "the Treasury chief added").speaker).toBe("scott-bessent");
+    expect(bySnippet(claims, "said", "Trump said").speaker).toBe("donald-trump");
+    expect(bySnippet(claims, "when", "in Malaysia next week").value).toMatchObject({
       date: "2025-10-20",
       precision: "week",
     });
-    expect(bySnippet(entries, "deadline", "take effect Nov. 1").when).toMatchObject({
-      date: "2025-11-01",
-      precision: "day",
+    expect(bySnippet(claims, "start", "take effect Nov. 1")).toMatchObject({
+      about: expect.arrayContaining(["surtax-100"]),
+      value: { date: "2025-11-01", precision: "day" },
     });
-    expect(bySnippet(entries, "deadline", "set to expire in November").when).toMatchObject({
+    expect(bySnippet(claims, "end", "set to expire in November").value).toMatchObject({
       date: "2025-11-01",
       precision: "month",
     });
-    expect(bySnippet(entries, "figure", "paused 145% tariffs").figures).toEqual([
-      { value: 145, unit: "%", label: "tariffs" },
-    ]);
+    expect(bySnippet(claims, "amount", "paused 145% tariffs").value).toEqual({
+      figure: 145,
+      unit: "percent",
+      label: "tariffs",
+    });
+  });
+
+  it("drafts a quote with quote: true where the text keeps the quotation marks", async () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync("test/fixtures/seed-kb", dir, { recursive: true });
+    const repaired = "test/fixtures/seed-kb/sources/us-china-malaysia-talks.txt";
+    const args = ["--title", "US, China Plan New Trade Talks in Malaysia", "--publisher", "Bloomberg"];
+    expect(
+      await tradebot("kb", "add-source", repaired, ...args, "--published", "2025-10-17", "--id", "seed"),
+    ).toBe(0);
+    expect(checkKnowledge(dir).draftProblems.map(formatProblem)).toEqual([]);
+    expect(bySnippet(drafts("seed").claims, "said", "I think things have de-escalated")).toMatchObject({
+      speaker: "scott-bessent",
+      quote: true,
+      snippet: "I think things have de-escalated",
+    });
   });
 
   it("says so when the file does not exist", async () => {
