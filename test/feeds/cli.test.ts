@@ -50,10 +50,10 @@ describe("tradebot feeds poll", () => {
       `${server.base}/feeds/trade.xml: 2 item(s) in the feed, 2 new. Next poll after 2031-03-14 12:30 UTC.`,
     );
     expect(text).toMatch(
-      /added {6}"Freedonia and Sylvania Agree to Resume Tariff Talks" \(.*\) as source freedonia-sylvania-agree-resume-tariff-talks: review entries\/freedonia-sylvania-agree-resume-tariff-talks\.yml/,
+      /added {6}"Freedonia and Sylvania Agree to Resume Tariff Talks" \(.*\) as source freedonia-sylvania-agree-resume-tariff-talks: review drafts\/freedonia-sylvania-agree-resume-tariff-talks\.yml/,
     );
     expect(text).toMatch(/known {6}"Sylvania Warns of Wool Shortage as April Duties Near" .*: same text as/);
-    expect(checkKnowledge(join(dir, "knowledge")).kb?.drafts.length).toBeGreaterThan(0);
+    expect(checkKnowledge(join(dir, "knowledge")).kb?.drafts.claims.length).toBeGreaterThan(0);
 
     expect(await tradebot({ FEEDS, TRADEBOT_NOW: "2031-03-14T12:10:00Z" })).toBe(0);
     expect(out).toEqual([

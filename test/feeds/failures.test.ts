@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useFeedWorld } from "./harness.js";
@@ -9,8 +9,11 @@ const KB = 1024;
 
 /** Everything written under the knowledge folder, as one text. */
 function knowledgeText(): string {
-  const dirs = ["sources", "entries"].map((d) => join(world.knowledgeDir, d));
-  return dirs.flatMap((d) => readdirSync(d).map((n) => readFileSync(join(d, n), "utf8"))).join("\n");
+  const dirs = ["sources", "concepts", "claims", "drafts"].map((d) => join(world.knowledgeDir, d));
+  return dirs
+    .filter((d) => existsSync(d))
+    .flatMap((d) => readdirSync(d).map((n) => readFileSync(join(d, n), "utf8")))
+    .join("\n");
 }
 
 describe("feeds that fail", () => {

@@ -22,7 +22,9 @@ describe("polling feeds for new articles", () => {
       "freedonia-sylvania-agree-resume-tariff-talks",
       "sylvania-warns-wool-shortage-april-duties",
     ]);
-    expect(checkKnowledge(world.knowledgeDir).problems.map(formatProblem)).toEqual([]);
+    const check = checkKnowledge(world.knowledgeDir);
+    expect(check.problems.map(formatProblem)).toEqual([]);
+    expect(check.draftProblems.map(formatProblem)).toEqual([]);
     const outcomes = report.feeds.flatMap((f) => f.items.map((i) => i.outcome)).sort();
     expect(outcomes).toEqual(["duplicate", "duplicate", "ingested", "ingested"]);
 
@@ -68,10 +70,10 @@ describe("polling feeds for new articles", () => {
       "Share on X",
     ])
       expect(text, furniture).not.toContain(furniture);
-    // The drafts are drafted from the text, like tradebot kb add-source's, and wait for review.
+    // The claims are drafted from the text, like tradebot kb add-source's, and wait in drafts/ for review.
     const drafts = readDrafts(id);
-    expect(drafts).toContain("status: draft");
-    expect(drafts).toContain("We will not be rushed into a bad bargain");
+    expect(drafts).toContain(`# Drafts for source ${id}:`);
+    expect(drafts).toContain("snippet: We will not be rushed into a bad bargain");
 
     const wool = world.sourceMeta("sylvania-warns-wool-shortage-april-duties");
     expect(wool).toMatchObject({
@@ -237,5 +239,5 @@ describe("polling feeds for new articles", () => {
 });
 
 function readDrafts(id: string): string {
-  return readFileSync(join(world.knowledgeDir, "entries", `${id}.yml`), "utf8");
+  return readFileSync(join(world.knowledgeDir, "drafts", `${id}.yml`), "utf8");
 }
