@@ -9,17 +9,18 @@ import type { Attribute, KnowledgeBase, LoadedClaim } from "../knowledge/schema.
 import { ClaimIndex } from "../search/claim-index.js";
 import type { ClaimedValue } from "../search/claimed.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
+import type { Word } from "../nlp/english.js";
 import { type Reading, readQuestion } from "../search/reading.js";
 import { plainFromSlack } from "../search/slack-text.js";
 import { suggestionOf, theName } from "./citations.js";
 import { claimAnswer, type ComposeContext, missingAnswer } from "./compose.js";
 import { formatDated } from "./dates.js";
-import { round } from "./freshness.js";
+import { freshnessOf, round } from "./freshness.js";
 import { sourcesAnswer, statusAnswer } from "./overviews.js";
 import { aboutSourceAnswer } from "./source-questions.js";
 import { type Standing, standingOf } from "./standing.js";
 import type { Answer, Suggestion } from "./types.js";
-import { agrees, sameTitle, valueInWords, valueKind } from "./values.js";
+import { agrees, listInWords, sameTitle, valueInWords, valueKind } from "./values.js";
 
 /** At or above this score the best claim is given as the answer. */
 export const ANSWER_THRESHOLD = 0.38;
@@ -72,6 +73,28 @@ const PEOPLE_NOUNS = new Set(["delegation", "delegate", "counterpart", "negotiat
 /** States that say something changed: asked about, they need a claim that reports the change. */
 const CHANGES = new Set(["extended", "cancelled", "suspended", "ended", "in_effect", "happened"]);
 const ON_OFF = new Set(["going_ahead", "cancelled", "happened", "suspended", "in_effect", "ended"]);
+
+/** Text folded for finding quoted words: lower case, letters and digits only. */
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[’']/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/** Words that begin a second question after "and": "…, and what was paused?" */
+const SPLIT_WH = new Set(["what", "when", "where", "who", "which", "why", "how", "whats", "whens", "wheres", "whos", "until"]);
+
+/** Attributes a subject has one value of: the claim giving it must be about that subject. */
+const SINGLE_VALUED_ASKED = new Set<Attribute>(["when", "start", "end", "where", "amount", "duration"]);
+
+/** Units a question can ask a figure in: "in dollar terms", "how many tons". */
+const UNIT_WORDS: [RegExp, string][] = [
+  [/\b(?:dollars?|\$|usd|in dollar terms|dollar value|how much money)\b/i, "USD"],
+  [/\b(?:tons?|tonnes?|metric tons?)\b/i, "ton"],
+  [/\b(?:bushels?)\b/i, "bushel"],
+  [/\b(?:percent|percentage|%|rate)\b/i, "percent"],
+  [/\bhow many (?:days|weeks|months)\b/i, "day"],
+];
+
+const PRECISION_RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 
 /** The last day of a dated period. */
 function periodEnd(date: string, precision: string): string {
@@ -136,6 +159,7 @@ export class AnswerEngine {
   private decide(
     question: string,
     now: Date,
+    part = false,
   ): { answer: Answer; reading?: Reading; candidates: Candidate[]; decision: string } {
     const plain = plainFromSlack(question);
     const done = (answer: Answer, decision: string, reading?: Reading, candidates: Candidate[] = []) => ({
@@ -153,6 +177,23 @@ export class AnswerEngine {
     }
     const reading = this.read(plain);
     const ctx: ComposeContext = { kb: this.kb, standing: this.standing, now };
+    if (!part) {
+      const parts = this.partsOf(reading);
+      if (parts.length > 1) {
+        const answers = parts.map((p) => this.decide(p, now, true));
+        // A part the sources can't answer makes the whole unanswered, said plainly, with what they do say.
+        const refused = answers.find((a) => !a.answer.answered && /^My sources don't/.test(a.answer.text));
+        const merged = refused ? this.withKnown(refused.answer, answers, now) : this.merge(answers.map((a) => a.answer), now);
+        if (merged) {
+          return {
+            answer: merged,
+            reading,
+            candidates: answers.flatMap((a) => a.candidates).sort((a, b) => b.score - a.score),
+            decision: `two questions in one: ${answers.map((a) => a.decision).join("; ")}`,
+          };
+        }
+      }
+    }
     const focusMentions = reading.mentions.filter((m) => m.weight >= 0.5);
     if (GREETING.test(plain) && !focusMentions.length && plain.split(/\s+/).length <= 6) {
       return done(this.dontKnow([], "Hello! Ask me about the US–China trade talks."), "a greeting", reading);
@@ -168,11 +209,36 @@ export class AnswerEngine {
       const about = aboutSourceAnswer(this.kb, reading, now);
       if (about) return done(about.answer, about.decision, reading);
     }
-    if (!focusMentions.length) {
+    if (!focusMentions.length && !reading.quotes.length) {
       return done(this.dontKnow([], undefined), "the question names nothing the sources are about", reading);
     }
 
     const candidates = this.candidates(reading);
+    // A belief is checked against the claim that can say yes or no to it: of the claims near the
+    // best, the first whose value is of the kind put forward ("at the G20" → a place).
+    if (reading.form === "belief" || reading.form === "yesno" || reading.form === "choice") {
+      const best = candidates[0];
+      // Values put forward: in their slot ("in Malaysia"), names no source has, titles; not names of the topic.
+      const put = reading.claimed.filter((v) => v.kind !== "state" && (v.slot || !v.concept || v.kind === "title"));
+      const verdict = (c: Candidate) =>
+        put.map((v) => (v.kind === "title" ? (c.claim.attribute === "role" && v.concept && c.claim.about.includes(v.concept) ? true : undefined) : agrees(this.kb, c.claim, v)));
+      const can = (c: Candidate) => verdict(c).some((x) => x !== undefined);
+      const agreeing = (c: Candidate) => verdict(c).some((x) => x === true);
+      const speaker = this.askedSpeaker(reading);
+      const keep = (c: Candidate) => !speaker || !c.claim.speaker || c.claim.speaker === speaker;
+      if (best && put.length) {
+        const floor = best.score * (put.some((v) => v.slot) ? 0.6 : 0.8);
+        const alt = !can(best)
+          ? candidates.find((c) => c !== best && c.score >= floor && can(c) && keep(c))
+          : !agreeing(best)
+            ? candidates.find((c) => c !== best && c.score >= best.score * 0.9 && agreeing(c) && keep(c))
+            : undefined;
+        if (alt) {
+          candidates.splice(candidates.indexOf(alt), 1);
+          candidates.unshift(alt);
+        }
+      }
+    }
     const top = candidates[0];
     if (unknown.length) {
       // A name no source has weighs most; a common word less; a verb least.
@@ -198,6 +264,10 @@ export class AnswerEngine {
         candidates,
       );
     }
+    const beyond = this.beyondWhatClaimSays(reading, top.claim, candidates);
+    if (beyond) return done(missingAnswer(ctx, beyond, top.claim, top.score * 0.5), "asks what the claim does not say", reading, candidates);
+    const unsure = this.beliefBeyondClaim(reading, top.claim);
+    if (unsure) return done(missingAnswer(ctx, unsure, top.claim, top.score * 0.5), "a belief the claim can neither confirm nor refute", reading, candidates);
     const outOfTime = this.outsideTimeAsked(reading, top.claim);
     if (outOfTime) return done(missingAnswer(ctx, outOfTime, top.claim, top.score * 0.5), "asks about a time the claim does not speak for", reading, candidates);
     const change = this.unconfirmedChange(reading, top.claim);
@@ -231,13 +301,81 @@ export class AnswerEngine {
     return done(answer, lead ? `belief check: ${lead}` : `answered from ${top.claim.id}`, reading, candidates);
   }
 
+  /**
+   * The questions a message holds, when it asks two ("when does the truce expire, and what was
+   * paused?", "Is it still in force? When's it run out?"). A part that names nothing borrows the
+   * names of the part before it.
+   */
+  private partsOf(reading: Reading): string[] {
+    const { words, sentences } = reading.english;
+    const texts: { text: string; from: number; to: number }[] = [];
+    for (const i of reading.focus) {
+      const s = sentences[i];
+      if (!s) continue;
+      let start = s.from;
+      for (let k = s.from + 1; k < s.to; k++) {
+        const w = words[k] as Word;
+        const next = words[k + 1] as Word;
+        const joins = (w.lower === "and" || w.lower === "also" || w.text === ";" || w.lower === "plus") && SPLIT_WH.has(next.lower);
+        if (joins && k - start >= 3) {
+          texts.push({ text: words.slice(start, k).map((x) => x.text).join(" "), from: start, to: k - 1 });
+          start = k + 1;
+        }
+      }
+      texts.push({ text: words.slice(start, s.to + 1).map((x) => x.text).join(" "), from: start, to: s.to });
+    }
+    if (texts.length < 2) return [];
+    const named = (t: { from: number; to: number }) => reading.mentions.filter((m) => m.from >= t.from && m.to <= t.to && m.weight >= 0.85);
+    return texts.map((t, k) => {
+      if (named(t).length || k === 0) return t.text;
+      const before = texts.slice(0, k).flatMap((p) => named(p).map((m) => m.text));
+      return before.length ? `${t.text} (${before.join(", ")})` : t.text;
+    });
+  }
+
+  /** A refusal of one part, with what the other parts' answers say, cited. */
+  private withKnown(refusal: Answer, answers: { answer: Answer }[], now: Date): Answer {
+    const known = answers.map((a) => a.answer).find((a) => a.answered);
+    if (!known) return refusal;
+    const citations = [...refusal.citations, ...known.citations.filter((c) => !refusal.citations.some((x) => x.snippet === c.snippet))].slice(0, 3);
+    const lead = refusal.text.split(/\s+What they say:/)[0] as string;
+    const text = `${lead} What they do say: ${known.text}`.slice(0, 780);
+    return { ...refusal, text, citations, freshness: freshnessOf(this.kb, citations, now) };
+  }
+
+  /** One answer from the answers to the parts of a question: each part's answer in turn, cited. */
+  private merge(answers: Answer[], now: Date): Answer | undefined {
+    const answered = answers.filter((a) => a.answered);
+    if (!answered.length) return undefined;
+    const first = answered[0] as Answer;
+    if (answered.length === 1) return first;
+    const citations: Answer["citations"] = [];
+    const texts: string[] = [];
+    for (const a of answered) {
+      const fresh = a.citations.filter((c) => !citations.some((x) => x.snippet === c.snippet));
+      if (citations.length + Math.min(1, fresh.length) > 3) break;
+      citations.push(...fresh.slice(0, Math.max(1, 3 - citations.length)));
+      texts.push(a.text.split(/(?<=\.)\s+(?=This replaces|Since then|That was|Also:)/)[0] ?? a.text);
+    }
+    let text = texts.map((t, k) => (k === 0 ? t : `Also: ${t}`)).join(" ");
+    if (text.length > 780) text = `${text.slice(0, 779).replace(/\s+\S*$/, "")}…`;
+    return {
+      ...first,
+      text,
+      citations: citations.slice(0, 3),
+      factIds: [...new Set(answered.flatMap((a) => a.factIds))],
+      confidence: Math.min(...answered.map((a) => a.confidence)),
+      freshness: freshnessOf(this.kb, citations, now),
+    };
+  }
+
   /** Claims found through the question's concepts, scored, best first. */
   private candidates(reading: Reading): Candidate[] {
     const concepts = new Map<string, number>();
     for (const m of reading.mentions) concepts.set(m.concept, Math.max(concepts.get(m.concept) ?? 0, m.weight));
     // A country named beside something more specific ("the china ceasefire") only sets the scene.
-    const specific = [...concepts.keys()].some((id) => !this.isGeneral(id));
-    if (specific) for (const [id, w] of concepts) if (this.kb.concepts.get(id)?.type === "country") concepts.set(id, w * 0.4);
+    const other = [...concepts.keys()].some((id) => this.kb.concepts.get(id)?.type !== "country");
+    if (other) for (const [id, w] of concepts) if (this.kb.concepts.get(id)?.type === "country") concepts.set(id, w * 0.4);
     // A value put forward is not what the question is about: "in Bangkok" narrows nothing.
     if (reading.form === "belief" || reading.form === "yesno" || reading.form === "choice") {
       for (const v of reading.claimed) {
@@ -253,9 +391,23 @@ export class AnswerEngine {
       for (const up of c.part_of) if (!concepts.has(up)) concepts.set(up, w * 0.25);
     }
     if (reading.time === "next") this.nextOf(concepts);
+    if (reading.time === "before") this.previousOf(concepts);
     const hits = this.index.byConcepts(concepts);
     // A date or figure alone ("nov 1 - what happens then?", "what's the 145 about") finds the claims that give it.
     const seen = new Set(hits.map((h) => h.index));
+    // Words the asker quotes find the claims whose snippet holds them.
+    const quoted = new Set<number>();
+    for (const q of reading.quotes) {
+      const want = squash(q);
+      this.index.claims.forEach((c, i) => {
+        if (!squash(c.snippet).includes(want) && !squash(c.answer).includes(want)) return;
+        quoted.add(i);
+        if (!seen.has(i)) {
+          seen.add(i);
+          hits.push({ index: i, coverage: 0.85 });
+        }
+      });
+    }
     for (const v of reading.claimed) {
       const found =
         v.kind === "figure" && v.figure
@@ -282,16 +434,26 @@ export class AnswerEngine {
       .filter((k) => this.index.idfOfWord(k) !== undefined);
     const nouns = nounKeys.length ? this.index.wordCoverage(nounKeys, hits.map((h) => h.index)) : undefined;
     const countries = reading.mentions.filter((m) => m.weight >= 0.85 && this.kb.concepts.get(m.concept)?.type === "country").map((m) => m.concept);
+    const thingsNamed = [...concepts.entries()]
+      .filter(([id, w]) => w >= 0.5 && ["measure", "event", "topic"].includes(this.kb.concepts.get(id)?.type ?? ""))
+      .map(([id]) => id);
     const stateClaimed = (reading.form === "belief" || reading.form === "yesno") && reading.claimed.some((v) => v.kind === "state");
     const asked = new Map(reading.asked.attributes);
     const putForward = reading.form === "belief" || reading.form === "yesno" || reading.form === "choice";
     if (putForward) {
       for (const v of reading.claimed) {
-        for (const a of KIND_ATTRIBUTES[v.kind]) if (!asked.has(a)) asked.set(a, asked.size ? 0.6 : 0.9);
+        // A value in its slot ("in Tokyo", "at the G20") says what the question is about.
+        const weight = v.slot && (v.kind === "place" || v.kind === "date" || v.kind === "figure") ? 1 : asked.size ? 0.6 : 0.9;
+        const kinds = v.kind === "figure" && v.figure && /^(?:day|week|month|year|hour)s?$/.test(v.figure.unit) ? (["duration"] as Attribute[]) : KIND_ATTRIBUTES[v.kind];
+        for (const a of kinds) asked.set(a, Math.max(asked.get(a) ?? 0, weight));
       }
     }
+    // "The related story says…": words of a report, not of a person, when no one is named.
+    const someone = reading.mentions.some((m) => ["person", "organisation", "country"].includes(this.kb.concepts.get(m.concept)?.type ?? ""));
+    if (!someone) for (const a of ["said", "stance"] as const) if (asked.has(a)) asked.set(a, (asked.get(a) ?? 0) * 0.3);
     const strong = reading.asked.strength >= 1;
     const speaker = this.askedSpeaker(reading);
+    const saying = reading.asked.cues.some((c) => /\b(?:say|said|describe|characteri[sz]e|comment|quote|word|remark|statement|call (?:it|them|the)|line)\b/.test(c));
     const named = new Set(concepts.keys());
     const out: Candidate[] = [];
     for (const h of hits) {
@@ -301,20 +463,28 @@ export class AnswerEngine {
       const confirmed = !standing && this.confirmedIds.has(claim.id);
       if (!standing && !confirmed && reading.time !== "before") continue;
       let fit = asked.size === 0 ? this.defaultFit(claim) : (asked.get(claim.attribute) ?? 0);
-      // What someone said (quoted or reported) answers "what did they say", whatever else it is about.
-      if (claim.speaker) fit = Math.max(fit, (asked.get("said") ?? 0) * 0.85);
+      // What someone said (quoted or reported) answers "what did they say", whatever else it is about,
+      // and who said it, when (the day it was said) and where (the outlet or place it names).
+      if (claim.speaker) {
+        fit = Math.max(fit, (asked.get("said") ?? 0) * 0.85);
+        if (saying) {
+          fit = Math.max(fit, (asked.get("who") ?? 0) * 0.8, (asked.get("when") ?? 0) * 0.75);
+          if (claim.about.some((a) => ["organisation", "place"].includes(this.kb.concepts.get(a)?.type ?? ""))) fit = Math.max(fit, (asked.get("where") ?? 0) * 0.8);
+        }
+      }
       // "Who …?" wants people: words like "many leaders" answer it only loosely; a claim about an
       // event that names its people answers it well enough.
-      if (claim.attribute === "who" && "text" in claim.value) fit *= 0.6;
-      if ((asked.get("who") ?? 0) >= 0.9 && fit < 0.7 && this.kb.concepts.get(claim.about[0] as string)?.type === "event" && this.namesOthers(claim, named)) {
-        fit = Math.max(fit, 0.7);
-      }
+      if (claim.attribute === "who" && "text" in claim.value) fit *= strong ? 0.35 : 0.6;
+      if ((asked.get("who") ?? 0) >= 0.9 && fit < 0.7 && this.namesOthers(claim, named)) fit = Math.max(fit, 0.7);
       // "Was the truce extended?" is answered by the truce's own status, not another measure's.
       if (stateClaimed && claim.attribute === "status" && !this.isAboutNamed(claim, named)) fit = 0;
       const fitFactor = asked.size === 0 ? 0.92 : fit > 0 ? 0.5 + 0.5 * fit : strong ? 0.45 : 0.7;
       const w = wordKeys.length ? (words.get(h.index) ?? 0) : 0.5;
       let score = h.coverage * (0.7 + 0.3 * w) * fitFactor;
       if (nouns) score *= 0.6 + 0.4 * (nouns.get(h.index) ?? 0);
+      // A date, place or figure belongs to the claim's subject: "how much tariff revenue" is not
+      // answered by the deficit's figure, though that claim mentions the revenue.
+      if (thingsNamed.length && SINGLE_VALUED_ASKED.has(claim.attribute) && !this.subjectNamed(claim, thingsNamed)) score *= 0.55;
       // "China's deficit" is not the US deficit: a claim whose subject belongs to another country.
       if (countries.length && this.belongsElsewhere(claim, countries)) score *= 0.45;
       if (speaker && (claim.attribute === "said" || claim.attribute === "stance")) {
@@ -324,15 +494,25 @@ export class AnswerEngine {
       else if (!standing) score *= 1.02 + this.recency(claim);
       else if (reading.time === "before") score *= 0.9;
       if (reading.time === "next") score *= this.upcomingFactor(claim);
+      else if (reading.time !== "before" && this.upcomingFactor(claim) < 1) score *= 0.96;
       if (reading.asked.exact && fit > 0 && this.concernsExactness(reading, claim)) {
         score *= this.finerThanKnown(reading, claim) ? 0.85 : 1.25;
       }
       if (claim.headline) score *= 1.01;
+      if (quoted.has(h.index)) score *= 1.3;
       // A value the question gives ("truce 145", "did they meet in Stockholm?") points at the claim that holds it.
       if (reading.claimed.some((v) => v.kind !== "state" && agrees(this.kb, claim, v) === true && !(v.concept && claim.about.includes(v.concept)))) score *= 1.2;
       out.push({ claim, score, coverage: h.coverage, words: w, fit, standing });
     }
     return out.sort((a, b) => b.score - a.score || b.fit - a.fit || a.claim.id.localeCompare(b.claim.id));
+  }
+
+  /** Whether the claim's subject is one of these concepts, a part of one, or one they are part of. */
+  private subjectNamed(claim: LoadedClaim, ids: readonly string[]): boolean {
+    const subject = claim.about[0] as string;
+    if (ids.includes(subject)) return true;
+    if (this.index.ancestors(subject).some((a) => ids.includes(a))) return true;
+    return ids.some((id) => this.index.ancestors(id).includes(subject));
   }
 
   /** Whether the claim's subject is a concept the question names (or a part of one), or the claim is about all it names. */
@@ -372,6 +552,11 @@ export class AnswerEngine {
     return Math.max(0, 0.1 - days / 300);
   }
 
+  /** The organisations and places a claim is about besides its subject: the outlet, the venue. */
+  private orgOrPlaceOf(claim: LoadedClaim): string[] {
+    return claim.about.slice(1).filter((a) => ["organisation", "place"].includes(this.kb.concepts.get(a)?.type ?? ""));
+  }
+
   /** Whether a claim names people (about or value) that the question did not. */
   private namesOthers(claim: LoadedClaim, named: ReadonlySet<string>): boolean {
     const people = [...claim.about, ...("people" in claim.value ? claim.value.people : [])];
@@ -392,6 +577,16 @@ export class AnswerEngine {
       if (!next) continue;
       concepts.set(next.id, Math.max(concepts.get(next.id) ?? 0, weight));
       concepts.set(id, weight * 0.5);
+    }
+  }
+
+  /** "The rounds before Malaysia": a named series stands for its parts that are past or undated. */
+  private previousOf(concepts: Map<string, number>): void {
+    for (const [id, weight] of [...concepts]) {
+      if (this.eventDates.has(id)) continue;
+      const parts = [...this.kb.concepts.values()].filter((c) => c.type === "event" && c.part_of.includes(id));
+      const past = parts.filter((c) => (this.eventDates.get(c.id) ?? "") < this.kb.newestSource && !concepts.has(c.id));
+      for (const c of past) concepts.set(c.id, weight * 0.8);
     }
   }
 
@@ -416,7 +611,7 @@ export class AnswerEngine {
   private asksSpeakerNotFound(reading: Reading, claim: LoadedClaim): boolean {
     const speaker = this.askedSpeaker(reading);
     if (!speaker || reading.asked.strength < 0.6) return false;
-    if (!reading.asked.cues.some((c) => /\b(?:say|said|tell|told|comment|quote|word|remark|statement|react|respond)\b/.test(c))) return false;
+    if (!reading.asked.cues.some((c) => /\b(?:say|said|tell|told|describe|characteri[sz]e|comment|quote|word|remark|statement|react|respond)\b/.test(c))) return false;
     return claim.speaker !== speaker;
   }
 
@@ -424,6 +619,7 @@ export class AnswerEngine {
   private isGeneral(concept: string): boolean {
     const type = this.kb.concepts.get(concept)?.type;
     if (type === "country") return true;
+    if (type === "person" || type === "place") return false;
     return this.index.claimsAbout(concept).length > Math.max(8, this.index.claims.length * 0.25);
   }
 
@@ -442,14 +638,15 @@ export class AnswerEngine {
     if (reading.form === "belief" || reading.form === "yesno" || reading.form === "choice") {
       for (const v of reading.claimed) {
         if (v.kind === "state") continue;
-        const person = v.kind === "person" && whoAsked && reading.form !== "yesno";
+        // In a statement put up for checking, a name no source has is the value being checked.
+        const person = v.kind === "person" && (reading.form === "belief" || (whoAsked && reading.form !== "yesno"));
         const exempt = v.concept !== undefined || v.kind === "title" || v.kind === "date" || v.kind === "figure" || v.slot || person || reading.form === "choice";
         if (exempt) for (let i = v.from; i <= v.to; i++) claimedSpans.add(i);
       }
     }
     const out: Reading["content"] = [];
     for (const c of reading.content) {
-      if (claimedSpans.has(c.index) || c.cue) continue;
+      if (claimedSpans.has(c.index) || c.cue || !c.core) continue;
       // Things, names and doings carry a topic; adjectives and adverbs of chat do not ("curious"),
       // except a capitalised adjective of a name ("Brazilian").
       const thing = c.word.pos === "NOUN" || c.word.pos === "PROPN" || c.word.pos === "VERB" || (c.word.pos === "ADJ" && c.word.capital && !c.word.first);
@@ -490,6 +687,92 @@ export class AnswerEngine {
   }
 
   /**
+   * Questions a matching claim still does not answer: a hypothetical ("if they extend it…"), who
+   * else takes part, a figure in another unit, the rate in force now of a measure not in force, an
+   * earlier value the sources never gave, which of two options both of which the claim holds.
+   */
+  private beyondWhatClaimSays(reading: Reading, claim: LoadedClaim, candidates: Candidate[]): string | undefined {
+    const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
+    const lower = text.toLowerCase();
+    if (/^\s*(?:if|what if|suppose|assuming|in case)\b|\b(?:what if|would happen if|will happen if|happens if|if (?:they|the talks|it|he|china|the us)\b.{0,40}\b(?:fail|collapse|extend|cancel|go ahead|break down))/.test(lower) && claim.attribute !== "said") {
+      return "My sources don't say what would happen then.";
+    }
+    if (claim.attribute !== "said" && /\bwho\b/.test(lower) && /\b(?:else|besides|other than|apart from|except|in addition to|aside from|others|bring\w*|with (?:him|her|them))\b/.test(lower)) {
+      const named = new Set(reading.mentions.map((m) => m.concept));
+      const people = "people" in claim.value ? claim.value.people : [];
+      const sides = [...named].filter((id) => this.kb.concepts.get(id)?.type === "country");
+      const others = people.filter((p) => !named.has(p) && (!sides.length || this.index.ancestors(p).some((a) => sides.includes(a))));
+      if (!others.length) return "My sources don't name anyone else.";
+    }
+    if (claim.attribute === "amount" && "figure" in claim.value) {
+      const unit = claim.value.unit;
+      for (const [re, u] of UNIT_WORDS) {
+        if (!re.test(lower)) continue;
+        const same = u === unit || unit.startsWith(u) || (u === "percent" && unit === "%") || (u === "day" && /^(?:day|week|month)/.test(unit));
+        if (!same && !(u === "percent" && unit === "USD" && !/%|percent/.test(lower))) {
+          return `My sources don't give that in those terms: they give ${valueInWords(this.kb, claim.value)}.`;
+        }
+        break;
+      }
+    }
+    if (reading.time === "now" && claim.attribute === "amount") {
+      const status = this.standing.statusOf.get(claim.about[0] as string);
+      if (status && "state" in status.value && ["threatened", "suspended", "cancelled", "planned"].includes(status.value.state)) {
+        return `My sources don't give the rate in force now: the ${valueInWords(this.kb, claim.value)} was ${valueInWords(this.kb, status.value)}.`;
+      }
+    }
+    if (reading.time === "before" && this.standingIds.has(claim.id) && !(this.standing.replaced.get(claim.id)?.length)) {
+      const putForward = reading.claimed.some((v) => (v.kind === "figure" || v.kind === "date") && agrees(this.kb, claim, v) === true);
+      if (putForward) return "My sources don't give what it was before that.";
+    }
+    if (reading.form === "choice" && reading.choices.length >= 2) {
+      const both = reading.choices.filter((v) => agrees(this.kb, claim, v) === true);
+      if (both.length >= 2) return `My sources don't say which: they give ${valueInWords(this.kb, claim.value)}.`;
+    }
+    void candidates;
+    return undefined;
+  }
+
+  /**
+   * Beliefs a claim can neither confirm nor refute: a day inside the month or week the claim gives
+   * ("starts Oct. 26?" of "the week of Oct. 20"), a date for something the sources do not date,
+   * someone joining ("Wang Yi is joining He?") where the sources name only some who take part.
+   */
+  private beliefBeyondClaim(reading: Reading, claim: LoadedClaim): string | undefined {
+    if (reading.form !== "belief" && reading.form !== "yesno") return undefined;
+    const v = claim.value;
+    const dates = reading.claimed.filter((c) => c.kind === "date" && c.date && !c.date.relative);
+    if (dates.length && "date" in v) {
+      for (const d of dates) {
+        const finer = PRECISION_RANK[d.date?.precision ?? "day"] < PRECISION_RANK[v.precision];
+        if (finer && agrees(this.kb, claim, d) === true) {
+          return `My sources don't give the exact day: they say ${valueInWords(this.kb, v)}.`;
+        }
+      }
+    } else if (dates.length && !("date" in v)) {
+      const dated = this.standing.claims.some((c) => c.about[0] === claim.about[0] && "date" in c.value);
+      if (!dated) return `My sources don't give a date for that.`;
+    }
+    // A name put forward that this claim cannot be compared with, and no source has: neither yes nor no.
+    const comparable = reading.claimed.filter((c) => (c.kind === "place" || c.kind === "person") && !c.concept && !this.orgOrPlaceOf(claim));
+    if (comparable.length && comparable.every((c) => agrees(this.kb, claim, c) === undefined) && reading.form === "belief") {
+      return "My sources don't say that either way.";
+    }
+    // "At the Shangri-La": a venue the sources don't name may well be inside the place they do.
+    const words = reading.english.words;
+    const venue = reading.claimed.find(
+      (c) => c.kind === "place" && !c.concept && words[c.from - 1]?.lower === "the" && words[c.from - 2]?.lower === "at",
+    );
+    if (venue && "places" in v) return `My sources don't name the venue: they say ${valueInWords(this.kb, v)}.`;
+    const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ").toLowerCase();
+    if (claim.attribute === "who" && /\b(?:join|joining|joins|also|too|as well|among|accompan\w*|bring\w*|in the delegation|part of the delegation)\b/.test(text)) {
+      const unknownPerson = reading.claimed.some((c) => c.kind === "person" && !c.concept);
+      if (unknownPerson) return "My sources don't say who else takes part.";
+    }
+    return undefined;
+  }
+
+  /**
    * "Tariff revenue in August 2025?", "what will tariffs be in 2026?": a time asked about that the
    * claim neither dates nor was written in.
    */
@@ -523,14 +806,17 @@ export class AnswerEngine {
    * no claim reports. The sources say what stood; they don't say it changed.
    */
   private unconfirmedChange(reading: Reading, claim: LoadedClaim): string | undefined {
-    if (reading.form !== "yesno" && reading.form !== "belief") return undefined;
+    if (reading.form !== "yesno" && reading.form !== "belief" && reading.form !== "choice") return undefined;
     const change = reading.claimed.find((v) => v.kind === "state" && v.state && CHANGES.has(v.state));
     if (!change) return undefined;
     // "Still in force?" asks whether what stood still stands: the newest claim answers it. A date
     // put forward ("apply from November 1?") is checked against the claim's date instead.
     const words = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ").toLowerCase();
     if (/\bstill\b/.test(words)) return undefined;
-    if ("date" in claim.value && change.state === "in_effect" && reading.claimed.some((v) => v.kind === "date")) return undefined;
+    if (reading.time === "now" && (change.state === "in_effect" || change.state === "going_ahead")) return undefined;
+    // "nearly called off", "threatened to cancel": a change only contemplated.
+    if (/\b(?:nearly|almost|threaten\w*|consider\w*|prospect|think\w* about|close to)\b/.test(words)) return undefined;
+    if ("date" in claim.value && !["extended", "cancelled", "suspended"].includes(change.state as string) && reading.claimed.some((v) => v.kind === "date")) return undefined;
     if ("state" in claim.value && agrees(this.kb, claim, change) !== undefined && claim.attribute === "status") {
       // A status claim can answer it, if its state is comparable: going ahead vs called off.
       const comparable = ON_OFF.has(claim.value.state) && ON_OFF.has(change.state as string);
@@ -566,7 +852,7 @@ export class AnswerEngine {
     const v = claim.value;
     const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
     const asksOutcome = reading.form === "wh" && (reading.asked.attributes.get("outcome") ?? 0) >= 0.9 && /\b(?:happened|came out|come out|agreed|turned out|went|result|outcome|decided)\b/i.test(text);
-    if (!asksOutcome && ((reading.form !== "yesno" && reading.form !== "belief") || !ACTUALLY.test(text))) return undefined;
+    if (!asksOutcome && ((reading.form !== "yesno" && reading.form !== "belief" && reading.form !== "choice") || !ACTUALLY.test(text))) return undefined;
     if (!("date" in v)) {
       // "Did Trump and Xi actually meet?": about an event the sources saw ahead of them.
       const eventDate = this.eventDates.get(claim.about[0] as string);
@@ -586,6 +872,10 @@ export class AnswerEngine {
     const v = claim.value;
     const exact = reading.asked.exact;
     if (!exact) return undefined;
+    if ((exact === "month" || exact === "year") && "date" in v) {
+      const need = exact === "month" ? 2 : 3;
+      if (PRECISION_RANK[v.precision] > need) return `My sources don't give the ${exact}: they say ${formatDated(v.date, v.precision)}.`;
+    }
     if ((exact === "day" || exact === "time") && "date" in v) {
       if (exact === "day" && v.precision !== "day") {
         return `My sources don't give the exact day: they say ${formatDated(v.date, v.precision)}.`;
@@ -604,7 +894,7 @@ export class AnswerEngine {
   /** Whether the grain asked for is one this claim's value has: a date for day and time, a place for venue and city. */
   private concernsExactness(reading: Reading, claim: LoadedClaim): boolean {
     const e = reading.asked.exact;
-    if (e === "day" || e === "time") return "date" in claim.value;
+    if (e === "day" || e === "time" || e === "month" || e === "year") return "date" in claim.value;
     if (e === "venue" || e === "city") return "places" in claim.value;
     return false;
   }
@@ -631,14 +921,23 @@ export class AnswerEngine {
     const asks = (a: Attribute) => (reading.asked.attributes.get(a) ?? 0) >= 0.5;
     const putForward = (reading.form === "choice" && reading.choices.length ? reading.choices : reading.claimed).filter(
       (v) =>
-        v.kind === kind &&
+        (v.kind === kind || (!v.concept && (v.kind === "place" || v.kind === "person") && (kind === "place" || kind === "person"))) &&
         !(v.concept && about.has(v.concept) && agrees(this.kb, claim, v) !== true) &&
         // A person or place named is put forward as the value only where the question is about who or where.
         (reading.form === "choice" || (v.kind !== "person" && v.kind !== "place") || v.slot || (v.kind === "person" ? asks("who") : asks("where"))),
     );
     if (!putForward.length) return undefined;
     const verdicts = putForward.map((v) => ({ v, ok: agrees(this.kb, claim, v) }));
-    if (verdicts.every((x) => x.ok === undefined)) return undefined;
+    if (verdicts.every((x) => x.ok === undefined)) {
+      // "Trump told CNBC…?": a name put forward against the outlet or place the claim names.
+      const named = this.orgOrPlaceOf(claim);
+      const names = reading.claimed.filter((v) => (v.kind === "place" || v.kind === "person") && !v.concept);
+      if (named.length && names.length) {
+        const theirs = named.map((id) => this.kb.concepts.get(id)?.name ?? id);
+        return `No: ${listInWords(theirs)}, not ${names.map((n) => n.text).join(" or ")}.`;
+      }
+      return undefined;
+    }
     const right = verdicts.filter((x) => x.ok === true);
     const wrong = verdicts.filter((x) => x.ok === false).map((x) => x.v.text);
     if (reading.form === "choice") {

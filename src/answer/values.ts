@@ -99,9 +99,19 @@ export function agrees(kb: KnowledgeBase, claim: LoadedClaim, claimed: ClaimedVa
     return !(theirsEnd.isBefore(mine.start) || theirs.start.isAfter(mineEnd));
   }
   if (claimed.kind === "figure" && "figure" in v && claimed.figure) {
-    const sameUnit = !claimed.figure.unit || claimed.figure.unit === v.unit || (claimed.figure.unit === "percent" && v.unit === "%");
+    const sameUnit =
+      !claimed.figure.unit ||
+      claimed.figure.unit === v.unit ||
+      (claimed.figure.unit === "percent" && v.unit === "%") ||
+      v.unit.startsWith(claimed.figure.unit) ||
+      claimed.figure.unit.startsWith(v.unit.replace(/s$/, ""));
     if (!sameUnit) return undefined;
     return Math.abs(claimed.figure.value - v.figure) < 1e-9 * Math.max(1, Math.abs(v.figure));
+  }
+  // A name no source has may be a place or a person: it is compared with whichever the claim holds.
+  if (!claimed.concept && (claimed.kind === "place" || claimed.kind === "person")) {
+    if ("places" in v) return namedBy(kb, v.places, claimed.text);
+    if ("people" in v) return namedBy(kb, v.people, claimed.text);
   }
   if (claimed.kind === "place" && "places" in v) {
     if (claimed.concept) {
@@ -114,6 +124,12 @@ export function agrees(kb: KnowledgeBase, claim: LoadedClaim, claimed: ClaimedVa
   if (claimed.kind === "person" && "people" in v) {
     if (claimed.concept) return v.people.includes(claimed.concept);
     return namedBy(kb, v.people, claimed.text);
+  }
+  if (claimed.kind === "text" && "text" in v) {
+    // An option of a choice: its words are among the claim's ("rare earths" in "…rare-earth elements").
+    const mine = new Set(keysOf(`${v.text} ${claim.answer}`).map((k) => k.slice(0, 5)));
+    const theirs = keysOf(claimed.text).filter((k) => k.length > 2);
+    return theirs.length > 0 && theirs.every((k) => mine.has(k.slice(0, 5)));
   }
   if (claimed.kind === "state" && "state" in v && claimed.state) {
     if (claimed.state === v.state) return true;

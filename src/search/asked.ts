@@ -11,8 +11,8 @@ import { editDistance } from "./concept-matcher.js";
 /** The attributes a question would accept, each with how well it fits (1 best). */
 export type Asked = Map<Attribute, number>;
 
-/** A finer grain than a claim may give: the day of a date, its hour, the venue of a place. */
-export type Exactness = "day" | "time" | "venue" | "city";
+/** A finer grain than a claim may give: the day, month or year of a date, its hour, the venue or city of a place. */
+export type Exactness = "day" | "time" | "venue" | "city" | "month" | "year";
 
 /** What the question asks for, and which words said so (they carry no topic). */
 export interface AskedFor {
@@ -51,12 +51,14 @@ const CUES: Cue[] = [
     strong: true,
     exact: "day",
   },
-  { pattern: /\bwhen\b|\bwhens\b|\bhow soon\b|\bby when\b|\bwhat date\b|\bwhat month\b|\bwhich month\b|\bwhat week\b/, weights: DATES, strong: true },
+  { pattern: /\b(?:what|which) (?:month|week)\b/, weights: DATES, strong: true, exact: "month" },
+  { pattern: /\b(?:what|which) (?:fiscal |calendar )?year\b|\bfiscal year\b|\bcalendar year\b/, weights: DATES, strong: true, exact: "year" },
+  { pattern: /\bwhen\b|\bwhens\b|\bhow soon\b|\bby when\b|\bwhat date\b/, weights: DATES, strong: true },
   { pattern: /\b(?:date|timing|timeline|schedule|calendar)\b/, weights: DATES },
   { pattern: /\b(?:call|meeting|start|talk|talks|session|summit) time\b|\btime (?:of|for) the (?:call|meeting|talks|session)\b/, weights: DATES, exact: "time" },
   {
     pattern:
-      /\b(?:expire|expiry|expiration|lapse|run out|end|ending|deadline|sunset|terminate|until when|last until|run until|run through|good until|valid until|run till|wind down|roll off|cut-?off)\b/,
+      /\b(?:expire|expiry|expiration|lapse|run out|(?<!in the )end|ending|deadline|sunset|terminate|until when|last until|run until|run through|good until|valid until|run till|wind down|roll off|cut-?off)\b/,
     weights: { end: 1, when: 0.6, duration: 0.6, status: 0.3 },
   },
   {
@@ -64,7 +66,8 @@ const CUES: Cue[] = [
       /\b(?:take effect|kick in|start|begin|commence|come into (?:force|effect)|go into (?:force|effect)|effective|apply|implement|launch|impose|enter into force|begin on|from when|since when)\b/,
     weights: { start: 1, when: 0.7, status: 0.3 },
   },
-  { pattern: /\bhow long\b|\bfor how long\b|\bduration\b|\bhow many (?:day|week|month|year)s?\b|\blength\b/, weights: { duration: 1, end: 0.7, when: 0.3 }, strong: true },
+  { pattern: /\bhow many (?:day|week|month|year|hour)s?\b/, weights: { duration: 1, end: 0.3, when: 0.2 }, strong: true },
+  { pattern: /\bhow long\b|\bfor how long\b|\bduration\b|\blength\b/, weights: { duration: 1, end: 0.7, when: 0.3 }, strong: true },
   {
     pattern: /\bwhich (?:hotel|venue|building|room|site|base|airport|tower|hall|palace)\b|\bwhat (?:hotel|venue|building|room|site|base)\b|\bexact (?:location|place|venue|spot)\b|\bwhere exactly\b/,
     weights: { where: 1 },
@@ -87,7 +90,20 @@ const CUES: Cue[] = [
     pattern: /\b(?:counterpart|delegation|attend|accompany|travel with|go with|join|lead|negotiator|participant|represent|sit across|negotiate with|meet with)\b/,
     weights: { who: 1, role: 0.4 },
   },
-  { pattern: /\b(?:title|position|role|job|rank|post|office|portfolio|official title)\b|\bwhat do (?:he|she) do\b/, weights: { role: 1, description: 0.5, who: 0.3 } },
+  { pattern: /\b(?:title|position|role|job|rank|post|office|portfolio|official title|dept|department)\b|\bwhat do (?:he|she) do\b/, weights: { role: 1, description: 0.5, who: 0.3 } },
+  { pattern: /\b(?:which|what) (?:ministry|agency|body|office|organi[sz]ation|regulator)\b/, weights: { who: 1 }, strong: true },
+  { pattern: /\bhow old\b|\bwhat age\b|\bage of\b|\bborn\b|\bbirthday\b/, weights: { amount: 1 }, strong: true },
+  {
+    pattern: /\b(?:which|what) (?:country|side|government|nation) (?:do|be) .{1,30} (?:represent|from|with|for|work for|speak for|negotiate for)\b/,
+    weights: { role: 1, description: 0.5 },
+    strong: true,
+  },
+  {
+    pattern: /\bwhat (?:do|have|will|would) [\w-]+(?: [\w-]+)? (?:pause|suspend|lift|remove|cut|extend|drop|offer|give|promise|pledge|agree to|commit to|concede|buy|give up|get)\b/,
+    weights: { terms: 1, amount: 0.7, outcome: 0.5 },
+    strong: true,
+  },
+  { pattern: /\b(?:meant|intended|supposed|designed|set up|aim) to (?:accomplish|achieve|do|deliver|produce|prepare)\b/, weights: { reason: 1, outcome: 0.4 }, strong: true },
   { pattern: /\b(?:name|full name|called|stand for|short for|abbreviation)\b/, weights: { who: 1, role: 0.8, description: 0.8 } },
   {
     pattern: /\bhow (?:much|high|big|large|steep|low)\b|\bhow many\b|\bwhat (?:rate|level|percentage|percent|figure|amount|size|number|share|quantity|volume)\b/,
@@ -97,7 +113,7 @@ const CUES: Cue[] = [
   { pattern: /\b(?:rate|percentage|amount|figure|quantity|volume|number of|tonnage|total|level|how steep|count|tally)\b/, weights: { amount: 1, terms: 0.4 } },
   { pattern: /\btime ?zone\b|\bwhat zone\b|\bthe time of\b|\bwhat hour\b/, weights: DATES, exact: "time" },
   {
-    pattern: /\b(?:say|said|describe|call|characterize|characterise|comment|quote|word|remark|statement|reply|respond|response|claim|put it|react|reaction)\b/,
+    pattern: /\b(?:say|said|describe|characterize|characterise|comment|quote|word|remark|statement|reply|respond|response|claim|put it|react|reaction)\b|\bcall (?:it|them|this|that|the \w+)\b/,
     weights: { said: 1, stance: 0.9, outcome: 0.2 },
   },
   {
@@ -108,11 +124,11 @@ const CUES: Cue[] = [
   { pattern: /\bwhy\b|\bhow come\b|\bwhat for\b/, weights: { reason: 1, impact: 0.2 }, strong: true },
   { pattern: /\b(?:reason|cause|prompt|aim|goal|purpose|motive|motivation|because|lead to|trigger|behind|rationale|point of|set off|what make|what get|anger|angry|mad|upset|infuriate|furious)\b/, weights: { reason: 1 } },
   {
-    pattern: /\b(?:outcome|result|achieve|conclude|turn out|come out of|produce|yield|breakthrough|progress|accomplish|succeed|success|fail|failure|work out|go well|pan out|decide|decision)\b|\bhow did .{1,40} go\b|\bwhat happen\b/,
+    pattern: /\b(?:outcome|result|achieve|conclude|turn out|come out of|produce|yield|breakthrough|progress|accomplish|succeed|success|fail|failure|work out|go well|pan out|decide|decision|in the end|eventually)\b|\bhow do .{1,40} go\b|\bwhat happen\b/,
     weights: { outcome: 1, terms: 0.7, status: 0.6 },
   },
   {
-    pattern: /\bwhat (?:was|were|did they|have they|has been|got) (?:agree|agreed|decide|decided|sign|signed|settle|settled)\b|\b(?:reach|strike|sign|seal|clinch|land|get) (?:a|an|any) (?:deal|agreement|accord)\b|\bany (?:deal|agreement|breakthrough)\b/,
+    pattern: /\bwhat (?:be|do they|have they|have be|get)(?: \w+)? (?:agree|decide|sign|settle|discuss|talk about|cover)\b|\bwhat do (?:they|he|she|the two|both sides) (?:talk about|discuss|cover)\b|\b(?:reach|strike|sign|seal|clinch|land|get) (?:a|an|any) (?:deal|agreement|accord)\b|\bany (?:deal|agreement|breakthrough)\b/,
     weights: { outcome: 1, terms: 0.8, status: 0.6 },
     strong: true,
   },
@@ -143,6 +159,10 @@ export const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   y: "why",
   rn: "now",
 };
+
+function partsText(parts: readonly string[]): string {
+  return parts.join(" ");
+}
 
 /** Every word the cues are made of, for correcting a misspelt one ("expirey" → "expiry"). */
 const CUE_WORDS = [...new Set(CUES.flatMap((c) => c.pattern.source.match(/[a-z]{4,}/g) ?? []))];
@@ -192,6 +212,16 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
     parts.push(lemma);
     length += lemma.length + 1;
   }
+  // "threatened to cancel", "nearly called off": a change only contemplated asks nothing about status.
+  for (let k = 0; k < parts.length; k++) {
+    if (!/^(?:cancel|scrap|drop|postpone|shelve)$/.test(parts[k] as string) && !(parts[k] === "call" && parts[k + 1] === "off")) continue;
+    if (parts.slice(Math.max(0, k - 3), k).some((p) => /^(?:threaten|threat|consider|nearly|almost|prospect|think)$/.test(p))) parts[k] = `maybe-${parts[k]}`;
+  }
+  length = 0;
+  for (let k = 0; k < parts.length; k++) {
+    starts[k] = length;
+    length += (parts[k] as string).length + 1;
+  }
   const indexOf = (offset: number) => {
     let k = 0;
     while (k + 1 < starts.length && (starts[k + 1] as number) <= offset) k++;
@@ -205,6 +235,9 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
   const cues: string[] = [];
   let strength = 0;
   let exact: Exactness | undefined;
+  // A question word decides the kind of question; other cues only refine it then.
+  const anyStrong = CUES.some((c) => c.strong && c.pattern.test(partsText(parts)));
+  let specificDate = false;
   for (const cue of CUES) {
     const re = new RegExp(cue.pattern.source, "g");
     let found = false;
@@ -217,8 +250,9 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
     }
     if (!found) continue;
     for (const [attr, w] of Object.entries(cue.weights) as [Attribute, number][]) {
-      sums.set(attr, (sums.get(attr) ?? 0) + w * (cue.strong ? 2 : 1));
+      sums.set(attr, (sums.get(attr) ?? 0) + w * (cue.strong ? 2 : anyStrong ? 0.6 : 1));
     }
+    if (!cue.strong && ((cue.weights.end ?? 0) >= 1 || (cue.weights.start ?? 0) >= 1)) specificDate = true;
     strength = Math.max(strength, cue.strong ? 1 : cue.soft ? 0.3 : 0.6);
     exact ??= cue.exact;
   }
@@ -226,8 +260,7 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
   const attributes: Asked = new Map();
   if (top > 0) for (const [attr, s] of sums) attributes.set(attr, Math.round((s / top) * 100) / 100);
   // "When does it end?": the specific date asked for outranks any date.
-  const specific = (sums.get("end") ?? 0) >= 1 || (sums.get("start") ?? 0) >= 1;
-  if (specific && attributes.has("when") && cues.some((c) => /^(?:when|whens|how soon|by when|what date)$/.test(c))) {
+  if (specificDate && attributes.has("when") && cues.some((c) => /^(?:when|whens|how soon|by when|what date)$/.test(c))) {
     attributes.set("when", Math.round((attributes.get("when") as number) * 70) / 100);
   }
   // A word counts as a misspelt cue only if it then made a cue.

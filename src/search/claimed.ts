@@ -97,11 +97,11 @@ export function claimedValues(
     const w = words[i] as Word;
     if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\d{0,2}$/i.test(w.lower) && (w.lower !== "may" || /\d/.test(words[i + 1]?.text ?? ""))) {
       const span = /\d/.test(words[i + 1]?.text ?? "") ? i + 1 : i;
-      const date = parseDate(textOf(i, span), reference);
+      const date = parseDate(fullMonth(textOf(i, span)), reference);
       if (date) take({ kind: "date", text: textOf(i, span), from: i, to: span, date });
     }
   }
-  // Number words: "four rounds", "50 percent" written out.
+  // Number words: "four rounds", "50 percent" written out; figures of time are durations.
   for (let i = from; i <= to; i++) {
     if (taken.has(i)) continue;
     const n = NUMBER_WORDS[(words[i] as Word).lower];
@@ -111,10 +111,15 @@ export function claimedValues(
       take({ kind: "figure", text: textOf(i, i + 1), from: i, to: i + 1, figure: { value: n, unit: unitOf(unitWord.lower) } });
     }
   }
+  const afterPlace = (i: number) => {
+    const prev = words[i - 1];
+    const prev2 = words[i - 2];
+    return Boolean((prev && PLACE_BEFORE.has(prev.lower)) || (prev && /^(?:the|a|an)$/.test(prev.lower) && prev2 && PLACE_BEFORE.has(prev2.lower)));
+  };
   for (const m of mentions) {
     if (!inRange(m.from, m.to)) continue;
     const type = typeOf(m.concept);
-    if (type === "place" || type === "country") take({ kind: "place", text: m.text, from: m.from, to: m.to, concept: m.concept });
+    if (type === "place" || type === "country") take({ kind: "place", text: m.text, from: m.from, to: m.to, concept: m.concept, slot: afterPlace(m.from) });
     else if (type === "person") take({ kind: "person", text: m.text, from: m.from, to: m.to, concept: m.concept });
   }
   // Names no concept has: a capitalised or unknown word, after "in"/"at" a place, else a person.
@@ -122,14 +127,18 @@ export function claimedValues(
   for (let i = from; i <= to; i++) {
     if (taken.has(i) || named.has(i)) continue;
     const w = words[i] as Word;
+    // A name: a proper noun, or a word English does not know that is not a verb or adjective form
+    // ("de-escalated" is not a name; "yellen" typed in lower case is).
     const looksLikeName =
-      (w.pos === "PROPN" || w.unknown || (w.capital && !w.first)) && /^[a-z]/i.test(w.text) && !FUNCTION_WORDS.has(w.lower) && w.text.length > 1;
+      (w.pos === "PROPN" || (w.unknown && w.pos !== "VERB" && w.pos !== "ADJ" && !/(?:ed|ing)$/.test(w.lower) && !(w.text.includes("-") && !w.capital)) || (w.capital && !w.first)) &&
+      /^[a-z]/i.test(w.text) &&
+      !FUNCTION_WORDS.has(w.lower) &&
+      w.text.length > 1;
     if (!looksLikeName) continue;
     let j = i;
     while (j + 1 <= to && !taken.has(j + 1) && !named.has(j + 1) && isNameWord(words[j + 1] as Word)) j++;
     const prev = words[i - 1];
-    const prev2 = words[i - 2];
-    const afterPlaceWord = (prev && PLACE_BEFORE.has(prev.lower)) || (prev?.lower === "the" && prev2 && PLACE_BEFORE.has(prev2.lower));
+    const afterPlaceWord = afterPlace(i);
     const inChoice = prev?.lower === "or" || words[j + 1]?.lower === "or";
     const kind = afterPlaceWord || (inChoice && placeChoice(out)) ? "place" : "person";
     take({ kind, text: textOf(i, j), from: i, to: j, slot: Boolean(afterPlaceWord || inChoice) });
@@ -147,6 +156,25 @@ export function claimedValues(
     const looksLikeTitle = title && /\b(?:minister|secretary|premier|president|chief|head|leader|negotiator|representative|envoy|ambassador|governor|chair|chairman|director|official|spokes\w*|adviser|advisor|czar|deputy|vice|trade rep|commerce|treasury|finance|foreign|state)\b/i.test(title);
     if (looksLikeTitle) take({ kind: "title", text: title, from: start, to: i - 1, concept: m.concept });
   }
+  // "south korea or japan?", "rare earths or semiconductors?": what follows "or" is an option of the
+  // same kind as what precedes it, whatever the words.
+  for (let i = from + 1; i < to; i++) {
+    if ((words[i] as Word).lower !== "or") continue;
+    const before = out.filter((v) => v.to === i - 1 || v.to === i - 2).sort((a, b) => b.to - a.to)[0];
+    const start = i + 1;
+    if (taken.has(start)) continue;
+    let end = start;
+    while (end + 1 <= to && (words[end + 1] as Word).pos !== "PUNCT" && !/^(?:when|for|in|at|on|to|now|then|right|correct|yeah|the)$/.test((words[end + 1] as Word).lower) && end - start < 3) end++;
+    if ((words[start] as Word).pos === "PUNCT" || FUNCTION_WORDS.has((words[start] as Word).lower)) continue;
+    const text = textOf(start, end);
+    if (before && before.kind !== "state") take({ kind: before.kind, text, from: start, to: end, slot: true });
+    else if (!before) {
+      const prevStart = Math.max(from, i - 3);
+      const prevText = textOf(prevStart, i - 1);
+      take({ kind: "text", text: prevText, from: prevStart, to: i - 1, slot: true });
+      take({ kind: "text", text, from: start, to: end, slot: true });
+    }
+  }
   const lemmas = words
     .slice(from, to + 1)
     .map((w) => w.lemma)
@@ -156,6 +184,13 @@ export function claimedValues(
     if (m) out.push({ kind: "state", text: m[0], from, to, state });
   }
   return out;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** "oct" → "october", "sept 3" → "september 3": chrono reads a month alone only when spelled out. */
+function fullMonth(text: string): string {
+  return text.replace(/^([a-z]{3,4})\.?/i, (m, abbr: string) => MONTHS.find((x) => x.startsWith(abbr.toLowerCase().slice(0, 3))) ?? m);
 }
 
 function range(a: number, b: number): number[] {
@@ -203,7 +238,9 @@ function parseFigure(words: readonly Word[], e: Entity): { figure: { value: numb
       to = e.to + 1;
     }
   }
-  return unit ? { figure: { value, unit }, to } : undefined;
+  // "2.1 trillion", "3 or 5": a number without its unit still puts a figure forward; clock times do not.
+  if (!unit && /\d:\d/.test(e.value)) return undefined;
+  return { figure: { value, unit }, to };
 }
 
 /** A date in words, resolved against `reference`, at the precision the words give. */

@@ -40,6 +40,7 @@ word term terms phrase quote quotes claim claims rumor rumour rumors rumours rep
 compare comparison contrast opposite avoid avoidance sit sat sitting landing land arrive arrival hit hits thing things
 announce announced announcing avoid avoided according accord supposed suppose cliff point points note notes worst
 case cases scenario scenarios outlook forecast forecasts expectation expectations
+bot bots assistant let lets speech speeches post posts interview interviews remark
 `;
 
 /** The general words, as comparison keys. */

@@ -33,10 +33,15 @@ export interface Reading {
   choices: ClaimedValue[];
   negated: boolean;
   time?: TimeAsked;
-  /** The question's content words that name no concept: what else it is about (key and stem; `cue` when they said what is asked). */
-  content: { key: string; stem: string; word: Word; index: number; cue: boolean; corrected: boolean }[];
+  /**
+   * The question's content words that name no concept: what else it is about (key and stem; `cue`
+   * when they said what is asked; `core` when in the clause that asks, not an aside around it).
+   */
+  content: { key: string; stem: string; word: Word; index: number; cue: boolean; corrected: boolean; core: boolean }[];
   /** About the source itself: its headline, subhead, photo, publisher. */
   aboutSource: boolean;
+  /** Words the asker quotes ("who said 'things have de-escalated'?"), as written. */
+  quotes: string[];
 }
 
 /** How much a concept named outside the asking sentences counts. */
@@ -53,7 +58,7 @@ const SOURCE_WORDS = /\b(?:headline|subhead|subheadline|subtitle|sub-headline|de
  * "if it's not too much trouble", "would you mind". English, not news: they carry no topic.
  */
 const FRAMES =
-  /\b(?:i'?d (?:really )?appreciate (?:it )?if you could|i would (?:really )?appreciate (?:it )?if you could|if (?:it'?s|it is) not too much trouble,?|would you (?:mind|be able to)|could you (?:please )?walk me through|walk me through|i was wondering (?:whether|if)|i'?m (?:just )?(?:curious|wondering) (?:about )?|just curious,?|could you (?:please )?remind me|can you remind me|remind me|i'?m trying to (?:understand|figure out|get) (?:the context)?:?|for (?:our|my|the) (?:planning doc|memo|notes|records|deck|team),?|according to (?:the|his|her|their) (?:article|report|remarks|sources?)|as far as you know,?|do you happen to know|in your sources,?|per your sources,?|(?:can|could) you (?:please )?(?:tell|give|show) me|(?:please )?tell me(?: about)?|give me|show me|let me know|some(?:one|body) (?:told|said to) me(?: that)?|i (?:heard|read|believe|think|thought|understand|was told|remember|recall|guess|assume)(?: that)?|i'?m (?:pretty |fairly |quite |almost )?(?:sure|certain|positive)(?: that)?|correct me if i'?m wrong,?(?: but)?|if i remember (?:right|correctly),?|quick question,?|(?:hey|hi|hello) (?:team|all|folks|everyone|guys),?)\b/gi;
+  /\b(?:i'?d (?:really )?appreciate (?:it )?if you could|i would (?:really )?appreciate (?:it )?if you could|if (?:it'?s|it is) not too much trouble,?|would you (?:mind|be able to)|could you (?:please )?walk me through|walk me through|i was wondering (?:whether|if)|i'?m (?:just )?(?:curious|wondering) (?:about )?|just curious,?|could you (?:please )?remind me|can you remind me|remind me|i'?m trying to (?:understand|figure out|get) (?:the context)?:?|for (?:our|my|the) (?:planning doc|memo|notes|records|deck|team),?|according to (?:the|his|her|their) (?:article|report|remarks|sources?)|as far as you know,?|do you happen to know|in your sources,?|per your sources,?|(?:can|could) you (?:please )?(?:tell|give|show) me|(?:please )?tell me(?: about)?|give me|show me|let me know|some(?:one|body) (?:told|said to) me(?: that)?|i (?:heard|read|believe|think|thought|understand|was told|remember|recall|guess|assume)(?: that)?|i'?m (?:pretty |fairly |quite |almost )?(?:sure|certain|positive)(?: that)?|correct me if i'?m wrong,?(?: but)?|if i remember (?:right|correctly),?|as far as i know,?|up in the air|in the pipeline|quick question,?|(?:hey|hi|hello) (?:team|all|folks|everyone|guys),?)\b/gi;
 
 /** Chat spellings of common words, read as the words they stand for. */
 const CHAT = new Map(
@@ -94,6 +99,24 @@ const CHAT = new Map(
     rn: "right now",
     pct: "percent",
     approx: "about",
+    hasnt: "has not",
+    havent: "have not",
+    wasnt: "was not",
+    werent: "were not",
+    isnt: "is not",
+    arent: "are not",
+    doesnt: "does not",
+    dont: "do not",
+    didnt: "did not",
+    wont: "will not",
+    cant: "cannot",
+    couldnt: "could not",
+    wouldnt: "would not",
+    shouldnt: "should not",
+    iirc: "if I remember right",
+    re: "about",
+    ppl: "people",
+    afaik: "as far as I know",
   }),
 );
 
@@ -101,22 +124,38 @@ const CHAT = new Map(
 export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeOf, reference: Date): Reading {
   let text = plainFromSlack(raw);
   for (let i = 0; i < 3; i++) text = text.replace(WRAPPER, "");
+  const quotes = quotedIn(text);
   text = text
+    .replace(/\bwhere (\w+(?: \w+)?) (is|are|stand|stands) at\b/gi, "how $1 $2")
     .replace(FRAMES, " ")
     .replace(/\bw\/(?=\s|[a-z])/gi, "with ")
     // A dash between two thoughts ends a sentence: "brb lunch — where is the meeting?"
     .replace(/\s[—–]\s|\s-{1,2}\s/g, ". ")
     .replace(/\n+/g, ". ");
   text = text.replace(/\b[a-z0-9]+\b/gi, (w) => CHAT.get(w.toLowerCase()) ?? w).replace(/\s+/g, " ").trim();
+  // A message in capitals is shouting, not a row of acronyms: read its long words in lower case.
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  if (letters.length > 20 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.6) {
+    text = text.replace(/\b[A-Z]{4,}\b|\b(?:MY|IT|IS|IN|ON|AT|TO|OR|AN|AS|BE|DO|GO|IF|NO|OF|SO|UP|WE)\b/g, (w) => w.toLowerCase());
+  }
   text = text.replace(/^["'“‘]+|["'”’]+$/g, "").replace(/\s["'“‘](?=\w)|(?<=[\w?.!])["'”’](?=\s|$)/g, " ");
   const english = readEnglish(text);
   const { words, sentences } = english;
   const forms = sentences.map((s) => formOf(words, s.from, s.to));
-  let focus = sentences.map((_, i) => i).filter((i) => asks(forms[i]?.form, sentences[i]?.text ?? ""));
+  const found = matcher.find(words);
+  // "pretty sure they meet in Malaysia. yeah?": a tag on its own puts the sentence before it up for checking.
+  for (let i = 1; i < sentences.length; i++) {
+    if (/^\s*(?:right|correct|yeah|yes|yep|no|true|confirm|am i right|am i wrong|is that right|is that correct)\s*[?!.]*\s*$/i.test(sentences[i]?.text ?? "")) {
+      forms[i - 1] = { form: "belief", tagFrom: (sentences[i] as { from: number }).from };
+      forms[i] = { form: "fragment" };
+    }
+  }
+  let focus = sentences.map((_, i) => i).filter((i) => asks(forms[i]?.form, sentences[i]?.text ?? "") && !(forms[i]?.form === "fragment" && i > 0 && forms[i - 1]?.tagFrom === sentences[i]?.from));
+  // "…on the 17th. Press conference, Hill hearing, TV?": a list of options after a question goes with it.
+  focus = focus.filter((i, k) => k === 0 || forms[i]?.form !== "fragment" || found.some((m) => (words[m.from] as Word).sentence === i));
   if (!focus.length) focus = sentences.map((_, i) => i);
   const inFocus = (i: number) => focus.includes((words[i] as Word).sentence);
 
-  const found = matcher.find(words);
   // "> I think things have de-escalated / who said that?": the question points back at its context.
   const pointsBack = !found.some((m) => inFocus(m.from));
   const contextWeight = pointsBack ? 0.8 : CONTEXT_WEIGHT;
@@ -126,7 +165,10 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
   }));
   const main = focus[0] ?? 0;
   const form = pickForm(focus.map((i) => forms[i]?.form ?? "fragment"));
-  const focusWords = (pointsBack && focus.length < sentences.length ? sentences.map((_, i) => i) : focus).flatMap((i) => {
+  // Pointing back reads the sentences just before the question too, not what follows it.
+  const first = focus[0] ?? 0;
+  const read = pointsBack ? [...new Set([Math.max(0, first - 2), Math.max(0, first - 1), ...focus])].sort((a, b) => a - b) : focus;
+  const focusWords = read.flatMap((i) => {
     const s = sentences[i];
     return s ? [[s.from, forms[i]?.tagFrom !== undefined ? (forms[i]?.tagFrom as number) - 1 : s.to] as const] : [];
   });
@@ -138,13 +180,22 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
 
   const named = new Set(mentions.flatMap((m) => spread(m.from, m.to)));
   const content: Reading["content"] = [];
+  const core = coreClauses(words, focus.map((i) => sentences[i] as { from: number; to: number }), named);
   for (const [a, b] of focusWords) {
     for (let i = a; i <= b; i++) {
       const w = words[i] as Word;
       if (named.has(i) || w.pos === "PUNCT" || w.pos === "NUM" || w.pos === "SYM") continue;
       const key = keyOf(w.lemma === w.lower ? w.text : w.lemma);
       if (!key || FUNCTION_WORDS.has(key) || FUNCTION_WORDS.has(w.lower) || CHAT_SPELLINGS[w.lower]) continue;
-      content.push({ key, stem: stemKey(w.lemma || w.text), word: w, index: i, cue: asked.cueWords.has(i), corrected: asked.corrected.has(i) });
+      content.push({
+        key,
+        stem: stemKey(w.lemma || w.text),
+        word: w,
+        index: i,
+        cue: asked.cueWords.has(i),
+        corrected: asked.corrected.has(i),
+        core: core.has(i),
+      });
     }
   }
   const focusText = focus.map((i) => sentences[i]?.text ?? "").join(" ").toLowerCase();
@@ -162,7 +213,46 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
     ...(time ? { time } : {}),
     content,
     aboutSource: SOURCE_WORDS.test(focusText),
+    quotes,
   };
+}
+
+/** Words put in quotation marks (double, or single around at least two words). */
+function quotedIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/["“]([^"“”]{6,200})["”]|(?<![\w])['‘]([^'‘’]{6,200}?)['’](?![\w])/g)) {
+    const q = (m[1] ?? m[2] ?? "").trim();
+    if (q.split(/\s+/).length >= 2) out.push(q);
+  }
+  return out;
+}
+
+/** Words that start an aside inside a sentence: "…, just want to be sure before I send". */
+const ASIDE = new Set(["but", "because", "since", "so", "while", "just", "trying", "thanks", "thank", "please", "before", "after", "though", "although", "unless", "whereas", "cause", "cos", "as"]);
+const WH_WORDS = new Set(["what", "when", "where", "who", "whom", "which", "why", "how", "whats", "whens", "wheres", "whos", "is", "are", "was", "were", "do", "does", "did", "will", "can", "could"]);
+
+/**
+ * The clauses that ask: each sentence split at punctuation and at words that start an aside; of
+ * its clauses, the one with a question word (else the one naming the most concepts) is the core.
+ */
+function coreClauses(words: readonly Word[], sentences: readonly { from: number; to: number }[], named: ReadonlySet<number>): Set<number> {
+  const core = new Set<number>();
+  for (const s of sentences) {
+    const clauses: number[][] = [[]];
+    for (let i = s.from; i <= s.to; i++) {
+      const w = words[i] as Word;
+      if (/^[,;:()"“”—–]$/.test(w.text) || (ASIDE.has(w.lower) && (clauses.at(-1) as number[]).length > 0)) {
+        clauses.push([]);
+        if (w.pos === "PUNCT") continue;
+      }
+      (clauses.at(-1) as number[]).push(i);
+    }
+    const asking = clauses.filter((c) => c.some((i) => WH_WORDS.has((words[i] as Word).lower)));
+    const pool = asking.length ? asking : clauses;
+    const best = [...pool].sort((a, b) => b.filter((i) => named.has(i)).length - a.filter((i) => named.has(i)).length)[0] ?? [];
+    for (const c of asking.length ? asking : [best]) for (const i of c) core.add(i);
+  }
+  return core;
 }
 
 function spread(a: number, b: number): number[] {
