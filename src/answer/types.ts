@@ -28,7 +28,7 @@ export interface Answer {
   citations: Citation[];
   /** 0..1. */
   confidence: number;
-  /** Entry ids the answer rests on. */
+  /** Ids of the claims the answer rests on. */
   factIds: string[];
   /** Up to 3 related things it can answer, when not sure. */
   suggestions: Suggestion[];
@@ -41,7 +41,7 @@ export interface TimelineItem {
   entryId: string;
   /** Short name: "Truce expiry", "Bessent–He talks in Malaysia". */
   title: string;
-  /** The answer sentence of the entry. */
+  /** The answer sentence of the claim. */
   text: string;
   /** ISO date (start of the period for week/month precision). */
   date: string;
@@ -94,7 +94,7 @@ export interface SourceSummary {
  */
 export interface Core {
   answer(question: string, now: Date): Answer;
-  /** The answer of one entry, for "did you mean" buttons; undefined when the id is unknown. */
+  /** The answer of one claim (by id, as `entryId`), for "did you mean" buttons; undefined when the id is unknown. */
   answerEntry(entryId: string, now: Date): Answer | undefined;
   status(now: Date): StatusReport;
   timeline(now: Date): TimelineItem[];

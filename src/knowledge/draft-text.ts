@@ -25,7 +25,7 @@ const ABBREVIATIONS = new Set(
 const FURNITURE =
   /^(?:\[.*\]|\(.*\)|related:|want more|sign up|subscribe|read more|key takeaways|reporting by|editing by|writing by|additional reporting|©|copyright|photo:|image:)/i;
 
-/** Whether a line is page furniture that should not become an entry. */
+/** Whether a line is page furniture that should not become a claim. */
 export function isFurniture(line: string): boolean {
   return FURNITURE.test(line.trim());
 }

@@ -8,9 +8,9 @@ export const COMMAND = "/tradetalks";
 
 /** Block Kit action ids the app listens for. */
 export const ACTIONS = {
-  /** A "did you mean" button: its value is an entry id; clicking answers that entry. */
+  /** A "did you mean" button: its value is a claim id; clicking answers from that claim. */
   suggestion: "tradetalks_suggestion",
-  /** Feedback on an answer; the value carries the question, entry ids and knowledge version. */
+  /** Feedback on an answer; the value carries the question, claim ids and knowledge version. */
   helpful: "tradetalks_helpful",
   notHelpful: "tradetalks_not_helpful",
   /** Re-posts an ephemeral reply for the whole channel. */

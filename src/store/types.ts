@@ -57,7 +57,7 @@ export interface Subscription extends SubscriptionInput {
   scheduleSince: Date;
 }
 
-/** One entry as a briefing covered it: its id and a hash of its content. */
+/** One claim as a briefing covered it: its id and a hash of its content. */
 export interface SnapshotEntry {
   id: string;
   hash: string;
@@ -86,7 +86,7 @@ export interface BriefingRecord {
   /** Why it failed or was skipped. */
   reason?: string;
   kbVersion?: string;
-  /** The entries this briefing covered; empty unless posted or quiet. */
+  /** The claims this briefing covered; empty unless posted or quiet. */
   snapshot: SnapshotEntry[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * A "did you mean" button: answer the suggested entry where the button was. In a channel or
+ * A "did you mean" button: answer from the suggested claim where the button was. In a channel or
  * thread the answer is posted in that thread; on an ephemeral reply it comes back ephemerally.
  */
 import type { App, BlockButtonAction } from "@slack/bolt";
