@@ -23,7 +23,8 @@ const QUESTION_START =
 export function theName(kb: KnowledgeBase, id: string): string {
   const c = kb.concepts.get(id);
   if (!c) return id;
-  if (c.type === "person" || c.type === "country" || c.type === "place" || c.type === "organisation") return c.name;
+  if (c.type === "person" || c.type === "country" || c.type === "place" || c.type === "organisation")
+    return c.name;
   return /^the\b/i.test(c.name) ? c.name : `the ${c.name}`;
 }
 

@@ -40,8 +40,16 @@ export function sourcesAnswer(kb: KnowledgeBase, now: Date): Answer | undefined 
       .find((l) => l.trim().length >= 12)
       ?.trim();
     if (!opening) continue;
-    citations.push({ snippet: opening, source: s.id, title: s.title, publisher: s.publisher, published: s.published });
-    const when = s.published_note ? `${formatDay(s.published)} (${s.published_note})` : formatDay(s.published);
+    citations.push({
+      snippet: opening,
+      source: s.id,
+      title: s.title,
+      publisher: s.publisher,
+      published: s.published,
+    });
+    const when = s.published_note
+      ? `${formatDay(s.published)} (${s.published_note})`
+      : formatDay(s.published);
     lines.push(`${s.title} (${s.publisher}, published ${when}${s.credit ? `; credit: ${s.credit}` : ""}).`);
   }
   if (!citations.length) return undefined;

@@ -13,14 +13,25 @@ const NUMBERS_LIMIT = 6;
 
 /** Builds the status from the standing claims, placed against `now`. */
 export function buildStatus(kb: KnowledgeBase, standing: Standing, now: Date): StatusReport {
-  const point = (c: LoadedClaim): StatusPoint => ({ entryId: c.id, text: c.answer, citation: citationOf(kb, c) });
+  const point = (c: LoadedClaim): StatusPoint => ({
+    entryId: c.id,
+    text: c.answer,
+    citation: citationOf(kb, c),
+  });
   const headlines = headlineClaims(kb, standing).filter((c) => c.headline);
   // What stands: headline points not tied to a date that has passed. A planned meeting or a
   // deadline whose date is gone is listed among the dates now passed, not as standing.
-  const datePassed = (c: LoadedClaim) => "date" in c.value && countdown({ date: c.value.until ?? c.value.date, precision: c.value.until ? "day" : c.value.precision }, now).past;
+  const datePassed = (c: LoadedClaim) =>
+    "date" in c.value &&
+    countdown(
+      { date: c.value.until ?? c.value.date, precision: c.value.until ? "day" : c.value.precision },
+      now,
+    ).past;
   const inForce = headlines.filter((c) => c.attribute !== "amount" && !datePassed(c)).map(point);
   const amounts = standing.claims.filter((c) => c.attribute === "amount");
-  const keyNumbers = [...amounts.filter((c) => c.headline), ...amounts.filter((c) => !c.headline)].slice(0, NUMBERS_LIMIT).map(point);
+  const keyNumbers = [...amounts.filter((c) => c.headline), ...amounts.filter((c) => !c.headline)]
+    .slice(0, NUMBERS_LIMIT)
+    .map(point);
   const timeline = buildTimeline(kb, standing, now);
   const upcoming = timeline.filter((t) => !t.past);
   const recent = timeline

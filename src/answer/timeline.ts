@@ -38,7 +38,9 @@ export function buildTimeline(kb: KnowledgeBase, standing: Standing, now: Date):
       date: v.date,
       precision: v.precision,
       until: last,
-      dateLabel: v.until ? `${formatDated(v.date, "day")} to ${formatDated(v.until, "day")}` : formatDated(v.date, v.precision),
+      dateLabel: v.until
+        ? `${formatDated(v.date, "day")} to ${formatDated(v.until, "day")}`
+        : formatDated(v.date, v.precision),
       countdown: at.text,
       past: at.past,
       citation: citationOf(kb, claim),

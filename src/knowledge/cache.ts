@@ -29,12 +29,9 @@ interface CachedKnowledge {
  * The loader's own modules: a cache written by a loader with other checks must not be trusted by
  * this one, so they are part of the key.
  */
-const CHECKER_FILES = [
-  "load.js",
-  "check.js",
-  "schema.js",
-  "yaml-file.js",
-].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+const CHECKER_FILES = ["load.js", "check.js", "schema.js", "yaml-file.js"].map((f) =>
+  fileURLToPath(new URL(f, import.meta.url)),
+);
 
 /** A hash of every file's path and content under `dir`, and of the checker that accepted them. */
 export function fingerprint(dir: string): string {
