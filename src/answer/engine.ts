@@ -216,7 +216,7 @@ export class AnswerEngine {
     const candidates = this.candidates(reading);
     // A belief is checked against the claim that can say yes or no to it: of the claims near the
     // best, the first whose value is of the kind put forward ("at the G20" → a place).
-    if (reading.form === "belief" || reading.form === "yesno" || reading.form === "choice") {
+    if (reading.form === "belief" || reading.form === "choice") {
       const best = candidates[0];
       // Values put forward: in their slot ("in Malaysia"), names no source has, titles; not names of the topic.
       const put = reading.claimed.filter((v) => v.kind !== "state" && (v.slot || !v.concept || v.kind === "title"));
@@ -239,7 +239,7 @@ export class AnswerEngine {
         }
       }
     }
-    const top = candidates[0];
+    let top = candidates[0];
     if (unknown.length) {
       // A name no source has weighs most; a common word less; a verb least.
       const penalty = unknownContent.reduce(
@@ -255,7 +255,16 @@ export class AnswerEngine {
       return done(this.dontKnow(candidates), why, reading, candidates);
     }
 
-    // The attribute asked: a claim that does not fill it cannot answer.
+    // The attribute asked: a claim that does not fill it cannot answer; a close one that does, can.
+    if (reading.asked.strength >= 0.6 && top.fit < 0.4) {
+      const floor = top.score * 0.7;
+      const filler = candidates.find((c) => c.fit >= 0.8 && c.score >= floor && c.score >= ANSWER_THRESHOLD * 0.9);
+      if (filler) {
+        candidates.splice(candidates.indexOf(filler), 1);
+        candidates.unshift(filler);
+        top = filler;
+      }
+    }
     if (reading.asked.strength >= 0.6 && top.fit < 0.4) {
       return done(
         missingAnswer(ctx, this.missingSentence(reading, top.claim), top.claim, top.score * 0.5),
@@ -272,7 +281,17 @@ export class AnswerEngine {
     if (outOfTime) return done(missingAnswer(ctx, outOfTime, top.claim, top.score * 0.5), "asks about a time the claim does not speak for", reading, candidates);
     const change = this.unconfirmedChange(reading, top.claim);
     if (change) return done(missingAnswer(ctx, change, top.claim, top.score * 0.5), "asks whether something changed; no claim says", reading, candidates);
-    const uncovered = this.uncoveredInYesNo(reading, top.claim);
+    let uncovered = this.uncoveredInYesNo(reading, top.claim);
+    if (uncovered) {
+      const first = top;
+      const covering = candidates.find((c) => c !== first && c.score >= first.score * 0.6 && !this.uncoveredInYesNo(reading, c.claim));
+      if (covering) {
+        candidates.splice(candidates.indexOf(covering), 1);
+        candidates.unshift(covering);
+        top = covering;
+        uncovered = undefined;
+      }
+    }
     if (uncovered) return done(missingAnswer(ctx, uncovered, top.claim, top.score * 0.5), "a yes/no question about something the claim does not cover", reading, candidates);
     const unconfirmed = this.happenedAfterReport(reading, top.claim);
     if (unconfirmed) return done(missingAnswer(ctx, unconfirmed, top.claim, top.score * 0.5), "asks whether a planned thing happened; the sources predate it", reading, candidates);
@@ -351,10 +370,9 @@ export class AnswerEngine {
     if (answered.length === 1) return first;
     const citations: Answer["citations"] = [];
     const texts: string[] = [];
-    for (const a of answered) {
-      const fresh = a.citations.filter((c) => !citations.some((x) => x.snippet === c.snippet));
-      if (citations.length + Math.min(1, fresh.length) > 3) break;
-      citations.push(...fresh.slice(0, Math.max(1, 3 - citations.length)));
+    for (const a of answered.slice(0, 3)) {
+      const fresh = a.citations.find((c) => !citations.some((x) => x.snippet === c.snippet));
+      if (fresh) citations.push(fresh);
       texts.push(a.text.split(/(?<=\.)\s+(?=This replaces|Since then|That was|Also:)/)[0] ?? a.text);
     }
     let text = texts.map((t, k) => (k === 0 ? t : `Also: ${t}`)).join(" ");
@@ -439,7 +457,8 @@ export class AnswerEngine {
       .map(([id]) => id);
     const stateClaimed = (reading.form === "belief" || reading.form === "yesno") && reading.claimed.some((v) => v.kind === "state");
     const asked = new Map(reading.asked.attributes);
-    const putForward = reading.form === "belief" || reading.form === "yesno" || reading.form === "choice";
+    const putForward =
+      reading.form === "belief" || reading.form === "yesno" || reading.form === "choice" || (reading.form === "fragment" && /\?\s*$/.test(reading.text));
     if (putForward) {
       for (const v of reading.claimed) {
         // A value in its slot ("in Tokyo", "at the G20") says what the question is about.
@@ -475,7 +494,7 @@ export class AnswerEngine {
       // "Who …?" wants people: words like "many leaders" answer it only loosely; a claim about an
       // event that names its people answers it well enough.
       if (claim.attribute === "who" && "text" in claim.value) fit *= strong ? 0.35 : 0.6;
-      if ((asked.get("who") ?? 0) >= 0.9 && fit < 0.7 && this.namesOthers(claim, named)) fit = Math.max(fit, 0.7);
+      if ((asked.get("who") ?? 0) >= 0.9 && fit < 0.5 && this.namesOthers(claim, named)) fit = Math.max(fit, 0.5);
       // "Was the truce extended?" is answered by the truce's own status, not another measure's.
       if (stateClaimed && claim.attribute === "status" && !this.isAboutNamed(claim, named)) fit = 0;
       const fitFactor = asked.size === 0 ? 0.92 : fit > 0 ? 0.5 + 0.5 * fit : strong ? 0.45 : 0.7;
@@ -484,7 +503,7 @@ export class AnswerEngine {
       if (nouns) score *= 0.6 + 0.4 * (nouns.get(h.index) ?? 0);
       // A date, place or figure belongs to the claim's subject: "how much tariff revenue" is not
       // answered by the deficit's figure, though that claim mentions the revenue.
-      if (thingsNamed.length && SINGLE_VALUED_ASKED.has(claim.attribute) && !this.subjectNamed(claim, thingsNamed)) score *= 0.55;
+      if (thingsNamed.length && SINGLE_VALUED_ASKED.has(claim.attribute) && !this.subjectNamed(claim, thingsNamed) && this.sameClass(claim, thingsNamed)) score *= 0.55;
       // "China's deficit" is not the US deficit: a claim whose subject belongs to another country.
       if (countries.length && this.belongsElsewhere(claim, countries)) score *= 0.45;
       if (speaker && (claim.attribute === "said" || claim.attribute === "stance")) {
@@ -505,6 +524,12 @@ export class AnswerEngine {
       out.push({ claim, score, coverage: h.coverage, words: w, fit, standing });
     }
     return out.sort((a, b) => b.score - a.score || b.fit - a.fit || a.claim.id.localeCompare(b.claim.id));
+  }
+
+  /** Whether the claim's subject is of the same type as one of these concepts (a topic for a topic). */
+  private sameClass(claim: LoadedClaim, ids: readonly string[]): boolean {
+    const type = this.kb.concepts.get(claim.about[0] as string)?.type;
+    return ids.some((id) => this.kb.concepts.get(id)?.type === type);
   }
 
   /** Whether the claim's subject is one of these concepts, a part of one, or one they are part of. */

@@ -111,6 +111,11 @@ const CUES: Cue[] = [
     strong: true,
   },
   { pattern: /\b(?:rate|percentage|amount|figure|quantity|volume|number of|tonnage|total|level|how steep|count|tally)\b/, weights: { amount: 1, terms: 0.4 } },
+  {
+    pattern: /\bwhat (?:be|'s|s)(?: the)?(?: [\w-]+){0,3} (?:tariff|rate|duty|levy|price|cost|fee|figure|number|total|surtax|tax)\b/,
+    weights: { amount: 1, terms: 0.4 },
+    strong: true,
+  },
   { pattern: /\btime ?zone\b|\bwhat zone\b|\bthe time of\b|\bwhat hour\b/, weights: DATES, exact: "time" },
   {
     pattern: /\b(?:say|said|describe|characterize|characterise|comment|quote|word|remark|statement|reply|respond|response|claim|put it|react|reaction)\b|\bcall (?:it|them|this|that|the \w+)\b/,
@@ -118,7 +123,7 @@ const CUES: Cue[] = [
   },
   {
     pattern:
-      /\b(?:think|feel|view|stance|opinion|mood|optimistic|pessimistic|optimism|confident|hopeful|hope|believe|attitude|take on|sentiment|tone|upbeat|positive|negative|back off|back down|soften|walk back|walk it back|retreat|climb down|u-turn|change (?:his|her|their) mind|reverse|sound)\b/,
+      /\b(?:think|feel|view|stance|opinion|mood|optimistic|pessimistic|optimism|confident|hopeful|hope|believe|attitude|take on|sentiment|tone|upbeat|positive|negative|back off|back down|soften|walk back|walk it back|retreat|climb down|u-turn|change (?:his|her|their) mind|reverse|sound|confirm|deny|dispute)\b/,
     weights: { stance: 1, said: 0.9 },
   },
   { pattern: /\bwhy\b|\bhow come\b|\bwhat for\b/, weights: { reason: 1, impact: 0.2 }, strong: true },
@@ -135,7 +140,7 @@ const CUES: Cue[] = [
   { pattern: /\b(?:agree|agreement|deal|consensus|settle|strike)\b/, weights: { outcome: 0.8, terms: 0.8, status: 0.5 }, soft: true },
   {
     pattern:
-      /\b(?:status|still|on track|go ahead|happen|in effect|in force|in place|cancel|postpone|delay|call off|scrap|drop|off the table|on the table|suspend|lift|remove|extend|pause|resume|halt|stand|standing|alive|dead|definitely|confirm|official)\b/,
+      /\b(?:status|still|on track|go ahead|happen|in effect|in force|in place|cancel|postpone|delay|call off|scrap|drop|off the table|on the table|suspend|lift|remove|extend|pause|resume|halt|stand|standing|alive|dead|definitely|official)\b/,
     weights: { status: 1, outcome: 0.6, start: 0.4, end: 0.4 },
   },
   {

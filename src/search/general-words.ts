@@ -41,6 +41,7 @@ compare comparison contrast opposite avoid avoidance sit sat sitting landing lan
 announce announced announcing avoid avoided according accord supposed suppose cliff point points note notes worst
 case cases scenario scenarios outlook forecast forecasts expectation expectations
 bot bots assistant let lets speech speeches post posts interview interviews remark
+jump jumped rise rose fall fell climb climbed drop dropped dodge dodged skip
 `;
 
 /** The general words, as comparison keys. */
