@@ -9,6 +9,7 @@ import type { Attribute, KnowledgeBase, LoadedClaim } from "../knowledge/schema.
 import { ClaimIndex } from "../search/claim-index.js";
 import type { ClaimedValue } from "../search/claimed.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
+import { stemsOf } from "../search/keys.js";
 import type { Word } from "../nlp/english.js";
 import { type Reading, readQuestion } from "../search/reading.js";
 import { plainFromSlack } from "../search/slack-text.js";
@@ -35,6 +36,8 @@ export interface Candidate {
   words: number;
   fit: number;
   standing: boolean;
+  /** How close the claim's nearest curated phrasing is to the question (0 when none is close). */
+  phrased: number;
 }
 
 /** Why the engine answered as it did, for `tradebot ask --explain`. */
@@ -73,6 +76,10 @@ const PEOPLE_NOUNS = new Set(["delegation", "delegate", "counterpart", "negotiat
 /** States that say something changed: asked about, they need a claim that reports the change. */
 const CHANGES = new Set(["extended", "cancelled", "suspended", "ended", "in_effect", "happened"]);
 const ON_OFF = new Set(["going_ahead", "cancelled", "happened", "suspended", "in_effect", "ended"]);
+
+/** How close (Dice overlap of stems) a curated phrasing must be to count, and to be taken at its word. */
+const PHRASING_MATCH = 0.6;
+const CURATED_MATCH = 0.9;
 
 /** Text folded for finding quoted words: lower case, letters and digits only. */
 function squash(s: string): string {
@@ -255,6 +262,12 @@ export class AnswerEngine {
       return done(this.dontKnow(candidates), why, reading, candidates);
     }
 
+    // A curated phrasing the question all but repeats is the curator's word on what it asks.
+    if (top.phrased >= CURATED_MATCH && !unknown.length) {
+      const lead = this.lead(reading, top.claim);
+      const answer = claimAnswer(ctx, top.claim, { confidence: top.score, ...(lead ? { lead } : {}), now: reading.time === "now", older: !top.standing });
+      return done(answer, `a curated phrasing of ${top.claim.id} (${round(top.phrased)})`, reading, candidates);
+    }
     // The attribute asked: a claim that does not fill it cannot answer; a close one that does, can.
     if (reading.asked.strength >= 0.6 && top.fit < 0.4) {
       const floor = top.score * 0.7;
@@ -439,6 +452,15 @@ export class AnswerEngine {
         hits.push({ index: i, coverage: concepts.size ? 0.5 : 0.8 });
       }
     }
+    // A curated phrasing close to the question (an idiom the concepts and attribute don't carry)
+    // points at its claim.
+    const focusText = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
+    const phrased = this.index.phrasingMatches(stemsOf(focusText), PHRASING_MATCH);
+    for (const [i, sim] of phrased) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      hits.push({ index: i, coverage: 0.6 * sim });
+    }
     const wordKeys = reading.content.map((c) => c.stem).filter((k) => this.index.idfOfWord(k) !== undefined);
     const words = this.index.wordCoverage(
       wordKeys,
@@ -519,9 +541,11 @@ export class AnswerEngine {
       }
       if (claim.headline) score *= 1.01;
       if (quoted.has(h.index)) score *= 1.3;
+      const sim = phrased.get(h.index);
+      if (sim !== undefined) score *= 1 + sim;
       // A value the question gives ("truce 145", "did they meet in Stockholm?") points at the claim that holds it.
       if (reading.claimed.some((v) => v.kind !== "state" && agrees(this.kb, claim, v) === true && !(v.concept && claim.about.includes(v.concept)))) score *= 1.2;
-      out.push({ claim, score, coverage: h.coverage, words: w, fit, standing });
+      out.push({ claim, score, coverage: h.coverage, words: w, fit, standing, phrased: sim ?? 0 });
     }
     return out.sort((a, b) => b.score - a.score || b.fit - a.fit || a.claim.id.localeCompare(b.claim.id));
   }

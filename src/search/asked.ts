@@ -99,7 +99,7 @@ const CUES: Cue[] = [
     strong: true,
   },
   {
-    pattern: /\bwhat (?:do|have|will|would) [\w-]+(?: [\w-]+)? (?:pause|suspend|lift|remove|cut|extend|drop|offer|give|promise|pledge|agree to|commit to|concede|buy|give up|get)\b/,
+    pattern: /\bwhat(?: [\w-]+)? (?:do|have|will|would) [\w-]+(?: [\w-]+)? (?:pause|suspend|lift|remove|cut|extend|drop|offer|give|promise|pledge|agree to|commit to|concede|buy|give up|get)\b/,
     weights: { terms: 1, amount: 0.7, outcome: 0.5 },
     strong: true,
   },

@@ -46,6 +46,9 @@ export class ClaimIndex {
   private readonly parents = new Map<string, readonly string[]>();
   /** Event → the places and people its where and who claims give. */
   private readonly context = new Map<string, string[]>();
+  /** Stem → the claims (and which of their phrasings) holding it, for the optional curated phrasings. */
+  private readonly phrasingPostings = new Map<string, number[]>();
+  private readonly phrasingStems: { claim: number; stems: Set<string> }[] = [];
   private readonly coverageScratch: Float32Array;
   private readonly wordScratch: Float32Array;
 
@@ -76,6 +79,16 @@ export class ClaimIndex {
         }
         list.claims.push(i);
         list.weights.push(w);
+      }
+      for (const phrasing of claim.phrasings) {
+        const stems = new Set(stemsOf(phrasing));
+        if (!stems.size) continue;
+        const k = this.phrasingStems.push({ claim: i, stems }) - 1;
+        for (const st of stems) {
+          const list = this.phrasingPostings.get(st) ?? [];
+          list.push(k);
+          this.phrasingPostings.set(st, list);
+        }
       }
       const words = new Set<string>();
       for (const text of [claim.answer, claim.snippet, claim.title ?? "", ...claim.phrasings]) {
@@ -210,6 +223,23 @@ export class ClaimIndex {
     const hits = touched.map((i) => ({ index: i, coverage: total > 0 ? (acc[i] as number) / total : 0 }));
     for (const i of touched) acc[i] = 0;
     return hits;
+  }
+
+  /**
+   * Claims with a curated phrasing close to the question's stems (Dice overlap, 0..1, best phrasing
+   * per claim): the optional extras curators write for idioms the concepts and attribute don't carry.
+   */
+  phrasingMatches(stems: readonly string[], atLeast: number): Map<number, number> {
+    const q = new Set(stems);
+    const shared = new Map<number, number>();
+    for (const st of q) for (const k of this.phrasingPostings.get(st) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+    const out = new Map<number, number>();
+    for (const [k, n] of shared) {
+      const p = this.phrasingStems[k] as { claim: number; stems: Set<string> };
+      const dice = (2 * n) / (q.size + p.stems.size);
+      if (dice >= atLeast && dice > (out.get(p.claim) ?? 0)) out.set(p.claim, dice);
+    }
+    return out;
   }
 
   /** Claims whose value is this figure (any unit), or whose date value covers this day or month. */
