@@ -6,15 +6,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  type Drafted,
-  draftClaims,
-  draftSource,
-  renderDrafts,
-  renderSource,
-  type SourceMeta,
-  sourceIdFor,
-} from "./draft.js";
+import { type Drafted, draftClaims, draftSource, type SourceMeta, sourceIdFor } from "./draft.js";
+import { renderDrafts, renderSource } from "./draft-render.js";
 import { checkKnowledge } from "./load.js";
 import type { Concept, Source } from "./schema.js";
 

@@ -6,11 +6,10 @@
  * `when`, `start` or `end` claim, attributed speech a `said` claim (a quote only when the source
  * puts the words in quotation marks), and any other salient sentence a claim with a text value.
  */
-import { stringify } from "yaml";
 import { insideQuotationMarks } from "./check.js";
 import { DraftConcepts } from "./draft-concepts.js";
-import { type DateMention, findDates, resolveDatesIn } from "./draft-dates.js";
-import { type Figure, findFigures } from "./draft-figures.js";
+import { findDates, resolveDatesIn } from "./draft-dates.js";
+import { findFigures } from "./draft-figures.js";
 import {
   findAttribution,
   findPeople,
@@ -20,6 +19,7 @@ import {
   resolveSpeaker,
 } from "./draft-speech.js";
 import { type Sentence, splitSentences, words } from "./draft-text.js";
+import { dateAttribute, figureValue, textAttribute } from "./draft-values.js";
 import type { Attribute, Claim, Concept, Source, Value } from "./schema.js";
 /** What the curator says about a new source on the command line. */
 export interface SourceMeta {
@@ -36,9 +36,6 @@ export interface SourceMeta {
   addedBy?: string;
 }
 
-const DEADLINE = /\b(expir\w*|deadline|takes? effect|took effect|due|until|lapses?|ends?)\b/i;
-/** A deadline that starts something rather than ends it. */
-const STARTS = /\b(takes? effect|took effect|begins?|began|starts?|kicks? in)\b/i;
 const MAX_ANSWER = 400;
 const MAX_ABOUT = 5;
 
@@ -146,38 +143,6 @@ function salient(text: string, nouns: ReadonlySet<string>): boolean {
   const w = words(text);
   if (w.length < 8 || text.endsWith("?")) return false;
   return w.some((x) => nouns.has(x)) || NEWSWORTHY.test(text);
-}
-
-/** The attribute nearest to what a plain sentence says, for a claim with a text value. */
-const TEXT_ATTRIBUTES: [RegExp, Attribute][] = [
-  [/\b(because|aims? to|in order to|so that|to (?:ease|prevent|avoid|prepare|discuss)|amid)\b/i, "reason"],
-  [/\b(agreed|pledged?|promised?|terms|under the (?:deal|agreement|truce))\b/i, "terms"],
-  [/\b(closed|shut|hit|hurt|cost|disrupt\w*|could have|effect on)\b/i, "impact"],
-  [/\b(resulted|outcome|turned out|ended with)\b/i, "outcome"],
-];
-
-function textAttribute(text: string): Attribute {
-  return TEXT_ATTRIBUTES.find(([re]) => re.test(text))?.[1] ?? "description";
-}
-
-const CURRENCIES: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", "¥": "¥" };
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-
-/** A figure as the article writes it ("$ billion") to a claim's figure value (figure 4.2e9, unit USD). */
-function figureValue(f: Figure): Value {
-  const [first = "", scaleWord = ""] = f.unit.split(" ");
-  if (f.unit === "%") return { figure: f.value, unit: "percent", label: f.label };
-  const currency = CURRENCIES[first];
-  const scale = SCALES[currency ? scaleWord : first] ?? 1;
-  const unit = currency ?? (SCALES[first] ? f.unit.split(" ").slice(1).join(" ") : f.unit);
-  return { figure: Math.round(f.value * scale * 1000) / 1000, unit, label: f.label };
-}
-
-/** Which claim a date says: something starts or ends on it, or happens on it. */
-function dateAttribute(unitText: string, mention: DateMention): Attribute {
-  const near = unitText.slice(Math.max(0, mention.index - 40), mention.index);
-  if (!DEADLINE.test(near)) return "when";
-  return STARTS.test(near) ? "start" : "end";
 }
 
 /** What a source's claims are drafted from, beyond its text. */
@@ -341,45 +306,4 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
     if (mentioned.length && !(attribution && person)) last = mentioned.at(-1);
   }
   return { concepts: concepts.proposed, claims };
-}
-
-/** A claim as the drafts file writes it: only the fields that say something (defaults left out). */
-function written(c: Claim): Record<string, unknown> {
-  const { quote, headline, phrasings, supersedes, disputes, ...rest } = c;
-  return { ...rest, ...(quote ? { quote } : {}) };
-}
-
-/** A concept as the drafts file writes it, empty lists left out. */
-function writtenConcept(c: Concept): Record<string, unknown> {
-  const { aliases, roles, part_of, ...rest } = c;
-  const { note, ...named } = rest;
-  return {
-    ...named,
-    ...(aliases.length ? { aliases } : {}),
-    ...(roles.length ? { roles } : {}),
-    ...(part_of.length ? { part_of } : {}),
-    ...(note ? { note } : {}),
-  };
-}
-
-/** The drafts file: a header telling the curator what to do, then the proposed concepts and the claims. */
-export function renderDrafts(drafted: Drafted, source: Source): string {
-  const header = [
-    `# Drafts for source ${source.id}: "${source.title}" (${source.publisher}, ${source.published}).`,
-    "# Drafted by machine. NOTHING HERE IS SERVED: the bot answers only from claims/ and concepts/.",
-    "#   1. Read each claim's snippet in the article; delete the claims that are not worth keeping.",
-    "#   2. Fix each claim: about (its subject first), attribute, value, answer (a plain sentence), speaker.",
-    "#   3. Check each proposed concept: if the knowledge already has it under another name, use that id.",
-    "#   4. Move what you accept into a file in claims/ (and concepts/), then run `tradebot kb check`.",
-    "#      A newer claim on the same subject and attribute replaces older ones by itself.",
-    "#   See docs/keeping-current.md.",
-    "",
-  ].join("\n");
-  const body = { concepts: drafted.concepts.map(writtenConcept), claims: drafted.claims.map(written) };
-  return `${header}${stringify(body, { lineWidth: 0, aliasDuplicateObjects: false })}`;
-}
-
-/** The source metadata file's text; `addedBy` says how it came in, for the header line. */
-export function renderSource(source: Source, addedBy = "`tradebot kb add-source`"): string {
-  return `# Added with ${addedBy}. The article's text is ${source.text_file}, beside this file.\n${stringify(source, { lineWidth: 0 })}`;
 }
