@@ -21,7 +21,7 @@ import { sourcesAnswer, statusAnswer } from "./overviews.js";
 import { aboutSourceAnswer } from "./source-questions.js";
 import { type Standing, standingOf } from "./standing.js";
 import type { Answer, Suggestion } from "./types.js";
-import { agrees, listInWords, sameTitle, valueInWords, valueKind } from "./values.js";
+import { agrees, figureInWords, listInWords, sameTitle, valueInWords, valueKind } from "./values.js";
 
 /** At or above this score the best claim is given as the answer. */
 export const ANSWER_THRESHOLD = 0.38;
@@ -76,6 +76,17 @@ const PEOPLE_NOUNS = new Set(["delegation", "delegate", "counterpart", "negotiat
 /** States that say something changed: asked about, they need a claim that reports the change. */
 const CHANGES = new Set(["extended", "cancelled", "suspended", "ended", "in_effect", "happened"]);
 const ON_OFF = new Set(["going_ahead", "cancelled", "happened", "suspended", "in_effect", "ended"]);
+
+/** A value the asker put forward, written the way answers write values: "March", "Dec. 1", "50%". */
+function claimedInWords(v: ClaimedValue): string {
+  if (v.kind === "date" && v.date && !v.date.relative) {
+    const d = v.date;
+    const full = formatDated(d.date, d.precision);
+    return d.yearGiven ? full : full.replace(/,? \d{4}$/, "");
+  }
+  if (v.kind === "figure" && v.figure?.unit) return figureInWords(v.figure.value, v.figure.unit);
+  return /^[a-z]/.test(v.text) && v.kind !== "state" ? v.text.charAt(0).toUpperCase() + v.text.slice(1) : v.text;
+}
 
 /** How close (Dice overlap of stems) a curated phrasing must be to count, and to be taken at its word. */
 const PHRASING_MATCH = 0.6;
@@ -320,7 +331,20 @@ export class AnswerEngine {
       );
     }
 
-    const lead = this.lead(reading, top.claim);
+    let lead = this.lead(reading, top.claim);
+    // "Meeting He in Jakarta next week, right?": a claim near the best that says no to part of the
+    // belief is the answer people need ("No: Malaysia, not Jakarta").
+    if ((reading.form === "belief" || reading.form === "yesno") && !lead?.startsWith("No:")) {
+      const first = top;
+      const refuting = candidates
+        .filter((c) => c !== first && c.score >= first.score * 0.75 && c.standing)
+        .slice(0, 5)
+        .find((c) => this.lead(reading, c.claim)?.startsWith("No:") && !this.uncoveredInYesNo(reading, c.claim));
+      if (refuting) {
+        top = refuting;
+        lead = this.lead(reading, refuting.claim);
+      }
+    }
     const also = this.secondPart(reading, candidates, top);
     const answer = claimAnswer(ctx, top.claim, {
       confidence: top.score,
@@ -970,7 +994,7 @@ export class AnswerEngine {
     const asks = (a: Attribute) => (reading.asked.attributes.get(a) ?? 0) >= 0.5;
     const putForward = (reading.form === "choice" && reading.choices.length ? reading.choices : reading.claimed).filter(
       (v) =>
-        (v.kind === kind || (!v.concept && (v.kind === "place" || v.kind === "person") && (kind === "place" || kind === "person"))) &&
+        (v.kind === kind || (!v.concept && !v.slot && (v.kind === "place" || v.kind === "person") && (kind === "place" || kind === "person"))) &&
         !(v.concept && about.has(v.concept) && agrees(this.kb, claim, v) !== true) &&
         // A person or place named is put forward as the value only where the question is about who or where.
         (reading.form === "choice" || (v.kind !== "person" && v.kind !== "place") || v.slot || (v.kind === "person" ? asks("who") : asks("where"))),
@@ -988,7 +1012,7 @@ export class AnswerEngine {
       return undefined;
     }
     const right = verdicts.filter((x) => x.ok === true);
-    const wrong = verdicts.filter((x) => x.ok === false).map((x) => x.v.text);
+    const wrong = verdicts.filter((x) => x.ok === false).map((x) => claimedInWords(x.v));
     if (reading.form === "choice") {
       if (right.length) return wrong.length ? `${value} (not ${wrong.join(" or ")}).` : `${value}.`;
       return `Neither: ${value}.`;

@@ -109,7 +109,7 @@ export function agrees(kb: KnowledgeBase, claim: LoadedClaim, claimed: ClaimedVa
     return Math.abs(claimed.figure.value - v.figure) < 1e-9 * Math.max(1, Math.abs(v.figure));
   }
   // A name no source has may be a place or a person: it is compared with whichever the claim holds.
-  if (!claimed.concept && (claimed.kind === "place" || claimed.kind === "person")) {
+  if (!claimed.concept && !claimed.slot && (claimed.kind === "place" || claimed.kind === "person")) {
     if ("places" in v) return namedBy(kb, v.places, claimed.text);
     if ("people" in v) return namedBy(kb, v.people, claimed.text);
   }

@@ -62,7 +62,9 @@ export function formOf(words: readonly Word[], from: number, to: number): { form
   if (first && AUX_START.has(first.lower.replace(/'/g, ""))) return { form: hasWh ? "wh" : "yesno" };
   if (hasWh) return { form: "wh" };
   // A statement put up with a question mark ("the talks are in Bangkok?"); a bare phrase is not one.
-  if ((words[to] as Word).text === "?" && body.some((w) => w.pos === "VERB" || w.pos === "AUX")) return { form: "belief" };
+  if ((words[to] as Word).text === "?" && (body.some((w) => w.pos === "VERB" || w.pos === "AUX") || body.filter((w) => w.pos !== "PUNCT").length >= 4)) {
+    return { form: "belief" };
+  }
   return { form: "fragment" };
 }
 
