@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -129,6 +129,21 @@ describe("hot reload of the knowledge folder under a running app", () => {
     await eventually(refusals, (n) => n >= 2);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.join("\n")).toMatch(/claims\/freedonia\.yml:\d+: attribute:/);
+  });
+
+  it("never lets a draft with a problem stop a reload, and logs the draft's problem", async () => {
+    mkdirSync(join(kb.dir, "drafts"), { recursive: true });
+    writeFileSync(
+      join(kb.dir, "drafts", "later.yml"),
+      "claims:\n  - id: wool-draft\n    about: [no-such-concept]\n    attribute: description\n    value: { text: wool }\n    answer: Wool.\n    snippet: the 35% tariff on Sylvanian cheese\n    source: freedonia-ledger-talks\n",
+    );
+    edit(claimsFile, "takes effect April 2, 2031 unless", "takes effect on April 2, 2031 unless");
+    await eventually(answerText, (t) => t.includes("takes effect on April 2, 2031"));
+    expect(rejected).toEqual([]);
+    expect(holder.snapshot().kb.drafts.claims).toEqual([]);
+    expect(log.lines.join("\n")).toMatch(
+      /drafts with problems, left out of the drafts \(never served anyway\):\ndrafts\/later\.yml:3: about\[0\]: no concept with id no-such-concept/,
+    );
   });
 
   it("still picks up an edit by polling when the file system sends no change events", async () => {
