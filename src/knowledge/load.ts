@@ -158,14 +158,20 @@ export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
   const badDrafts = new Set<Parsed<unknown>>();
   draftProblems.push(
     ...checkIntegrity(
-      { sources, concepts: drafts.concepts, claims: drafts.claims, known: { concepts: concepts.concepts, claims: claims.claims } },
+      {
+        sources,
+        concepts: drafts.concepts,
+        claims: drafts.claims,
+        known: { concepts: concepts.concepts, claims: claims.claims },
+      },
       draftBroken,
       badDrafts,
     ),
   );
   const ok = <T>(items: Parsed<T>[]) => items.filter((i) => !badDrafts.has(i));
 
-  if (problems.length > 0) return { problems: byFileAndLine(problems), draftProblems: byFileAndLine(draftProblems) };
+  if (problems.length > 0)
+    return { problems: byFileAndLine(problems), draftProblems: byFileAndLine(draftProblems) };
   const kb = build(
     sources,
     { concepts: concepts.concepts, claims: claims.claims },
@@ -181,7 +187,11 @@ function parseFile(rel: string, text: string, lists: readonly ("concepts" | "cla
   const yaml = parseYaml(rel, text, result.problems);
   if (!yaml) return result;
   const shape = z
-    .object(Object.fromEntries(lists.map((k) => [k, lists.length > 1 ? z.array(z.unknown()).optional() : z.array(z.unknown())])))
+    .object(
+      Object.fromEntries(
+        lists.map((k) => [k, lists.length > 1 ? z.array(z.unknown()).optional() : z.array(z.unknown())]),
+      ),
+    )
     .strict()
     .safeParse(yaml.value);
   if (!shape.success) {
@@ -194,10 +204,17 @@ function parseFile(rel: string, text: string, lists: readonly ("concepts" | "cla
       const path = [key, i];
       const parsed = schema.safeParse(raw);
       if (parsed.success) {
-        const item = { value: parsed.data, file: rel, line: yaml.lineOf(path), lineOf: (p: NodePath) => yaml.lineOf([...path, ...p]) };
+        const item = {
+          value: parsed.data,
+          file: rel,
+          line: yaml.lineOf(path),
+          lineOf: (p: NodePath) => yaml.lineOf([...path, ...p]),
+        };
         (result[key] as Parsed<unknown>[]).push(item);
       } else {
-        result.problems.push(...zodProblems(yaml, path, parsed.error, key === "concepts" ? "concept" : "claim"));
+        result.problems.push(
+          ...zodProblems(yaml, path, parsed.error, key === "concepts" ? "concept" : "claim"),
+        );
         const ids = new Set<string>();
         rememberId(raw, ids);
         result.broken.push(...ids);
@@ -217,9 +234,15 @@ function build(
   for (const { value, file } of sources) {
     byId.set(value.id, Object.freeze({ ...value, text: value.text ?? "", file }));
   }
-  const concept = ({ value, file, line }: Parsed<Concept>): LoadedConcept => Object.freeze({ ...value, file, line });
+  const concept = ({ value, file, line }: Parsed<Concept>): LoadedConcept =>
+    Object.freeze({ ...value, file, line });
   const claim = ({ value, file, line }: Parsed<Claim>): LoadedClaim =>
-    Object.freeze({ ...value, file, line, asOf: value.holds?.as_of ?? byId.get(value.source)?.published ?? "" });
+    Object.freeze({
+      ...value,
+      file,
+      line,
+      asOf: value.holds?.as_of ?? byId.get(value.source)?.published ?? "",
+    });
   const newestSource =
     sources
       .map((s) => s.value.published)
@@ -248,7 +271,12 @@ function yamlFiles(dir: string, sub: string, problems: Problem[], required: bool
   const folder = join(dir, sub);
   if (!existsSync(folder)) {
     if (required) {
-      problems.push({ file: sub, line: 0, field: "folder", message: `missing: the knowledge folder needs ${sub}/` });
+      problems.push({
+        file: sub,
+        line: 0,
+        field: "folder",
+        message: `missing: the knowledge folder needs ${sub}/`,
+      });
     }
     return [];
   }

@@ -4,8 +4,9 @@
  * rarity of each concept and word, and the words of each claim. A question finds claims through
  * the concepts it names first; the words only rank claims the concepts already found.
  */
-import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
+
 import Fuse from "fuse.js";
+import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import { ConceptMatcher, editDistance } from "./concept-matcher.js";
 import { keysOf, stemsOf } from "./keys.js";
 
@@ -61,7 +62,12 @@ export class ClaimIndex {
       const v = c.value;
       const subject = c.about[0] as string;
       if (kb.concepts.get(subject)?.type !== "event") continue;
-      const add = "places" in v && c.attribute === "where" ? v.places : "people" in v && c.attribute === "who" ? v.people : [];
+      const add =
+        "places" in v && c.attribute === "where"
+          ? v.places
+          : "people" in v && c.attribute === "who"
+            ? v.people
+            : [];
       if (!add.length) continue;
       const list = this.context.get(subject) ?? [];
       for (const id of add) if (!list.includes(id)) list.push(id);
@@ -105,7 +111,10 @@ export class ClaimIndex {
     });
     const n = Math.max(1, claims.length);
     for (const [concept, list] of conceptLists) {
-      this.postings.set(concept, { claims: Int32Array.from(list.claims), weights: Float32Array.from(list.weights) });
+      this.postings.set(concept, {
+        claims: Int32Array.from(list.claims),
+        weights: Float32Array.from(list.weights),
+      });
       this.conceptIdf.set(concept, Math.log(1 + n / list.claims.length));
     }
     for (const [k, list] of wordLists) {
@@ -128,8 +137,12 @@ export class ClaimIndex {
   /** The concepts a claim is about, each at its most central role, and what they are part of. */
   private conceptsOf(claim: LoadedClaim): Map<string, number> {
     const out = new Map<string, number>();
-    const put = (id: string, w: number) => out.set(id, Math.max(out.get(id) ?? 0, w));
-    claim.about.forEach((id, i) => put(id, i === 0 ? ROLE_WEIGHT.subject : ROLE_WEIGHT.about));
+    const put = (id: string, w: number): void => {
+      out.set(id, Math.max(out.get(id) ?? 0, w));
+    };
+    claim.about.forEach((id, i) => {
+      put(id, i === 0 ? ROLE_WEIGHT.subject : ROLE_WEIGHT.about);
+    });
     if (claim.speaker) put(claim.speaker, ROLE_WEIGHT.speaker);
     const v = claim.value;
     if ("places" in v) for (const id of v.places) put(id, ROLE_WEIGHT.value);
@@ -170,7 +183,13 @@ export class ClaimIndex {
       this.prefixes = new Set();
       for (const w of this.vocabulary) if (w.length >= 5 && !/\d/.test(w)) this.prefixes.add(w.slice(0, 5));
     }
-    return this.prefixes.has(stem.slice(0, 5)) && [...this.vocabulary].some((w) => w.length >= 5 && (w.startsWith(stem.slice(0, Math.max(5, stem.length - 3))) || stem.startsWith(w)));
+    return (
+      this.prefixes.has(stem.slice(0, 5)) &&
+      [...this.vocabulary].some(
+        (w) =>
+          w.length >= 5 && (w.startsWith(stem.slice(0, Math.max(5, stem.length - 3))) || stem.startsWith(w)),
+      )
+    );
   }
 
   private prefixes: Set<string> | undefined;
@@ -179,10 +198,13 @@ export class ClaimIndex {
   /** Whether a word is one or two edits from a word the knowledge holds (for misspellings). */
   nearWord(key: string): boolean {
     if (key.length < 4) return false;
-    this.vocabularyFuse ??= new Fuse([...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)), {
-      threshold: 0.5,
-      ignoreLocation: true,
-    });
+    this.vocabularyFuse ??= new Fuse(
+      [...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)),
+      {
+        threshold: 0.5,
+        ignoreLocation: true,
+      },
+    );
     return this.vocabularyFuse
       .search(key, { limit: 5 })
       .some((h) => editDistance(key, h.item) <= (key.length >= 6 ? 2 : 1) && key[0] === h.item[0]);
@@ -232,7 +254,8 @@ export class ClaimIndex {
   phrasingMatches(stems: readonly string[], atLeast: number): Map<number, number> {
     const q = new Set(stems);
     const shared = new Map<number, number>();
-    for (const st of q) for (const k of this.phrasingPostings.get(st) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+    for (const st of q)
+      for (const k of this.phrasingPostings.get(st) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
     const out = new Map<number, number>();
     for (const [k, n] of shared) {
       const p = this.phrasingStems[k] as { claim: number; stems: Set<string> };
@@ -247,9 +270,17 @@ export class ClaimIndex {
     const out: number[] = [];
     this.claims.forEach((c, i) => {
       const v = c.value;
-      if (find.figure !== undefined && "figure" in v && Math.abs(v.figure - find.figure) < 1e-9 * Math.max(1, Math.abs(v.figure))) out.push(i);
+      if (
+        find.figure !== undefined &&
+        "figure" in v &&
+        Math.abs(v.figure - find.figure) < 1e-9 * Math.max(1, Math.abs(v.figure))
+      )
+        out.push(i);
       if (find.date && "date" in v) {
-        const same = find.precision === "month" ? v.date.slice(5, 7) === find.date.slice(5, 7) : v.date.slice(5) === find.date.slice(5) && v.precision === "day";
+        const same =
+          find.precision === "month"
+            ? v.date.slice(5, 7) === find.date.slice(5, 7)
+            : v.date.slice(5) === find.date.slice(5) && v.precision === "day";
         if (same) out.push(i);
       }
     });

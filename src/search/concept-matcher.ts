@@ -53,7 +53,26 @@ interface Node {
 const PROPER_TYPES = new Set(["person", "country", "place", "organisation"]);
 
 /** Words after which a lone "he" must be the name (the pronoun would be "him"). */
-const OBJECT_POSITION = new Set(["with", "and", "meet", "meets", "meeting", "met", "to", "vs", "between", "&", "w", "from", "by", "for", "call", "called", "calls", "versus"]);
+const OBJECT_POSITION = new Set([
+  "with",
+  "and",
+  "meet",
+  "meets",
+  "meeting",
+  "met",
+  "to",
+  "vs",
+  "between",
+  "&",
+  "w",
+  "from",
+  "by",
+  "for",
+  "call",
+  "called",
+  "calls",
+  "versus",
+]);
 
 /** Concept names as a trie over word keys, and the vocabulary for correcting typos. */
 export class ConceptMatcher {
@@ -80,7 +99,8 @@ export class ConceptMatcher {
   }
 
   private addKeys(keys: readonly string[], target: Target, text: string): void {
-    if (keys.length === 1 && FUNCTION_WORDS.has(keys[0] as string)) target = { ...target, exact: text.trim() };
+    if (keys.length === 1 && FUNCTION_WORDS.has(keys[0] as string))
+      target = { ...target, exact: text.trim() };
     let node = this.root;
     for (const k of keys) {
       this.vocabulary.add(k);
@@ -107,7 +127,8 @@ export class ConceptMatcher {
     const keys = words.map((w) => keyOf(w.text));
     const corrected = keys.map((k, i) => {
       const w = words[i] as Word;
-      if (!k || this.vocabulary.has(k) || k.length < 4 || /\d/.test(k) || (!w.unknown && !w.capital)) return k;
+      if (!k || this.vocabulary.has(k) || k.length < 4 || /\d/.test(k) || (!w.unknown && !w.capital))
+        return k;
       return this.correct(k) ?? k;
     });
     const mentions: Mention[] = [];
@@ -157,14 +178,17 @@ export class ConceptMatcher {
         // A one-word name of a thing used as a verb is the verb: "talk to He" names no talks. Names
         // of people and places are often typed in lower case and read as verbs ("trump", "beijing").
         const verb = j === start && (words[start] as Word).pos === "VERB" && !(words[start] as Word).capital;
-        const targets = next.targets.filter((t) => (!t.exact || this.exactHolds(words, start, j, t.exact)) && (!verb || t.proper));
+        const targets = next.targets.filter(
+          (t) => (!t.exact || this.exactHolds(words, start, j, t.exact)) && (!verb || t.proper),
+        );
         if (targets.length && (!best || j > best.to || (j === best.to && best.gapped && gaps === 0))) {
           best = { from: start, to: j, targets, gapped: gaps > 0 };
         }
         walk(next, j + 1, depth + 1, gaps);
       }
       const w = words[j] as Word;
-      if (depth > 0 && gaps < 2 && (w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN")) walk(node, j + 1, depth, gaps + 1);
+      if (depth > 0 && gaps < 2 && (w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN"))
+        walk(node, j + 1, depth, gaps + 1);
     };
     walk(this.root, start, 0, 0);
     return best;
@@ -183,7 +207,8 @@ export class ConceptMatcher {
     }
     const lower = w.lower;
     if (lower === "he") return prev !== undefined && OBJECT_POSITION.has(prev.lower);
-    if (lower === "us") return next !== undefined && (next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "ADJ");
+    if (lower === "us")
+      return next !== undefined && (next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "ADJ");
     return false;
   }
 
@@ -191,11 +216,14 @@ export class ConceptMatcher {
   private correct(key: string): string | undefined {
     const known = this.corrections.get(key);
     if (known !== undefined) return known ?? undefined;
-    this.fuse ??= new Fuse([...this.vocabulary].filter((v) => v.length >= 3 && !/\d/.test(v)), {
-      includeScore: true,
-      threshold: 0.6,
-      ignoreLocation: true,
-    });
+    this.fuse ??= new Fuse(
+      [...this.vocabulary].filter((v) => v.length >= 3 && !/\d/.test(v)),
+      {
+        includeScore: true,
+        threshold: 0.6,
+        ignoreLocation: true,
+      },
+    );
     const allowed = key.length >= 6 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
@@ -225,7 +253,11 @@ export function editDistance(a: string, b: string): number {
     const row = d[i] as number[];
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((d[i - 1] as number[])[j] as number + 1, (row[j - 1] as number) + 1, ((d[i - 1] as number[])[j - 1] as number) + cost);
+      row[j] = Math.min(
+        ((d[i - 1] as number[])[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        ((d[i - 1] as number[])[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
       }

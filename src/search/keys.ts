@@ -54,7 +54,19 @@ export function stemKey(word: string): string {
 
 /** The stems of a text's words, function words left out. */
 export function stemsOf(text: string): string[] {
-  return keysOf(text)
+  // Function words are dropped as written, before "does" could become "doe".
+  return text
+    .split(/\s+/)
+    .filter(
+      (w) =>
+        !FUNCTION_WORDS.has(
+          w
+            .toLowerCase()
+            .replace(/[^a-z']/g, "")
+            .replace(/'s$/, ""),
+        ),
+    )
+    .flatMap((w) => keysOf(w))
     .filter((k) => !FUNCTION_WORDS.has(k))
     .map((k) => (/\d/.test(k) ? k : porter(k)));
 }
