@@ -107,6 +107,17 @@ function claimedInWords(v: ClaimedValue): string {
     : v.text;
 }
 
+/** Attributes that answer the same kind of question: any of the dates, or the same one. */
+function sameFamily(a: Attribute, b: Attribute): boolean {
+  const families: Attribute[][] = [
+    ["when", "start", "end"],
+    ["amount", "duration"],
+    ["status", "outcome"],
+    ["said", "stance"],
+  ];
+  return a === b || families.some((f) => f.includes(a) && f.includes(b));
+}
+
 /** How close (Dice overlap of stems) a curated phrasing must be to count, and to be taken at its word. */
 const PHRASING_MATCH = 0.6;
 const CURATED_MATCH = 0.9;
@@ -665,6 +676,10 @@ export class AnswerEngine {
           hits.map((h) => h.index),
         )
       : undefined;
+    // A rare noun ("sorghum") that a claim lacks counts against it more than a common one.
+    const maxIdf = Math.log(1 + this.index.claims.length);
+    const rarest = Math.max(0, ...nounKeys.map((k) => this.index.idfOfWord(k) ?? 0));
+    const nounFloor = rarest > 0.75 * maxIdf ? 0.45 : 0.6;
     const countries = reading.mentions
       .filter((m) => m.weight >= 0.85 && this.kb.concepts.get(m.concept)?.type === "country")
       .map((m) => m.concept);
@@ -705,6 +720,11 @@ export class AnswerEngine {
     if (!someone)
       for (const a of ["said", "stance"] as const) if (asked.has(a)) asked.set(a, (asked.get(a) ?? 0) * 0.3);
     const strong = reading.asked.strength >= 1;
+    const subjects = new Set(
+      [...concepts.entries()]
+        .filter(([id, w]) => w >= 0.85 && !this.isGeneral(id) && this.kb.concepts.get(id)?.type !== "person")
+        .map(([id]) => id),
+    );
     const speaker = this.askedSpeaker(reading);
     const saying = reading.asked.cues.some((c) =>
       /\b(?:say|said|describe|characteri[sz]e|comment|quote|word|remark|statement|call (?:it|them|the)|line)\b/.test(
@@ -741,8 +761,11 @@ export class AnswerEngine {
       if (stateClaimed && claim.attribute === "status" && !this.isAboutNamed(claim, named)) fit = 0;
       const fitFactor = asked.size === 0 ? 0.92 : fit > 0 ? 0.5 + 0.5 * fit : strong ? 0.45 : 0.7;
       const w = wordKeys.length ? (words.get(h.index) ?? 0) : 0.5;
-      let score = h.coverage * (0.7 + 0.3 * w) * fitFactor;
-      if (nouns) score *= 0.6 + 0.4 * (nouns.get(h.index) ?? 0);
+      // A claim whose subject is a specific concept the question names is about what it asks, though
+      // the question names more around it ("the fentanyl tariff before the deal").
+      const coverage = subjects.has(claim.about[0] as string) ? Math.max(h.coverage, 0.7) : h.coverage;
+      let score = coverage * (0.7 + 0.3 * w) * fitFactor;
+      if (nouns) score *= nounFloor + (1 - nounFloor) * (nouns.get(h.index) ?? 0);
       // A date, place or figure belongs to the claim's subject: "how much tariff revenue" is not
       // answered by the deficit's figure, though that claim mentions the revenue.
       if (
@@ -1044,6 +1067,49 @@ export class AnswerEngine {
         (p) => !named.has(p) && (!sides.length || this.index.ancestors(p).some((a) => sides.includes(a))),
       );
       if (!others.length) return "My sources don't name anyone else.";
+    }
+    // "Did China hit the target by the end of 2025?" asked of sources written before then.
+    if (
+      (reading.form === "yesno" || reading.form === "belief") &&
+      /^\s*(?:did|has|have|was|were)\b/i.test(lower)
+    ) {
+      const later = reading.claimed.find(
+        (v) => v.kind === "date" && v.date && !v.date.relative && v.date.date > this.kb.newestSource,
+      );
+      if (later && !("date" in claim.value && agrees(this.kb, claim, later) === true)) {
+        return `My sources, the newest from ${formatDated(this.kb.newestSource, "day")}, can't say what happened by then.`;
+      }
+    }
+    // "List the 13 chemicals", "which five subsidiaries": named items the claim does not name.
+    if (
+      /\b(?:list|name)\b.{0,30}\b(?:the|all|each|every)\b|\bwhich (?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b/.test(
+        lower,
+      )
+    ) {
+      const v = claim.value;
+      const names =
+        "places" in v
+          ? v.places.length
+          : "people" in v
+            ? v.people.length
+            : "text" in v
+              ? v.text.split(/,| and /).length
+              : 0;
+      if (names < 2) return "My sources don't name them.";
+    }
+    // "How many ships…" answered by a figure of something else ("$50 per net ton").
+    const counted = /\bhow many ([a-z]+)/.exec(lower)?.[1];
+    if (
+      counted &&
+      claim.attribute === "amount" &&
+      "figure" in claim.value &&
+      !/^(?:of|more|times|more)$/.test(counted)
+    ) {
+      const unit = `${claim.value.unit} ${claim.value.label ?? ""}`.toLowerCase();
+      const stem = counted.replace(/s$/, "").slice(0, 5);
+      if (!unit.includes(stem) && !claim.answer.toLowerCase().includes(`${stem}`)) {
+        return `My sources don't give that number: they give ${valueInWords(this.kb, claim.value)}.`;
+      }
     }
     if (claim.attribute === "amount" && "figure" in claim.value) {
       const unit = claim.value.unit;
