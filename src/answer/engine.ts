@@ -253,8 +253,13 @@ export class AnswerEngine {
       const parts = this.partsOf(reading);
       if (parts.length > 1) {
         const answers = parts.map((p) => this.decide(p, now, true));
-        // A part the sources can't answer makes the whole unanswered, said plainly, with what they do say.
-        const refused = answers.find((a) => !a.answer.answered && /^My sources don't/.test(a.answer.text));
+        // A part the sources can't answer makes the whole unanswered, said plainly, with what they do
+        // say; a part that names nothing of its own ("thx in advance", "can the bot answer this?") can't.
+        const ownNames = (a: (typeof answers)[number]) =>
+          (a.reading?.mentions ?? []).some((m) => m.weight >= 0.85 && !/\(/.test(a.reading?.text ?? ""));
+        const refused = answers.find(
+          (a) => !a.answer.answered && /^My sources don't/.test(a.answer.text) && ownNames(a),
+        );
         const merged = refused
           ? this.withKnown(refused.answer, answers, now)
           : this.merge(
@@ -326,15 +331,22 @@ export class AnswerEngine {
     }
     let top = candidates[0];
     if (unknown.length) {
-      // A name no source has weighs most; a common word less; a verb least.
+      // What the question asks about ("the weather in KL") and a name no source has weigh most; a
+      // common word less, and less still in a long message full of context; a verb least.
+      const head = this.headWord(reading);
+      const long = reading.content.length > 14;
       const penalty = unknownContent.reduce(
         (p, c) =>
           p *
-          (c.word.pos === "VERB"
-            ? 0.75
-            : c.word.unknown || c.word.capital || c.word.pos === "PROPN"
-              ? 0.25
-              : 0.35),
+          (c.index === head
+            ? 0.25
+            : c.word.pos === "VERB"
+              ? 0.8
+              : c.word.unknown || c.word.capital || c.word.pos === "PROPN"
+                ? 0.3
+                : long
+                  ? 0.7
+                  : 0.5),
         1,
       );
       for (const c of candidates) c.score *= penalty;
@@ -1007,6 +1019,25 @@ export class AnswerEngine {
       out.push(c);
     }
     return out;
+  }
+
+  /** The word a wh-question asks about: the first noun after "what is (the)", "how is the", "which". */
+  private headWord(reading: Reading): number | undefined {
+    const words = reading.english.words;
+    for (const i of reading.focus) {
+      const s = reading.english.sentences[i];
+      if (!s) continue;
+      for (let k = s.from; k <= s.to; k++) {
+        if (!/^(?:what|whats|which|how|who|whos)$/.test((words[k] as Word).lower)) continue;
+        for (let j = k + 1; j <= Math.min(s.to, k + 5); j++) {
+          const w = words[j] as Word;
+          if (w.pos === "NOUN" || w.pos === "PROPN") return j;
+          if (!["AUX", "DET", "ADJ", "PART", "PRON"].includes(w.pos) && w.lower !== "'s") break;
+        }
+        break;
+      }
+    }
+    return undefined;
   }
 
   /** "The sources don't give the date of …": what the question asked that no claim fills. */
