@@ -291,7 +291,18 @@ export class AnswerEngine {
       const about = aboutSourceAnswer(this.kb, reading, now);
       if (about) return done(about.answer, about.decision, reading);
     }
-    if (!focusMentions.length && !reading.quotes.length) {
+    // A date or figure alone ("nov 1 - what happens then?", "145 or 100?") may still find the claims that give it.
+    // Only when every value it puts forward is one a source gives: "the S&P 500 on Oct. 17" is not.
+    const found = (v: ClaimedValue) =>
+      v.kind === "figure" && v.figure
+        ? this.index.byValue({ figure: v.figure.value }).length > 0
+        : v.kind === "date" && v.date && !v.date.relative
+          ? this.index.byValue({ date: v.date.date, precision: v.date.precision }).length > 0
+          : v.kind === "state" || v.kind === "text";
+    const valued =
+      reading.claimed.some((v) => v.kind === "figure" || (v.kind === "date" && !v.date?.relative)) &&
+      reading.claimed.every(found);
+    if (!focusMentions.length && !reading.quotes.length && !valued) {
       return done(this.dontKnow([], undefined), "the question names nothing the sources are about", reading);
     }
 
