@@ -326,7 +326,7 @@ export class AnswerEngine {
       const can = (c: Candidate) => verdict(c).some((x) => x !== undefined);
       const agreeing = (c: Candidate) => verdict(c).some((x) => x === true);
       const speaker = this.askedSpeaker(reading);
-      const keep = (c: Candidate) => !speaker || !c.claim.speaker || c.claim.speaker === speaker;
+      const keep = (c: Candidate) => !speaker || !c.claim.speaker || this.spokeFor(c.claim, speaker);
       if (best && put.length) {
         const floor = best.score * (put.some((v) => v.slot) ? 0.6 : 0.8);
         const alt = !can(best)
@@ -801,7 +801,7 @@ export class AnswerEngine {
       // "China's deficit" is not the US deficit: a claim whose subject belongs to another country.
       if (countries.length && this.belongsElsewhere(claim, countries)) score *= 0.45;
       if (speaker && (claim.attribute === "said" || claim.attribute === "stance")) {
-        score *= claim.speaker === speaker ? 1.05 : claim.speaker ? 0.55 : 0.75;
+        score *= this.spokeFor(claim, speaker) ? 1.05 : claim.speaker ? 0.55 : 0.75;
       }
       if (confirmed) score *= reading.time === "before" ? 0.9 : 0.97;
       else if (!standing) score *= 1.02 + this.recency(claim);
@@ -946,7 +946,19 @@ export class AnswerEngine {
     const person = reading.mentions.find(
       (m) => m.weight >= 0.5 && this.kb.concepts.get(m.concept)?.type === "person",
     );
-    return person?.concept;
+    if (person) return person.concept;
+    // "What did China's commerce ministry say": a government speaks through its people.
+    const body = reading.mentions.find(
+      (m) =>
+        m.weight >= 0.5 && ["organisation", "country"].includes(this.kb.concepts.get(m.concept)?.type ?? ""),
+    );
+    return body?.concept;
+  }
+
+  /** Whether a claim's speaker is the one asked for, or speaks for it (a minister for a government). */
+  private spokeFor(claim: LoadedClaim, speaker: string): boolean {
+    if (!claim.speaker) return false;
+    return claim.speaker === speaker || this.index.ancestors(claim.speaker).includes(speaker);
   }
 
   private asksSpeakerNotFound(reading: Reading, claim: LoadedClaim): boolean {
@@ -960,7 +972,7 @@ export class AnswerEngine {
       )
     )
       return false;
-    return claim.speaker !== speaker;
+    return !this.spokeFor(claim, speaker);
   }
 
   /** A concept the question names only to set the scene: a country, or one most claims are about. */

@@ -294,6 +294,10 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
     // A phone call is not calling something a name; a second term is not the terms of a deal.
     if (lemma === "call" && w.pos === "NOUN") lemma = "phone-call";
     if (lemma === "term" && w.lower !== "terms") lemma = "term-of-office";
+    // To post on social media is to say something; "an official reaction" is not "is it official?".
+    if (lemma === "post" && w.pos === "VERB") lemma = "say";
+    if (lemma === "official" && (words[i + 1]?.pos === "NOUN" || words[i + 1]?.pos === "ADJ"))
+      lemma = "official-adj";
     starts.push(length);
     parts.push(lemma);
     length += lemma.length + 1;

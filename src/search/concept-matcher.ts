@@ -114,6 +114,31 @@ export class ConceptMatcher {
     if (!node.targets.some((t) => t.concept === target.concept)) node.targets.push(target);
   }
 
+  /**
+   * The concepts a stored text names, longest match first: for a claim's own words ("China buys US
+   * soybeans" names China and the US, whatever its `about` lists). Aliases that are function words
+   * ("He", "US") are left out: plain text can't tell them from the pronoun.
+   */
+  namedIn(text: string): string[] {
+    const keys = keysOf(text);
+    const out = new Set<string>();
+    for (let i = 0; i < keys.length; ) {
+      let node: Node | undefined = this.root;
+      let found: Target[] = [];
+      let end = i;
+      for (let j = i; j < keys.length && node; j++) {
+        node = node.next.get(keys[j] as string);
+        if (node?.targets.length) {
+          found = node.targets.filter((t) => !t.exact);
+          if (found.length) end = j;
+        }
+      }
+      for (const t of found) out.add(t.concept);
+      i = found.length ? end + 1 : i + 1;
+    }
+    return [...out];
+  }
+
   /** Whether a word key is part of some concept's name. */
   knows(key: string): boolean {
     return this.vocabulary.has(key);
