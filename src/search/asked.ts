@@ -42,6 +42,12 @@ interface Cue {
 
 const DATES: Weights = { when: 1, start: 0.75, end: 0.75, duration: 0.4 };
 
+/** Whether a word is one the cue's pattern spells out, not one its wildcards let through. */
+function inCue(cue: Cue, part: string): boolean {
+  const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`).test(cue.pattern.source);
+}
+
 /** Cues, matched against the lemmas of the question joined by spaces. */
 const CUES: Cue[] = [
   {
@@ -344,7 +350,8 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
       found = true;
       const a = indexOf(m.index ?? 0);
       const b = indexOf((m.index ?? 0) + m[0].length - 1);
-      for (let k = a; k <= b; k++) cueWords.add(wordIndexes[k] as number);
+      // Only the cue's own words: "what's the CSMS number" leaves "CSMS" to the topic.
+      for (let k = a; k <= b; k++) if (inCue(cue, parts[k] as string)) cueWords.add(wordIndexes[k] as number);
       cues.push(m[0]);
     }
     if (!found) continue;
