@@ -171,7 +171,7 @@ const CUES: Cue[] = [
   },
   {
     pattern:
-      /\bhow (?:much|high|big|large|steep|low)\b|\bhow many\b|\bwhat (?:rate|level|percentage|percent|figure|amount|size|number|share|quantity|volume)\b/,
+      /\bhow (?:much|high|big|large|steep|low|tall|far|heavy|wide|deep|fast|expensive|cheap)\b|\bhow many\b|\bwhat (?:rate|level|percentage|percent|figure|amount|size|number|share|quantity|volume)\b/,
     weights: { amount: 1 },
     strong: true,
   },

@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import type { Precision, State } from "../knowledge/schema.js";
 import type { Entity, Word } from "../nlp/english.js";
+import { placeNameAt } from "../nlp/places.js";
 import type { Mention } from "./concept-matcher.js";
 import { FUNCTION_WORDS, keyOf } from "./keys.js";
 
@@ -116,7 +117,8 @@ export function claimedValues(
       .slice(a, b + 1)
       .map((w) => w.text)
       .join(" ")
-      .replace(/\s+([%.,])/g, "$1");
+      .replace(/\s+([%.,])/g, "$1")
+      .replace(/\s+('s|'|n't)\b/gi, "$1");
 
   const inName = (a: number, b: number) => mentions.some((m) => m.from <= a && b <= m.to && m.from !== m.to);
   for (const e of entities) {
@@ -197,9 +199,19 @@ export function claimedValues(
   }
   // Names no concept has: a capitalised or unknown word, after "in"/"at" a place, else a person.
   const named = new Set(mentions.flatMap((m) => range(m.from, m.to)));
+  const lower = words.map((w) => w.lower);
   for (let i = from; i <= to; i++) {
     if (taken.has(i) || named.has(i)) continue;
     const w = words[i] as Word;
+    // A country or city, however typed ("in japan", "bangkok or singapore").
+    const place = placeNameAt(lower, i);
+    if (place && i + place - 1 <= to && !range(i, i + place - 1).some((k) => taken.has(k) || named.has(k))) {
+      const j = i + place - 1;
+      const slot = Boolean(afterPlace(i) || words[i - 1]?.lower === "or" || words[j + 1]?.lower === "or");
+      take({ kind: "place", text: textOf(i, j), from: i, to: j, slot });
+      i = j;
+      continue;
+    }
     // A name: a proper noun, or a word English does not know that is not a verb or adjective form
     // ("de-escalated" is not a name; "yellen" typed in lower case is).
     const looksLikeName =
@@ -227,7 +239,7 @@ export function claimedValues(
   for (const m of mentions) {
     if (!inRange(m.from, m.to) || typeOf(m.concept) !== "person") continue;
     let i = m.to + 1;
-    if (!/^(?:is|'s|was|be|remains|became)$/.test(words[i]?.lower ?? "")) continue;
+    if (!/^(?:is|'s|was|be|remains|became|=|as)$/.test(words[i]?.lower ?? "")) continue;
     i++;
     const start = i;
     while (
