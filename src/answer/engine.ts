@@ -387,7 +387,7 @@ export class AnswerEngine {
     }
     // The attribute asked: a claim that does not fill it cannot answer; a close one that does, can.
     if (reading.asked.strength >= 0.6 && top.fit < 0.4) {
-      const floor = top.score * 0.7;
+      const floor = top.score * 0.5;
       const filler = candidates.find(
         (c) => c.fit >= 0.8 && c.score >= floor && c.score >= ANSWER_THRESHOLD * 0.9,
       );
@@ -755,6 +755,7 @@ export class AnswerEngine {
       ),
     );
     const named = new Set(concepts.keys());
+    const onlyGeneral = [...concepts.keys()].every((id) => this.isGeneral(id));
     const out: Candidate[] = [];
     for (const h of hits) {
       const claim = this.index.claims[h.index] as LoadedClaim;
@@ -787,7 +788,11 @@ export class AnswerEngine {
       // A claim whose subject is a specific concept the question names is about what it asks, though
       // the question names more around it ("the fentanyl tariff before the deal").
       const coverage = subjects.has(claim.about[0] as string) ? Math.max(h.coverage, 0.7) : h.coverage;
-      let score = coverage * (0.7 + 0.3 * w) * fitFactor;
+      // When the question names only what sets the scene (China, tariffs), its own rarer words say
+      // which claim it is about ("the duty on chicken, wheat, corn and cotton").
+      const base = coverage * (0.7 + 0.3 * w);
+      let score =
+        (onlyGeneral && wordKeys.length >= 2 ? Math.max(base, 0.5 * coverage + 0.5 * w) : base) * fitFactor;
       if (nouns) score *= nounFloor + (1 - nounFloor) * (nouns.get(h.index) ?? 0);
       // A date, place or figure belongs to the claim's subject: "how much tariff revenue" is not
       // answered by the deficit's figure, though that claim mentions the revenue.

@@ -161,8 +161,8 @@ const CUES: Cue[] = [
   },
   {
     pattern:
-      /\b(?:meant|intended|supposed|designed|set up|aim) to (?:accomplish|achieve|do|deliver|produce|prepare)\b/,
-    weights: { reason: 1, outcome: 0.4 },
+      /\b(?:mean|meant|intend|intended|suppose|supposed|design|designed|set up|aim) to (?:accomplish|achieve|do|deliver|produce|prepare|get done)\b|\bwhat be the point\b|\bpoint of\b/,
+    weights: { reason: 1, outcome: 0.5, terms: 0.6 },
     strong: true,
   },
   {
