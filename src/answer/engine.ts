@@ -388,9 +388,17 @@ export class AnswerEngine {
     // The attribute asked: a claim that does not fill it cannot answer; a close one that does, can.
     if (reading.asked.strength >= 0.6 && top.fit < 0.4) {
       const floor = top.score * 0.5;
-      const filler = candidates.find(
-        (c) => c.fit >= 0.8 && c.score >= floor && c.score >= ANSWER_THRESHOLD * 0.9,
-      );
+      const subject = top.claim.about[0];
+      const filler =
+        candidates.find((c) => c.fit >= 0.8 && c.score >= floor && c.score >= ANSWER_THRESHOLD * 0.9) ??
+        // "Is the truce still in force?" with no status claim: its end date says where it stands.
+        candidates.find(
+          (c) =>
+            c.fit >= 0.4 &&
+            c.claim.about[0] === subject &&
+            c.score >= floor &&
+            c.score >= ANSWER_THRESHOLD * 0.9,
+        );
       if (filler) {
         candidates.splice(candidates.indexOf(filler), 1);
         candidates.unshift(filler);
