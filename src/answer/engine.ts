@@ -10,7 +10,7 @@ import type { Word } from "../nlp/english.js";
 import { ClaimIndex } from "../search/claim-index.js";
 import type { ClaimedValue } from "../search/claimed.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
-import { stemsOf } from "../search/keys.js";
+import { keyOf, keysOf, stemsOf } from "../search/keys.js";
 import { type Reading, readQuestion } from "../search/reading.js";
 import { plainFromSlack } from "../search/slack-text.js";
 import { suggestionOf, theName } from "./citations.js";
@@ -107,16 +107,21 @@ function claimedInWords(v: ClaimedValue): string {
     : v.text;
 }
 
-/** Attributes that answer the same kind of question: any of the dates, or the same one. */
-function sameFamily(a: Attribute, b: Attribute): boolean {
-  const families: Attribute[][] = [
-    ["when", "start", "end"],
-    ["amount", "duration"],
-    ["status", "outcome"],
-    ["said", "stance"],
-  ];
-  return a === b || families.some((f) => f.includes(a) && f.includes(b));
-}
+/**
+ * Kinds of thing a claim's attribute gives whatever its words: "which city" is answered by a place,
+ * "which outlet" by who said it, "what rate" by a figure. General English.
+ */
+const KIND_GIVEN = new Set(
+  `city town country nation place location venue site spot region state capital side party person people
+  official officials leader leaders minister secretary negotiator negotiators representative envoy name outlet
+  network channel government
+  day date month year week time hour weekday deadline rate percentage percent figure number amount level share
+  price cost fee total tariff tariffs duty duties levy round rounds event summit meeting meetings talks deal
+  agreement measure step steps thing things issue issues topic topics point points reason way word words quote
+  line comment comments statement remark remarks title role job position post dept department zone timezone`.split(
+    /\s+/,
+  ),
+);
 
 /** How close (Dice overlap of stems) a curated phrasing must be to count, and to be taken at its word. */
 const PHRASING_MATCH = 0.6;
@@ -1076,6 +1081,38 @@ export class AnswerEngine {
     return undefined;
   }
 
+  /** The kind of thing a "which N" or "what N" question asks for, when it is not a kind every claim of its attribute gives. */
+  private whichKind(reading: Reading): string | undefined {
+    const words = reading.english.words;
+    for (const i of reading.focus) {
+      const s = reading.english.sentences[i];
+      if (!s) continue;
+      for (let k = s.from; k < s.to; k++) {
+        if (!/^(?:which|what)$/.test((words[k] as Word).lower)) continue;
+        let j = k + 1;
+        while (j <= s.to && ["ADJ", "NUM"].includes((words[j] as Word).pos) && j - k <= 3) j++;
+        if (KIND_GIVEN.has((words[j] as Word | undefined)?.lemma ?? "")) return undefined;
+        // The head of the noun phrase: "which rare earth elements" asks for elements.
+        while (j < s.to && (words[j + 1] as Word).pos === "NOUN") j++;
+        const w = words[j];
+        if (!w || w.pos !== "NOUN" || w.unknown) return undefined;
+        if (reading.mentions.some((m) => m.from <= j && j <= m.to)) return undefined;
+        if (/^(?:kind|type|sort|part|bit)$/.test(w.lemma)) return undefined;
+        if (KIND_GIVEN.has(w.lemma) || this.index.matcher.knows(keyOf(w.text))) return undefined;
+        return w.lower;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a claim's words name a kind of thing ("hotel" in "the Merdeka hotel"). */
+  private claimNames(claim: LoadedClaim, kind: string): boolean {
+    const stem = keyOf(kind).slice(0, 5);
+    const v = claim.value;
+    const text = `${claim.answer} ${claim.snippet} ${"label" in v ? (v.label ?? "") : ""} ${"text" in v ? v.text : ""}`;
+    return keysOf(text).some((k) => k.startsWith(stem));
+  }
+
   /** "The sources don't give the date of …": what the question asked that no claim fills. */
   private missingSentence(reading: Reading, known: LoadedClaim): string {
     const top = [...reading.asked.attributes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -1164,6 +1201,10 @@ export class AnswerEngine {
               : 0;
       if (names < 2) return "My sources don't name them.";
     }
+    // "Which hotel", "which products": the claim must name that kind of thing, unless the kind is
+    // what its attribute gives ("which city" → a place, "which outlet" → who said it).
+    const kind = this.whichKind(reading);
+    if (kind && !this.claimNames(claim, kind)) return `My sources don't say which ${kind}.`;
     // "How many ships…" answered by a figure of something else ("$50 per net ton").
     const counted = /\bhow many ([a-z]+)/.exec(lower)?.[1];
     if (
