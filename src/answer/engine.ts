@@ -1205,6 +1205,11 @@ export class AnswerEngine {
     // what its attribute gives ("which city" → a place, "which outlet" → who said it).
     const kind = this.whichKind(reading);
     if (kind && !this.claimNames(claim, kind)) return `My sources don't say which ${kind}.`;
+    // "How old is he?": only an age answers it.
+    if (/\bhow old\b|\bage\b|\bborn\b|\bbirthday\b/.test(lower)) {
+      const v = claim.value;
+      if (!("figure" in v && /year|age/.test(`${v.unit} ${v.label ?? ""}`))) return "My sources don't give an age.";
+    }
     // "How many ships…" answered by a figure of something else ("$50 per net ton").
     const counted = /\bhow many ([a-z]+)/.exec(lower)?.[1];
     if (
