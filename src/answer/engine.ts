@@ -391,7 +391,9 @@ export class AnswerEngine {
       );
     }
     // The attribute asked: a claim that does not fill it cannot answer; a close one that does, can.
-    if (reading.asked.strength >= 0.6 && top.fit < 0.4) {
+    // A question word ("how many days") wants its own kind of answer more surely than a verb cue does.
+    const fitNeeded = reading.asked.strength >= 1 ? 0.5 : 0.4;
+    if (reading.asked.strength >= 0.6 && top.fit < fitNeeded) {
       const floor = top.score * 0.5;
       const subject = top.claim.about[0];
       const filler =
@@ -410,7 +412,7 @@ export class AnswerEngine {
         top = filler;
       }
     }
-    if (reading.asked.strength >= 0.6 && top.fit < 0.4) {
+    if (reading.asked.strength >= 0.6 && top.fit < fitNeeded) {
       return done(
         missingAnswer(ctx, this.missingSentence(reading, top.claim), top.claim, top.score * 0.5),
         `no claim about these concepts fills what is asked (${[...reading.asked.attributes.keys()].join(", ")})`,
