@@ -10,7 +10,7 @@ import type { Word } from "../nlp/english.js";
 import { ClaimIndex } from "../search/claim-index.js";
 import type { ClaimedValue } from "../search/claimed.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
-import { keyOf, keysOf, stemsOf } from "../search/keys.js";
+import { FUNCTION_WORDS, keyOf, keysOf, stemsOf } from "../search/keys.js";
 import { type Reading, readQuestion } from "../search/reading.js";
 import { plainFromSlack } from "../search/slack-text.js";
 import { suggestionOf, theName } from "./citations.js";
@@ -1207,10 +1207,22 @@ export class AnswerEngine {
     // what its attribute gives ("which city" → a place, "which outlet" → who said it).
     const kind = this.whichKind(reading);
     if (kind && !this.claimNames(claim, kind)) return `My sources don't say which ${kind}.`;
+    // "Who is China's commerce minister?": the claim must give that title, not another one.
+    const title =
+      /\bwho(?:'s| is| was| be)\s+(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:minister|secretary|premier|ambassador|envoy|governor|spokes\w+|chair\w*|director|head|chief)\b(?:\s+of\s+[\w-]+)?)/.exec(
+        lower,
+      )?.[1];
+    if (title && claim.attribute !== "said" && !/\b(?:with|to|for|at|in|from|\w+ing)\b/.test(title)) {
+      const named = new Set(reading.mentions.flatMap((m) => keysOf(m.text)));
+      const want = keysOf(title).filter((k) => !FUNCTION_WORDS.has(k) && !named.has(k) && k.length > 2);
+      if (want.length && !want.every((k) => this.claimNames(claim, k)))
+        return `My sources don't name ${/'s\b/.test(title) ? "" : "the "}${title.trim()}.`;
+    }
     // "How old is he?": only an age answers it.
     if (/\bhow old\b|\bage\b|\bborn\b|\bbirthday\b/.test(lower)) {
       const v = claim.value;
-      if (!("figure" in v && /year|age/.test(`${v.unit} ${v.label ?? ""}`))) return "My sources don't give an age.";
+      if (!("figure" in v && /year|age/.test(`${v.unit} ${v.label ?? ""}`)))
+        return "My sources don't give an age.";
     }
     // "How many ships…" answered by a figure of something else ("$50 per net ton").
     const counted = /\bhow many ([a-z]+)/.exec(lower)?.[1];
