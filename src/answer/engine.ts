@@ -1061,6 +1061,15 @@ export class AnswerEngine {
       if (!/^[a-z][a-z0-9-]*$/i.test(c.word.text) || c.word.text.length < 2) continue;
       out.push(c);
     }
+    // A word English does not know, modifying a noun no source has ("boeing airplanes"), is a name too.
+    for (const c of reading.content) {
+      if (!c.word.unknown || !["ADJ", "VERB"].includes(c.word.pos) || c.cue || !c.core || c.corrected)
+        continue;
+      if (!out.some((o) => o.index === c.index + 1)) continue;
+      if (this.index.knowsWord(c.key) || this.index.nearWord(c.key) || c.word.text.length < 3) continue;
+      out.push(c);
+    }
+    out.sort((a, b) => a.index - b.index);
     return out;
   }
 

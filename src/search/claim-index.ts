@@ -8,7 +8,7 @@
 import Fuse from "fuse.js";
 import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import { ConceptMatcher, editDistance } from "./concept-matcher.js";
-import { keysOf, stemsOf } from "./keys.js";
+import { FUNCTION_WORDS, keysOf, stemsOf } from "./keys.js";
 
 /** How centrally a claim is about a concept. */
 export const ROLE_WEIGHT = {
@@ -203,7 +203,8 @@ export class ClaimIndex {
   nearWord(key: string): boolean {
     if (key.length < 4) return false;
     this.vocabularyFuse ??= new Fuse(
-      [...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)),
+      // A function word is no word's correction ("boeing" is not a misspelt "being").
+      [...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w) && !FUNCTION_WORDS.has(w)),
       {
         threshold: 0.5,
         ignoreLocation: true,
