@@ -351,18 +351,26 @@ export class AnswerEngine {
       // common word less, and less still in a long message full of context; a verb least.
       const head = this.headWord(reading);
       const long = reading.content.length > 14;
+      // A country or city no source has ("is japan joining?") is a name, however it is typed.
+      const placeWords = new Set(
+        reading.claimed
+          .filter((v) => v.kind === "place" && !v.concept)
+          .flatMap((v) => Array.from({ length: v.to - v.from + 1 }, (_, k) => v.from + k)),
+      );
       const penalty = unknownContent.reduce(
         (p, c) =>
           p *
           (c.index === head
             ? 0.25
-            : c.word.pos === "VERB"
-              ? 0.8
-              : c.word.unknown || c.word.capital || c.word.pos === "PROPN"
-                ? 0.3
-                : long
-                  ? 0.7
-                  : 0.5),
+            : placeWords.has(c.index)
+              ? 0.3
+              : c.word.pos === "VERB"
+                ? 0.8
+                : c.word.unknown || c.word.capital || c.word.pos === "PROPN"
+                  ? 0.3
+                  : long
+                    ? 0.7
+                    : 0.5),
         1,
       );
       for (const c of candidates) c.score *= penalty;
@@ -652,7 +660,16 @@ export class AnswerEngine {
       if (c?.type !== "event" && c?.type !== "measure") continue;
       for (const up of c.part_of) if (!concepts.has(up)) concepts.set(up, w * 0.25);
     }
-    if (reading.time === "next") this.nextOf(concepts);
+    // "The talks", with no time: the round the newest sources speak of, the next one or else the latest.
+    // A belief about "the talks" ("are in Bangkok, right?") checks the current round, not the past ones.
+    if (
+      reading.time === "next" ||
+      (reading.time !== "before" &&
+        ["belief", "yesno", "choice"].includes(reading.form) &&
+        reading.claimed.some((v) => v.kind === "place" || v.kind === "date") &&
+        !this.namesPastPlaces(reading))
+    )
+      this.nextOf(concepts);
     if (reading.time === "before") this.previousOf(concepts);
     const hits = this.index.byConcepts(concepts);
     // A date or figure alone ("nov 1 - what happens then?", "what's the 145 about") finds the claims that give it.
@@ -914,23 +931,43 @@ export class AnswerEngine {
     return people.some((id) => !named.has(id) && this.kb.concepts.get(id)?.type === "person");
   }
 
+  /** Whether the places a question puts forward are where some claim puts an event ("Madrid, Stockholm…?"). */
+  private namesPastPlaces(reading: Reading): boolean {
+    const places = reading.claimed
+      .filter((v) => v.kind === "place" && v.concept)
+      .map((v) => v.concept as string);
+    if (!places.length) return false;
+    return this.index.claims.some((c) => {
+      if (c.attribute !== "where" || !("places" in c.value)) return false;
+      const event = this.kb.concepts.get(c.about[0] as string);
+      if (event?.type !== "event" || !event.part_of.length) return false;
+      if (event.part_of.some((series) => this.nextPart(series) === event.id)) return false;
+      const where = c.value.places;
+      return places.some((p) => where.includes(p));
+    });
+  }
+
+  /** The event of a series the newest sources look ahead to (the first not before them), else the latest. */
+  private nextPart(series: string): string | undefined {
+    if (this.eventDates.has(series)) return undefined; // one event, not a series
+    const dated = [...this.kb.concepts.values()]
+      .filter((c) => c.type === "event" && c.part_of.includes(series) && this.eventDates.has(c.id))
+      .map((c) => ({ id: c.id, date: this.eventDates.get(c.id) as string }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return (dated.find((d) => d.date > this.kb.newestSource) ?? dated.at(-1))?.id;
+  }
+
   /**
    * "The next talks": a named series of events stands for its next one, the first whose date is
    * not before the newest source (else the latest one).
    */
   private nextOf(concepts: Map<string, number>): void {
     for (const [id, weight] of [...concepts]) {
-      if (this.eventDates.has(id)) continue; // one event, not a series
-      const parts = [...this.kb.concepts.values()].filter(
-        (c) => c.type === "event" && c.part_of.includes(id) && this.eventDates.has(c.id),
-      );
-      if (!parts.length) continue;
-      const dated = parts
-        .map((c) => ({ id: c.id, date: this.eventDates.get(c.id) as string }))
-        .sort((a, b) => a.date.localeCompare(b.date));
-      const next = dated.find((d) => d.date > this.kb.newestSource) ?? dated.at(-1);
+      const next = this.nextPart(id);
       if (!next) continue;
-      concepts.set(next.id, Math.max(concepts.get(next.id) ?? 0, weight));
+      // "the earlier rounds": a part already named is the one meant.
+      if ([...concepts.keys()].some((k) => this.kb.concepts.get(k)?.part_of.includes(id))) continue;
+      concepts.set(next, Math.max(concepts.get(next) ?? 0, weight));
       concepts.set(id, weight * 0.5);
     }
   }
@@ -1023,7 +1060,8 @@ export class AnswerEngine {
         if (v.kind === "state") continue;
         // In a statement put up for checking, a name no source has is the value being checked.
         const person =
-          v.kind === "person" && (reading.form === "belief" || (whoAsked && reading.form !== "yesno"));
+          (v.kind === "person" && (reading.form === "belief" || (whoAsked && reading.form !== "yesno"))) ||
+          (v.kind === "place" && reading.form === "belief");
         const exempt =
           v.concept !== undefined ||
           v.kind === "title" ||

@@ -38,8 +38,7 @@ describe("a belief check with a wrong value", () => {
     expect(a.text).toMatch(/^No: Malaysia, not Bangkok\. /);
   });
 
-  // Does instead: answers about the earlier rounds ("No: Madrid, Stockholm, London and Geneva, not Bangkok.").
-  it.fails("corrects 'the talks are in Bangkok, right?' with the next talks' place", () => {
+  it("corrects 'the talks are in Bangkok, right?' with the next talks' place", () => {
     expect(askSeed("the talks are in Bangkok, right?").text).toMatch(/^No: Malaysia, not Bangkok\. /);
   });
 
@@ -94,8 +93,7 @@ describe("a belief check with a right value", () => {
     expect(a.text.startsWith(`${lead} `)).toBe(true);
   });
 
-  // Does instead: "No: Madrid, Stockholm, London and Geneva, not Malaysia." (the earlier rounds' cities).
-  it.fails("confirms 'the talks are in Malaysia, right?'", () => {
+  it("confirms 'the talks are in Malaysia, right?'", () => {
     expect(askSeed("the talks are in Malaysia, right?").text).toMatch(/^Yes: Malaysia\. /);
   });
 });
