@@ -157,7 +157,10 @@ const SINGLE_VALUED_ASKED = new Set<Attribute>(["when", "start", "end", "where",
 
 /** Units a question can ask a figure in: "in dollar terms", "how many tons". */
 const UNIT_WORDS: [RegExp, string][] = [
-  [/\b(?:dollars?|\$|usd|in dollar terms|dollar value|how much money)\b/i, "USD"],
+  [
+    /\b(?:dollars?|\$|usd|in dollar terms|dollar value|how much money|cost|costs|price|pay|expense)\b/i,
+    "USD",
+  ],
   [/\b(?:tons?|tonnes?|metric tons?)\b/i, "ton"],
   [/\b(?:bushels?)\b/i, "bushel"],
   [/\b(?:percent|percentage|%|rate)\b/i, "percent"],
@@ -405,7 +408,14 @@ export class AnswerEngine {
       const floor = top.score * 0.5;
       const subject = top.claim.about[0];
       const filler =
-        candidates.find((c) => c.fit >= 0.8 && c.score >= floor && c.score >= ANSWER_THRESHOLD * 0.9) ??
+        candidates.find(
+          (c) =>
+            c.fit >= 0.8 &&
+            c.score >= floor &&
+            c.score >= ANSWER_THRESHOLD * 0.9 &&
+            // about what the question names, as much as the closer claim is
+            c.coverage >= top.coverage * 0.75,
+        ) ??
         // "Is the truce still in force?" with no status claim: its end date says where it stands.
         candidates.find(
           (c) =>

@@ -49,8 +49,7 @@ describe("a detail the sources lack", () => {
     );
   });
 
-  // Does instead: says the number is missing but gives the truce's 145% tariffs, not the magnet pledge.
-  it.fails("says how many magnets Beijing promised is not given, and gives the pledge", () => {
+  it("says how many magnets Beijing promised is not given, and gives the pledge", () => {
     expectMissingButCited(
       askSeed("how many magnets did Beijing promise"),
       /don't give (?:a figure|that number|how many)/,
@@ -67,8 +66,7 @@ describe("a detail the sources lack", () => {
     expectMissingButCited(askSeed("what will the truce cost the US"), /don't give/, /paused 145% tariffs/);
   });
 
-  // Does instead: answers with the surtax's rate (100%) as though it were the cost.
-  it.fails("says what the surtax will cost importers is not given", () => {
+  it("says what the surtax will cost importers is not given", () => {
     expect(askSeed("how much will the 100% surtax cost US importers?").answered).toBe(false);
   });
 
