@@ -1,0 +1,293 @@
+/**
+ * Reviewing drafts: accepting a draft claim (with the proposed concepts it needs), merging one into
+ * the claim it confirms, accepting a proposed concept, rejecting a draft, saving an edited draft.
+ * `tradebot kb review` and the Slack buttons both go through here, so a draft accepted either way
+ * lands in the knowledge files the same way, for git review like any other edit.
+ *
+ * Every operation is a `FileChange`: the folder is checked as the change would leave it, with the
+ * same schema and checks as `tradebot kb check`, and nothing is written unless the reviewed
+ * knowledge still loads and no draft gains a problem it did not have. Accepted items go to
+ * `claims/<source-id>.yml` and `concepts/<source-id>.yml` (created when needed), at the end of the
+ * list, leaving the rest of each file as it was.
+ */
+import { SINGLE_VALUED, standingOf } from "../answer/standing.js";
+import { whatChanges } from "../knowledge/changes.js";
+import { FileChange } from "../knowledge/file-change.js";
+import { checkKnowledge, type KnowledgeCheck } from "../knowledge/load.js";
+import type { Problem } from "../knowledge/problem.js";
+import type { KnowledgeBase } from "../knowledge/schema.js";
+import { YamlFile } from "../knowledge/yaml-file.js";
+import {
+  appendItem,
+  itemText,
+  itemToMapping,
+  type ListKey,
+  listItems,
+  mappingToItem,
+  removeItem,
+  replaceItem,
+  setFields,
+} from "../knowledge/yaml-list.js";
+import { type DraftEntry, listDrafts, neededConcepts } from "./drafts.js";
+
+/** What a review step did: the files it wrote, or why it wrote nothing. */
+export type ReviewResult =
+  | { ok: true; files: string[]; id: string; note?: string }
+  | { ok: false; reason: string; problems: Problem[] };
+
+/** Who is accepting, and the day (YYYY-MM-DD) recorded as `verified_on`. */
+export interface Reviewer {
+  by: string;
+  today: string;
+}
+
+/** The drafts of a folder, with its check; undefined `kb` when the reviewed knowledge has problems. */
+export function draftsOf(dir: string, check: KnowledgeCheck = checkKnowledge(dir)) {
+  return { check, kb: check.kb, ...listDrafts(dir, check) };
+}
+
+const keyOf = (kind: DraftEntry["kind"]): ListKey => (kind === "claim" ? "claims" : "concepts");
+const problemKey = (p: Problem) => `${p.file}\0${p.field}\0${p.message}`;
+const refused = (reason: string, problems: Problem[] = []): ReviewResult => ({ ok: false, reason, problems });
+
+/** Problems `after` has that `before` did not (compared without line numbers, which move). */
+function newProblems(before: KnowledgeCheck, after: KnowledgeCheck): Problem[] {
+  const seen = new Map<string, number>();
+  for (const p of [...before.problems, ...before.draftProblems])
+    seen.set(problemKey(p), (seen.get(problemKey(p)) ?? 0) + 1);
+  return [...after.problems, ...after.draftProblems].filter((p) => {
+    const n = seen.get(problemKey(p)) ?? 0;
+    if (n > 0) seen.set(problemKey(p), n - 1);
+    return n === 0;
+  });
+}
+
+/** Takes the item with `id` out of a drafts file in `change`, removing the file once it is empty. */
+function takeOut(change: FileChange, file: string, key: ListKey, id: string): string {
+  const text = change.text(file) ?? "";
+  const index = listItems(text, key).findIndex((s) => (s.value as { id?: unknown })?.id === id);
+  if (index < 0) throw new Error(`${id} is no longer in ${file}`);
+  const item = itemText(text, key, index);
+  const rest = removeItem(text, key, index);
+  if (listItems(rest, "claims").length + listItems(rest, "concepts").length === 0) change.remove(file);
+  else change.write(file, rest);
+  return item;
+}
+
+/** Adds an item at the end of `claims/<source-id>.yml` or `concepts/<source-id>.yml`. */
+function putIn(change: FileChange, key: ListKey, sourceId: string, item: string): string {
+  const file = `${key}/${sourceId}.yml`;
+  const header = `# ${key === "claims" ? "Claims" : "Concepts"} accepted from the drafts of source ${sourceId} (tradebot kb review).\n`;
+  change.write(file, appendItem(change.text(file), key, item, header));
+  return file;
+}
+
+/** Checks the change against the folder as it was; writes it when it adds no problem. */
+function commitChecked(change: FileChange, before: KnowledgeCheck, id: string, note?: string): ReviewResult {
+  const after = change.check();
+  const added = newProblems(before, after);
+  if (!after.kb || added.length) return refused("it would leave the knowledge with problems", added);
+  return { ok: true, files: change.commit(), id, ...(note ? { note } : {}) };
+}
+
+type Found =
+  | { error: ReviewResult }
+  | { error?: undefined; drafts: ReturnType<typeof draftsOf>; entry: DraftEntry; kb: KnowledgeBase };
+
+/** Finds a draft by kind and id, or says why it cannot be reviewed. */
+function find(dir: string, kind: DraftEntry["kind"], id: string): Found {
+  const drafts = draftsOf(dir);
+  if (!drafts.kb)
+    return { error: refused("the reviewed knowledge has problems; fix them first", drafts.check.problems) };
+  const entry = drafts.entries.find((e) => e.kind === kind && e.id === id);
+  if (!entry) return { error: refused(`there is no draft ${kind} ${id} (accepted or rejected already?)`) };
+  return { drafts, entry, kb: drafts.kb };
+}
+
+/** Options for accepting a claim. */
+export interface AcceptOptions extends Reviewer {
+  /** Also accept the proposed concepts it needs (default true); false refuses when it needs any. */
+  withConcepts?: boolean;
+  /** The id of a claim it confirms, to merge into (see `mergeDraft`). */
+  mergeInto?: string;
+}
+
+/**
+ * Accepts a draft claim: moves it to `claims/<source-id>.yml` with `verified_by` and `verified_on`,
+ * with the proposed concepts it needs (to `concepts/<source-id>.yml`), and adds `supersedes` or
+ * `disputes` for the claims it replaces or disputes where the newest-wins rule alone would not
+ * see it once it is in.
+ */
+export function acceptDraft(dir: string, id: string, options: AcceptOptions): ReviewResult {
+  const found = find(dir, "claim", id);
+  if (found.error) return found.error;
+  const { entry, kb, drafts } = found;
+  if (entry.problems.length || !entry.claim)
+    return refused("the draft has problems; edit it first", entry.problems);
+  const change = new FileChange(dir);
+  const needs = neededConcepts(entry, drafts.entries).filter((c) => !kb.concepts.has(c.id));
+  if (needs.length && options.withConcepts === false)
+    return refused(
+      `it needs the proposed concept${needs.length > 1 ? "s" : ""} ${needs.map((c) => c.id).join(", ")}: accept ${needs.length > 1 ? "them" : "it"} first`,
+    );
+  for (const c of needs) {
+    if (c.problems.length)
+      return refused(`the proposed concept ${c.id} it needs has problems; edit it first`, c.problems);
+    putIn(change, "concepts", c.sourceId, takeOut(change, c.file, "concepts", c.id));
+  }
+  const fields: Record<string, unknown> = { verified_by: options.by, verified_on: options.today };
+  let note: string | undefined;
+  if (options.mergeInto) {
+    const merged = mergeFields(kb, entry, options.mergeInto);
+    if ("reason" in merged) return refused(merged.reason);
+    Object.assign(fields, merged.fields);
+    note = merged.note;
+  }
+  let item = setFields(takeOut(change, entry.file, "claims", id), fields);
+  const target = putIn(change, "claims", entry.sourceId, item);
+
+  // What the rule will not see by itself, once the claim is in: say it in the claim.
+  const after = change.check();
+  if (after.kb) {
+    const changes = whatChanges(kb, entry.claim);
+    const standing = standingOf(after.kb);
+    const existing = (entry.value.supersedes ?? []) as string[];
+    const supersedes = [
+      ...changes.replaces.filter((r) => standing.current.get(r.id)?.id !== id).map((r) => r.id),
+      ...(options.mergeInto && standing.current.get(options.mergeInto)?.id !== id ? [options.mergeInto] : []),
+    ].filter((x) => !existing.includes(x));
+    const disputed = new Set((standing.disputed.get(id) ?? []).map((c) => c.id));
+    const disputes = changes.disputes.filter((d) => !disputed.has(d.id)).map((d) => d.id);
+    if (supersedes.length || disputes.length) {
+      item = setFields(item, {
+        ...(supersedes.length ? { supersedes: [...existing, ...supersedes] } : {}),
+        ...(disputes.length
+          ? { disputes: [...((entry.value.disputes ?? []) as string[]), ...disputes] }
+          : {}),
+      });
+      const text = change.text(target) ?? "";
+      const index = listItems(text, "claims").findIndex((s) => (s.value as { id?: unknown })?.id === id);
+      change.write(target, replaceItem(text, "claims", index, item));
+    }
+  }
+  return commitChecked(change, drafts.check, id, note);
+}
+
+/**
+ * What merging a draft into a claim it confirms adds. The draft becomes the claim that stands (it
+ * is the newer report of the same thing) and keeps its own snippet, source and answer; it takes
+ * over the older claim's title, headline and phrasings (those it lacks) and the concepts the older
+ * claim is about, so status, timeline and answers show it where they showed the older one. The
+ * older claim stays as it is, as the earlier report it confirms.
+ */
+function mergeFields(
+  kb: KnowledgeBase,
+  entry: DraftEntry,
+  oldId: string,
+): { fields: Record<string, unknown>; note: string } | { reason: string } {
+  const draft = entry.claim;
+  const old = kb.claims.find((c) => c.id === oldId);
+  if (!draft || !old) return { reason: `there is no claim ${oldId} to merge into` };
+  if (!whatChanges(kb, draft).confirms.some((c) => c.id === oldId))
+    return { reason: `${entry.id} does not say the same as ${oldId}: accept it instead` };
+  if (draft.asOf < old.asOf)
+    return {
+      reason: `${oldId} is the newer report and says the same, so it keeps standing: accept ${entry.id} as the earlier report, or reject it`,
+    };
+  const fields: Record<string, unknown> = {};
+  if (!draft.title && old.title) fields.title = old.title;
+  if (!draft.headline && old.headline) fields.headline = true;
+  if (!draft.phrasings.length && old.phrasings.length) fields.phrasings = old.phrasings;
+  const about = [...draft.about, ...old.about.filter((a) => !draft.about.includes(a))];
+  if (about.length > draft.about.length) fields.about = about;
+  const single = SINGLE_VALUED.has(draft.attribute);
+  return {
+    fields,
+    note: `${entry.id} now stands for ${oldId}, which it confirms${single ? "" : " (marked with supersedes, as both would stand otherwise)"}`,
+  };
+}
+
+/** Merges a draft claim into the claim it confirms (see `mergeFields`), accepting it. */
+export function mergeDraft(dir: string, id: string, into: string, reviewer: Reviewer): ReviewResult {
+  return acceptDraft(dir, id, { ...reviewer, mergeInto: into });
+}
+
+/** Accepts a proposed concept: moves it to `concepts/<source-id>.yml`. */
+export function acceptConcept(dir: string, id: string): ReviewResult {
+  const found = find(dir, "concept", id);
+  if (found.error) return found.error;
+  const { entry, drafts } = found;
+  if (entry.problems.length)
+    return refused("the proposed concept has problems; edit it first", entry.problems);
+  const change = new FileChange(dir);
+  putIn(change, "concepts", entry.sourceId, takeOut(change, entry.file, "concepts", id));
+  return commitChecked(change, drafts.check, id);
+}
+
+/** Rejects a draft: removes it from its drafts file (and the file once nothing is left in it). */
+export function rejectDraft(dir: string, kind: DraftEntry["kind"], id: string): ReviewResult {
+  const found = find(dir, kind, id);
+  if (found.error) return found.error;
+  const change = new FileChange(dir);
+  takeOut(change, found.entry.file, keyOf(kind), id);
+  const result = commitChecked(change, found.drafts.check, id);
+  if (!result.ok && kind === "concept")
+    return refused(`draft claims still need ${id}: reject or edit them first`, result.problems);
+  return result;
+}
+
+/** A draft as a curator edits it: its fields on their own, keys at column 0. */
+export function draftEditText(dir: string, kind: DraftEntry["kind"], id: string): string | undefined {
+  const found = find(dir, kind, id);
+  if (found.error) return undefined;
+  const text = new FileChange(dir).text(found.entry.file) ?? "";
+  return itemToMapping(itemText(text, keyOf(kind), found.entry.index));
+}
+
+/**
+ * Saves an edited draft (`text` as `draftEditText` gives it) in place of the old one, after the
+ * same checks as `tradebot kb check`. Problems in the edited text are reported at its own lines,
+ * with `file` set to `label` (the file the curator edits), so they read `label:7: value.date: …`.
+ */
+export function saveDraftEdit(
+  dir: string,
+  kind: DraftEntry["kind"],
+  id: string,
+  text: string,
+  label: string,
+): ReviewResult {
+  const found = find(dir, kind, id);
+  if (found.error) return found.error;
+  const { entry, drafts } = found;
+  const parsed = YamlFile.parse(label, text);
+  if (Array.isArray(parsed)) return refused("the edited draft is not valid YAML", parsed);
+  if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value))
+    return refused("the edited draft must be a group of fields", [
+      {
+        file: label,
+        line: 1,
+        field: kind,
+        message: "must be a group of fields (id: …, about: …), one per line",
+      },
+    ]);
+  const change = new FileChange(dir);
+  const before = change.text(entry.file) ?? "";
+  const span = listItems(before, keyOf(kind))[entry.index];
+  if (!span) return refused(`${id} is no longer in ${entry.file}`);
+  change.write(entry.file, replaceItem(before, keyOf(kind), entry.index, mappingToItem(text)));
+  const after = change.check();
+  const first = before.slice(0, span.start).split("\n").length;
+  const last = first + text.trimEnd().split("\n").length;
+  const inEdit = (p: Problem) => p.file === entry.file && p.line >= first && p.line < last;
+  // The edited draft's own problems, all of them; elsewhere, only those the edit brings.
+  const problems = [
+    ...after.draftProblems.filter(inEdit).map((p) => ({ ...p, file: label, line: p.line - first + 1 })),
+    ...newProblems(drafts.check, after).filter((p) => !inEdit(p)),
+  ];
+  if (!after.kb || problems.length) return refused("the edited draft has problems", problems);
+  const newId =
+    typeof (parsed.value as { id?: unknown }).id === "string"
+      ? String((parsed.value as { id: string }).id)
+      : id;
+  return { ok: true, files: change.commit(), id: newId };
+}
