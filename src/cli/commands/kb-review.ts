@@ -26,23 +26,13 @@ import { claimLines, claimView, conceptLines, conceptView } from "../../curation
 import { formatProblem } from "../../knowledge/problem.js";
 import { type CliCommand, type CliContext, UsageError } from "../command.js";
 import { editFile } from "../editor.js";
+import { today } from "../today.js";
 
 /** What the walk did, for the closing line. */
 interface Tally {
   accepted: number;
   rejected: number;
   skipped: number;
-}
-
-/** The day in the curator's own time zone, YYYY-MM-DD. */
-function localDay(now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 /** The `kb review` command. */
@@ -86,7 +76,7 @@ export const kbReview: CliCommand = {
       for (const e of entries) ctx.out(listLine(start, e));
       return 0;
     }
-    const reviewer: Reviewer = { by: by as string, today: localDay(ctx.now()) };
+    const reviewer: Reviewer = { by: by as string, today: today(ctx.now()) };
     if (values["accept-all"]) return acceptAll(ctx, entries, reviewer);
     return walk(ctx, entries, reviewer, settings.editor, mine);
   },
