@@ -12,7 +12,7 @@
  */
 import { SINGLE_VALUED, standingOf } from "../answer/standing.js";
 import { whatChanges } from "../knowledge/changes.js";
-import { FileChange } from "../knowledge/file-change.js";
+import { ChangedMeanwhileError, FileChange } from "../knowledge/file-change.js";
 import { checkKnowledge, type KnowledgeCheck } from "../knowledge/load.js";
 import type { Problem } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
@@ -87,7 +87,20 @@ function commitChecked(change: FileChange, before: KnowledgeCheck, id: string, n
   const after = change.check();
   const added = newProblems(before, after);
   if (!after.kb || added.length) return refused("it would leave the knowledge with problems", added);
-  return { ok: true, files: change.commit(), id, ...(note ? { note } : {}) };
+  return commitNow(change, id, note);
+}
+
+/** Writes a checked change; refused, with nothing written, when a file changed meanwhile. */
+function commitNow(change: FileChange, id: string, note?: string): ReviewResult {
+  try {
+    return { ok: true, files: change.commit(), id, ...(note ? { note } : {}) };
+  } catch (err) {
+    if (err instanceof ChangedMeanwhileError)
+      return refused(
+        `${err.file} changed while this was being done (by someone else?); nothing was written, try again`,
+      );
+    throw err;
+  }
 }
 
 type Found =
@@ -289,5 +302,5 @@ export function saveDraftEdit(
     typeof (parsed.value as { id?: unknown }).id === "string"
       ? String((parsed.value as { id: string }).id)
       : id;
-  return { ok: true, files: change.commit(), id: newId };
+  return commitNow(change, newId);
 }
