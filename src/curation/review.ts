@@ -1,6 +1,7 @@
 /**
  * Reviewing drafts: accepting a draft claim (with the proposed concepts it needs), merging one into
- * the claim it confirms, accepting a proposed concept, rejecting a draft, saving an edited draft.
+ * the claim it confirms, accepting a proposed concept, rejecting a draft; saving an edited draft is
+ * in review-edit.ts, what every step shares in review-step.ts.
  * `tradebot kb review` and the Slack buttons both go through here, so a draft accepted either way
  * lands in the knowledge files the same way, for git review like any other edit.
  *
@@ -12,110 +13,23 @@
  */
 import { SINGLE_VALUED, standingOf } from "../answer/standing.js";
 import { whatChanges } from "../knowledge/changes.js";
-import { ChangedMeanwhileError, FileChange } from "../knowledge/file-change.js";
-import { checkKnowledge, type KnowledgeCheck } from "../knowledge/load.js";
-import type { Problem } from "../knowledge/problem.js";
+import { FileChange } from "../knowledge/file-change.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
-import { YamlFile } from "../knowledge/yaml-file.js";
+import { listItems, replaceItem, setFields } from "../knowledge/yaml-list.js";
+import { type DraftEntry, neededConcepts } from "./drafts.js";
 import {
-  appendItem,
-  itemText,
-  itemToMapping,
-  type ListKey,
-  listItems,
-  mappingToItem,
-  removeItem,
-  replaceItem,
-  setFields,
-} from "../knowledge/yaml-list.js";
-import { type DraftEntry, listDrafts, neededConcepts } from "./drafts.js";
+  commitChecked,
+  find,
+  keyOf,
+  putIn,
+  type Reviewer,
+  type ReviewResult,
+  refused,
+  takeOut,
+} from "./review-step.js";
 
-/** What a review step did: the files it wrote, or why it wrote nothing. */
-export type ReviewResult =
-  | { ok: true; files: string[]; id: string; note?: string }
-  | { ok: false; reason: string; problems: Problem[] };
-
-/** Who is accepting, and the day (YYYY-MM-DD) recorded as `verified_on`. */
-export interface Reviewer {
-  by: string;
-  today: string;
-}
-
-/** The drafts of a folder, with its check; undefined `kb` when the reviewed knowledge has problems. */
-export function draftsOf(dir: string, check: KnowledgeCheck = checkKnowledge(dir)) {
-  return { check, kb: check.kb, ...listDrafts(dir, check) };
-}
-
-const keyOf = (kind: DraftEntry["kind"]): ListKey => (kind === "claim" ? "claims" : "concepts");
-const problemKey = (p: Problem) => `${p.file}\0${p.field}\0${p.message}`;
-const refused = (reason: string, problems: Problem[] = []): ReviewResult => ({ ok: false, reason, problems });
-
-/** Problems `after` has that `before` did not (compared without line numbers, which move). */
-function newProblems(before: KnowledgeCheck, after: KnowledgeCheck): Problem[] {
-  const seen = new Map<string, number>();
-  for (const p of [...before.problems, ...before.draftProblems])
-    seen.set(problemKey(p), (seen.get(problemKey(p)) ?? 0) + 1);
-  return [...after.problems, ...after.draftProblems].filter((p) => {
-    const n = seen.get(problemKey(p)) ?? 0;
-    if (n > 0) seen.set(problemKey(p), n - 1);
-    return n === 0;
-  });
-}
-
-/** Takes the item with `id` out of a drafts file in `change`, removing the file once it is empty. */
-function takeOut(change: FileChange, file: string, key: ListKey, id: string): string {
-  const text = change.text(file) ?? "";
-  const index = listItems(text, key).findIndex((s) => (s.value as { id?: unknown })?.id === id);
-  if (index < 0) throw new Error(`${id} is no longer in ${file}`);
-  const item = itemText(text, key, index);
-  const rest = removeItem(text, key, index);
-  if (listItems(rest, "claims").length + listItems(rest, "concepts").length === 0) change.remove(file);
-  else change.write(file, rest);
-  return item;
-}
-
-/** Adds an item at the end of `claims/<source-id>.yml` or `concepts/<source-id>.yml`. */
-function putIn(change: FileChange, key: ListKey, sourceId: string, item: string): string {
-  const file = `${key}/${sourceId}.yml`;
-  const header = `# ${key === "claims" ? "Claims" : "Concepts"} accepted from the drafts of source ${sourceId} (tradebot kb review).\n`;
-  change.write(file, appendItem(change.text(file), key, item, header));
-  return file;
-}
-
-/** Checks the change against the folder as it was; writes it when it adds no problem. */
-function commitChecked(change: FileChange, before: KnowledgeCheck, id: string, note?: string): ReviewResult {
-  const after = change.check();
-  const added = newProblems(before, after);
-  if (!after.kb || added.length) return refused("it would leave the knowledge with problems", added);
-  return commitNow(change, id, note);
-}
-
-/** Writes a checked change; refused, with nothing written, when a file changed meanwhile. */
-function commitNow(change: FileChange, id: string, note?: string): ReviewResult {
-  try {
-    return { ok: true, files: change.commit(), id, ...(note ? { note } : {}) };
-  } catch (err) {
-    if (err instanceof ChangedMeanwhileError)
-      return refused(
-        `${err.file} changed while this was being done (by someone else?); nothing was written, try again`,
-      );
-    throw err;
-  }
-}
-
-type Found =
-  | { error: ReviewResult }
-  | { error?: undefined; drafts: ReturnType<typeof draftsOf>; entry: DraftEntry; kb: KnowledgeBase };
-
-/** Finds a draft by kind and id, or says why it cannot be reviewed. */
-function find(dir: string, kind: DraftEntry["kind"], id: string): Found {
-  const drafts = draftsOf(dir);
-  if (!drafts.kb)
-    return { error: refused("the reviewed knowledge has problems; fix them first", drafts.check.problems) };
-  const entry = drafts.entries.find((e) => e.kind === kind && e.id === id);
-  if (!entry) return { error: refused(`there is no draft ${kind} ${id} (accepted or rejected already?)`) };
-  return { drafts, entry, kb: drafts.kb };
-}
+export { draftEditText, saveDraftEdit } from "./review-edit.js";
+export { draftsOf, type Reviewer, type ReviewResult } from "./review-step.js";
 
 /** Options for accepting a claim. */
 export interface AcceptOptions extends Reviewer {
@@ -247,60 +161,4 @@ export function rejectDraft(dir: string, kind: DraftEntry["kind"], id: string): 
   if (!result.ok && kind === "concept")
     return refused(`draft claims still need ${id}: reject or edit them first`, result.problems);
   return result;
-}
-
-/** A draft as a curator edits it: its fields on their own, keys at column 0. */
-export function draftEditText(dir: string, kind: DraftEntry["kind"], id: string): string | undefined {
-  const found = find(dir, kind, id);
-  if (found.error) return undefined;
-  const text = new FileChange(dir).text(found.entry.file) ?? "";
-  return itemToMapping(itemText(text, keyOf(kind), found.entry.index));
-}
-
-/**
- * Saves an edited draft (`text` as `draftEditText` gives it) in place of the old one, after the
- * same checks as `tradebot kb check`. Problems in the edited text are reported at its own lines,
- * with `file` set to `label` (the file the curator edits), so they read `label:7: value.date: …`.
- */
-export function saveDraftEdit(
-  dir: string,
-  kind: DraftEntry["kind"],
-  id: string,
-  text: string,
-  label: string,
-): ReviewResult {
-  const found = find(dir, kind, id);
-  if (found.error) return found.error;
-  const { entry, drafts } = found;
-  const parsed = YamlFile.parse(label, text);
-  if (Array.isArray(parsed)) return refused("the edited draft is not valid YAML", parsed);
-  if (!parsed.value || typeof parsed.value !== "object" || Array.isArray(parsed.value))
-    return refused("the edited draft must be a group of fields", [
-      {
-        file: label,
-        line: 1,
-        field: kind,
-        message: "must be a group of fields (id: …, about: …), one per line",
-      },
-    ]);
-  const change = new FileChange(dir);
-  const before = change.text(entry.file) ?? "";
-  const span = listItems(before, keyOf(kind))[entry.index];
-  if (!span) return refused(`${id} is no longer in ${entry.file}`);
-  change.write(entry.file, replaceItem(before, keyOf(kind), entry.index, mappingToItem(text)));
-  const after = change.check();
-  const first = before.slice(0, span.start).split("\n").length;
-  const last = first + text.trimEnd().split("\n").length;
-  const inEdit = (p: Problem) => p.file === entry.file && p.line >= first && p.line < last;
-  // The edited draft's own problems, all of them; elsewhere, only those the edit brings.
-  const problems = [
-    ...after.draftProblems.filter(inEdit).map((p) => ({ ...p, file: label, line: p.line - first + 1 })),
-    ...newProblems(drafts.check, after).filter((p) => !inEdit(p)),
-  ];
-  if (!after.kb || problems.length) return refused("the edited draft has problems", problems);
-  const newId =
-    typeof (parsed.value as { id?: unknown }).id === "string"
-      ? String((parsed.value as { id: string }).id)
-      : id;
-  return commitNow(change, newId);
 }

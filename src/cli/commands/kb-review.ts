@@ -14,18 +14,16 @@ import { type DraftEntry, neededConcepts } from "../../curation/drafts.js";
 import {
   acceptConcept,
   acceptDraft,
-  draftEditText,
   draftsOf,
   mergeDraft,
   type Reviewer,
   type ReviewResult,
   rejectDraft,
-  saveDraftEdit,
 } from "../../curation/review.js";
 import { claimLines, claimView, conceptLines, conceptView } from "../../curation/review-view.js";
 import { formatProblem } from "../../knowledge/problem.js";
 import { type CliCommand, type CliContext, UsageError } from "../command.js";
-import { editFile } from "../editor.js";
+import { editDraft } from "../editor.js";
 import { today } from "../today.js";
 
 /** What the walk did, for the closing line. */
@@ -151,47 +149,9 @@ async function walk(
 
   /** Edits a draft in the editor until it passes the checks or the curator gives up; the id it ends with. */
   const edit = async (kind: DraftEntry["kind"], id: string): Promise<string> => {
-    const text = draftEditText(dir, kind, id);
-    if (text === undefined) return id;
-    const header = `# Draft ${kind} ${id}. Change what needs changing, save, and close the editor: it is checked like \`tradebot kb check\`.\n`;
-    const file = editFile(`${id}.yml`, header + text, editor, ctx.env);
-    for (;;) {
-      const opened = file.open();
-      if (!opened.ok) {
-        ctx.out(`Could not open the editor: ${opened.why}. Your draft is unchanged.`);
-        file.drop();
-        return id;
-      }
-      const edited = file.read();
-      const body = edited.startsWith(header) ? edited.slice(header.length) : edited;
-      const shift = edited.startsWith(header) ? 1 : 0;
-      if (body === text) {
-        ctx.out("No change made.");
-        file.drop();
-        return id;
-      }
-      const saved = saveDraftEdit(dir, kind, id, body, file.path);
-      if (saved.ok) {
-        ctx.out(`Saved your edit in ${saved.files.join(", ")}.`);
-        file.drop();
-        return saved.id;
-      }
-      ctx.out(`Your edit was not saved: ${saved.reason}.`);
-      for (const p of saved.problems)
-        ctx.out(`  ${formatProblem(p.file === file.path ? { ...p, line: p.line + shift } : p)}`);
-      const again = await ask(
-        `[e]dit again, [d]rop your edit (the draft stays as it was), or [q]uit (your edit stays in ${file.path})?`,
-      );
-      if (again === "e") continue;
-      if (again === "d") {
-        file.drop();
-        ctx.out("Dropped your edit; the draft is as it was.");
-        return id;
-      }
-      ctx.out(`Your edit is kept in ${file.path}; the draft is as it was.`);
-      quit = true;
-      return id;
-    }
+    const edited = await editDraft({ dir, kind, id, editor, env: ctx.env, out: ctx.out, ask });
+    if (edited.quit) quit = true;
+    return edited.id;
   };
 
   /** Asks whether to accept each proposed concept the claim needs; false when one is turned down. */
