@@ -79,12 +79,16 @@ export function acceptDraft(dir: string, id: string, options: AcceptOptions): Re
     const changes = whatChanges(kb, entry.claim);
     const standing = standingOf(after.kb);
     const existing = (entry.value.supersedes ?? []) as string[];
+    // Only what would still stand beside it: the rule already retires the rest.
+    const stands = (claimId: string) => standing.current.get(claimId)?.id === claimId;
     const supersedes = [
-      ...changes.replaces.filter((r) => standing.current.get(r.id)?.id !== id).map((r) => r.id),
-      ...(options.mergeInto && standing.current.get(options.mergeInto)?.id !== id ? [options.mergeInto] : []),
-    ].filter((x) => !existing.includes(x));
+      ...changes.replaces.map((r) => r.id),
+      ...(options.mergeInto ? [options.mergeInto] : []),
+    ].filter((x) => stands(x) && !existing.includes(x));
     const disputed = new Set((standing.disputed.get(id) ?? []).map((c) => c.id));
-    const disputes = changes.disputes.filter((d) => !disputed.has(d.id)).map((d) => d.id);
+    const disputes = changes.disputes
+      .filter((d) => stands(d.id) && stands(id) && !disputed.has(d.id))
+      .map((d) => d.id);
     if (supersedes.length || disputes.length) {
       item = setFields(item, {
         ...(supersedes.length ? { supersedes: [...existing, ...supersedes] } : {}),

@@ -201,3 +201,28 @@ describe("tradebot kb review", () => {
     folderIsValid();
   });
 });
+
+describe("merging where the rule alone would keep both", () => {
+  it("adds supersedes, so a repeated quote stands once, citing the newer article", async () => {
+    const { writeFileSync: write } = await import("node:fs");
+    write(
+      join(kb.dir, DRAFTS),
+      `claims:
+  - id: not-rushed-again
+    about: [rufus-t-firefly, fredonville-round]
+    attribute: said
+    value:
+      text: We will not be rushed into a bad bargain
+    speaker: rufus-t-firefly
+    answer: Firefly said again that Freedonia would not be rushed into a bad bargain.
+    snippet: We have made real progress, and a deadline should not spoil it
+    source: sylvania-herald-postponed
+`,
+    );
+    const r = await review(["m", "q"]);
+    expect(r.out).toContain("Confirms firefly-not-rushed");
+    expect(r.out).toContain("marked with supersedes, as both would stand otherwise");
+    expect(parse(read(ACCEPTED)).claims[0].supersedes).toEqual(["firefly-not-rushed"]);
+    folderIsValid();
+  });
+});
