@@ -33,8 +33,11 @@ export interface ReviewRequest {
   id: string;
 }
 
-/** What a step came to: the draft's message to show in place of the old one, or a private note. */
-export type StepOutcome = { message: Message } | { note: string };
+/**
+ * What a step came to: the draft's message to show in place of the old one, or a private note;
+ * `gone` when the draft is no longer in the drafts (its message's buttons should go).
+ */
+export type StepOutcome = { message: Message } | { note: string; gone?: true };
 
 /** Whether the user may review drafts. */
 export function isCurator(deps: SlackDeps, userId: string): boolean {
@@ -127,6 +130,7 @@ export function saveEditStep(
 function gone(id: string): StepOutcome {
   return {
     note: `The draft ${id} is no longer in drafts/: it was accepted, rejected or changed elsewhere (in the terminal or another message).`,
+    gone: true,
   };
 }
 

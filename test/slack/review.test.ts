@@ -230,6 +230,25 @@ describe("the review buttons", () => {
     expect(read(DRAFTS)).toBe(before);
   });
 
+  it("takes the buttons off a draft's message once the draft was decided elsewhere, saying so", async () => {
+    await postedDraft(START);
+    await runCli(["kb", "review", "--by", "Margaret Dumont"], {
+      out: () => {},
+      err: () => {},
+      stdin: Readable.from(["r\nq\n"]),
+      env: { KNOWLEDGE_DIR: dir, TRADEBOT_NOW: NOW.toISOString() },
+    });
+    await click(ACTIONS.reviewAccept, START);
+    const [reply] = await slack.waitForResponses(1);
+    expect(reply?.body.replace_original).toBe(true);
+    expect(String(reply?.body.text)).toMatch(
+      /is no longer in drafts\/: it was accepted, rejected or changed elsewhere/,
+    );
+    expect(buttonsOf(reply?.body.blocks)).toEqual([]);
+    expect(text(reply as { body: Record<string, unknown> })).toContain("Replaces `wool-duties`");
+    expect(() => read(ACCEPTED)).toThrow();
+  });
+
   it("reject: the draft leaves the drafts and the message says who rejected it", async () => {
     await click(ACTIONS.reviewReject, "sylvania-herald-postponed-said-1");
     const [reply] = await slack.waitForResponses(1);

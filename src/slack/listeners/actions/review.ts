@@ -3,9 +3,11 @@
  * with who decided and when; Edit opens the modal with the draft's YAML. Only curators may act;
  * anyone else is told so privately.
  */
-import type { App, BlockButtonAction } from "@slack/bolt";
+import type { App, BlockButtonAction, RespondFn } from "@slack/bolt";
+import { type AnyBlock, context } from "../../blocks/limits.js";
 import { editModal } from "../../blocks/review.js";
 import type { SlackDeps } from "../../deps.js";
+import { safeMrkdwn } from "../../escape.js";
 import { ACTIONS } from "../../ids.js";
 import {
   acceptStep,
@@ -25,6 +27,18 @@ function nameOf(body: BlockButtonAction): string {
   return user.name || user.username || user.id;
 }
 
+/** Takes the buttons off a draft's message that no longer has a draft behind it, saying why. */
+async function settle(body: BlockButtonAction, respond: RespondFn, note: string): Promise<void> {
+  const blocks = ((body.message as { blocks?: AnyBlock[] } | undefined)?.blocks ?? []).filter(
+    (b) => b.type !== "actions",
+  );
+  await respond({
+    replace_original: true,
+    text: note,
+    blocks: [...blocks, context([`:grey_question: ${safeMrkdwn(note)}`])],
+  });
+}
+
 /** Registers Accept, Edit and Reject. */
 export function register(app: App, deps: SlackDeps): void {
   const steps = { [ACTIONS.reviewAccept]: acceptStep, [ACTIONS.reviewReject]: rejectStep };
@@ -40,6 +54,7 @@ export function register(app: App, deps: SlackDeps): void {
         name: nameOf(body),
         id: action.value ?? "",
       });
+      if ("note" in outcome && outcome.gone) return void (await settle(body, respond, outcome.note));
       if ("note" in outcome) return void (await privately(outcome.note));
       await respond({ replace_original: true, ...outcome.message });
     });
