@@ -8,7 +8,7 @@ import type { Problem } from "../knowledge/problem.js";
 import { YamlFile } from "../knowledge/yaml-file.js";
 import { itemText, itemToMapping, listItems, mappingToItem, replaceItem } from "../knowledge/yaml-list.js";
 import type { DraftEntry } from "./drafts.js";
-import { commitNow, find, keyOf, newProblems, type ReviewResult, refused } from "./review-step.js";
+import { commitNow, find, guarded, keyOf, newProblems, type ReviewResult, refused } from "./review-step.js";
 
 /** A draft as a curator edits it: its fields on their own, keys at column 0. */
 export function draftEditText(dir: string, kind: DraftEntry["kind"], id: string): string | undefined {
@@ -18,12 +18,8 @@ export function draftEditText(dir: string, kind: DraftEntry["kind"], id: string)
   return itemToMapping(itemText(text, keyOf(kind), found.entry.index));
 }
 
-/**
- * Saves an edited draft (`text` as `draftEditText` gives it) in place of the old one, after the
- * same checks as `tradebot kb check`. Problems in the edited text are reported at its own lines,
- * with `file` set to `label` (the file the curator edits), so they read `label:7: value.date: …`.
- */
-export function saveDraftEdit(
+/** The step itself; see `saveDraftEdit`. */
+function saveDraftEditNow(
   dir: string,
   kind: DraftEntry["kind"],
   id: string,
@@ -64,4 +60,19 @@ export function saveDraftEdit(
       ? String((parsed.value as { id: string }).id)
       : id;
   return commitNow(change, newId);
+}
+
+/**
+ * Saves an edited draft (`text` as `draftEditText` gives it) in place of the old one, after the
+ * same checks as `tradebot kb check`. Problems in the edited text are reported at its own lines,
+ * with `file` set to `label` (the file the curator edits), so they read `label:7: value.date: …`.
+ */
+export function saveDraftEdit(
+  dir: string,
+  kind: DraftEntry["kind"],
+  id: string,
+  text: string,
+  label: string,
+): ReviewResult {
+  return guarded(() => saveDraftEditNow(dir, kind, id, text, label));
 }

@@ -7,7 +7,14 @@ import { ChangedMeanwhileError, type FileChange } from "../knowledge/file-change
 import { checkKnowledge, type KnowledgeCheck } from "../knowledge/load.js";
 import type { Problem } from "../knowledge/problem.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
-import { appendItem, itemText, type ListKey, listItems, removeItem } from "../knowledge/yaml-list.js";
+import {
+  appendItem,
+  itemText,
+  type ListKey,
+  ListShapeError,
+  listItems,
+  removeItem,
+} from "../knowledge/yaml-list.js";
 import { type DraftEntry, listDrafts } from "./drafts.js";
 
 /** What a review step did: the files it wrote, or why it wrote nothing. */
@@ -106,4 +113,14 @@ export function find(dir: string, kind: DraftEntry["kind"], id: string): Found {
   const entry = drafts.entries.find((e) => e.kind === kind && e.id === id);
   if (!entry) return { error: refused(`there is no draft ${kind} ${id} (accepted or rejected already?)`) };
   return { drafts, entry, kb: drafts.kb };
+}
+
+/** Runs a step; a file whose list cannot be edited line by line (written in brackets) refuses it. */
+export function guarded(step: () => ReviewResult): ReviewResult {
+  try {
+    return step();
+  } catch (err) {
+    if (err instanceof ListShapeError) return refused(`a file cannot be edited here (${err.message})`);
+    throw err;
+  }
 }

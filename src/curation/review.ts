@@ -20,6 +20,7 @@ import { type DraftEntry, neededConcepts } from "./drafts.js";
 import {
   commitChecked,
   find,
+  guarded,
   keyOf,
   putIn,
   type Reviewer,
@@ -39,13 +40,8 @@ export interface AcceptOptions extends Reviewer {
   mergeInto?: string;
 }
 
-/**
- * Accepts a draft claim: moves it to `claims/<source-id>.yml` with `verified_by` and `verified_on`,
- * with the proposed concepts it needs (to `concepts/<source-id>.yml`), and adds `supersedes` or
- * `disputes` for the claims it replaces or disputes where the newest-wins rule alone would not
- * see it once it is in.
- */
-export function acceptDraft(dir: string, id: string, options: AcceptOptions): ReviewResult {
+/** The step itself; see `acceptDraft`. */
+function acceptDraftNow(dir: string, id: string, options: AcceptOptions): ReviewResult {
   const found = find(dir, "claim", id);
   if (found.error) return found.error;
   const { entry, kb, drafts } = found;
@@ -143,8 +139,8 @@ export function mergeDraft(dir: string, id: string, into: string, reviewer: Revi
   return acceptDraft(dir, id, { ...reviewer, mergeInto: into });
 }
 
-/** Accepts a proposed concept: moves it to `concepts/<source-id>.yml`. */
-export function acceptConcept(dir: string, id: string): ReviewResult {
+/** The step itself; see `acceptConcept`. */
+function acceptConceptNow(dir: string, id: string): ReviewResult {
   const found = find(dir, "concept", id);
   if (found.error) return found.error;
   const { entry, drafts } = found;
@@ -155,8 +151,8 @@ export function acceptConcept(dir: string, id: string): ReviewResult {
   return commitChecked(change, drafts.check, id);
 }
 
-/** Rejects a draft: removes it from its drafts file (and the file once nothing is left in it). */
-export function rejectDraft(dir: string, kind: DraftEntry["kind"], id: string): ReviewResult {
+/** The step itself; see `rejectDraft`. */
+function rejectDraftNow(dir: string, kind: DraftEntry["kind"], id: string): ReviewResult {
   const found = find(dir, kind, id);
   if (found.error) return found.error;
   const change = new FileChange(dir);
@@ -165,4 +161,24 @@ export function rejectDraft(dir: string, kind: DraftEntry["kind"], id: string): 
   if (!result.ok && kind === "concept")
     return refused(`draft claims still need ${id}: reject or edit them first`, result.problems);
   return result;
+}
+
+/**
+ * Accepts a draft claim: moves it to `claims/<source-id>.yml` with `verified_by` and `verified_on`,
+ * with the proposed concepts it needs (to `concepts/<source-id>.yml`), and adds `supersedes` or
+ * `disputes` for the claims it replaces or disputes where the newest-wins rule alone would not
+ * see it once it is in.
+ */
+export function acceptDraft(dir: string, id: string, options: AcceptOptions): ReviewResult {
+  return guarded(() => acceptDraftNow(dir, id, options));
+}
+
+/** Accepts a proposed concept: moves it to `concepts/<source-id>.yml`. */
+export function acceptConcept(dir: string, id: string): ReviewResult {
+  return guarded(() => acceptConceptNow(dir, id));
+}
+
+/** Rejects a draft: removes it from its drafts file (and the file once nothing is left in it). */
+export function rejectDraft(dir: string, kind: DraftEntry["kind"], id: string): ReviewResult {
+  return guarded(() => rejectDraftNow(dir, kind, id));
 }

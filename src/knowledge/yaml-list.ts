@@ -175,14 +175,18 @@ export function replaceItem(text: string, key: ListKey, index: number, item: str
   return `${text.slice(0, span.start)}${shift(`${item.trimEnd()}\n`, span.indent)}${trailing}${text.slice(span.end)}`;
 }
 
-/** A field's value as YAML on its key's line: scalars as they are, lists in brackets. */
+/** A field's value as YAML at its key: scalars and bracketed lists on the key's line, a block scalar below it. */
 function fieldLines(key: string, value: unknown): string {
   const rendered = stringify(value, {
     lineWidth: 0,
     collectionStyle: Array.isArray(value) ? "flow" : "any",
     flowCollectionPadding: false,
   }).trimEnd();
-  return rendered.includes("\n") ? `  ${key}:\n${shift(rendered, 4)}\n` : `  ${key}: ${rendered}\n`;
+  const [first = "", ...rest] = rendered.split("\n");
+  if (!rest.length) return `  ${key}: ${first}\n`;
+  // `|-` or `>` stays on the key's line; its lines (and any other block value) go deeper than the key.
+  if (/^[|>]/.test(first)) return `  ${key}: ${first}\n${shift(rest.join("\n"), 4)}\n`;
+  return `  ${key}:\n${shift(rendered, 4)}\n`;
 }
 
 /**

@@ -112,3 +112,10 @@ describe("a change to the knowledge folder", () => {
     }
   });
 });
+
+describe("a field set to text of several lines", () => {
+  it("is written as a block under its key, and reads back the same", () => {
+    const out = setFields("- id: x\n  answer: a\n", { note: "first line\nsecond line" });
+    expect(parse(out)[0]).toEqual({ id: "x", answer: "a", note: "first line\nsecond line" });
+  });
+});
