@@ -10,7 +10,7 @@ import { standingOf } from "../answer/standing.js";
 import { valueInWords } from "../answer/values.js";
 import { whatChanges } from "../knowledge/changes.js";
 import { formatProblem } from "../knowledge/problem.js";
-import type { Concept, KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
+import { type Concept, type KnowledgeBase, type LoadedClaim, Value } from "../knowledge/schema.js";
 import { type DraftEntry, neededConcepts } from "./drafts.js";
 
 /** An existing claim a draft relates to. */
@@ -115,6 +115,12 @@ function namer(kb: KnowledgeBase, entries: readonly DraftEntry[]) {
     (proposed.has(id) ? `${str(proposed.get(id)?.value.name) || id} (proposed)` : `${id} (unknown)`);
 }
 
+/** A draft's value in words; one that does not fit the schema, as written. */
+function valueInWordsOf(kb: KnowledgeBase, claim: LoadedClaim | undefined, raw: unknown): string {
+  const parsed = claim ? { success: true as const, data: claim.value } : Value.safeParse(raw);
+  return parsed.success ? valueInWords(kb, parsed.data) : JSON.stringify(raw ?? null);
+}
+
 /** A draft claim in words, against the knowledge `kb` and the other drafts. */
 export function claimView(
   kb: KnowledgeBase,
@@ -149,7 +155,7 @@ export function claimView(
     subject: about[0] ? name(about[0]) : "(none)",
     others: about.slice(1).map(name),
     attribute: str(v.attribute),
-    value: claim ? valueInWords(naming, claim.value) : JSON.stringify(v.value ?? null),
+    value: valueInWordsOf(naming, claim, v.value),
     answer: str(v.answer),
     dates: dates.join(", "),
     ...(speaker ? { speaker: name(speaker) } : {}),

@@ -114,7 +114,7 @@ describe("tradebot kb review", () => {
   it("rejects a draft: it leaves the drafts and goes nowhere else", async () => {
     const r = await review(["s", "r", "q"]);
     expect(r.out).toContain(
-      "Rejected sylvania-herald-postponed-said-1: removed from drafts/sylvania-herald-postponed.yml",
+      "Rejected sylvania-herald-postponed-said-1, removed from the drafts: drafts/sylvania-herald-postponed.yml",
     );
     expect(ids(DRAFTS)).toEqual([
       START,

@@ -52,7 +52,7 @@ describe("a knowledge file's list, edited as text", () => {
 
   it("takes an item out with its comment and blank line, and writes an emptied list as []", () => {
     const out = removeItem(claims, "claims", 1);
-    expect(out).toBe(claims.slice(0, claims.indexOf("\n\n  # The one")) + "\n");
+    expect(out).toBe(`${claims.slice(0, claims.indexOf("\n\n  # The one"))}\n`);
     expect(removeItem(out, "claims", 0)).toBe("# Curated by hand.\nclaims: []\n");
     expect(appendItem("# Curated by hand.\nclaims: []\n", "claims", "- id: x\n")).toBe(
       "# Curated by hand.\nclaims:\n  - id: x\n",

@@ -210,7 +210,7 @@ async function walk(
         continue;
       }
       if (choice === "r") {
-        if (report(ctx, rejectDraft(dir, kind, id), `Rejected ${id}: removed from ${entry.file}`)) {
+        if (report(ctx, rejectDraft(dir, kind, id), `Rejected ${id}, removed from the drafts`)) {
           tally.rejected++;
           return;
         }
