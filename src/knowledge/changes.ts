@@ -43,8 +43,3 @@ export function whatChanges(
     list.sort((a, b) => b.asOf.localeCompare(a.asOf));
   return change;
 }
-
-/** Whether accepting the draft would change or confirm anything the bot says now. */
-export function changesAnything(c: WhatChanges): boolean {
-  return c.replaces.length + c.disputes.length + c.confirms.length + c.outdatedBy.length > 0;
-}
