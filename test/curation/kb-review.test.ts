@@ -3,8 +3,9 @@
  * time, on a temporary copy of a fixture knowledge folder with drafts waiting (test/fixtures/review-kb).
  * The editor is a small script standing in for the curator's $EDITOR.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -19,10 +20,15 @@ const ACCEPTED = "claims/sylvania-herald-postponed.yml";
 const START = "sylvania-herald-postponed-start-1";
 
 let kb: ReturnType<typeof tempKnowledge>;
+let scripts: string;
 beforeEach(() => {
   kb = tempKnowledge("test/fixtures/review-kb");
+  scripts = mkdtempSync(join(tmpdir(), "tradebot-editor-"));
 });
-afterEach(() => kb.remove());
+afterEach(() => {
+  kb.remove();
+  rmSync(scripts, { recursive: true, force: true });
+});
 
 const read = (rel: string) => readFileSync(join(kb.dir, rel), "utf8");
 const ids = (rel: string, list: "claims" | "concepts" = "claims") =>
@@ -33,12 +39,13 @@ async function review(answers: string[], opts: { args?: string[]; edits?: [strin
   const env: Record<string, string> = { TRADEBOT_NOW: NOW, KNOWLEDGE_DIR: kb.dir };
   if (opts.edits) {
     // Each run of the editor applies the next list of replacements to the file it is given.
-    const script = join(kb.dir, "..", `editor-${Math.random().toString(36).slice(2)}.mjs`);
+    const script = join(scripts, "editor.mjs");
     const counter = `${script}.count`;
     writeFileSync(counter, "0");
     writeFileSync(
       script,
-      `import { readFileSync, writeFileSync } from "node:fs";
+      `import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 const edits = ${JSON.stringify(opts.edits)};
 const n = Number(readFileSync(${JSON.stringify(counter)}, "utf8"));
 writeFileSync(${JSON.stringify(counter)}, String(n + 1));
@@ -137,6 +144,7 @@ describe("tradebot kb review", () => {
     // Nothing written to the knowledge; the curator's edit is still there to finish.
     expect(read(DRAFTS)).toBe(draftsBefore);
     folderIsValid();
+    rmSync(dirname(kept), { recursive: true, force: true });
   });
 
   it("takes an edit made again after a refusal, then accepts the edited claim", async () => {
