@@ -79,8 +79,18 @@ const FOLDERS = {
   drafts: { lists: ["concepts", "claims"], required: false },
 } as const;
 
-/** Loads and checks the knowledge folder without throwing: `kb` is set only when there are no problems. */
-export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
+/**
+ * Files as they would be after a change, by path relative to the knowledge folder (`claims/x.yml`):
+ * the text a file would have, or null for a file that would be removed. Lets a change be checked
+ * before anything is written, so a bad change never reaches the folder.
+ */
+export type PendingFiles = ReadonlyMap<string, string | null>;
+
+/**
+ * Loads and checks the knowledge folder without throwing: `kb` is set only when there are no
+ * problems. With `pending`, the folder is checked as it would be with those files changed.
+ */
+export function checkKnowledge(dir: string, cache?: FileCache, pending?: PendingFiles): KnowledgeCheck {
   if (!existsSync(dir)) {
     return {
       problems: [{ file: dir, line: 0, field: "folder", message: "the knowledge folder does not exist" }],
@@ -90,7 +100,7 @@ export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
   const problems: Problem[] = [];
   const hash = createHash("sha256");
   const read = (rel: string): string => {
-    const text = readFileSync(join(dir, rel), "utf8")
+    const text = (pending?.get(rel) ?? readFileSync(join(dir, rel), "utf8"))
       .replace(/^\uFEFF/, "")
       .replace(/\r\n?/g, "\n");
     hash.update(`${rel}\0${text}\0`);
@@ -99,7 +109,7 @@ export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
   const broken: BrokenIds = { sources: new Set(), concepts: new Set(), claims: new Set() };
 
   const sources: Parsed<Source & { text?: string }>[] = [];
-  for (const rel of yamlFiles(dir, "sources", problems, true)) {
+  for (const rel of yamlFiles(dir, "sources", problems, true, pending)) {
     const yaml = parseYaml(rel, read(rel), problems);
     if (!yaml) continue;
     const result = Source.safeParse(yaml.value);
@@ -125,7 +135,7 @@ export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
 
   const folder = (sub: keyof typeof FOLDERS, into: Problem[]) => {
     const out = { concepts: [] as Parsed<Concept>[], claims: [] as Parsed<Claim>[], broken: [] as string[] };
-    for (const rel of yamlFiles(dir, sub, into, FOLDERS[sub].required)) {
+    for (const rel of yamlFiles(dir, sub, into, FOLDERS[sub].required, pending)) {
       const text = read(rel);
       const key = `${rel}\0${createHash("sha1").update(text).digest("hex")}`;
       let result = cache?.get(key);
@@ -266,10 +276,20 @@ function byFileAndLine(problems: Problem[]): Problem[] {
     .map(({ p }) => p);
 }
 
-/** The `.yml`/`.yaml` files of a subfolder, as paths relative to the knowledge folder, sorted. */
-function yamlFiles(dir: string, sub: string, problems: Problem[], required: boolean): string[] {
+/** The `.yml`/`.yaml` files of a subfolder (as `pending` would leave it), relative to the knowledge folder, sorted. */
+function yamlFiles(
+  dir: string,
+  sub: string,
+  problems: Problem[],
+  required: boolean,
+  pending?: PendingFiles,
+): string[] {
   const folder = join(dir, sub);
-  if (!existsSync(folder)) {
+  const isYaml = (name: string) => /\.ya?ml$/.test(name);
+  const added = [...(pending ?? [])]
+    .filter(([rel, text]) => text !== null && rel.startsWith(`${sub}/`) && isYaml(rel))
+    .map(([rel]) => rel);
+  if (!existsSync(folder) && added.length === 0) {
     if (required) {
       problems.push({
         file: sub,
@@ -280,10 +300,12 @@ function yamlFiles(dir: string, sub: string, problems: Problem[], required: bool
     }
     return [];
   }
-  return readdirSync(folder)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => `${sub}/${name}`);
+  const onDisk = existsSync(folder)
+    ? readdirSync(folder)
+        .filter(isYaml)
+        .map((name) => `${sub}/${name}`)
+    : [];
+  return [...new Set([...onDisk, ...added])].filter((rel) => pending?.get(rel) !== null).sort();
 }
 
 function parseYaml(rel: string, text: string, problems: Problem[]): YamlFile | undefined {

@@ -78,7 +78,7 @@ describe("the tradebot command line", () => {
     expect(bad.err).toMatch(/^tradebot ask: unknown option --bogus\nUsage: tradebot ask/);
     const group = await tradebot(["kb"]);
     expect(group.code).toBe(2);
-    expect(group.err).toMatch(/^tradebot kb: give one of: kb check, kb add-source, kb gaps/);
+    expect(group.err).toMatch(/^tradebot kb: give one of: kb check, kb add-source, kb review, kb gaps/);
     expect((await tradebot(["ask"])).code).toBe(2);
     expect((await tradebot([])).code).toBe(2);
   });
