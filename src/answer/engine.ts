@@ -407,6 +407,7 @@ export class AnswerEngine {
     if (reading.asked.strength >= 0.6 && top.fit < fitNeeded) {
       const floor = top.score * 0.5;
       const subject = top.claim.about[0];
+      const coverage = top.coverage;
       const filler =
         candidates.find(
           (c) =>
@@ -414,7 +415,7 @@ export class AnswerEngine {
             c.score >= floor &&
             c.score >= ANSWER_THRESHOLD * 0.9 &&
             // about what the question names, as much as the closer claim is
-            c.coverage >= top.coverage * 0.75,
+            c.coverage >= coverage * 0.75,
         ) ??
         // "Is the truce still in force?" with no status claim: its end date says where it stands.
         candidates.find(
