@@ -1592,7 +1592,9 @@ export class AnswerEngine {
         (reading.form === "choice" ||
           (v.kind !== "person" && v.kind !== "place") ||
           v.slot ||
-          (v.kind === "person" ? asks("who") : asks("where"))),
+          (v.kind === "person"
+            ? asks("who") || (reading.form === "belief" && !v.concept && claim.attribute === "who")
+            : asks("where"))),
     );
     if (!putForward.length) return undefined;
     const verdicts = putForward.map((v) => ({ v, ok: agrees(this.kb, claim, v) }));

@@ -61,8 +61,7 @@ describe("a belief check with a wrong value", () => {
     expect(a.text).toMatch(/^No: Scott Bessent and He Lifeng, not Yellen\. /);
   });
 
-  // Does instead: answers with Bessent's quote about the meeting, without saying no to Yellen.
-  it.fails("corrects 'Yellen is meeting He Lifeng, right?' with the person who is", () => {
+  it("corrects 'Yellen is meeting He Lifeng, right?' with the person who is", () => {
     expect(askSeed("Yellen is meeting He Lifeng, right?").text).toMatch(/^No: Scott Bessent/);
   });
 
