@@ -439,6 +439,25 @@ export class AnswerEngine {
         candidates,
       );
     }
+    // "It stays suspended, right?": a change put forward is checked against the subject's status.
+    if (
+      (reading.form === "yesno" || reading.form === "belief" || reading.form === "choice") &&
+      top.claim.attribute !== "status" &&
+      reading.claimed.some((v) => v.kind === "state" && v.state && CHANGES.has(v.state)) &&
+      // a date put forward ("runs out Nov. 10, right?") is checked against the claim that gives dates
+      !reading.claimed.some((v) => v.kind === "date")
+    ) {
+      const subject = top.claim.about[0];
+      const floor = top.score * 0.6;
+      const status = candidates.find(
+        (c) => c.claim.attribute === "status" && c.claim.about[0] === subject && c.score >= floor,
+      );
+      if (status) {
+        candidates.splice(candidates.indexOf(status), 1);
+        candidates.unshift(status);
+        top = status;
+      }
+    }
     const beyond = this.beyondWhatClaimSays(reading, top.claim, candidates);
     if (beyond)
       return done(
