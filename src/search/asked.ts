@@ -302,6 +302,8 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
     if (lemma === "term" && w.lower !== "terms") lemma = "term-of-office";
     // To post on social media is to say something; "an official reaction" is not "is it official?".
     if (lemma === "post" && w.pos === "VERB") lemma = "say";
+    // "did it end up at 34%?": to end up is to turn out, not to expire.
+    if (lemma === "end" && words[i + 1]?.lower === "up") lemma = "end-up";
     if (lemma === "official" && (words[i + 1]?.pos === "NOUN" || words[i + 1]?.pos === "ADJ"))
       lemma = "official-adj";
     starts.push(length);

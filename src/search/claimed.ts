@@ -74,7 +74,7 @@ const STATES: [RegExp, State][] = [
   [/\b(?:postpone|delay|push back|put off|reschedule)\b/, "cancelled"],
   [/\b(?:suspend|pause|freeze|halt|hold off)\b/, "suspended"],
   [/\b(?:extend|prolong|renew|roll over)\b/, "extended"],
-  [/\b(?:expire|lapse|(?<!the )end(?! of)|over|run out|finish)\b/, "ended"],
+  [/\b(?:expire|lapse|(?<!the )end(?! of| up)|over|run out|finish)\b/, "ended"],
   [/\b(?:in effect|in force|in place|take effect|kick in|impose|apply|active|live)\b/, "in_effect"],
   [/\b(?:go ahead|still on|on track|happen|take place|proceed|confirm|on schedule)\b/, "going_ahead"],
   [/\b(?:threaten|threat|warn)\b/, "threatened"],
