@@ -1399,7 +1399,9 @@ export class AnswerEngine {
         words[c.from - 1]?.lower === "the" &&
         words[c.from - 2]?.lower === "at",
     );
-    if (venue && "places" in v)
+    // Unless they do name one: a place inside a city inside a country ("the Merdeka 118 tower").
+    const namesVenue = "places" in v && v.places.some((p) => this.index.ancestors(p).length >= 2);
+    if (venue && "places" in v && !namesVenue)
       return `My sources don't name the venue: they say ${valueInWords(this.kb, v)}.`;
     const text = reading.focus
       .map((i) => reading.english.sentences[i]?.text ?? "")
