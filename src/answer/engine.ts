@@ -1232,7 +1232,9 @@ export class AnswerEngine {
       /^\s*(?:if|what if|suppose|assuming|in case)\b|\b(?:what if|would happen if|will happen if|happens if|if (?:they|the talks|it|he|china|the us)\b.{0,40}\b(?:fail|collapse|extend|cancel|go ahead|break down))/.test(
         lower,
       ) &&
-      claim.attribute !== "said"
+      claim.attribute !== "said" &&
+      // "if they aren't meeting in Beijing, where then?" asks a plain where, not what would happen
+      !/\b(?:where|when|who|which)\b(?:\s+\w+){0,2}\s*\??\s*$/.test(lower)
     ) {
       return "My sources don't say what would happen then.";
     }
