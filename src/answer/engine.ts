@@ -694,6 +694,7 @@ export class AnswerEngine {
     // A belief about "the talks" ("are in Bangkok, right?") checks the current round, not the past ones.
     if (
       reading.time === "next" ||
+      reading.time === "now" ||
       (reading.time !== "before" &&
         ["belief", "yesno", "choice"].includes(reading.form) &&
         reading.claimed.some((v) => v.kind === "place" || v.kind === "date") &&
