@@ -118,9 +118,8 @@ const KIND_GIVEN = new Set(
   day date month year week time hour weekday deadline rate percentage percent figure number amount level share
   price cost fee total tariff tariffs duty duties levy round rounds event summit meeting meetings talks deal
   agreement measure step steps thing things issue issues topic topics point points reason way word words quote
-  line comment comments statement remark remarks title role job position post dept department zone timezone`.split(
-    /\s+/,
-  ),
+  line comment comments statement remark remarks title role job position post dept department zone timezone
+  article piece story report source sources`.split(/\s+/),
 );
 
 /** How close (Dice overlap of stems) a curated phrasing must be to count, and to be taken at its word. */
@@ -317,11 +316,16 @@ export class AnswerEngine {
     const candidates = this.candidates(reading);
     // A belief is checked against the claim that can say yes or no to it: of the claims near the
     // best, the first whose value is of the kind put forward ("at the G20" → a place).
-    if (reading.form === "belief" || reading.form === "choice") {
+    if (reading.form === "belief" || reading.form === "choice" || reading.form === "yesno") {
       const best = candidates[0];
       // Values put forward: in their slot ("in Malaysia"), names no source has, titles; not names of the topic.
+      // A yes/no question's places and people are its topic ("did Taiwan come up at Busan?"); its
+      // dates and figures are put forward ("is it still set for Nov. 1?").
       const put = reading.claimed.filter(
-        (v) => v.kind !== "state" && (v.slot || !v.concept || v.kind === "title"),
+        (v) =>
+          v.kind !== "state" &&
+          (v.slot || !v.concept || v.kind === "title") &&
+          (reading.form !== "yesno" || v.kind === "date" || v.kind === "figure"),
       );
       const verdict = (c: Candidate) =>
         put.map((v) =>
@@ -839,6 +843,9 @@ export class AnswerEngine {
             fit = Math.max(fit, (asked.get("where") ?? 0) * 0.8);
         }
       }
+      // "Is He Lifeng still the one negotiating?": where a person stands is their role.
+      if (claim.attribute === "role" && this.kb.concepts.get(claim.about[0] as string)?.type === "person")
+        fit = Math.max(fit, (asked.get("status") ?? 0) * 0.6);
       // "Who …?" wants people: words like "many leaders" answer it only loosely; a claim about an
       // event that names its people answers it well enough.
       if (claim.attribute === "who" && "text" in claim.value) fit *= strong ? 0.35 : 0.6;
