@@ -1305,6 +1305,31 @@ export class AnswerEngine {
       if (want.length && !want.every((k) => this.claimNames(claim, k)))
         return `My sources don't name ${/'s\b/.test(title) ? "" : "the "}${title.trim()}.`;
     }
+    // "How much tariff revenue…?": a figure answers only for the thing whose figure it is.
+    if (
+      claim.attribute === "amount" &&
+      (reading.asked.attributes.get("amount") ?? 0) >= 0.9 &&
+      reading.asked.strength >= 1
+    ) {
+      // the thing right after "how much" ("how much tariff revenue"), not one in a clause after it
+      const words = reading.english.words;
+      const at = words.findIndex(
+        (w, i) => w.lower === "how" && /^(?:much|many)$/.test(words[i + 1]?.lower ?? ""),
+      );
+      const things = reading.mentions
+        .filter(
+          (m) =>
+            at >= 0 &&
+            m.from >= at + 2 &&
+            m.from <= at + 3 &&
+            m.weight >= 0.85 &&
+            ["measure", "topic"].includes(this.kb.concepts.get(m.concept)?.type ?? "") &&
+            !this.isGeneral(m.concept),
+        )
+        .map((m) => m.concept);
+      if (things.length && !this.subjectNamed(claim, things))
+        return `My sources don't give a figure for ${theName(this.kb, things[0] as string)}.`;
+    }
     // "How old is he?": only an age answers it.
     if (/\bhow old\b|\bage\b|\bborn\b|\bbirthday\b/.test(lower)) {
       const v = claim.value;
