@@ -49,6 +49,9 @@ interface Node {
   targets: Target[];
 }
 
+/** Words of a name an asker may leave out. */
+const SKIPPABLE = new Set(["to", "of", "the", "for", "in", "on"]);
+
 /** Concepts whose names are proper names. */
 const PROPER_TYPES = new Set(["person", "country", "place", "organisation"]);
 
@@ -198,7 +201,13 @@ export class ConceptMatcher {
         if (j > start) walk(node, j + 1, depth, gaps); // punctuation inside a name: "Trump-Xi", "U.S.-China"
         return;
       }
-      const next = node.next.get(k);
+      // A name's word in another form ("xi visiting the US" names "Xi visit to the US").
+      const lemma = keyOf((words[j] as Word).lemma ?? "");
+      const next = node.next.get(k) ?? (depth > 0 && lemma && lemma !== k ? node.next.get(lemma) : undefined);
+      // A small word of the name the asker left out ("visit [to] the US").
+      if (depth > 0)
+        for (const [word, skipped] of node.next)
+          if (SKIPPABLE.has(word) && word !== k) walk(skipped, j, depth + 1, gaps + 1);
       if (next) {
         // A one-word name of a thing used as a verb is the verb: "talk to He" names no talks. Names
         // of people and places are often typed in lower case and read as verbs ("trump", "beijing").
