@@ -291,7 +291,9 @@ export class AnswerEngine {
     const unknown = unknownContent.map((c) => c.word.text);
     const specific = focusMentions.filter((m) => !this.isGeneral(m.concept));
     const focusText = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
-    if (OVERVIEW.test(focusText) && !specific.length && reading.asked.strength < 1 && !unknown.length) {
+    // (the overview's own words, "summarize", "tl;dr", are not unknown topics)
+    const unknownTopics = unknown.filter((u) => !OVERVIEW.test(u));
+    if (OVERVIEW.test(focusText) && !specific.length && reading.asked.strength < 1 && !unknownTopics.length) {
       return done(statusAnswer(this.kb, this.standing, now), "an overview question", reading);
     }
     if (reading.aboutSource) {
