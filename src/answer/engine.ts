@@ -809,7 +809,7 @@ export class AnswerEngine {
     const someone = reading.mentions.some((m) =>
       ["person", "organisation", "country"].includes(this.kb.concepts.get(m.concept)?.type ?? ""),
     );
-    if (!someone)
+    if (!someone || this.reportSays(reading))
       for (const a of ["said", "stance"] as const) if (asked.has(a)) asked.set(a, (asked.get(a) ?? 0) * 0.3);
     const strong = reading.asked.strength >= 1;
     const subjects = new Set(
@@ -1038,6 +1038,7 @@ export class AnswerEngine {
 
   /** The person whose words the question asks for ("what did Trump say"), if it asks for someone's words. */
   private askedSpeaker(reading: Reading): string | undefined {
+    if (this.reportSays(reading)) return undefined;
     const a = reading.asked.attributes;
     if ((a.get("said") ?? 0) < 0.9 && (a.get("stance") ?? 0) < 0.9) return undefined;
     const person = reading.mentions.find(
@@ -1050,6 +1051,17 @@ export class AnswerEngine {
         m.weight >= 0.5 && ["organisation", "country"].includes(this.kb.concepts.get(m.concept)?.type ?? ""),
     );
     return body?.concept;
+  }
+
+  /** "What does the piece say…", "is that what the article says?": the report's words, not a person's. */
+  private reportSays(reading: Reading): boolean {
+    const text = reading.focus
+      .map((i) => reading.english.sentences[i]?.text ?? "")
+      .join(" ")
+      .toLowerCase();
+    return /\b(?:article|piece|story|report|reporting|source|sources|coverage)(?:'s)? (?:say|says|said|describe|describes|report|reports|claim|claims|put it)\b/.test(
+      text,
+    );
   }
 
   /** Whether a claim's speaker is the one asked for, or speaks for it (a minister for a government). */
