@@ -189,6 +189,18 @@ const TASK =
 const OVERVIEW =
   /\b(?:latest|status|update|news|state of play|catch me up|fill me in|summary|summari[sz]e|tl;?dr|recap|overview|rundown|big picture|bring me up to speed|what'?s new|what'?s happening|what'?s going on|where (?:do|are|does) (?:things|we|it|matters|trade|the talks) stand|where things stand|how are things)\b/i;
 
+/** An answer citing each snippet of each source once, though two of its claims rest on the same sentence. */
+function onceEach(answer: Answer): Answer {
+  const seen = new Set<string>();
+  const citations = answer.citations.filter((c) => {
+    const key = `${c.source}\u0000${c.snippet}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return citations.length === answer.citations.length ? answer : { ...answer, citations };
+}
+
 /** Answers questions from one knowledge base. Immutable: build a new one when the knowledge changes. */
 export class AnswerEngine {
   readonly index: ClaimIndex;
@@ -223,13 +235,13 @@ export class AnswerEngine {
 
   /** Answers one question typed the way people type in Slack. */
   answer(question: string, now: Date): Answer {
-    return this.decide(question, now).answer;
+    return onceEach(this.decide(question, now).answer);
   }
 
   /** The answer, and why. */
   explain(question: string, now: Date): { answer: Answer; explanation: Explanation } {
     const { answer, reading, candidates, decision } = this.decide(question, now);
-    return { answer, explanation: this.explanation(reading, candidates, decision) };
+    return { answer: onceEach(answer), explanation: this.explanation(reading, candidates, decision) };
   }
 
   private decide(
