@@ -97,6 +97,11 @@ export function claimAnswer(ctx: ComposeContext, claim: LoadedClaim, options: Cl
         claim: newer,
       });
     }
+    // What has happened to the thing since, whichever report the answer rests on.
+    const latest = newer ?? claim;
+    const status = standing.statusOf.get(latest.about[0] as string);
+    if (status && status.id !== latest.id && status.asOf > latest.asOf && latest.attribute !== "status")
+      parts.push({ text: `Since then, per ${reportOf(kb, status)}: ${status.answer}`, claim: status });
   } else {
     const replaced = standing.replaced.get(claim.id)?.[0];
     if (replaced) {

@@ -94,9 +94,7 @@ describe("a newer cancelled or suspended status", () => {
     expect(a.factIds).toContain("surtax-status-1102");
   });
 
-  // Does instead: answers from the Oct. 17 claim ("That was the Oct. 17, 2025 report; the Oct. 26, 2025
-  // report says: …") and never says the surtax was called off.
-  it.fails("is mentioned when asked when the 100% surtax takes effect", () => {
+  it("is mentioned when asked when the 100% surtax takes effect", () => {
     expect(askMulti("when does the 100% surtax take effect").text).toMatch(/will not be imposed/);
   });
 });
