@@ -765,10 +765,17 @@ export class AnswerEngine {
     );
     // The nouns a question is about, beyond the concepts it names ("how big is the chinese
     // delegation"): a claim that mentions none of them is about something else.
+    // ("before the extension" dates the question: the older value is asked, not a claim naming the extension)
+    const tokens = reading.english.words;
+    const timeRef = (i: number) =>
+      /^before$/.test(tokens[i - 1]?.lower ?? "") ||
+      (/^(?:the|a|an|this|that)$/.test(tokens[i - 1]?.lower ?? "") &&
+        /^before$/.test(tokens[i - 2]?.lower ?? ""));
     const nounKeys = reading.content
       .filter(
         (c) =>
           (c.word.pos === "NOUN" || c.word.pos === "PROPN") &&
+          !timeRef(c.index) &&
           (!c.cue || PEOPLE_NOUNS.has(c.key)) &&
           !GENERAL_WORDS.has(c.key),
       )

@@ -49,8 +49,7 @@ describe("a question about before the change", () => {
     expect(after).toMatch(/the Nov\. 5, 2025 report says: .*Nov\. 10, 2026/);
   });
 
-  // Does instead: refuses ("I don't know: my sources don't cover that.").
-  it.fails("answers 'when was the truce due to expire before the extension' with the older value", () => {
+  it("answers 'when was the truce due to expire before the extension' with the older value", () => {
     const a = askMulti("when was the truce due to expire before the extension");
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/^[^.]*(?:November 2025|Nov\. 10, 2025)/);
