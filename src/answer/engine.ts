@@ -1363,6 +1363,20 @@ export class AnswerEngine {
       if (things.length && !this.subjectNamed(claim, things))
         return `My sources don't give a figure for ${theName(this.kb, things[0] as string)}.`;
     }
+    // "Canada's fentanyl tariff": a thing of another country than the one the claim's subject belongs to.
+    const tokens = reading.english.words;
+    for (const m of reading.mentions) {
+      if (this.kb.concepts.get(m.concept)?.type !== "country") continue;
+      const after = tokens[m.to + 1]?.lower ?? "";
+      if (after !== "'s" && after !== "’s" && !/'s$/.test(tokens[m.to]?.lower ?? "")) continue;
+      if (claim.about.includes(m.concept) || claim.speaker === m.concept) continue;
+      // whose it is: the country its subject (or the person acting in it) belongs to
+      const owners = claim.about
+        .flatMap((a) => [a, ...this.index.ancestors(a)])
+        .filter((a) => this.kb.concepts.get(a)?.type === "country");
+      if (owners.length && !owners.includes(m.concept))
+        return `My sources don't give that for ${theName(this.kb, m.concept)}.`;
+    }
     // "How old is he?": only an age answers it.
     if (/\bhow old\b|\bage\b|\bborn\b|\bbirthday\b/.test(lower)) {
       const v = claim.value;
