@@ -923,7 +923,12 @@ export class AnswerEngine {
         score *= 1.2;
       out.push({ claim, score, coverage: h.coverage, words: w, fit, standing, phrased: sim ?? 0 });
     }
-    return out.sort((a, b) => b.score - a.score || b.fit - a.fit || a.claim.id.localeCompare(b.claim.id));
+    return out.sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.fit - a.fit ||
+        (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0),
+    );
   }
 
   /** Whether the claim's subject is of the same type as one of these concepts (a topic for a topic). */
@@ -996,8 +1001,9 @@ export class AnswerEngine {
       .filter((v) => v.kind === "place" && v.concept)
       .map((v) => v.concept as string);
     if (!places.length) return false;
-    return this.index.claims.some((c) => {
-      if (c.attribute !== "where" || !("places" in c.value)) return false;
+    this.whereClaims ??= this.index.claims.filter((c) => c.attribute === "where" && "places" in c.value);
+    return this.whereClaims.some((c) => {
+      if (!("places" in c.value)) return false;
       const event = this.kb.concepts.get(c.about[0] as string);
       if (event?.type !== "event" || !event.part_of.length) return false;
       if (event.part_of.some((series) => this.nextPart(series) === event.id)) return false;
@@ -1008,6 +1014,16 @@ export class AnswerEngine {
 
   /** The event of a series the newest sources look ahead to (the first not before them), else the latest. */
   private nextPart(series: string): string | undefined {
+    if (this.nextParts.has(series)) return this.nextParts.get(series);
+    const next = this.findNextPart(series);
+    this.nextParts.set(series, next);
+    return next;
+  }
+
+  private readonly nextParts = new Map<string, string | undefined>();
+  private whereClaims: LoadedClaim[] | undefined;
+
+  private findNextPart(series: string): string | undefined {
     if (this.eventDates.has(series)) return undefined; // one event, not a series
     const dated = [...this.kb.concepts.values()]
       .filter((c) => c.type === "event" && c.part_of.includes(series) && this.eventDates.has(c.id))

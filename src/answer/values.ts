@@ -130,7 +130,7 @@ export function agrees(kb: KnowledgeBase, claim: LoadedClaim, claimed: ClaimedVa
   }
   if (claimed.kind === "text" && "text" in v) {
     // An option of a choice: its words are among the claim's ("rare earths" in "…rare-earth elements").
-    const mine = new Set(keysOf(`${v.text} ${claim.answer}`).map((k) => k.slice(0, 5)));
+    const mine = prefixesOf(claim, `${v.text} ${claim.answer}`);
     const theirs = keysOf(claimed.text).filter((k) => k.length > 2);
     return theirs.length > 0 && theirs.every((k) => mine.has(k.slice(0, 5)));
   }
@@ -141,6 +141,17 @@ export function agrees(kb: KnowledgeBase, claim: LoadedClaim, claimed: ClaimedVa
     return false;
   }
   return undefined;
+}
+
+/** The five-letter prefixes of a claim's words, worked out once per claim. */
+const PREFIXES = new WeakMap<LoadedClaim, Set<string>>();
+function prefixesOf(claim: LoadedClaim, text: string): Set<string> {
+  let set = PREFIXES.get(claim);
+  if (!set) {
+    set = new Set(keysOf(text).map((k) => k.slice(0, 5)));
+    PREFIXES.set(claim, set);
+  }
+  return set;
 }
 
 /** Whether concept `inner` is part of `outer`, directly or through others. */
