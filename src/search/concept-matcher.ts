@@ -49,6 +49,18 @@ interface Node {
   targets: Target[];
 }
 
+/** "does Bessent talk to He": a word after "do/does/did/will… NAME" is the verb, whatever the tagger says. */
+function afterSubjectOfAuxiliary(words: readonly Word[], i: number): boolean {
+  const name = words[i - 1];
+  const aux = words[i - 2];
+  return (
+    name !== undefined &&
+    aux !== undefined &&
+    (name.pos === "PROPN" || name.capital) &&
+    /^(?:do|does|did|will|would|can|could|should|shall|may|might|must)$/.test(aux.lower)
+  );
+}
+
 /** Words of a name an asker may leave out. */
 const SKIPPABLE = new Set(["to", "of", "the", "for", "in", "on"]);
 
@@ -211,7 +223,10 @@ export class ConceptMatcher {
       if (next) {
         // A one-word name of a thing used as a verb is the verb: "talk to He" names no talks. Names
         // of people and places are often typed in lower case and read as verbs ("trump", "beijing").
-        const verb = j === start && (words[start] as Word).pos === "VERB" && !(words[start] as Word).capital;
+        const verb =
+          j === start &&
+          !(words[start] as Word).capital &&
+          ((words[start] as Word).pos === "VERB" || afterSubjectOfAuxiliary(words, start));
         const targets = next.targets.filter(
           (t) => (!t.exact || this.exactHolds(words, start, j, t.exact)) && (!verb || t.proper),
         );
