@@ -396,6 +396,19 @@ export class AnswerEngine {
       );
       for (const c of candidates) c.score *= penalty;
     }
+    // Known concepts, but nothing about them fills what is asked: say so, with what is known.
+    if (top && top.score < ANSWER_THRESHOLD && !unknown.length && reading.asked.strength >= 1) {
+      const about = candidates.find(
+        (c) => c.coverage >= 0.9 && c.fit < 0.4 && c.score >= ANSWER_THRESHOLD * 0.6,
+      );
+      if (about && !candidates.some((c) => c.coverage >= 0.9 && c.fit >= 0.4))
+        return done(
+          missingAnswer(ctx, this.missingSentence(reading, about.claim), about.claim, about.score * 0.5),
+          `no claim about these concepts fills what is asked (${[...reading.asked.attributes.keys()].join(", ")})`,
+          reading,
+          candidates,
+        );
+    }
     if (!top || top.score < ANSWER_THRESHOLD) {
       const why = unknown.length
         ? `it asks about ${unknown.map((u) => `"${u}"`).join(", ")}, which no source mentions`

@@ -57,8 +57,7 @@ describe("a detail the sources lack", () => {
     );
   });
 
-  // Does instead: refuses outright ("I don't know: my sources don't cover that."), citing nothing.
-  it.fails("says how many magnets China will ship is not given, and gives the pledge", () => {
+  it("says how many magnets China will ship is not given, and gives the pledge", () => {
     expectMissingButCited(askSeed("how many magnets will China ship"), /don't give/, /rare-earth magnets/);
   });
 
