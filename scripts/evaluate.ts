@@ -49,7 +49,11 @@ export function readQuestions(path: string): LabelledQuestion[] {
 }
 
 /** The scorer's own folding (../shared/eval/score.mjs): lower case, no apostrophes, spaces collapsed, padded. */
-const fold = (s: string) => ` ${s.toLowerCase().replace(/[\u2018\u2019']/g, "").replace(/\s+/g, " ")} `;
+const fold = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, "")
+    .replace(/\s+/g, " ")} `;
 const want = (alt: string) => alt.toLowerCase().replace(/[\u2018\u2019']/g, "");
 
 /** Whether every cited snippet is verbatim in the stored text of its source. */
