@@ -5,9 +5,9 @@
  * the concepts it names first; the words only rank claims the concepts already found.
  */
 import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
-import Fuse from "fuse.js";
-import { ConceptMatcher, editDistance } from "./concept-matcher.js";
-import { keysOf, stemsOf } from "./keys.js";
+import { ConceptMatcher } from "./concept-matcher.js";
+import { stemsOf } from "./keys.js";
+import { Vocabulary } from "./vocabulary.js";
 
 /** How centrally a claim is about a concept. */
 export const ROLE_WEIGHT = {
@@ -42,13 +42,20 @@ export class ClaimIndex {
   private readonly wordPostings = new Map<string, Int32Array>();
   private readonly wordIdf = new Map<string, number>();
   /** Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as stems. */
-  private readonly vocabulary = new Set<string>();
+  private readonly vocabulary: Vocabulary;
   private readonly parents = new Map<string, readonly string[]>();
   /** Event → the places and people its where and who claims give. */
   private readonly context = new Map<string, string[]>();
   /** Stem → the claims (and which of their phrasings) holding it, for the optional curated phrasings. */
   private readonly phrasingPostings = new Map<string, number[]>();
-  private readonly phrasingStems: { claim: number; stems: Set<string> }[] = [];
+  /** For each phrasing (by its number in the postings): its claim and how many stems it has. */
+  private readonly phrasingClaim: number[] = [];
+  private readonly phrasingSize: number[] = [];
+  /** Claims with a figure value, by figure (ascending), for finding a figure a question gives. */
+  private readonly figures: { figure: number; claim: number }[] = [];
+  /** Claims with a date value by its month ("10"), and those with a day's date by month and day ("10-20"). */
+  private readonly byMonth = new Map<string, number[]>();
+  private readonly byDay = new Map<string, number[]>();
   private readonly coverageScratch: Float32Array;
   private readonly wordScratch: Float32Array;
 
@@ -83,12 +90,19 @@ export class ClaimIndex {
       for (const phrasing of claim.phrasings) {
         const stems = new Set(stemsOf(phrasing));
         if (!stems.size) continue;
-        const k = this.phrasingStems.push({ claim: i, stems }) - 1;
+        const k = this.phrasingClaim.push(i) - 1;
+        this.phrasingSize.push(stems.size);
         for (const st of stems) {
           const list = this.phrasingPostings.get(st) ?? [];
           list.push(k);
           this.phrasingPostings.set(st, list);
         }
+      }
+      const v = claim.value;
+      if ("figure" in v) this.figures.push({ figure: v.figure, claim: i });
+      if ("date" in v) {
+        push(this.byMonth, v.date.slice(5, 7), i);
+        if (v.precision === "day") push(this.byDay, v.date.slice(5), i);
       }
       const words = new Set<string>();
       for (const text of [claim.answer, claim.snippet, claim.title ?? "", ...claim.phrasings]) {
@@ -103,6 +117,7 @@ export class ClaimIndex {
         list.push(i);
       }
     });
+    this.figures.sort((a, b) => a.figure - b.figure || a.claim - b.claim);
     const n = Math.max(1, claims.length);
     for (const [concept, list] of conceptLists) {
       this.postings.set(concept, { claims: Int32Array.from(list.claims), weights: Float32Array.from(list.weights) });
@@ -112,15 +127,11 @@ export class ClaimIndex {
       this.wordPostings.set(k, Int32Array.from(list));
       this.wordIdf.set(k, Math.log(1 + n / list.length));
     }
-    const texts = [
+    this.vocabulary = new Vocabulary([
       ...claims.flatMap((c) => [c.answer, c.snippet]),
       ...[...kb.concepts.values()].flatMap((c) => [c.name, ...c.aliases, ...c.roles]),
       ...[...kb.sources.values()].map((s) => `${s.title} ${s.subtitle ?? ""} ${s.text}`),
-    ];
-    for (const text of texts) {
-      for (const k of keysOf(text)) this.vocabulary.add(k);
-      for (const k of stemsOf(text)) this.vocabulary.add(k);
-    }
+    ]);
     this.coverageScratch = new Float32Array(claims.length);
     this.wordScratch = new Float32Array(claims.length);
   }
@@ -139,8 +150,19 @@ export class ClaimIndex {
     return out;
   }
 
-  /** Everything a concept is part of, transitively. */
-  ancestors(id: string): string[] {
+  /** Everything a concept is part of, transitively (worked out once per concept). */
+  ancestors(id: string): readonly string[] {
+    let known = this.ancestry.get(id);
+    if (!known) {
+      known = this.walkAncestors(id);
+      this.ancestry.set(id, known);
+    }
+    return known;
+  }
+
+  private readonly ancestry = new Map<string, readonly string[]>();
+
+  private walkAncestors(id: string): string[] {
     const out: string[] = [];
     const walk = (at: string, depth: number) => {
       for (const up of this.parents.get(at) ?? []) {
@@ -165,27 +187,12 @@ export class ClaimIndex {
 
   /** Whether some word the knowledge holds shares this word's first five letters and more ("resumption" ~ "resume"). */
   knowsPrefix(stem: string): boolean {
-    if (stem.length < 6) return false;
-    if (!this.prefixes) {
-      this.prefixes = new Set();
-      for (const w of this.vocabulary) if (w.length >= 5 && !/\d/.test(w)) this.prefixes.add(w.slice(0, 5));
-    }
-    return this.prefixes.has(stem.slice(0, 5)) && [...this.vocabulary].some((w) => w.length >= 5 && (w.startsWith(stem.slice(0, Math.max(5, stem.length - 3))) || stem.startsWith(w)));
+    return this.vocabulary.knowsPrefix(stem);
   }
-
-  private prefixes: Set<string> | undefined;
-  private vocabularyFuse: Fuse<string> | undefined;
 
   /** Whether a word is one or two edits from a word the knowledge holds (for misspellings). */
   nearWord(key: string): boolean {
-    if (key.length < 4) return false;
-    this.vocabularyFuse ??= new Fuse([...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w)), {
-      threshold: 0.5,
-      ignoreLocation: true,
-    });
-    return this.vocabularyFuse
-      .search(key, { limit: 5 })
-      .some((h) => editDistance(key, h.item) <= (key.length >= 6 ? 2 : 1) && key[0] === h.item[0]);
+    return this.vocabulary.nearWord(key);
   }
 
   /** Whether the knowledge holds the word anywhere (claims, names, source texts). */
@@ -235,25 +242,38 @@ export class ClaimIndex {
     for (const st of q) for (const k of this.phrasingPostings.get(st) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
     const out = new Map<number, number>();
     for (const [k, n] of shared) {
-      const p = this.phrasingStems[k] as { claim: number; stems: Set<string> };
-      const dice = (2 * n) / (q.size + p.stems.size);
-      if (dice >= atLeast && dice > (out.get(p.claim) ?? 0)) out.set(p.claim, dice);
+      const claim = this.phrasingClaim[k] as number;
+      const dice = (2 * n) / (q.size + (this.phrasingSize[k] as number));
+      if (dice >= atLeast && dice > (out.get(claim) ?? 0)) out.set(claim, dice);
     }
     return out;
   }
 
-  /** Claims whose value is this figure (any unit), or whose date value covers this day or month. */
+  /** Claims whose value is this figure (any unit), or whose date value covers this day or month, in claim order. */
   byValue(find: { figure?: number; date?: string; precision?: string }): number[] {
     const out: number[] = [];
-    this.claims.forEach((c, i) => {
-      const v = c.value;
-      if (find.figure !== undefined && "figure" in v && Math.abs(v.figure - find.figure) < 1e-9 * Math.max(1, Math.abs(v.figure))) out.push(i);
-      if (find.date && "date" in v) {
-        const same = find.precision === "month" ? v.date.slice(5, 7) === find.date.slice(5, 7) : v.date.slice(5) === find.date.slice(5) && v.precision === "day";
-        if (same) out.push(i);
+    const f = find.figure;
+    if (f !== undefined) {
+      // A figure within a billionth of it: look a little wider, then measure each one as before.
+      const slack = 4e-9 * Math.max(1, Math.abs(f));
+      let lo = 0;
+      let hi = this.figures.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((this.figures[mid] as { figure: number }).figure < f - slack) lo = mid + 1;
+        else hi = mid;
       }
-    });
-    return out;
+      for (let k = lo; k < this.figures.length; k++) {
+        const { figure, claim } = this.figures[k] as { figure: number; claim: number };
+        if (figure > f + slack) break;
+        if (Math.abs(figure - f) < 1e-9 * Math.max(1, Math.abs(figure))) out.push(claim);
+      }
+    }
+    if (find.date) {
+      const found = find.precision === "month" ? this.byMonth.get(find.date.slice(5, 7)) : this.byDay.get(find.date.slice(5));
+      if (found) out.push(...found);
+    }
+    return out.sort((a, b) => a - b);
   }
 
   /** For each of `indexes`, the rarity-weighted share of `keys` (word stems) its words hold (0..1). */
@@ -277,4 +297,10 @@ export class ClaimIndex {
     }
     return out;
   }
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }

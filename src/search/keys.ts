@@ -16,8 +16,27 @@ export const FUNCTION_WORDS = new Set(
   thank pls please plz lol`.split(/\s+/),
 );
 
+/**
+ * Keys and stems already worked out, word → key and key → stem: a question or a claim text is
+ * mostly words seen before, and NFKD folding and the Porter stemmer are the slow part of reading
+ * them. Cleared when full, so a long-running process keeps a bounded cache.
+ */
+const keyCache = new Map<string, string>();
+const stemCache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+function remember(cache: Map<string, string>, from: string, to: string): string {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(from, to);
+  return to;
+}
+
 /** The comparison key of one word; empty for punctuation and possessive endings. */
 export function keyOf(word: string): string {
+  return keyCache.get(word) ?? remember(keyCache, word, foldKey(word));
+}
+
+function foldKey(word: string): string {
   let w = word
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -46,17 +65,25 @@ export function singular(w: string): string {
 const require = createRequire(import.meta.url);
 const porter = require("wink-eng-lite-web-model/dist/porter-stemmer.js") as (word: string) => string;
 
+/** The stem of a key (keys with digits are their own stem). */
+export function stemOfKey(k: string): string {
+  return stemCache.get(k) ?? remember(stemCache, k, /\d/.test(k) ? k : porter(k));
+}
+
 /** The key a word is compared by when claims are ranked by their words: its stem ("canceling" → "cancel"). */
 export function stemKey(word: string): string {
   const k = keyOf(word);
-  return k && !/\d/.test(k) ? porter(k) : k;
+  return k ? stemOfKey(k) : k;
 }
 
 /** The stems of a text's words, function words left out. */
 export function stemsOf(text: string): string[] {
-  return keysOf(text)
-    .filter((k) => !FUNCTION_WORDS.has(k))
-    .map((k) => (/\d/.test(k) ? k : porter(k)));
+  return stemsOfKeys(keysOf(text));
+}
+
+/** The stems of these keys, function words left out. */
+export function stemsOfKeys(keys: readonly string[]): string[] {
+  return keys.filter((k) => !FUNCTION_WORDS.has(k)).map(stemOfKey);
 }
 
 /** The keys of a short text (a name, an alias), split the way wink splits words, punctuation dropped. */

@@ -1,0 +1,76 @@
+/**
+ * Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as
+ * stems, for telling a question's unknown words from misspellings and other forms of known ones.
+ * Built once per knowledge base; each look-up touches a few words, never the whole vocabulary.
+ */
+import { editDistance } from "./concept-matcher.js";
+import { FUNCTION_WORDS, keysOf, stemOfKey } from "./keys.js";
+import { NearWords } from "./near-words.js";
+
+/** The words of a knowledge base and the look-ups over them. */
+export class Vocabulary {
+  private readonly words = new Set<string>();
+  /** The first five letters of every word of five or more letters without digits. */
+  private readonly prefixes = new Set<string>();
+  /** Words of five or more letters, sorted, for finding those that start a certain way. */
+  private readonly sorted: string[];
+  /** Words of four or more letters without digits, the ones a misspelling is corrected to. */
+  private readonly near: NearWords;
+
+  constructor(texts: Iterable<string>) {
+    for (const text of texts) {
+      const keys = keysOf(text);
+      for (const k of keys) this.words.add(k);
+      for (const k of keys) if (!FUNCTION_WORDS.has(k)) this.words.add(stemOfKey(k));
+    }
+    const long: string[] = [];
+    const spellable: string[] = [];
+    for (const w of this.words) {
+      const digits = /\d/.test(w);
+      if (w.length >= 5) {
+        long.push(w);
+        if (!digits) this.prefixes.add(w.slice(0, 5));
+      }
+      if (w.length >= 4 && !digits) spellable.push(w);
+    }
+    this.sorted = long.sort();
+    this.near = new NearWords(spellable, 0.5);
+  }
+
+  /** Whether the knowledge holds the word anywhere. */
+  has(key: string): boolean {
+    return this.words.has(key);
+  }
+
+  /** Whether some word the knowledge holds shares this word's first five letters and more ("resumption" ~ "resume"). */
+  knowsPrefix(stem: string): boolean {
+    if (stem.length < 6 || !this.prefixes.has(stem.slice(0, 5))) return false;
+    // A known word that starts with all but the last three letters of this one (five at least)…
+    const start = stem.slice(0, Math.max(5, stem.length - 3));
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sorted[mid] as string) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (this.sorted[lo]?.startsWith(start)) return true;
+    // …or a known word of five letters or more that this one starts with.
+    for (let n = 5; n <= stem.length; n++) if (this.words.has(stem.slice(0, n))) return true;
+    return false;
+  }
+
+  /**
+   * Whether a word is one edit (two, for six letters or more) from a known word starting with the
+   * same letter, among the five fuse.js finds nearest (for misspellings).
+   */
+  nearWord(key: string): boolean {
+    if (key.length < 4) return false;
+    const allowed = key.length >= 6 ? 2 : 1;
+    const near = (w: string) => editDistance(key, w) <= allowed && key[0] === w[0];
+    const within = this.near.fuseOf(key, this.near.candidates(key, allowed, false).filter(near));
+    if (!within.length) return false;
+    const worst = Math.max(...within.map((h) => h.score));
+    return this.near.top(key, 5, worst).some((h) => near(h.word));
+  }
+}
