@@ -17,6 +17,7 @@ import { suggestionOf, theName } from "./citations.js";
 import { claimAnswer, type ComposeContext, missingAnswer } from "./compose.js";
 import { formatDated } from "./dates.js";
 import { freshnessOf, round } from "./freshness.js";
+import { EngineLookups, squash } from "./lookups.js";
 import { sourcesAnswer, statusAnswer } from "./overviews.js";
 import { aboutSourceAnswer } from "./source-questions.js";
 import { type Standing, standingOf } from "./standing.js";
@@ -92,10 +93,6 @@ function claimedInWords(v: ClaimedValue): string {
 const PHRASING_MATCH = 0.6;
 const CURATED_MATCH = 0.9;
 
-/** Text folded for finding quoted words: lower case, letters and digits only. */
-function squash(s: string): string {
-  return s.toLowerCase().replace(/[’']/g, "").replace(/[^a-z0-9]+/g, " ").trim();
-}
 
 /** Words that begin a second question after "and": "…, and what was paused?" */
 const SPLIT_WH = new Set(["what", "when", "where", "who", "which", "why", "how", "whats", "whens", "wheres", "whos", "until"]);
@@ -144,6 +141,17 @@ export class AnswerEngine {
   private readonly confirmedIds: ReadonlySet<string>;
   /** Subject → the date its standing `when` claim gives (the last day of its period). */
   private readonly eventDates = new Map<string, string>();
+  /** Subjects' dated claims, concepts' parts, quotations: looked up, not scanned for. */
+  private readonly lookups: EngineLookups;
+  /**
+   * Per claim, by its index in kb.claims, what scoring it needs that no question changes: 1 when it
+   * stands, 2 when a newer claim confirms it, 0 when replaced; its default fit, upcoming factor and
+   * recency. Worked out once: the scoring loop meets each claim about a common concept in most questions.
+   */
+  private readonly claimState: Uint8Array;
+  private readonly claimDefaultFit: Float64Array;
+  private readonly claimUpcoming: Float64Array;
+  private readonly claimRecency: Float64Array;
 
   constructor(readonly kb: KnowledgeBase) {
     this.standing = standingOf(kb);
@@ -155,6 +163,11 @@ export class AnswerEngine {
       }
     }
     this.index = new ClaimIndex(kb, kb.claims);
+    this.lookups = new EngineLookups(kb, this.standing);
+    this.claimState = Uint8Array.from(kb.claims, (c) => (this.standingIds.has(c.id) ? 1 : this.confirmedIds.has(c.id) ? 2 : 0));
+    this.claimDefaultFit = Float64Array.from(kb.claims, (c) => this.defaultFit(c));
+    this.claimUpcoming = Float64Array.from(kb.claims, (c) => this.upcomingFactor(c));
+    this.claimRecency = Float64Array.from(kb.claims, (c) => this.recency(c));
     this.reference = new Date(`${kb.newestSource || "2025-01-01"}T12:00:00Z`);
   }
 
@@ -453,15 +466,13 @@ export class AnswerEngine {
     // Words the asker quotes find the claims whose snippet holds them.
     const quoted = new Set<number>();
     for (const q of reading.quotes) {
-      const want = squash(q);
-      this.index.claims.forEach((c, i) => {
-        if (!squash(c.snippet).includes(want) && !squash(c.answer).includes(want)) return;
+      for (const i of this.lookups.quoting(squash(q))) {
         quoted.add(i);
         if (!seen.has(i)) {
           seen.add(i);
           hits.push({ index: i, coverage: 0.85 });
         }
-      });
+      }
     }
     for (const v of reading.claimed) {
       const found =
@@ -523,11 +534,11 @@ export class AnswerEngine {
     const out: Candidate[] = [];
     for (const h of hits) {
       const claim = this.index.claims[h.index] as LoadedClaim;
-      const standing = this.standingIds.has(claim.id);
+      const standing = this.claimState[h.index] === 1;
       // An older claim a newer one confirms still holds; one a newer one replaced only answers "before".
-      const confirmed = !standing && this.confirmedIds.has(claim.id);
+      const confirmed = this.claimState[h.index] === 2;
       if (!standing && !confirmed && reading.time !== "before") continue;
-      let fit = asked.size === 0 ? this.defaultFit(claim) : (asked.get(claim.attribute) ?? 0);
+      let fit = asked.size === 0 ? (this.claimDefaultFit[h.index] as number) : (asked.get(claim.attribute) ?? 0);
       // What someone said (quoted or reported) answers "what did they say", whatever else it is about,
       // and who said it, when (the day it was said) and where (the outlet or place it names).
       if (claim.speaker) {
@@ -556,10 +567,10 @@ export class AnswerEngine {
         score *= claim.speaker === speaker ? 1.05 : claim.speaker ? 0.55 : 0.75;
       }
       if (confirmed) score *= reading.time === "before" ? 0.9 : 0.97;
-      else if (!standing) score *= 1.02 + this.recency(claim);
+      else if (!standing) score *= 1.02 + (this.claimRecency[h.index] as number);
       else if (reading.time === "before") score *= 0.9;
-      if (reading.time === "next") score *= this.upcomingFactor(claim);
-      else if (reading.time !== "before" && this.upcomingFactor(claim) < 1) score *= 0.96;
+      if (reading.time === "next") score *= this.claimUpcoming[h.index] as number;
+      else if (reading.time !== "before" && (this.claimUpcoming[h.index] as number) < 1) score *= 0.96;
       if (reading.asked.exact && fit > 0 && this.concernsExactness(reading, claim)) {
         score *= this.finerThanKnown(reading, claim) ? 0.85 : 1.25;
       }
@@ -643,7 +654,7 @@ export class AnswerEngine {
   private nextOf(concepts: Map<string, number>): void {
     for (const [id, weight] of [...concepts]) {
       if (this.eventDates.has(id)) continue; // one event, not a series
-      const parts = [...this.kb.concepts.values()].filter((c) => c.type === "event" && c.part_of.includes(id) && this.eventDates.has(c.id));
+      const parts = this.lookups.partsOf(id).filter((c) => c.type === "event" && this.eventDates.has(c.id));
       if (!parts.length) continue;
       const dated = parts.map((c) => ({ id: c.id, date: this.eventDates.get(c.id) as string })).sort((a, b) => a.date.localeCompare(b.date));
       const next = dated.find((d) => d.date > this.kb.newestSource) ?? dated.at(-1);
@@ -657,7 +668,7 @@ export class AnswerEngine {
   private previousOf(concepts: Map<string, number>): void {
     for (const [id, weight] of [...concepts]) {
       if (this.eventDates.has(id)) continue;
-      const parts = [...this.kb.concepts.values()].filter((c) => c.type === "event" && c.part_of.includes(id));
+      const parts = this.lookups.partsOf(id).filter((c) => c.type === "event");
       const past = parts.filter((c) => (this.eventDates.get(c.id) ?? "") < this.kb.newestSource && !concepts.has(c.id));
       for (const c of past) concepts.set(c.id, weight * 0.8);
     }
@@ -693,7 +704,7 @@ export class AnswerEngine {
     const type = this.kb.concepts.get(concept)?.type;
     if (type === "country") return true;
     if (type === "person" || type === "place") return false;
-    return this.index.claimsAbout(concept).length > Math.max(8, this.index.claims.length * 0.25);
+    return this.index.countAbout(concept) > Math.max(8, this.index.claims.length * 0.25);
   }
 
   /** Content words of the question that no source holds and English does not make general. */
@@ -823,7 +834,7 @@ export class AnswerEngine {
         }
       }
     } else if (dates.length && !("date" in v)) {
-      const dated = this.standing.claims.some((c) => c.about[0] === claim.about[0] && "date" in c.value);
+      const dated = this.lookups.datedOf(claim.about[0] as string).length > 0;
       if (!dated) return `My sources don't give a date for that.`;
     }
     // A name put forward that this claim cannot be compared with, and no source has: neither yes nor no.
@@ -861,8 +872,8 @@ export class AnswerEngine {
       const written = claim.asOf;
       if (written >= start && written <= end) return undefined;
       // "Last week", "next week": the news's own words; fine when the thing is dated then, or not dated at all.
-      const dates = this.standing.claims
-        .filter((c) => c.about[0] === claim.about[0] && "date" in c.value)
+      const dates = this.lookups
+        .datedOf(claim.about[0] as string)
         .map((c) => c.value as { date: string; precision: string; until?: string });
       if (dates.some((x) => x.date <= end && (x.until ?? periodEnd(x.date, x.precision)) >= start)) return undefined;
       if (d.relative && !dates.length) return undefined;
@@ -908,7 +919,7 @@ export class AnswerEngine {
     const values = "places" in claim.value ? claim.value.places : "people" in claim.value ? claim.value.people : [];
     const covered = new Set([...claim.about, ...values, ...(claim.speaker ? [claim.speaker] : [])]);
     for (const id of claim.about) for (const up of this.index.ancestors(id)) covered.add(up);
-    for (const id of [...covered]) for (const c of this.kb.concepts.values()) if (c.part_of.includes(id)) covered.add(c.id);
+    for (const id of [...covered]) for (const c of this.lookups.partsOf(id)) covered.add(c.id);
     const missing = reading.mentions.filter(
       (m) => m.weight >= 0.85 && !covered.has(m.concept) && !this.isGeneral(m.concept) && this.kb.concepts.get(m.concept)?.type !== "place",
     );
@@ -1032,7 +1043,7 @@ export class AnswerEngine {
   private secondPart(reading: Reading, candidates: Candidate[], top: Candidate): LoadedClaim | undefined {
     if (top.claim.attribute === "status") {
       const subject = top.claim.about[0];
-      const dated = this.standing.claims.find((c) => c.about[0] === subject && (c.attribute === "start" || c.attribute === "end"));
+      const dated = this.lookups.startOrEndOf(subject as string);
       if (dated && dated.asOf >= top.claim.asOf) return dated;
     }
     const named = [...new Set(reading.mentions.filter((m) => m.weight >= 0.85 && !this.isGeneral(m.concept)).map((m) => m.concept))];
@@ -1090,7 +1101,7 @@ export class AnswerEngine {
   }
 
   private headlineSuggestions(): Suggestion[] {
-    const pool = this.standing.claims.filter((c) => c.headline && !this.standing.retired.has(c.id));
+    const pool = this.lookups.headlines;
     return (pool.length ? pool : this.standing.claims).slice(0, 3).map((c) => suggestionOf(this.kb, c));
   }
 

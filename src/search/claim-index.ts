@@ -200,6 +200,11 @@ export class ClaimIndex {
     return this.vocabulary.has(key);
   }
 
+  /** How many claims are about a concept (at any role). */
+  countAbout(concept: string): number {
+    return this.postings.get(concept)?.claims.length ?? 0;
+  }
+
   /** The claims about a concept. */
   claimsAbout(concept: string): number[] {
     const p = this.postings.get(concept);
