@@ -4,7 +4,7 @@
  * Built once per knowledge base; each look-up touches a few words, never the whole vocabulary.
  */
 import { editDistance } from "./concept-matcher.js";
-import { FUNCTION_WORDS, keysOf, stemOfKey } from "./keys.js";
+import { FUNCTION_WORDS, keyOf, stemOfKey, wordsOf } from "./keys.js";
 import { NearWords } from "./near-words.js";
 
 /** The words of a knowledge base and the look-ups over them. */
@@ -17,9 +17,19 @@ export class Vocabulary {
   /** Words of four or more letters without digits, the ones a misspelling is corrected to. */
   private readonly near: NearWords;
 
+  /** From every text the knowledge holds, in the knowledge's order. */
   constructor(texts: Iterable<string>) {
+    // Each text adds its new keys, then their stems. A word met before added both already, so
+    // each distinct word is folded once: the order the words are added in is the same.
+    const met = new Set<string>();
     for (const text of texts) {
-      const keys = keysOf(text);
+      const keys: string[] = [];
+      for (const w of wordsOf(text)) {
+        if (met.has(w)) continue;
+        met.add(w);
+        const k = keyOf(w);
+        if (k) keys.push(k);
+      }
       for (const k of keys) this.words.add(k);
       for (const k of keys) if (!FUNCTION_WORDS.has(k)) this.words.add(stemOfKey(k));
     }
