@@ -131,6 +131,12 @@ const TASK =
 const OVERVIEW =
   /\b(?:latest|status|update|news|state of play|catch me up|fill me in|summary|summari[sz]e|tl;?dr|recap|overview|rundown|big picture|bring me up to speed|what'?s new|what'?s happening|what'?s going on|where (?:do|are|does) (?:things|we|it|matters|trade|the talks) stand|where things stand|how are things)\b/i;
 
+/** The slow parts of an engine, built beforehand (a step at a time, for a hot reload). */
+export interface EngineParts {
+  standing: Standing;
+  index: ClaimIndex;
+}
+
 /** Answers questions from one knowledge base. Immutable: build a new one when the knowledge changes. */
 export class AnswerEngine {
   readonly index: ClaimIndex;
@@ -153,8 +159,11 @@ export class AnswerEngine {
   private readonly claimUpcoming: Float64Array;
   private readonly claimRecency: Float64Array;
 
-  constructor(readonly kb: KnowledgeBase) {
-    this.standing = standingOf(kb);
+  constructor(
+    readonly kb: KnowledgeBase,
+    parts?: EngineParts,
+  ) {
+    this.standing = parts?.standing ?? standingOf(kb);
     this.standingIds = new Set(this.standing.claims.map((c) => c.id));
     this.confirmedIds = new Set([...this.standing.confirmed.values()].flat().map((c) => c.id));
     for (const c of this.standing.claims) {
@@ -162,7 +171,7 @@ export class AnswerEngine {
         this.eventDates.set(c.about[0] as string, c.value.until ?? periodEnd(c.value.date, c.value.precision));
       }
     }
-    this.index = new ClaimIndex(kb, kb.claims);
+    this.index = parts?.index ?? new ClaimIndex(kb, kb.claims);
     this.lookups = new EngineLookups(kb, this.standing);
     this.claimState = Uint8Array.from(kb.claims, (c) => (this.standingIds.has(c.id) ? 1 : this.confirmedIds.has(c.id) ? 2 : 0));
     this.claimDefaultFit = Float64Array.from(kb.claims, (c) => this.defaultFit(c));

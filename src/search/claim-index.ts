@@ -35,14 +35,15 @@ export interface ConceptHit {
 /** The search structures over a list of claims. Immutable: build a new one when the knowledge changes. */
 export class ClaimIndex {
   readonly claims: readonly LoadedClaim[];
-  readonly matcher: ConceptMatcher;
+  // Set while building (see build): the fields below are filled step by step, then never changed.
+  matcher!: ConceptMatcher;
   private readonly postings = new Map<string, Postings>();
   private readonly conceptIdf = new Map<string, number>();
   /** Word key → claims holding it. */
   private readonly wordPostings = new Map<string, Int32Array>();
   private readonly wordIdf = new Map<string, number>();
   /** Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as stems. */
-  private readonly vocabulary: Vocabulary;
+  private vocabulary!: Vocabulary;
   private readonly parents = new Map<string, readonly string[]>();
   /** Event → the places and people its where and who claims give. */
   private readonly context = new Map<string, string[]>();
@@ -56,12 +57,31 @@ export class ClaimIndex {
   /** Claims with a date value by its month ("10"), and those with a day's date by month and day ("10-20"). */
   private readonly byMonth = new Map<string, number[]>();
   private readonly byDay = new Map<string, number[]>();
-  private readonly coverageScratch: Float32Array;
-  private readonly wordScratch: Float32Array;
+  private coverageScratch!: Float32Array;
+  private wordScratch!: Float32Array;
 
-  constructor(kb: KnowledgeBase, claims: readonly LoadedClaim[]) {
+  /** Builds the index at once. */
+  constructor(kb: KnowledgeBase, claims: readonly LoadedClaim[], stepwise?: "stepwise") {
     this.claims = claims;
+    if (stepwise) return;
+    const steps = this.fill(kb);
+    while (!steps.next().done);
+  }
+
+  /**
+   * Builds the index a step at a time: it yields every few hundred claims or texts, so a caller
+   * can give the event loop a turn between steps (a hot reload while the app answers).
+   */
+  static *build(kb: KnowledgeBase, claims: readonly LoadedClaim[]): Generator<void, ClaimIndex> {
+    const index = new ClaimIndex(kb, claims, "stepwise");
+    yield* index.fill(kb);
+    return index;
+  }
+
+  private *fill(kb: KnowledgeBase): Generator<void> {
+    const claims = this.claims;
     this.matcher = new ConceptMatcher(kb.concepts.values());
+    yield;
     for (const c of kb.concepts.values()) this.parents.set(c.id, c.part_of);
     // Where an event is and who takes part are part of what every claim about it is about.
     for (const c of claims) {
@@ -76,7 +96,9 @@ export class ClaimIndex {
     }
     const conceptLists = new Map<string, { claims: number[]; weights: number[] }>();
     const wordLists = new Map<string, number[]>();
-    claims.forEach((claim, i) => {
+    for (let i = 0; i < claims.length; i++) {
+      if (i % 100 === 99) yield;
+      const claim = claims[i] as LoadedClaim;
       const weights = this.conceptsOf(claim);
       for (const [concept, w] of weights) {
         let list = conceptLists.get(concept);
@@ -116,7 +138,8 @@ export class ClaimIndex {
         }
         list.push(i);
       }
-    });
+    }
+    yield;
     this.figures.sort((a, b) => a.figure - b.figure || a.claim - b.claim);
     const n = Math.max(1, claims.length);
     for (const [concept, list] of conceptLists) {
@@ -127,7 +150,8 @@ export class ClaimIndex {
       this.wordPostings.set(k, Int32Array.from(list));
       this.wordIdf.set(k, Math.log(1 + n / list.length));
     }
-    this.vocabulary = new Vocabulary([
+    yield;
+    this.vocabulary = yield* Vocabulary.build([
       ...claims.flatMap((c) => [c.answer, c.snippet]),
       ...[...kb.concepts.values()].flatMap((c) => [c.name, ...c.aliases, ...c.roles]),
       ...[...kb.sources.values()].map((s) => `${s.title} ${s.subtitle ?? ""} ${s.text}`),

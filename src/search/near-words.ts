@@ -38,16 +38,33 @@ export class NearWords {
   constructor(
     readonly words: readonly string[],
     private readonly threshold: number,
+    stepwise?: "stepwise",
   ) {
-    words.forEach((w, i) => {
-      if (this.index.has(w)) return;
+    if (stepwise) return;
+    const steps = this.fill();
+    while (!steps.next().done);
+  }
+
+  /** The same, a step at a time (it yields every thousand words). */
+  static *build(words: readonly string[], threshold: number): Generator<void, NearWords> {
+    const near = new NearWords(words, threshold, "stepwise");
+    yield* near.fill();
+    return near;
+  }
+
+  private *fill(): Generator<void> {
+    const words = this.words;
+    for (let i = 0; i < words.length; i++) {
+      if (i % 1000 === 999) yield;
+      const w = words[i] as string;
+      if (this.index.has(w)) continue;
       this.index.set(w, i);
       push(this.byStart, `${w[0]}${w.length}`, i);
       push(this.byTail, w.slice(1), i);
       const pairs = new Set<string>();
       for (let j = 0; j + 1 < w.length; j++) pairs.add(w.slice(j, j + 2));
       for (const p of pairs) push(this.byPair, p, i);
-    });
+    }
   }
 
   /**

@@ -13,16 +13,35 @@ export class Vocabulary {
   /** The first five letters of every word of five or more letters without digits. */
   private readonly prefixes = new Set<string>();
   /** Words of five or more letters, sorted, for finding those that start a certain way. */
-  private readonly sorted: string[];
+  private sorted: string[] = [];
   /** Words of four or more letters without digits, the ones a misspelling is corrected to. */
-  private readonly near: NearWords;
+  private near!: NearWords;
 
   /** From every text the knowledge holds, in the knowledge's order. */
-  constructor(texts: Iterable<string>) {
+  constructor(texts: readonly string[], stepwise?: "stepwise") {
+    if (stepwise) return;
+    const steps = this.fill(texts);
+    while (!steps.next().done);
+  }
+
+  /** The same, a step at a time (it yields every 30,000 characters or so). */
+  static *build(texts: readonly string[]): Generator<void, Vocabulary> {
+    const vocabulary = new Vocabulary(texts, "stepwise");
+    yield* vocabulary.fill(texts);
+    return vocabulary;
+  }
+
+  private *fill(texts: readonly string[]): Generator<void> {
     // Each text adds its new keys, then their stems. A word met before added both already, so
     // each distinct word is folded once: the order the words are added in is the same.
     const met = new Set<string>();
+    let chars = 0;
     for (const text of texts) {
+      chars += text.length;
+      if (chars > 30_000) {
+        chars = 0;
+        yield;
+      }
       const keys: string[] = [];
       for (const w of wordsOf(text)) {
         if (met.has(w)) continue;
@@ -43,8 +62,10 @@ export class Vocabulary {
       }
       if (w.length >= 4 && !digits) spellable.push(w);
     }
+    yield;
     this.sorted = long.sort();
-    this.near = new NearWords(spellable, 0.5);
+    yield;
+    this.near = yield* NearWords.build(spellable, 0.5);
   }
 
   /** Whether the knowledge holds the word anywhere. */
