@@ -26,3 +26,19 @@ export function loadCliSettings(env: NodeJS.ProcessEnv = process.env): CliSettin
   }
   return { knowledgeDir: dir || "knowledge", now };
 }
+
+/** What `tradebot kb review` needs: the editor to open drafts in, and who the curator is. */
+export interface ReviewSettings {
+  /** `VISUAL`, else `EDITOR`, else nano (notepad on Windows): a command, arguments allowed. */
+  editor: string;
+  /** The login name (`USER`, or `USERNAME` on Windows), recorded as `verified_by` unless `--by` says otherwise. */
+  user?: string;
+}
+
+/** Reads the review settings from an environment. */
+export function loadReviewSettings(env: NodeJS.ProcessEnv = process.env): ReviewSettings {
+  const editor =
+    env.VISUAL?.trim() || env.EDITOR?.trim() || (process.platform === "win32" ? "notepad" : "nano");
+  const user = env.USER?.trim() || env.USERNAME?.trim();
+  return { editor, ...(user ? { user } : {}) };
+}

@@ -63,6 +63,9 @@ const EnvSchema = z.object({
     .default(120),
   ADMIN_USER_IDS: list,
   ADMIN_CHANNEL_ID: optionalString,
+  CURATOR_USER_IDS: list,
+  CURATOR_CHANNEL_ID: optionalString,
+  REVIEW_REMINDER_TIME: hhmm.default("09:00"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   FEEDS: feedUrls,
   FEED_POLL_MINUTES: z.coerce
@@ -93,6 +96,12 @@ export interface Config {
   briefingGraceMinutes: number;
   adminUserIds: string[];
   adminChannelId?: string;
+  /**
+   * Who reviews drafts in Slack (CURATOR_USER_IDS) and where drafts and review reminders are posted
+   * (CURATOR_CHANNEL_ID; none posted when unset), and the local time (REVIEW_REMINDER_TIME, in
+   * DEFAULT_TIME_ZONE) after which the day's overdue reviews are posted.
+   */
+  curators: { userIds: string[]; channelId?: string; reminderTime: string };
   logLevel: "debug" | "info" | "warn" | "error";
   /** RSS/Atom feeds to poll for new articles (FEEDS); polling is off when empty. */
   feeds: { urls: string[]; pollMinutes: number; timeoutMs: number };
@@ -145,6 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     briefingGraceMinutes: e.BRIEFING_GRACE_MINUTES,
     adminUserIds: e.ADMIN_USER_IDS,
     adminChannelId: e.ADMIN_CHANNEL_ID,
+    curators: {
+      userIds: e.CURATOR_USER_IDS,
+      ...(e.CURATOR_CHANNEL_ID ? { channelId: e.CURATOR_CHANNEL_ID } : {}),
+      reminderTime: e.REVIEW_REMINDER_TIME,
+    },
     logLevel: e.LOG_LEVEL,
     feeds: { urls: [...new Set(e.FEEDS)], pollMinutes: e.FEED_POLL_MINUTES, timeoutMs: e.FEED_TIMEOUT_MS },
   };

@@ -8,12 +8,15 @@
  * SIGTERM/SIGINT stop taking requests, let replies in progress finish, then exit.
  * With FEEDS set, new articles from those feeds are added to the knowledge folder as sources
  * with drafted claims (docs/feeds.md); polling stops before the store closes.
+ * With CURATOR_CHANNEL_ID set (Slack modes), new drafts are posted there for review, and once a
+ * day the claims whose review_by date has passed (docs/keeping-current.md).
  */
 import { existsSync } from "node:fs";
 import { webApi } from "@slack/bolt";
 import { createCore } from "./answer/core.js";
 import { createCoreInSteps } from "./answer/core-steps.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { knowledgeIngest } from "./feeds/ingest.js";
 import type { FeedPoller } from "./feeds/poller.js";
 import { feedPollerFor } from "./feeds/start.js";
 import { KnowledgeHolder } from "./knowledge/holder.js";
@@ -21,11 +24,13 @@ import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
 import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./log.js";
 import { startBriefings } from "./slack/briefings.js";
+import { type CuratorNotices, createCuratorNotices } from "./slack/curator-notices.js";
 import type { SlackDeps } from "./slack/deps.js";
 import { escapeEntities } from "./slack/escape.js";
 import { SlackStartError } from "./slack/identify.js";
 import { runLocalChat } from "./slack/local/chat.js";
 import { postMessage } from "./slack/post.js";
+import { retryPolicy } from "./slack/retry.js";
 import { startSlack } from "./slack/start.js";
 import { openStore } from "./store/sqlite.js";
 
@@ -73,7 +78,22 @@ async function main(): Promise<number> {
         onRejected: adminNotice(config, core, logger),
       })
     : undefined;
-  const feeds = config.feeds.urls.length ? feedPollerFor({ config, store, logger }) : undefined;
+  const notices = curatorNotices(config, store, core, logger);
+  // Drafts reach the folder from `kb add-source` or the feeds; each reload (and each ingest) posts the new ones.
+  core.onSwap(() => void notices?.postNewDrafts());
+  const ingest = knowledgeIngest(config.knowledgeDir);
+  const feeds = config.feeds.urls.length
+    ? feedPollerFor({
+        config,
+        store,
+        logger,
+        ingest: async (article) => {
+          const added = await ingest(article);
+          void notices?.postNewDrafts();
+          return added;
+        },
+      })
+    : undefined;
   const deps: SlackDeps = {
     core,
     store,
@@ -81,6 +101,11 @@ async function main(): Promise<number> {
     now: () => new Date(),
     config,
     briefings: { store, knowledge: () => core.snapshot().kb },
+    review: {
+      dir: config.knowledgeDir,
+      ...(watcher ? { reload: () => void watcher.reload() } : {}),
+      served: () => core.snapshot().kb,
+    },
   };
   logger.info(
     `knowledge ${kb.version}: ${kb.claims.length} claims from ${kb.sources.size} sources; mode ${config.mode}`,
@@ -98,10 +123,11 @@ async function main(): Promise<number> {
       });
       return 0;
     }
-    return await serve(deps, logger, feeds);
+    return await serve(deps, logger, feeds, notices);
   } finally {
     // Already stopped in the SIGTERM drain; here for the local chat and for a failed start.
     await feeds?.stop();
+    await notices?.stop();
     watcher?.close();
     store.close();
   }
@@ -119,8 +145,37 @@ function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger) {
   };
 }
 
+/** The curators' channel notices, in the Slack modes when CURATOR_CHANNEL_ID is set. */
+function curatorNotices(
+  config: Config,
+  store: ReturnType<typeof openStore>,
+  core: KnowledgeHolder,
+  logger: Logger,
+): CuratorNotices | undefined {
+  const { botToken, apiUrl } = config.slack;
+  if (config.mode === "local" || !botToken || !config.curators.channelId) return undefined;
+  const client = new webApi.WebClient(botToken, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: retryPolicy(),
+  });
+  return createCuratorNotices({
+    config,
+    store,
+    client,
+    logger,
+    dir: config.knowledgeDir,
+    knowledge: () => core.snapshot().kb,
+    now: () => new Date(),
+  });
+}
+
 /** Runs until SIGTERM or SIGINT, then drains and returns the exit code. */
-async function serve(deps: SlackDeps, logger: Logger, feeds?: FeedPoller): Promise<number> {
+async function serve(
+  deps: SlackDeps,
+  logger: Logger,
+  feeds?: FeedPoller,
+  notices?: CuratorNotices,
+): Promise<number> {
   let slack: Awaited<ReturnType<typeof startSlack>>;
   try {
     slack = await startSlack(deps);
@@ -140,6 +195,7 @@ async function serve(deps: SlackDeps, logger: Logger, feeds?: FeedPoller): Promi
         logger,
       })
     : undefined;
+  notices?.start();
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
@@ -147,6 +203,7 @@ async function serve(deps: SlackDeps, logger: Logger, feeds?: FeedPoller): Promi
   logger.info(`${signal}: finishing replies in progress, then exiting`);
   await briefings?.stop();
   await feeds?.stop();
+  await notices?.stop();
   await slack.stop(SHUTDOWN_GRACE_MS);
   logger.info("stopped");
   return 0;

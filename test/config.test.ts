@@ -40,6 +40,20 @@ describe("configuration from the environment", () => {
     expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" })[0]).toMatch(/set SLACK_APP_TOKEN for Socket Mode/);
   });
 
+  it("reads the curators: their user ids separated by commas or spaces, their channel, the reminder time", () => {
+    expect(loadConfig({}).curators).toEqual({ userIds: [], reminderTime: "09:00" });
+    expect(
+      loadConfig({
+        CURATOR_USER_IDS: "U01, U02 U03",
+        CURATOR_CHANNEL_ID: "C0CUR",
+        REVIEW_REMINDER_TIME: "7:30",
+      }).curators,
+    ).toEqual({ userIds: ["U01", "U02", "U03"], channelId: "C0CUR", reminderTime: "7:30" });
+    expect(problems({ REVIEW_REMINDER_TIME: "noon" })).toEqual([
+      "REVIEW_REMINDER_TIME: must be a time like 08:00",
+    ]);
+  });
+
   it("reads FEEDS as addresses separated by commas, spaces or new lines, with the polling defaults", () => {
     expect(loadConfig({}).feeds).toEqual({ urls: [], pollMinutes: 30, timeoutMs: 15_000 });
     const feeds = loadConfig({

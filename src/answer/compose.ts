@@ -45,7 +45,13 @@ export function dateLine(ctx: ComposeContext, claim: LoadedClaim): string | unde
   const at = countdown({ date: v.until ?? v.date, precision: v.until ? "day" : v.precision }, ctx.now);
   const label = valueInWords(ctx.kb, v);
   const word = claim.attribute === "end" ? "Until" : claim.attribute === "start" ? "From" : "When";
-  return `${word}: ${label} (${at.text}; per ${reportOf(ctx.kb, claim)}, ${ageOf(published, ctx.now)} now).`;
+  // An end is a moment, not a period: "ends in 12 days", not "starts in 12 days".
+  const when =
+    claim.attribute === "end"
+      ? at.text.replace(/^starts in/, "ends in").replace(/^this (\w+)$/, "ends this $1")
+      : at.text;
+  const age = ageOf(published, ctx.now);
+  return `${word}: ${label} (${when}; per ${reportOf(ctx.kb, claim)}, ${age === "published today" ? age : `${age} now`}).`;
 }
 
 /** Options for one claim's answer. */
@@ -75,21 +81,34 @@ export function claimAnswer(ctx: ComposeContext, claim: LoadedClaim, options: Cl
       return s ? `${s.publisher}, ${formatDay(s.published)}` : c.source;
     };
     parts.push({ text: `Sources differ. ${source(claim)}: ${claim.answer}`, claim });
-    for (const other of disputed.slice(0, 1)) parts.push({ text: `${source(other)}: ${other.answer}`, claim: other });
+    for (const other of disputed.slice(0, 1))
+      parts.push({ text: `${source(other)}: ${other.answer}`, claim: other });
   } else {
     parts.push({ text: claim.answer, claim });
   }
   const line = dateLine(ctx, claim);
-  if (line && (options.withDate || ["when", "start", "end"].includes(claim.attribute))) parts.push({ text: line });
+  if (line && (options.withDate || ["when", "start", "end"].includes(claim.attribute)))
+    parts.push({ text: line });
   if (options.older) {
     const newer = standing.current.get(claim.id);
     if (newer && newer.id !== claim.id) {
-      parts.push({ text: `That was ${reportOf(kb, claim)}; ${reportOf(kb, newer)} says: ${newer.answer}`, claim: newer });
+      parts.push({
+        text: `That was ${reportOf(kb, claim)}; ${reportOf(kb, newer)} says: ${newer.answer}`,
+        claim: newer,
+      });
     }
+    // What has happened to the thing since, whichever report the answer rests on.
+    const latest = newer ?? claim;
+    const status = standing.statusOf.get(latest.about[0] as string);
+    if (status && status.id !== latest.id && status.asOf > latest.asOf && latest.attribute !== "status")
+      parts.push({ text: `Since then, per ${reportOf(kb, status)}: ${status.answer}`, claim: status });
   } else {
     const replaced = standing.replaced.get(claim.id)?.[0];
     if (replaced) {
-      parts.push({ text: `This replaces ${reportOf(kb, replaced)}, which said: ${replaced.answer}`, claim: replaced });
+      parts.push({
+        text: `This replaces ${reportOf(kb, replaced)}, which said: ${replaced.answer}`,
+        claim: replaced,
+      });
     }
     const status = standing.statusOf.get(claim.about[0] as string);
     if (status && status.id !== claim.id && status.asOf > claim.asOf && claim.attribute !== "status") {
@@ -103,13 +122,21 @@ export function claimAnswer(ctx: ComposeContext, claim: LoadedClaim, options: Cl
       .sort()
       .at(-1) as string;
     const days = (ctx.now.getTime() - Date.parse(`${newest}T00:00:00Z`)) / 86_400_000;
-    if (days > 30) parts.unshift({ text: `As of my newest source on this (${formatDay(newest)}, ${ageOf(newest, ctx.now)}):` });
+    if (days > 30)
+      parts.unshift({
+        text: `As of my newest source on this (${formatDay(newest)}, ${ageOf(newest, ctx.now)}):`,
+      });
   }
   return assemble(ctx, parts, options.confidence, true);
 }
 
 /** An answer saying what the sources do not give, and what they do, cited. Not counted as answered. */
-export function missingAnswer(ctx: ComposeContext, missing: string, known: LoadedClaim | undefined, confidence: number): Answer {
+export function missingAnswer(
+  ctx: ComposeContext,
+  missing: string,
+  known: LoadedClaim | undefined,
+  confidence: number,
+): Answer {
   const parts: Part[] = [{ text: missing }];
   if (known) parts.push({ text: `What they say: ${known.answer}`, claim: known });
   return assemble(ctx, parts, confidence, false);

@@ -26,6 +26,8 @@ export class EngineLookups {
   private readonly startOrEnd = new Map<string, LoadedClaim>();
   /** Concept → the concepts that are part of it, in concept order. */
   private readonly parts = new Map<string, LoadedConcept[]>();
+  /** Place → the `where` claims (any, standing or not) that put something there. */
+  private readonly where = new Map<string, LoadedClaim[]>();
   /** Standing headline claims not retired, in standing order. */
   readonly headlines: readonly LoadedClaim[];
   private quotes: QuoteIndex | undefined;
@@ -40,6 +42,9 @@ export class EngineLookups {
       if ((c.attribute === "start" || c.attribute === "end") && !this.startOrEnd.has(subject)) this.startOrEnd.set(subject, c);
     }
     for (const c of kb.concepts.values()) for (const up of new Set(c.part_of)) push(this.parts, up, c);
+    for (const c of kb.claims) {
+      if (c.attribute === "where" && "places" in c.value) for (const p of new Set(c.value.places)) push(this.where, p, c);
+    }
     this.headlines = standing.claims.filter((c) => c.headline && !standing.retired.has(c.id));
   }
 
@@ -56,6 +61,11 @@ export class EngineLookups {
   /** The concepts that are part of `id` (its `part_of` names it). */
   partsOf(id: string): readonly LoadedConcept[] {
     return this.parts.get(id) ?? NONE;
+  }
+
+  /** The `where` claims whose places include `place`. */
+  whereClaimsAt(place: string): readonly LoadedClaim[] {
+    return this.where.get(place) ?? NONE;
   }
 
   /** The claims (indexes into kb.claims, ascending) whose squashed snippet or answer holds `want` (squashed). */

@@ -12,30 +12,62 @@ import type { Answer, Citation } from "./types.js";
 type Field = "subtitle" | "title" | "credit" | "publisher" | "published" | "author" | "url" | "list";
 
 const FIELDS: [Field, RegExp][] = [
-  ["subtitle", /\b(?:subhead|subheadline|subtitle|sub-headline|sub headline|dek|tagline|second headline|strapline)\b/],
+  [
+    "subtitle",
+    /\b(?:subhead|subheadline|subtitle|sub-headline|sub headline|dek|tagline|second headline|strapline)\b/,
+  ],
   ["credit", /\b(?:photo|picture|image|caption|photographer|credit(?:ed)?|pic)\b/],
   ["author", /\b(?:author|byline|reporter|who wrote|written by|journalist|writer)\b/],
   ["url", /\b(?:link|url|web address|website address)\b/],
-  ["published", /\b(?:when was (?:it|this|that|the)(?: \w+)? (?:published|written|posted|out)|publication date|date of (?:the|this) (?:article|story|piece|report)|published (?:on|when)|dated)\b/],
-  ["publisher", /\b(?:publisher|outlet|publication|news site|which (?:paper|site|website|outlet)|who published|what (?:site|paper|website)|where (?:is|was) (?:this|it|the article|the story) from|media)\b/],
+  [
+    "published",
+    /\b(?:when was (?:it|this|that|the)(?: \w+)? (?:published|written|posted|out)|publication date|date of (?:the|this) (?:article|story|piece|report)|published (?:on|when)|dated)\b|\bwhat (?:date|day) (?:is|are|was|were) (?:the |this |that )?(?:article|piece|story|report|quotes?|remarks)\b/,
+  ],
+  [
+    "publisher",
+    /\b(?:publisher|outlet|publication|news site|which (?:paper|site|website|outlet)|who published|what (?:site|paper|website)|where (?:is|was) (?:this|it|the article|the story) from|media)\b/,
+  ],
   ["title", /\b(?:headline|title of the (?:article|story|piece)|article(?:'s)? title|story(?:'s)? title)\b/],
-  ["list", /\b(?:your sources|what sources|which sources|sources (?:do|are) you|where does (?:this|your) (?:info|information|data) come from|what (?:articles|reports) do you)\b/],
+  [
+    "list",
+    /\b(?:your sources|what sources|which sources|sources (?:do|are) you|where does (?:this|your) (?:info|information|data) come from|what (?:articles|reports) do you)\b/,
+  ],
 ];
 
 /** The answer to a question about a source, or undefined when the question is about the news. */
-export function aboutSourceAnswer(kb: KnowledgeBase, reading: Reading, now: Date): { answer: Answer; decision: string } | undefined {
-  const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ").toLowerCase();
+export function aboutSourceAnswer(
+  kb: KnowledgeBase,
+  reading: Reading,
+  now: Date,
+): { answer: Answer; decision: string } | undefined {
+  const text = reading.focus
+    .map((i) => reading.english.sentences[i]?.text ?? "")
+    .join(" ")
+    .toLowerCase();
   const field = FIELDS.find(([, re]) => re.test(text))?.[0];
   if (!field) return undefined;
-  const personNamed = reading.mentions.some((m) => kb.concepts.get(m.concept)?.type === "person" && m.weight >= 0.5);
+  const personNamed = reading.mentions.some(
+    (m) => kb.concepts.get(m.concept)?.type === "person" && m.weight >= 0.5,
+  );
   if (field === "title" && personNamed) return undefined;
   const sources = lookupsOf(kb).newestFirst;
-  if (field === "list") return { answer: listAnswer(kb, sources, now), decision: "asks what the sources are" };
+  if (field === "list")
+    return { answer: listAnswer(kb, sources, now), decision: "asks what the sources are" };
   const source = pickSource(kb, sources, reading);
   if (!source) return undefined;
   const line = (want: string | undefined) =>
-    want ? source.text.split("\n").find((l) => l.includes(want.replace(/\s*\(photo\)\s*$/i, "")))?.trim() : undefined;
-  const titleLine = line(source.title) ?? source.text.split("\n").find((l) => l.trim().length >= 12)?.trim();
+    want
+      ? source.text
+          .split("\n")
+          .find((l) => l.includes(want.replace(/\s*\(photo\)\s*$/i, "")))
+          ?.trim()
+      : undefined;
+  const titleLine =
+    line(source.title) ??
+    source.text
+      .split("\n")
+      .find((l) => l.trim().length >= 12)
+      ?.trim();
   const answered = (t: string, snippet: string | undefined): { answer: Answer; decision: string } => ({
     answer: cite(kb, source, t, snippet ?? titleLine ?? source.title, now, true),
     decision: `asks about the source's ${field}`,
@@ -54,7 +86,10 @@ export function aboutSourceAnswer(kb: KnowledgeBase, reading: Reading, now: Date
       return answered(`The headline of ${name} is: ${source.title}.`, titleLine);
     case "credit":
       return source.credit
-        ? answered(`The photo credit in ${name}: ${source.credit}.`, line(source.credit.replace(/\s*\(.*\)\s*$/, "")))
+        ? answered(
+            `The photo credit in ${name}: ${source.credit}.`,
+            line(source.credit.replace(/\s*\(.*\)\s*$/, "")),
+          )
         : missing(`${cap(name)} gives no photo credit.`);
     case "publisher":
       return answered(`${cap(name)} (${source.title}) is from: ${source.publisher}.`, titleLine);
@@ -64,7 +99,9 @@ export function aboutSourceAnswer(kb: KnowledgeBase, reading: Reading, now: Date
         titleLine,
       );
     case "url":
-      return source.url ? answered(`${cap(name)} is at ${source.url}.`, titleLine) : missing(`I have no link for ${name}: none came with it.`);
+      return source.url
+        ? answered(`${cap(name)} is at ${source.url}.`, titleLine)
+        : missing(`I have no link for ${name}: none came with it.`);
     case "author":
       return missing(`${cap(name)} names no author; it is from ${source.publisher}.`);
   }
@@ -127,8 +164,17 @@ function pickSource(kb: KnowledgeBase, sources: readonly LoadedSource[], reading
   return best ?? sources[0];
 }
 
-function cite(kb: KnowledgeBase, s: LoadedSource, text: string, snippet: string, now: Date, answered: boolean): Answer {
-  const citations: Citation[] = [{ snippet, source: s.id, title: s.title, publisher: s.publisher, published: s.published }];
+function cite(
+  kb: KnowledgeBase,
+  s: LoadedSource,
+  text: string,
+  snippet: string,
+  now: Date,
+  answered: boolean,
+): Answer {
+  const citations: Citation[] = [
+    { snippet, source: s.id, title: s.title, publisher: s.publisher, published: s.published },
+  ];
   return {
     answered,
     text,
@@ -143,13 +189,19 @@ function cite(kb: KnowledgeBase, s: LoadedSource, text: string, snippet: string,
 function listAnswer(kb: KnowledgeBase, sources: readonly LoadedSource[], now: Date): Answer {
   const shown = sources.slice(0, 3);
   const citations: Citation[] = shown.map((s) => ({
-    snippet: s.text.split("\n").find((l) => l.trim().length >= 12)?.trim() ?? s.title,
+    snippet:
+      s.text
+        .split("\n")
+        .find((l) => l.trim().length >= 12)
+        ?.trim() ?? s.title,
     source: s.id,
     title: s.title,
     publisher: s.publisher,
     published: s.published,
   }));
-  const lines = shown.map((s) => `${s.title} (${s.publisher}, ${formatDay(s.published)}, ${ageOf(s.published, now)})`);
+  const lines = shown.map(
+    (s) => `${s.title} (${s.publisher}, ${formatDay(s.published)}, ${ageOf(s.published, now)})`,
+  );
   const more = sources.length > shown.length ? ` and ${sources.length - shown.length} older` : "";
   return {
     answered: true,

@@ -51,7 +51,8 @@ export function subjectOf(claim: LoadedClaim): string {
 /** Whether two values say the same thing. */
 export function sameValue(a: Value, b: Value): boolean {
   const set = (xs: readonly string[]) => [...xs].sort().join("\0");
-  if ("date" in a && "date" in b) return a.date === b.date && a.precision === b.precision && a.until === b.until;
+  if ("date" in a && "date" in b)
+    return a.date === b.date && a.precision === b.precision && a.until === b.until;
   if ("places" in a && "places" in b) return set(a.places) === set(b.places);
   if ("people" in a && "people" in b) return set(a.people) === set(b.people);
   if ("figure" in a && "figure" in b) return a.figure === b.figure && a.unit === b.unit;
@@ -60,7 +61,11 @@ export function sameValue(a: Value, b: Value): boolean {
   return false;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9%]+/g, " ").trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, " ")
+    .trim();
 
 /** Works out which claims stand. The loader has already refused `supersedes` cycles. */
 export function standingOf(kb: KnowledgeBase): Standing {
@@ -157,7 +162,8 @@ export function* standingSteps(kb: KnowledgeBase): Generator<void, Standing> {
     list.push(c);
     into.set(top.id, list);
   }
-  for (const list of [...replaced.values(), ...confirmed.values()]) list.sort((a, b) => b.asOf.localeCompare(a.asOf));
+  for (const list of [...replaced.values(), ...confirmed.values()])
+    list.sort((a, b) => b.asOf.localeCompare(a.asOf));
 
   const disputed = new Map<string, LoadedClaim[]>();
   for (const [id, set] of disputes) {
@@ -177,7 +183,12 @@ export function* standingSteps(kb: KnowledgeBase): Generator<void, Standing> {
   for (const c of standing) {
     if (!("date" in c.value)) continue;
     const status = statusOf.get(subjectOf(c));
-    if (status && status.asOf > c.asOf && "state" in status.value && RETIRING_STATES.has(status.value.state)) {
+    if (
+      status &&
+      status.asOf > c.asOf &&
+      "state" in status.value &&
+      RETIRING_STATES.has(status.value.state)
+    ) {
       retired.set(c.id, status);
     }
   }

@@ -3,8 +3,9 @@
  * value the asker put forward agrees with a claim's: the same place, a date inside the claim's
  * period, the same figure. A value no source mentions simply does not agree.
  */
-import type { KnowledgeBase, LoadedClaim, Value } from "../knowledge/schema.js";
+
 import { aliasKey } from "../knowledge/check.js";
+import type { KnowledgeBase, LoadedClaim, Value } from "../knowledge/schema.js";
 import type { ClaimedValue } from "../search/claimed.js";
 import { keysOf } from "../search/keys.js";
 import { formatDated, formatDay, period } from "./dates.js";
@@ -117,7 +118,9 @@ export function agrees(kb: KnowledgeBase, claim: LoadedClaim, claimed: ClaimedVa
     if (claimed.concept) {
       if (v.places.includes(claimed.concept)) return true;
       // Kuala Lumpur is in Malaysia: a claimed city inside the claimed country agrees.
-      return v.places.some((p) => isWithin(kb, p, claimed.concept as string) || isWithin(kb, claimed.concept as string, p));
+      return v.places.some(
+        (p) => isWithin(kb, p, claimed.concept as string) || isWithin(kb, claimed.concept as string, p),
+      );
     }
     return namedBy(kb, v.places, claimed.text);
   }
@@ -164,6 +167,8 @@ function namedBy(kb: KnowledgeBase, ids: readonly string[], text: string): boole
 /** Whether a claimed title agrees with the title a role claim gives ("foreign minister" vs "Vice Premier"). */
 export function sameTitle(claimText: string, claimed: string): boolean {
   const mine = new Set(keysOf(claimText));
-  const theirs = keysOf(claimed).filter((k) => !["china", "chinese", "us", "american", "the", "a", "an"].includes(k));
+  const theirs = keysOf(claimed).filter(
+    (k) => !["china", "chinese", "us", "american", "the", "a", "an"].includes(k),
+  );
   return theirs.length > 0 && theirs.every((k) => mine.has(k));
 }

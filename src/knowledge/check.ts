@@ -55,7 +55,10 @@ export function checkIntegrity(input: CheckInput, broken: BrokenIds, bad?: Set<P
     return { file: item.file, line: item.lineOf(path), field };
   };
   const dup = (item: Parsed<unknown>, what: string, id: string, first: Parsed<unknown>) =>
-    problems.push({ ...at(item, ["id"], "id"), message: `duplicate id ${id}: also used by the ${what} at ${first.file}:${first.line}` });
+    problems.push({
+      ...at(item, ["id"], "id"),
+      message: `duplicate id ${id}: also used by the ${what} at ${first.file}:${first.line}`,
+    });
 
   const sourceById = new Map<string, Parsed<Source & { text?: string }>>();
   for (const s of input.sources) {
@@ -71,14 +74,18 @@ export function checkIntegrity(input: CheckInput, broken: BrokenIds, bad?: Set<P
     sourceById.set(s.value.id, s);
     const name = s.file.split("/").pop() ?? "";
     if (name !== `${s.value.id}.yml` && name !== `${s.value.id}.yaml`) {
-      problems.push({ ...at(s, ["id"], "id"), message: `should match the file name: this file should be called ${s.value.id}.yml` });
+      problems.push({
+        ...at(s, ["id"], "id"),
+        message: `should match the file name: this file should be called ${s.value.id}.yml`,
+      });
     }
   }
 
   const conceptById = new Map<string, Parsed<Concept>>();
   for (const c of input.known?.concepts ?? []) conceptById.set(c.value.id, c);
   const aliasOwner = new Map<string, Parsed<Concept>>();
-  for (const c of input.known?.concepts ?? []) for (const n of namesOf(c.value)) aliasOwner.set(aliasKey(n), c);
+  for (const c of input.known?.concepts ?? [])
+    for (const n of namesOf(c.value)) aliasOwner.set(aliasKey(n), c);
   for (const c of input.concepts) {
     const first = conceptById.get(c.value.id) ?? (sourceById.get(c.value.id) as Parsed<unknown> | undefined);
     if (first) {
@@ -98,11 +105,20 @@ export function checkIntegrity(input: CheckInput, broken: BrokenIds, bad?: Set<P
       } else aliasOwner.set(key, c);
     });
   }
-  const conceptRef = (item: Parsed<unknown>, path: NodePath, field: string, id: string, types?: readonly ConceptType[]) => {
+  const conceptRef = (
+    item: Parsed<unknown>,
+    path: NodePath,
+    field: string,
+    id: string,
+    types?: readonly ConceptType[],
+  ) => {
     const target = conceptById.get(id);
     if (!target) {
       if (!broken.concepts.has(id)) {
-        problems.push({ ...at(item, path, field), message: `no concept with id ${id} (concepts are in concepts/*.yml)` });
+        problems.push({
+          ...at(item, path, field),
+          message: `no concept with id ${id} (concepts are in concepts/*.yml)`,
+        });
       }
     } else if (types && !types.includes(target.value.type)) {
       problems.push({
@@ -113,11 +129,19 @@ export function checkIntegrity(input: CheckInput, broken: BrokenIds, bad?: Set<P
   };
   for (const c of input.concepts) {
     c.value.part_of.forEach((id, i) => {
-      if (id === c.value.id) problems.push({ ...at(c, ["part_of", i], `part_of[${i}]`), message: "a concept cannot be part of itself" });
+      if (id === c.value.id)
+        problems.push({
+          ...at(c, ["part_of", i], `part_of[${i}]`),
+          message: "a concept cannot be part of itself",
+        });
       else conceptRef(c, ["part_of", i], `part_of[${i}]`, id);
     });
     const cycle = chainCycle(c.value.id, (id) => conceptById.get(id)?.value.part_of ?? []);
-    if (cycle) problems.push({ ...at(c, ["part_of"], "part_of"), message: `part_of goes round in a circle: ${cycle.join(" → ")}` });
+    if (cycle)
+      problems.push({
+        ...at(c, ["part_of"], "part_of"),
+        message: `part_of goes round in a circle: ${cycle.join(" → ")}`,
+      });
   }
 
   const claimById = new Map<string, Parsed<Claim>>();
@@ -125,30 +149,53 @@ export function checkIntegrity(input: CheckInput, broken: BrokenIds, bad?: Set<P
   for (const item of input.claims) {
     const claim = item.value;
     const first = claimById.get(claim.id) ?? conceptById.get(claim.id) ?? sourceById.get(claim.id);
-    if (first) dup(item, claimById.has(claim.id) ? "claim" : conceptById.has(claim.id) ? "concept" : "source", claim.id, first as Parsed<unknown>);
+    if (first)
+      dup(
+        item,
+        claimById.has(claim.id) ? "claim" : conceptById.has(claim.id) ? "concept" : "source",
+        claim.id,
+        first as Parsed<unknown>,
+      );
     else claimById.set(claim.id, item);
 
-    claim.about.forEach((id, i) => conceptRef(item, ["about", i], `about[${i}]`, id));
+    claim.about.forEach((id, i) => {
+      conceptRef(item, ["about", i], `about[${i}]`, id);
+    });
     const v = claim.value;
-    if ("places" in v) v.places.forEach((id, i) => conceptRef(item, ["value", "places", i], `value.places[${i}]`, id, PLACE_TYPES));
-    if ("people" in v) v.people.forEach((id, i) => conceptRef(item, ["value", "people", i], `value.people[${i}]`, id, PARTY_TYPES));
+    if ("places" in v)
+      v.places.forEach((id, i) => {
+        conceptRef(item, ["value", "places", i], `value.places[${i}]`, id, PLACE_TYPES);
+      });
+    if ("people" in v)
+      v.people.forEach((id, i) => {
+        conceptRef(item, ["value", "people", i], `value.people[${i}]`, id, PARTY_TYPES);
+      });
     if (claim.speaker) conceptRef(item, ["speaker"], "speaker", claim.speaker, PARTY_TYPES);
     if ("date" in v) {
       const message = precisionProblem(v.date, v.precision);
       if (message) problems.push({ ...at(item, ["value", "date"], "value.date"), message });
       if (v.until && v.until < v.date) {
-        problems.push({ ...at(item, ["value", "until"], "value.until"), message: `${v.until} is before the date ${v.date}` });
+        problems.push({
+          ...at(item, ["value", "until"], "value.until"),
+          message: `${v.until} is before the date ${v.date}`,
+        });
       }
     }
     const holds = claim.holds;
     if (holds?.from && holds.until && holds.until < holds.from) {
-      problems.push({ ...at(item, ["holds", "until"], "holds.until"), message: `${holds.until} is before holds.from ${holds.from}` });
+      problems.push({
+        ...at(item, ["holds", "until"], "holds.until"),
+        message: `${holds.until} is before holds.from ${holds.from}`,
+      });
     }
 
     const source = sourceById.get(claim.source);
     if (!source) {
       if (!broken.sources.has(claim.source)) {
-        problems.push({ ...at(item, ["source"], "source"), message: `no source with id ${claim.source} (sources are the sources/*.yml files)` });
+        problems.push({
+          ...at(item, ["source"], "source"),
+          message: `no source with id ${claim.source} (sources are the sources/*.yml files)`,
+        });
       }
     } else if (source.value.text !== undefined) {
       const text = source.value.text;
@@ -169,7 +216,10 @@ export function checkIntegrity(input: CheckInput, broken: BrokenIds, bad?: Set<P
         }
       }
       if (holds?.as_of && holds.as_of > source.value.published) {
-        problems.push({ ...at(item, ["holds", "as_of"], "holds.as_of"), message: `${holds.as_of} is after the source was published (${source.value.published})` });
+        problems.push({
+          ...at(item, ["holds", "as_of"], "holds.as_of"),
+          message: `${holds.as_of} is after the source was published (${source.value.published})`,
+        });
       }
     }
   }
@@ -177,15 +227,24 @@ export function checkIntegrity(input: CheckInput, broken: BrokenIds, bad?: Set<P
   for (const item of input.claims) {
     for (const field of ["supersedes", "disputes"] as const) {
       item.value[field].forEach((target, i) => {
-        const f = { ...at(item, [field, i], `${field}[${i}]`) };
-        if (target === item.value.id) problems.push({ ...f, message: `a claim cannot ${field === "supersedes" ? "supersede" : "dispute"} itself` });
+        // `at` marks the item as having a problem: call it only when there is one.
+        const f = () => at(item, [field, i], `${field}[${i}]`);
+        if (target === item.value.id)
+          problems.push({
+            ...f(),
+            message: `a claim cannot ${field === "supersedes" ? "supersede" : "dispute"} itself`,
+          });
         else if (!claimById.has(target)) {
-          if (!broken.claims.has(target)) problems.push({ ...f, message: `no claim with id ${target}` });
+          if (!broken.claims.has(target)) problems.push({ ...f(), message: `no claim with id ${target}` });
         }
       });
     }
     const cycle = chainCycle(item.value.id, (id) => claimById.get(id)?.value.supersedes ?? []);
-    if (cycle) problems.push({ ...at(item, ["supersedes"], "supersedes"), message: `supersedes goes round in a circle: ${cycle.join(" → ")}` });
+    if (cycle)
+      problems.push({
+        ...at(item, ["supersedes"], "supersedes"),
+        message: `supersedes goes round in a circle: ${cycle.join(" → ")}`,
+      });
   }
   return problems;
 }
@@ -201,9 +260,11 @@ function findSnippetProblem(snippet: string, text: string, sourceId: string): st
   const base = `not found word for word in the text of source ${sourceId}`;
   const squash = (s: string) => s.replace(/\s+/g, " ").trim();
   if (squash(text).includes(squash(snippet))) return `${base} (it differs only in spaces or line breaks)`;
-  if (text.toLowerCase().includes(snippet.toLowerCase())) return `${base} (it differs only in capital letters)`;
+  if (text.toLowerCase().includes(snippet.toLowerCase()))
+    return `${base} (it differs only in capital letters)`;
   const curly = snippet.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-  if (curly !== snippet && text.includes(curly)) return `${base} (use straight quotes ' and " as the text does)`;
+  if (curly !== snippet && text.includes(curly))
+    return `${base} (use straight quotes ' and " as the text does)`;
   return `${base}; copy it exactly from the .txt file`;
 }
 

@@ -88,8 +88,18 @@ const FOLDERS = {
   drafts: { lists: ["concepts", "claims"], required: false },
 } as const;
 
-/** Loads and checks the knowledge folder without throwing: `kb` is set only when there are no problems. */
-export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
+/**
+ * Files as they would be after a change, by path relative to the knowledge folder (`claims/x.yml`):
+ * the text a file would have, or null for a file that would be removed. Lets a change be checked
+ * before anything is written, so a bad change never reaches the folder.
+ */
+export type PendingFiles = ReadonlyMap<string, string | null>;
+
+/**
+ * Loads and checks the knowledge folder without throwing: `kb` is set only when there are no
+ * problems. With `pending`, the folder is checked as it would be with those files changed.
+ */
+export function checkKnowledge(dir: string, cache?: FileCache, pending?: PendingFiles): KnowledgeCheck {
   if (!existsSync(dir)) {
     return {
       problems: [{ file: dir, line: 0, field: "folder", message: "the knowledge folder does not exist" }],
@@ -99,7 +109,7 @@ export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
   const problems: Problem[] = [];
   const hash = createHash("sha256");
   const read = (rel: string): string => {
-    const text = readFileSync(join(dir, rel), "utf8")
+    const text = (pending?.get(rel) ?? readFileSync(join(dir, rel), "utf8"))
       .replace(/^\uFEFF/, "")
       .replace(/\r\n?/g, "\n");
     hash.update(`${rel}\0${text}\0`);
@@ -108,7 +118,7 @@ export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
   const broken: BrokenIds = { sources: new Set(), concepts: new Set(), claims: new Set() };
 
   const sources: Parsed<Source & { text?: string }>[] = [];
-  for (const rel of yamlFiles(dir, "sources", problems, true)) {
+  for (const rel of yamlFiles(dir, "sources", problems, true, pending)) {
     const meta = read(rel);
     const key = `${rel}\0${createHash("sha1").update(meta).digest("hex")}`;
     let parsed = cache?.get<SourceResult>(key);
@@ -140,7 +150,7 @@ export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
 
   const folder = (sub: keyof typeof FOLDERS, into: Problem[]) => {
     const out = { concepts: [] as Parsed<Concept>[], claims: [] as Parsed<Claim>[], broken: [] as string[] };
-    for (const rel of yamlFiles(dir, sub, into, FOLDERS[sub].required)) {
+    for (const rel of yamlFiles(dir, sub, into, FOLDERS[sub].required, pending)) {
       const text = read(rel);
       const key = `${rel}\0${createHash("sha1").update(text).digest("hex")}`;
       let result = cache?.get<FileResult>(key);
@@ -173,14 +183,20 @@ export function checkKnowledge(dir: string, cache?: FileCache): KnowledgeCheck {
   const badDrafts = new Set<Parsed<unknown>>();
   draftProblems.push(
     ...checkIntegrity(
-      { sources, concepts: drafts.concepts, claims: drafts.claims, known: { concepts: concepts.concepts, claims: claims.claims } },
+      {
+        sources,
+        concepts: drafts.concepts,
+        claims: drafts.claims,
+        known: { concepts: concepts.concepts, claims: claims.claims },
+      },
       draftBroken,
       badDrafts,
     ),
   );
   const ok = <T>(items: Parsed<T>[]) => items.filter((i) => !badDrafts.has(i));
 
-  if (problems.length > 0) return { problems: byFileAndLine(problems), draftProblems: byFileAndLine(draftProblems) };
+  if (problems.length > 0)
+    return { problems: byFileAndLine(problems), draftProblems: byFileAndLine(draftProblems) };
   const kb = build(
     sources,
     { concepts: concepts.concepts, claims: claims.claims },
@@ -206,7 +222,11 @@ function parseFile(rel: string, text: string, lists: readonly ("concepts" | "cla
   const yaml = parseYaml(rel, text, result.problems);
   if (!yaml) return result;
   const shape = z
-    .object(Object.fromEntries(lists.map((k) => [k, lists.length > 1 ? z.array(z.unknown()).optional() : z.array(z.unknown())])))
+    .object(
+      Object.fromEntries(
+        lists.map((k) => [k, lists.length > 1 ? z.array(z.unknown()).optional() : z.array(z.unknown())]),
+      ),
+    )
     .strict()
     .safeParse(yaml.value);
   if (!shape.success) {
@@ -219,10 +239,17 @@ function parseFile(rel: string, text: string, lists: readonly ("concepts" | "cla
       const path = [key, i];
       const parsed = schema.safeParse(raw);
       if (parsed.success) {
-        const item = { value: parsed.data, file: rel, line: yaml.lineOf(path), lineOf: (p: NodePath) => yaml.lineOf([...path, ...p]) };
+        const item = {
+          value: parsed.data,
+          file: rel,
+          line: yaml.lineOf(path),
+          lineOf: (p: NodePath) => yaml.lineOf([...path, ...p]),
+        };
         (result[key] as Parsed<unknown>[]).push(item);
       } else {
-        result.problems.push(...zodProblems(yaml, path, parsed.error, key === "concepts" ? "concept" : "claim"));
+        result.problems.push(
+          ...zodProblems(yaml, path, parsed.error, key === "concepts" ? "concept" : "claim"),
+        );
         const ids = new Set<string>();
         rememberId(raw, ids);
         result.broken.push(...ids);
@@ -242,9 +269,15 @@ function build(
   for (const { value, file } of sources) {
     byId.set(value.id, Object.freeze({ ...value, text: value.text ?? "", file }));
   }
-  const concept = ({ value, file, line }: Parsed<Concept>): LoadedConcept => Object.freeze({ ...value, file, line });
+  const concept = ({ value, file, line }: Parsed<Concept>): LoadedConcept =>
+    Object.freeze({ ...value, file, line });
   const claim = ({ value, file, line }: Parsed<Claim>): LoadedClaim =>
-    Object.freeze({ ...value, file, line, asOf: value.holds?.as_of ?? byId.get(value.source)?.published ?? "" });
+    Object.freeze({
+      ...value,
+      file,
+      line,
+      asOf: value.holds?.as_of ?? byId.get(value.source)?.published ?? "",
+    });
   const newestSource =
     sources
       .map((s) => s.value.published)
@@ -268,19 +301,36 @@ function byFileAndLine(problems: Problem[]): Problem[] {
     .map(({ p }) => p);
 }
 
-/** The `.yml`/`.yaml` files of a subfolder, as paths relative to the knowledge folder, sorted. */
-function yamlFiles(dir: string, sub: string, problems: Problem[], required: boolean): string[] {
+/** The `.yml`/`.yaml` files of a subfolder (as `pending` would leave it), relative to the knowledge folder, sorted. */
+function yamlFiles(
+  dir: string,
+  sub: string,
+  problems: Problem[],
+  required: boolean,
+  pending?: PendingFiles,
+): string[] {
   const folder = join(dir, sub);
-  if (!existsSync(folder)) {
+  const isYaml = (name: string) => /\.ya?ml$/.test(name);
+  const added = [...(pending ?? [])]
+    .filter(([rel, text]) => text !== null && rel.startsWith(`${sub}/`) && isYaml(rel))
+    .map(([rel]) => rel);
+  if (!existsSync(folder) && added.length === 0) {
     if (required) {
-      problems.push({ file: sub, line: 0, field: "folder", message: `missing: the knowledge folder needs ${sub}/` });
+      problems.push({
+        file: sub,
+        line: 0,
+        field: "folder",
+        message: `missing: the knowledge folder needs ${sub}/`,
+      });
     }
     return [];
   }
-  return readdirSync(folder)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => `${sub}/${name}`);
+  const onDisk = existsSync(folder)
+    ? readdirSync(folder)
+        .filter(isYaml)
+        .map((name) => `${sub}/${name}`)
+    : [];
+  return [...new Set([...onDisk, ...added])].filter((rel) => pending?.get(rel) !== null).sort();
 }
 
 function parseYaml(rel: string, text: string, problems: Problem[]): YamlFile | undefined {

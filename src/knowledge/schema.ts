@@ -159,7 +159,8 @@ const StateValue = z.object({ state: State, label: z.string().min(1).optional() 
 
 /** A claim's typed value: one of a date, places, people, a figure, words or a state. */
 export const Value = z.union([DateValue, PlaceValue, PeopleValue, FigureValue, TextValue, StateValue], {
-  error: "must be one of: a date (date, precision), places, people, a figure (figure, unit), text, or a state",
+  error:
+    "must be one of: a date (date, precision), places, people, a figure (figure, unit), text, or a state",
 });
 
 /** When a claim holds. `as_of` defaults to its source's publication date. */
@@ -209,16 +210,22 @@ export const Claim = z
   .superRefine((c, ctx) => {
     const v = c.value;
     const needs = (ok: boolean, what: string) => {
-      if (!ok) ctx.addIssue({ code: "custom", path: ["value"], message: `a ${c.attribute} claim needs ${what}` });
+      if (!ok)
+        ctx.addIssue({ code: "custom", path: ["value"], message: `a ${c.attribute} claim needs ${what}` });
     };
-    if (c.attribute === "when" || c.attribute === "start" || c.attribute === "end") needs("date" in v, "a date value (date, precision)");
+    if (c.attribute === "when" || c.attribute === "start" || c.attribute === "end")
+      needs("date" in v, "a date value (date, precision)");
     if (c.attribute === "where") needs("places" in v, "a places value (concept ids)");
     if (c.attribute === "who") needs("people" in v || "text" in v, "a people value (concept ids) or text");
     if (c.attribute === "role") needs("text" in v, "a text value (the title, as the source gives it)");
     if (c.attribute === "amount") needs("figure" in v, "a figure value (figure, unit)");
     if (c.attribute === "status") needs("state" in v, "a state value");
     if ((c.attribute === "said" || c.attribute === "stance") && !c.speaker) {
-      ctx.addIssue({ code: "custom", path: ["speaker"], message: `a ${c.attribute} claim needs a speaker (a concept id)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["speaker"],
+        message: `a ${c.attribute} claim needs a speaker (a concept id)`,
+      });
     }
     if (c.quote && !c.speaker) {
       ctx.addIssue({ code: "custom", path: ["speaker"], message: "a quote needs a speaker (a concept id)" });

@@ -70,7 +70,10 @@ export function warmEnglish(): void {
 export function readEnglish(text: string): EnglishText {
   const nlp = instance();
   // wink's typings want an `its` helper of the exact item type at each call; these are all plain getters.
-  const its = nlp.its as unknown as Record<"lemma" | "pos" | "negationFlag" | "uniqueId" | "span" | "detail", never>;
+  const its = nlp.its as unknown as Record<
+    "lemma" | "pos" | "negationFlag" | "uniqueId" | "span" | "detail",
+    never
+  >;
   const doc = nlp.readDoc(text);
   const words: Word[] = [];
   const sentences: Sentence[] = [];

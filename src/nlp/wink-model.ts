@@ -25,7 +25,8 @@ export function englishModel(): Data {
   const model = require("wink-eng-lite-web-model") as Data;
   const fast: Data = Object.assign(Object.create(null), model);
   fast.core = () => {
-    if (used) throw new Error("the wink model's data is prepared in place, so only one wink instance can use it");
+    if (used)
+      throw new Error("the wink model's data is prepared in place, so only one wink instance can use it");
     used = true;
     const m = require("wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json") as Data;
     const { packing, features, pos } = m;
@@ -40,7 +41,8 @@ export function englishModel(): Data {
       for (let k = 0; k < list.length; k++) h[list[k] as string] = k;
       return h;
     };
-    for (const f in packing.layout) if (packing.layout[f][3] === 0) features[f].hash = hashOf(features[f].list);
+    for (const f in packing.layout)
+      if (packing.layout[f][3] === 0) features[f].hash = hashOf(features[f].list);
     features.lexeme.hash = hashOf(features.lexeme.list);
     const clusters = features.posClusters.list;
     for (let k = 0; k < clusters.length; k++) {

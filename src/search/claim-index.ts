@@ -17,6 +17,8 @@ export const ROLE_WEIGHT = {
   value: 0.55,
   /** A concept a claim's concept is part of: a claim about the 100% surtax is about US tariffs. */
   broader: 0.5,
+  /** A concept the claim's answer or snippet names without the claim being about it. */
+  named: 0.5,
 } as const;
 
 /** The claims about one concept, with how centrally each is about it. */
@@ -170,6 +172,8 @@ export class ClaimIndex {
     if ("places" in v) for (const id of v.places) put(id, ROLE_WEIGHT.value);
     if ("people" in v) for (const id of v.people) put(id, ROLE_WEIGHT.value);
     for (const id of claim.about) for (const up of this.ancestors(id)) put(up, ROLE_WEIGHT.broader);
+    // What the claim's own words name, though its `about` leaves it out.
+    for (const id of this.matcher.namedIn(`${claim.answer} ${claim.snippet}`)) put(id, ROLE_WEIGHT.named);
     for (const id of this.context.get(claim.about[0] as string) ?? []) put(id, ROLE_WEIGHT.broader);
     return out;
   }

@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import type { Precision, State } from "../knowledge/schema.js";
 import type { Entity, Word } from "../nlp/english.js";
+import { placeNameAt } from "../nlp/places.js";
 import type { Mention } from "./concept-matcher.js";
 import { FUNCTION_WORDS, keyOf } from "./keys.js";
 
@@ -34,17 +35,46 @@ const require = createRequire(import.meta.url);
 let chrono: any;
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
 };
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
+const SCALE: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  k: 1e3,
+  m: 1e6,
+  bn: 1e9,
+  b: 1e9,
+  tn: 1e12,
+};
 /** Words for a state of affairs, as lemmas, with the state they claim. */
 const STATES: [RegExp, State][] = [
-  [/\b(?:cancel|call off|scrap|drop|shelve|abandon|off the table|kill|axe|ditch|pull out of|walk away)\b/, "cancelled"],
+  [
+    /\b(?:cancel|call off|scrap|drop|shelve|abandon|off the table|kill|axe|ditch|pull out of|walk away)\b/,
+    "cancelled",
+  ],
   [/\b(?:postpone|delay|push back|put off|reschedule)\b/, "cancelled"],
   [/\b(?:suspend|pause|freeze|halt|hold off)\b/, "suspended"],
   [/\b(?:extend|prolong|renew|roll over)\b/, "extended"],
-  [/\b(?:expire|lapse|(?<!the )end(?! of)|over|run out|finish)\b/, "ended"],
+  [/\b(?:expire|lapse|(?<!the )end(?! of| up)|over|run out|finish)\b/, "ended"],
   [/\b(?:in effect|in force|in place|take effect|kick in|impose|apply|active|live)\b/, "in_effect"],
   [/\b(?:go ahead|still on|on track|happen|take place|proceed|confirm|on schedule)\b/, "going_ahead"],
   [/\b(?:threaten|threat|warn)\b/, "threatened"],
@@ -52,7 +82,18 @@ const STATES: [RegExp, State][] = [
 ];
 
 /** Prepositions before a place: "in Bangkok", "at the G20". */
-const PLACE_BEFORE = new Set(["in", "at", "to", "inside", "near", "from", "into", "toward", "towards", "around"]);
+const PLACE_BEFORE = new Set([
+  "in",
+  "at",
+  "to",
+  "inside",
+  "near",
+  "from",
+  "into",
+  "toward",
+  "towards",
+  "around",
+]);
 
 /** Reads the values put forward in words `from`..`to`. */
 export function claimedValues(
@@ -76,7 +117,8 @@ export function claimedValues(
       .slice(a, b + 1)
       .map((w) => w.text)
       .join(" ")
-      .replace(/\s+([%.,])/g, "$1");
+      .replace(/\s+([%.,])/g, "$1")
+      .replace(/\s+('s|'|n't)\b/gi, "$1");
 
   const inName = (a: number, b: number) => mentions.some((m) => m.from <= a && b <= m.to && m.from !== m.to);
   for (const e of entities) {
@@ -88,14 +130,24 @@ export function claimedValues(
       if (date) take({ kind: "date", text: e.value, from: e.from, to: e.to, date });
     } else if (e.type === "PERCENT" || e.type === "MONEY" || e.type === "CARDINAL") {
       const figure = parseFigure(words, e);
-      if (figure) take({ kind: "figure", text: textOf(e.from, figure.to), from: e.from, to: figure.to, figure: figure.figure });
+      if (figure)
+        take({
+          kind: "figure",
+          text: textOf(e.from, figure.to),
+          from: e.from,
+          to: figure.to,
+          figure: figure.figure,
+        });
     }
   }
   // Month names and "nov1"-style dates wink left alone.
   for (let i = from; i <= to; i++) {
     if (taken.has(i)) continue;
     const w = words[i] as Word;
-    if (/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\d{0,2}$/i.test(w.lower) && (w.lower !== "may" || /\d/.test(words[i + 1]?.text ?? ""))) {
+    if (
+      /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\d{0,2}$/i.test(w.lower) &&
+      (w.lower !== "may" || /\d/.test(words[i + 1]?.text ?? ""))
+    ) {
       const span = /\d/.test(words[i + 1]?.text ?? "") ? i + 1 : i;
       const date = parseDate(fullMonth(textOf(i, span)), reference);
       if (date) take({ kind: "date", text: textOf(i, span), from: i, to: span, date });
@@ -107,30 +159,69 @@ export function claimedValues(
     const n = NUMBER_WORDS[(words[i] as Word).lower];
     if (n === undefined) continue;
     const unitWord = words[i + 1];
-    if (unitWord && /^(?:percent|%|round|rounds|ton|tons|tonne|tonnes|day|days|week|weeks|month|months|year|years)$/.test(unitWord.lower)) {
-      take({ kind: "figure", text: textOf(i, i + 1), from: i, to: i + 1, figure: { value: n, unit: unitOf(unitWord.lower) } });
+    if (
+      unitWord &&
+      /^(?:percent|%|round|rounds|ton|tons|tonne|tonnes|day|days|week|weeks|month|months|year|years)$/.test(
+        unitWord.lower,
+      )
+    ) {
+      take({
+        kind: "figure",
+        text: textOf(i, i + 1),
+        from: i,
+        to: i + 1,
+        figure: { value: n, unit: unitOf(unitWord.lower) },
+      });
     }
   }
   const afterPlace = (i: number) => {
     const prev = words[i - 1];
     const prev2 = words[i - 2];
-    return Boolean((prev && PLACE_BEFORE.has(prev.lower)) || (prev && /^(?:the|a|an)$/.test(prev.lower) && prev2 && PLACE_BEFORE.has(prev2.lower)));
+    return Boolean(
+      (prev && PLACE_BEFORE.has(prev.lower)) ||
+        (prev && /^(?:the|a|an)$/.test(prev.lower) && prev2 && PLACE_BEFORE.has(prev2.lower)),
+    );
   };
   for (const m of mentions) {
     if (!inRange(m.from, m.to)) continue;
     const type = typeOf(m.concept);
-    if (type === "place" || type === "country") take({ kind: "place", text: m.text, from: m.from, to: m.to, concept: m.concept, slot: afterPlace(m.from) });
-    else if (type === "person") take({ kind: "person", text: m.text, from: m.from, to: m.to, concept: m.concept });
+    if (type === "place" || type === "country")
+      take({
+        kind: "place",
+        text: m.text,
+        from: m.from,
+        to: m.to,
+        concept: m.concept,
+        slot: afterPlace(m.from),
+      });
+    else if (type === "person")
+      take({ kind: "person", text: m.text, from: m.from, to: m.to, concept: m.concept });
   }
   // Names no concept has: a capitalised or unknown word, after "in"/"at" a place, else a person.
   const named = new Set(mentions.flatMap((m) => range(m.from, m.to)));
+  const lower = words.map((w) => w.lower);
   for (let i = from; i <= to; i++) {
     if (taken.has(i) || named.has(i)) continue;
     const w = words[i] as Word;
+    // A country or city, however typed ("in japan", "bangkok or singapore").
+    const place = placeNameAt(lower, i);
+    if (place && i + place - 1 <= to && !range(i, i + place - 1).some((k) => taken.has(k) || named.has(k))) {
+      const j = i + place - 1;
+      const slot = Boolean(afterPlace(i) || words[i - 1]?.lower === "or" || words[j + 1]?.lower === "or");
+      take({ kind: "place", text: textOf(i, j), from: i, to: j, slot });
+      i = j;
+      continue;
+    }
     // A name: a proper noun, or a word English does not know that is not a verb or adjective form
     // ("de-escalated" is not a name; "yellen" typed in lower case is).
     const looksLikeName =
-      (w.pos === "PROPN" || (w.unknown && w.pos !== "VERB" && w.pos !== "ADJ" && !/(?:ed|ing)$/.test(w.lower) && !(w.text.includes("-") && !w.capital)) || (w.capital && !w.first)) &&
+      (w.pos === "PROPN" ||
+        (w.unknown &&
+          w.pos !== "VERB" &&
+          w.pos !== "ADJ" &&
+          !/(?:ed|ing)$/.test(w.lower) &&
+          !(w.text.includes("-") && !w.capital)) ||
+        (w.capital && !w.first)) &&
       /^[a-z]/i.test(w.text) &&
       !FUNCTION_WORDS.has(w.lower) &&
       w.text.length > 1;
@@ -148,12 +239,23 @@ export function claimedValues(
   for (const m of mentions) {
     if (!inRange(m.from, m.to) || typeOf(m.concept) !== "person") continue;
     let i = m.to + 1;
-    if (!/^(?:is|'s|was|be|remains|became)$/.test(words[i]?.lower ?? "")) continue;
+    if (!/^(?:is|'s|was|be|remains|became|=|as)$/.test(words[i]?.lower ?? "")) continue;
     i++;
     const start = i;
-    while (i <= to && (words[i] as Word).pos !== "PUNCT" && !/^(?:right|correct|yeah|no|who|and|or|in|at|on|to|meeting|negotiating)$/.test((words[i] as Word).lower)) i++;
-    const title = textOf(start, i - 1).replace(/^(?:the|a|an)\s+/i, "").trim();
-    const looksLikeTitle = title && /\b(?:minister|secretary|premier|president|chief|head|leader|negotiator|representative|envoy|ambassador|governor|chair|chairman|director|official|spokes\w*|adviser|advisor|czar|deputy|vice|trade rep|commerce|treasury|finance|foreign|state)\b/i.test(title);
+    while (
+      i <= to &&
+      (words[i] as Word).pos !== "PUNCT" &&
+      !/^(?:right|correct|yeah|no|who|and|or|in|at|on|to|meeting|negotiating)$/.test((words[i] as Word).lower)
+    )
+      i++;
+    const title = textOf(start, i - 1)
+      .replace(/^(?:the|a|an)\s+/i, "")
+      .trim();
+    const looksLikeTitle =
+      title &&
+      /\b(?:minister|secretary|premier|president|chief|head|leader|negotiator|representative|envoy|ambassador|governor|chair|chairman|director|official|spokes\w*|adviser|advisor|czar|deputy|vice|trade rep|commerce|treasury|finance|foreign|state)\b/i.test(
+        title,
+      );
     if (looksLikeTitle) take({ kind: "title", text: title, from: start, to: i - 1, concept: m.concept });
   }
   // "south korea or japan?", "rare earths or semiconductors?": what follows "or" is an option of the
@@ -164,10 +266,17 @@ export function claimedValues(
     const start = i + 1;
     if (taken.has(start)) continue;
     let end = start;
-    while (end + 1 <= to && (words[end + 1] as Word).pos !== "PUNCT" && !/^(?:when|for|in|at|on|to|now|then|right|correct|yeah|the)$/.test((words[end + 1] as Word).lower) && end - start < 3) end++;
+    while (
+      end + 1 <= to &&
+      (words[end + 1] as Word).pos !== "PUNCT" &&
+      !/^(?:when|for|in|at|on|to|now|then|right|correct|yeah|the)$/.test((words[end + 1] as Word).lower) &&
+      end - start < 3
+    )
+      end++;
     if ((words[start] as Word).pos === "PUNCT" || FUNCTION_WORDS.has((words[start] as Word).lower)) continue;
     const text = textOf(start, end);
-    if (before && before.kind !== "state") take({ kind: before.kind, text, from: start, to: end, slot: true });
+    if (before && before.kind !== "state")
+      take({ kind: before.kind, text, from: start, to: end, slot: true });
     else if (!before) {
       const prevStart = Math.max(from, i - 3);
       const prevText = textOf(prevStart, i - 1);
@@ -186,11 +295,27 @@ export function claimedValues(
   return out;
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** "oct" → "october", "sept 3" → "september 3": chrono reads a month alone only when spelled out. */
 function fullMonth(text: string): string {
-  return text.replace(/^([a-z]{3,4})\.?/i, (m, abbr: string) => MONTHS.find((x) => x.startsWith(abbr.toLowerCase().slice(0, 3))) ?? m);
+  return text.replace(
+    /^([a-z]{3,4})\.?/i,
+    (m, abbr: string) => MONTHS.find((x) => x.startsWith(abbr.toLowerCase().slice(0, 3))) ?? m,
+  );
 }
 
 function range(a: number, b: number): number[] {
@@ -200,7 +325,9 @@ function range(a: number, b: number): number[] {
 }
 
 function isNameWord(w: Word): boolean {
-  return (w.pos === "PROPN" || w.unknown || w.capital) && /^[a-z0-9]/i.test(w.text) && !FUNCTION_WORDS.has(w.lower);
+  return (
+    (w.pos === "PROPN" || w.unknown || w.capital) && /^[a-z0-9]/i.test(w.text) && !FUNCTION_WORDS.has(w.lower)
+  );
 }
 
 function placeChoice(values: readonly ClaimedValue[]): boolean {
@@ -216,12 +343,16 @@ function unitOf(word: string): string {
 }
 
 /** A figure from a wink entity, with the unit that follows it ("12 million tons"). */
-function parseFigure(words: readonly Word[], e: Entity): { figure: { value: number; unit: string }; to: number } | undefined {
+function parseFigure(
+  words: readonly Word[],
+  e: Entity,
+): { figure: { value: number; unit: string }; to: number } | undefined {
   const text = e.value.toLowerCase().replace(/,/g, "");
   const number = /(\d+(?:\.\d+)?)/.exec(text);
   let value = number ? Number(number[1]) : NUMBER_WORDS[text.split(/\s+/)[0] ?? ""];
   if (value === undefined || Number.isNaN(value)) return undefined;
-  for (const [word, scale] of Object.entries(SCALE)) if (new RegExp(`\\b${word}\\b`).test(text)) value *= scale;
+  for (const [word, scale] of Object.entries(SCALE))
+    if (new RegExp(`\\b${word}\\b`).test(text)) value *= scale;
   let unit = e.type === "PERCENT" ? "percent" : e.type === "MONEY" ? "USD" : "";
   let to = e.to;
   if (!unit) {
@@ -251,7 +382,9 @@ export function parseDate(text: string, reference: Date): ClaimedValue["date"] {
   const r = results[0];
   if (!r) {
     const year = /\b(20\d\d)\b/.exec(text);
-    return year ? { date: `${year[1]}-01-01`, precision: "year", relative: false, yearGiven: true } : undefined;
+    return year
+      ? { date: `${year[1]}-01-01`, precision: "year", relative: false, yearGiven: true }
+      : undefined;
   }
   const known = new Set(Object.keys(r.start.knownValues ?? {}));
   const iso = (d: Date) => d.toISOString().slice(0, 10);

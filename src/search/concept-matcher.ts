@@ -49,11 +49,33 @@ interface Node {
   targets: Target[];
 }
 
+/** Words of a name an asker may leave out. */
+const SKIPPABLE = new Set(["to", "of", "the", "for", "in", "on"]);
+
 /** Concepts whose names are proper names. */
 const PROPER_TYPES = new Set(["person", "country", "place", "organisation"]);
 
 /** Words after which a lone "he" must be the name (the pronoun would be "him"). */
-const OBJECT_POSITION = new Set(["with", "and", "meet", "meets", "meeting", "met", "to", "vs", "between", "&", "w", "from", "by", "for", "call", "called", "calls", "versus"]);
+const OBJECT_POSITION = new Set([
+  "with",
+  "and",
+  "meet",
+  "meets",
+  "meeting",
+  "met",
+  "to",
+  "vs",
+  "between",
+  "&",
+  "w",
+  "from",
+  "by",
+  "for",
+  "call",
+  "called",
+  "calls",
+  "versus",
+]);
 
 /** Concept names as a trie over word keys, and the vocabulary for correcting typos. */
 export class ConceptMatcher {
@@ -80,7 +102,8 @@ export class ConceptMatcher {
   }
 
   private addKeys(keys: readonly string[], target: Target, text: string): void {
-    if (keys.length === 1 && FUNCTION_WORDS.has(keys[0] as string)) target = { ...target, exact: text.trim() };
+    if (keys.length === 1 && FUNCTION_WORDS.has(keys[0] as string))
+      target = { ...target, exact: text.trim() };
     let node = this.root;
     for (const k of keys) {
       this.vocabulary.add(k);
@@ -92,6 +115,31 @@ export class ConceptMatcher {
       node = next;
     }
     if (!node.targets.some((t) => t.concept === target.concept)) node.targets.push(target);
+  }
+
+  /**
+   * The concepts a stored text names, longest match first: for a claim's own words ("China buys US
+   * soybeans" names China and the US, whatever its `about` lists). Aliases that are function words
+   * ("He", "US") are left out: plain text can't tell them from the pronoun.
+   */
+  namedIn(text: string): string[] {
+    const keys = keysOf(text);
+    const out = new Set<string>();
+    for (let i = 0; i < keys.length; ) {
+      let node: Node | undefined = this.root;
+      let found: Target[] = [];
+      let end = i;
+      for (let j = i; j < keys.length && node; j++) {
+        node = node.next.get(keys[j] as string);
+        if (node?.targets.length) {
+          found = node.targets.filter((t) => !t.exact);
+          if (found.length) end = j;
+        }
+      }
+      for (const t of found) out.add(t.concept);
+      i = found.length ? end + 1 : i + 1;
+    }
+    return [...out];
   }
 
   /** Whether a word key is part of some concept's name. */
@@ -107,7 +155,8 @@ export class ConceptMatcher {
     const keys = words.map((w) => keyOf(w.text));
     const corrected = keys.map((k, i) => {
       const w = words[i] as Word;
-      if (!k || this.vocabulary.has(k) || k.length < 4 || /\d/.test(k) || (!w.unknown && !w.capital)) return k;
+      if (!k || this.vocabulary.has(k) || k.length < 4 || /\d/.test(k) || (!w.unknown && !w.capital))
+        return k;
       return this.correct(k) ?? k;
     });
     const mentions: Mention[] = [];
@@ -152,19 +201,28 @@ export class ConceptMatcher {
         if (j > start) walk(node, j + 1, depth, gaps); // punctuation inside a name: "Trump-Xi", "U.S.-China"
         return;
       }
-      const next = node.next.get(k);
+      // A name's word in another form ("xi visiting the US" names "Xi visit to the US").
+      const lemma = keyOf((words[j] as Word).lemma ?? "");
+      const next = node.next.get(k) ?? (depth > 0 && lemma && lemma !== k ? node.next.get(lemma) : undefined);
+      // A small word of the name the asker left out ("visit [to] the US").
+      if (depth > 0)
+        for (const [word, skipped] of node.next)
+          if (SKIPPABLE.has(word) && word !== k) walk(skipped, j, depth + 1, gaps + 1);
       if (next) {
         // A one-word name of a thing used as a verb is the verb: "talk to He" names no talks. Names
         // of people and places are often typed in lower case and read as verbs ("trump", "beijing").
         const verb = j === start && (words[start] as Word).pos === "VERB" && !(words[start] as Word).capital;
-        const targets = next.targets.filter((t) => (!t.exact || this.exactHolds(words, start, j, t.exact)) && (!verb || t.proper));
+        const targets = next.targets.filter(
+          (t) => (!t.exact || this.exactHolds(words, start, j, t.exact)) && (!verb || t.proper),
+        );
         if (targets.length && (!best || j > best.to || (j === best.to && best.gapped && gaps === 0))) {
           best = { from: start, to: j, targets, gapped: gaps > 0 };
         }
         walk(next, j + 1, depth + 1, gaps);
       }
       const w = words[j] as Word;
-      if (depth > 0 && gaps < 2 && (w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN")) walk(node, j + 1, depth, gaps + 1);
+      if (depth > 0 && gaps < 2 && (w.pos === "ADJ" || w.pos === "NOUN" || w.pos === "PROPN"))
+        walk(node, j + 1, depth, gaps + 1);
     };
     walk(this.root, start, 0, 0);
     return best;
@@ -183,7 +241,8 @@ export class ConceptMatcher {
     }
     const lower = w.lower;
     if (lower === "he") return prev !== undefined && OBJECT_POSITION.has(prev.lower);
-    if (lower === "us") return next !== undefined && (next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "ADJ");
+    if (lower === "us")
+      return next !== undefined && (next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "ADJ");
     return false;
   }
 
@@ -232,7 +291,11 @@ export function editDistance(a: string, b: string): number {
     const row = d[i] as number[];
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((d[i - 1] as number[])[j] as number + 1, (row[j - 1] as number) + 1, ((d[i - 1] as number[])[j - 1] as number) + cost);
+      row[j] = Math.min(
+        ((d[i - 1] as number[])[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        ((d[i - 1] as number[])[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
       }

@@ -11,14 +11,90 @@ export type Form = "wh" | "yesno" | "belief" | "choice" | "request" | "fragment"
 /** The time a question is about: what stands now, what stood before a change, what comes next. */
 export type TimeAsked = "now" | "before" | "next";
 
-const WH = new Set(["what", "when", "where", "who", "whom", "which", "why", "how", "whats", "whens", "wheres", "whos", "hows", "whose"]);
+const WH = new Set([
+  "what",
+  "when",
+  "where",
+  "who",
+  "whom",
+  "which",
+  "why",
+  "how",
+  "whats",
+  "whens",
+  "wheres",
+  "whos",
+  "hows",
+  "whose",
+]);
 const AUX_START = new Set([
-  "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "has", "have", "had",
-  "should", "shall", "may", "might", "isnt", "arent", "didnt", "doesnt", "wont", "wasnt", "werent", "r", "am",
+  "is",
+  "are",
+  "was",
+  "were",
+  "do",
+  "does",
+  "did",
+  "will",
+  "would",
+  "can",
+  "could",
+  "has",
+  "have",
+  "had",
+  "should",
+  "shall",
+  "may",
+  "might",
+  "isnt",
+  "arent",
+  "didnt",
+  "doesnt",
+  "wont",
+  "wasnt",
+  "werent",
+  "r",
+  "am",
 ]);
 /** Words that open a message without being its question: "so", "ok", "quick q". */
-const OPENERS = new Set(["so", "ok", "okay", "hey", "hi", "hello", "yo", "and", "but", "also", "um", "uh", "btw", "fyi", "quick", "q", "question", "sorry", "pls", "please", "actually", "wait", "hmm", "oh", "folks", "team", "guys", "all", "ps", "then", "just", "anyway", "right", "alright"]);
-const REQUEST = /^(?:(?:can|could|would) you |pls |please )?(?:tell me|remind me|give me|show me|let me know|confirm|check|find|look up|i need|need|looking for|i'm looking for|im looking for|any idea|do you know|does anyone know|i want to know|wondering|i wonder|help me|explain|summarize|summarise|brief me|fill me in|catch me up)\b/;
+const OPENERS = new Set([
+  "so",
+  "ok",
+  "okay",
+  "hey",
+  "hi",
+  "hello",
+  "yo",
+  "and",
+  "but",
+  "also",
+  "um",
+  "uh",
+  "btw",
+  "fyi",
+  "quick",
+  "q",
+  "question",
+  "sorry",
+  "pls",
+  "please",
+  "actually",
+  "wait",
+  "hmm",
+  "oh",
+  "folks",
+  "team",
+  "guys",
+  "all",
+  "ps",
+  "then",
+  "just",
+  "anyway",
+  "right",
+  "alright",
+]);
+const REQUEST =
+  /^(?:(?:can|could|would) you |pls |please )?(?:tell me|remind me|give me|show me|let me know|confirm|check|find|look up|i need|need|looking for|i'm looking for|im looking for|any idea|do you know|does anyone know|i want to know|wondering|i wonder|help me|explain|summarize|summarise|brief me|fill me in|catch me up)\b/;
 
 /**
  * The words of a confirmation tag at the end ("…, right?", "…, isn't it?", "…, didn't he"),
@@ -30,7 +106,8 @@ const TAG =
 /** The form of the sentence made of words `from`..`to`, and where a confirmation tag starts. */
 export function formOf(words: readonly Word[], from: number, to: number): { form: Form; tagFrom?: number } {
   let start = from;
-  while (start <= to && (OPENERS.has((words[start] as Word).lower) || (words[start] as Word).pos === "PUNCT")) start++;
+  while (start <= to && (OPENERS.has((words[start] as Word).lower) || (words[start] as Word).pos === "PUNCT"))
+    start++;
   const lowers = words.slice(from, to + 1).map((w) => w.lower);
   const text = lowers
     .join(" ")
@@ -41,7 +118,11 @@ export function formOf(words: readonly Word[], from: number, to: number): { form
   let tagFrom: number | undefined;
   if (tag && tag.index > 0) {
     // The tag's first word, counted from the end.
-    const tagWords = tag[0].trim().replace(/[?!.]+$/, "").split(/\s+/).filter(Boolean).length;
+    const tagWords = tag[0]
+      .trim()
+      .replace(/[?!.]+$/, "")
+      .split(/\s+/)
+      .filter(Boolean).length;
     let i = to;
     let counted = 0;
     while (i > from && counted < tagWords) {
@@ -52,8 +133,10 @@ export function formOf(words: readonly Word[], from: number, to: number): { form
     tagFrom = i + 1;
   }
   const first = words[start];
-  const body = words.slice(start, (tagFrom ?? to + 1));
-  const hasWh = body.some((w, k) => WH.has(w.lower) && !(w.lower === "which" && k > 0 && body[k - 1]?.pos === "NOUN"));
+  const body = words.slice(start, tagFrom ?? to + 1);
+  const hasWh = body.some(
+    (w, k) => WH.has(w.lower) && !(w.lower === "which" && k > 0 && body[k - 1]?.pos === "NOUN"),
+  );
   const opening = lowers.slice(start - from).join(" ");
   if (tagFrom !== undefined && !(first && WH.has(first.lower))) return { form: "belief", tagFrom };
   if (first && WH.has(first.lower)) return { form: "wh" };
@@ -62,14 +145,20 @@ export function formOf(words: readonly Word[], from: number, to: number): { form
   if (first && AUX_START.has(first.lower.replace(/'/g, ""))) return { form: hasWh ? "wh" : "yesno" };
   if (hasWh) return { form: "wh" };
   // A statement put up with a question mark ("the talks are in Bangkok?"); a bare phrase is not one.
-  if ((words[to] as Word).text === "?" && (body.some((w) => w.pos === "VERB" || w.pos === "AUX") || body.filter((w) => w.pos !== "PUNCT").length >= 4)) {
+  if (
+    (words[to] as Word).text === "?" &&
+    (body.some((w) => w.pos === "VERB" || w.pos === "AUX") ||
+      body.filter((w) => w.pos !== "PUNCT").length >= 4)
+  ) {
     return { form: "belief" };
   }
   return { form: "fragment" };
 }
 
 function hasChoice(body: readonly Word[]): boolean {
-  return body.some((w, k) => w.lower === "or" && k > 0 && k < body.length - 1 && body[k + 1]?.lower !== "not");
+  return body.some(
+    (w, k) => w.lower === "or" && k > 0 && k < body.length - 1 && body[k + 1]?.lower !== "not",
+  );
 }
 
 /** Whether the words `from`..`to` (a tag excluded) are negated: "isn't", "didn't", "never", "no longer". */
@@ -82,9 +171,12 @@ export function negated(words: readonly Word[], from: number, to: number): boole
   return false;
 }
 
-const NOW = /\b(?:today|now|currently|current|at the moment|right now|as of now|as it stands|these days|nowadays|still|anymore|any more|yet|so far|to date|latest|at present|presently|as of today|this point|in effect|in force)\b/;
-const BEFORE = /\b(?:before|previously|originally|initially|at first|used to|was going to|were going to|was supposed to|were supposed to|old|prior|original|first announced|back in|at the time|earlier plan|had been|before the)\b/;
-const NEXT = /\b(?:next|upcoming|coming|future|following|will|going to be|gonna be|is going to|are going to|again)\b/;
+const NOW =
+  /\b(?:today|now|currently|current|at the moment|right now|as of now|as it stands|these days|nowadays|still|anymore|any more|yet|so far|to date|latest|at present|presently|as of today|this point|in effect|in force)\b/;
+const BEFORE =
+  /\b(?:before(?! (?:we|i|you|our|my|anyone|someone)\b)|previously|originally|initially|at first|used to|was going to|were going to|was supposed to|were supposed to|old|prior|original|first announced|back in|at the time|earlier plan|had been|before the)\b/;
+const NEXT =
+  /\b(?:next|upcoming|coming|future|following|will|going to be|gonna be|is going to|are going to|again)\b/;
 
 /** What time the question is about, from its words. */
 export function timeAsked(words: readonly Word[], from: number, to: number): TimeAsked | undefined {

@@ -25,7 +25,7 @@ const keyCache = new Map<string, string>();
 const stemCache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
 
-function remember(cache: Map<string, string>, from: string, to: string): string {
+function remember<T>(cache: Map<string, T>, from: string, to: T): T {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(from, to);
   return to;
@@ -76,27 +76,30 @@ export function stemKey(word: string): string {
   return k ? stemOfKey(k) : k;
 }
 
-/** Word as written → its stem, or "" for punctuation and function words (what stemsOf keeps of it). */
-const wordStemCache = new Map<string, string>();
+/** A text's word as written (between spaces) → the stems stemsOf keeps of it. */
+const tokenStemCache = new Map<string, readonly string[]>();
 
 /** The stems of a text's words, function words left out. */
 export function stemsOf(text: string): string[] {
   const out: string[] = [];
-  for (const w of wordsOf(text)) {
-    let stem = wordStemCache.get(w);
-    if (stem === undefined) {
-      const k = keyOf(w);
-      stem = remember(wordStemCache, w, k && !FUNCTION_WORDS.has(k) ? stemOfKey(k) : "");
-    }
-    if (stem) out.push(stem);
+  for (const w of text.split(/\s+/)) {
+    let stems = tokenStemCache.get(w);
+    if (stems === undefined) stems = remember(tokenStemCache, w, tokenStems(w));
+    for (const st of stems) out.push(st);
   }
   return out;
 }
 
-/** The stems of these keys, function words left out. */
-export function stemsOfKeys(keys: readonly string[]): string[] {
+/** The stems of one word as written; none for a function word. */
+function tokenStems(w: string): string[] {
+  // Function words are dropped as written, before "does" could become "doe".
+  const bare = w
+    .toLowerCase()
+    .replace(/[^a-z']/g, "")
+    .replace(/'s$/, "");
+  if (FUNCTION_WORDS.has(bare)) return [];
   const out: string[] = [];
-  for (const k of keys) if (!FUNCTION_WORDS.has(k)) out.push(stemOfKey(k));
+  for (const k of keysOf(w)) if (!FUNCTION_WORDS.has(k)) out.push(stemOfKey(k));
   return out;
 }
 

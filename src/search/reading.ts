@@ -37,7 +37,15 @@ export interface Reading {
    * The question's content words that name no concept: what else it is about (key and stem; `cue`
    * when they said what is asked; `core` when in the clause that asks, not an aside around it).
    */
-  content: { key: string; stem: string; word: Word; index: number; cue: boolean; corrected: boolean; core: boolean }[];
+  content: {
+    key: string;
+    stem: string;
+    word: Word;
+    index: number;
+    cue: boolean;
+    corrected: boolean;
+    core: boolean;
+  }[];
   /** About the source itself: its headline, subhead, photo, publisher. */
   aboutSource: boolean;
   /** Words the asker quotes ("who said 'things have de-escalated'?"), as written. */
@@ -51,7 +59,8 @@ const CONTEXT_WEIGHT = 0.35;
 const WRAPPER =
   /^\s*(?:(?:fw|fwd|re)\s*(?:from\s+[\w\s&-]{1,30}?)?\s*[:-]|(?:my|our)\s+(?:boss|manager|cfo|ceo|client|customer|team|lead|legal|compliance|finance)\s+(?:asks|asked|wants to know|is asking|wonders)\s*[:,-]?|(?:question|q)\s+from\s+[\w\s&-]{1,30}?[:-]|>+)\s*/i;
 
-const SOURCE_WORDS = /\b(?:headline|subhead|subheadline|subtitle|sub-headline|dek|photo|picture|image|caption|credit|publisher|outlet|byline|author|reporter|wrote|written|publication|published|article|story|piece|report)\b/;
+const SOURCE_WORDS =
+  /\b(?:headline|subhead|subheadline|subtitle|sub-headline|dek|photo|picture|image|caption|credit|publisher|outlet|byline|author|reporter|wrote|written|publication|published|article|story|piece|report)\b/;
 
 /**
  * Polite and framing phrases around the question itself: "I'd appreciate it if you could tell me",
@@ -125,11 +134,17 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
     // A dash between two thoughts ends a sentence: "brb lunch — where is the meeting?"
     .replace(/\s[—–]\s|\s-{1,2}\s/g, ". ")
     .replace(/\n+/g, ". ");
-  text = text.replace(/\b[a-z0-9]+\b/gi, (w) => CHAT.get(w.toLowerCase()) ?? w).replace(/\s+/g, " ").trim();
+  text = text
+    .replace(/\b[a-z0-9]+\b/gi, (w) => CHAT.get(w.toLowerCase()) ?? w)
+    .replace(/\s+/g, " ")
+    .trim();
   // A message in capitals is shouting, not a row of acronyms: read its long words in lower case.
   const letters = text.replace(/[^A-Za-z]/g, "");
   if (letters.length > 20 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.6) {
-    text = text.replace(/\b[A-Z]{4,}\b|\b(?:MY|IT|IS|IN|ON|AT|TO|OR|AN|AS|BE|DO|GO|IF|NO|OF|SO|UP|WE)\b/g, (w) => w.toLowerCase());
+    text = text.replace(
+      /\b[A-Z]{4,}\b|\b(?:MY|IT|IS|IN|ON|AT|TO|OR|AN|AS|BE|DO|GO|IF|NO|OF|SO|UP|WE)\b/g,
+      (w) => w.toLowerCase(),
+    );
   }
   text = text.replace(/^["'“‘]+|["'”’]+$/g, "").replace(/\s["'“‘](?=\w)|(?<=[\w?.!])["'”’](?=\s|$)/g, " ");
   const english = readEnglish(text);
@@ -138,14 +153,27 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
   const found = matcher.find(words);
   // "pretty sure they meet in Malaysia. yeah?": a tag on its own puts the sentence before it up for checking.
   for (let i = 1; i < sentences.length; i++) {
-    if (/^\s*(?:right|correct|yeah|yes|yep|no|true|confirm|am i right|am i wrong|is that right|is that correct)\s*[?!.]*\s*$/i.test(sentences[i]?.text ?? "")) {
+    if (
+      /^\s*(?:right|correct|yeah|yes|yep|no|true|confirm|am i right|am i wrong|is that right|is that correct)\s*[?!.]*\s*$/i.test(
+        sentences[i]?.text ?? "",
+      )
+    ) {
       forms[i - 1] = { form: "belief", tagFrom: (sentences[i] as { from: number }).from };
       forms[i] = { form: "fragment" };
     }
   }
-  let focus = sentences.map((_, i) => i).filter((i) => asks(forms[i]?.form, sentences[i]?.text ?? "") && !(forms[i]?.form === "fragment" && i > 0 && forms[i - 1]?.tagFrom === sentences[i]?.from));
+  let focus = sentences
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        asks(forms[i]?.form, sentences[i]?.text ?? "") &&
+        !(forms[i]?.form === "fragment" && i > 0 && forms[i - 1]?.tagFrom === sentences[i]?.from),
+    );
   // "…on the 17th. Press conference, Hill hearing, TV?": a list of options after a question goes with it.
-  focus = focus.filter((i, k) => k === 0 || forms[i]?.form !== "fragment" || found.some((m) => (words[m.from] as Word).sentence === i));
+  focus = focus.filter(
+    (i, k) =>
+      k === 0 || forms[i]?.form !== "fragment" || found.some((m) => (words[m.from] as Word).sentence === i),
+  );
   if (!focus.length) focus = sentences.map((_, i) => i);
   const inFocus = (i: number) => focus.includes((words[i] as Word).sentence);
 
@@ -154,26 +182,46 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
   const contextWeight = pointsBack ? 0.8 : CONTEXT_WEIGHT;
   const mentions: NamedInQuestion[] = found.map((m) => ({
     ...m,
-    weight: (inFocus(m.from) ? 1 : contextWeight) * (m.via === "role" ? 0.85 : 1) * (m.corrected ? 0.9 : 1) * (m.gapped ? 0.85 : 1),
+    weight:
+      (inFocus(m.from) ? 1 : contextWeight) *
+      (m.via === "role" ? 0.85 : 1) *
+      (m.corrected ? 0.9 : 1) *
+      (m.gapped ? 0.85 : 1),
   }));
   const main = focus[0] ?? 0;
   const form = pickForm(focus.map((i) => forms[i]?.form ?? "fragment"));
   // Pointing back reads the sentences just before the question too, not what follows it.
   const first = focus[0] ?? 0;
-  const read = pointsBack ? [...new Set([Math.max(0, first - 2), Math.max(0, first - 1), ...focus])].sort((a, b) => a - b) : focus;
+  const read = pointsBack
+    ? [...new Set([Math.max(0, first - 2), Math.max(0, first - 1), ...focus])].sort((a, b) => a - b)
+    : focus;
   const focusWords = read.flatMap((i) => {
     const s = sentences[i];
-    return s ? [[s.from, forms[i]?.tagFrom !== undefined ? (forms[i]?.tagFrom as number) - 1 : s.to] as const] : [];
+    return s
+      ? [[s.from, forms[i]?.tagFrom !== undefined ? (forms[i]?.tagFrom as number) - 1 : s.to] as const]
+      : [];
   });
-  const asked = identity(mergeAsked(focusWords.map(([a, b]) => askedFor(words, a, b))), words, mentions, focusWords, typeOf);
-  const claimed = focusWords.flatMap(([a, b]) => claimedValues(words, english.entities, mentions, typeOf, a, b, reference));
+  const asked = identity(
+    mergeAsked(focusWords.map(([a, b]) => askedFor(words, a, b))),
+    words,
+    mentions,
+    focusWords,
+    typeOf,
+  );
+  const claimed = focusWords.flatMap(([a, b]) =>
+    claimedValues(words, english.entities, mentions, typeOf, a, b, reference),
+  );
   const choices = form === "choice" ? choicesOf(claimed, words) : [];
   const isNegated = focusWords.some(([a, b]) => negated(words, a, b));
   const time = focusWords.map(([a, b]) => timeAsked(words, a, b)).find((t) => t !== undefined);
 
   const named = new Set(mentions.flatMap((m) => spread(m.from, m.to)));
   const content: Reading["content"] = [];
-  const core = coreClauses(words, focus.map((i) => sentences[i] as { from: number; to: number }), named);
+  const core = coreClauses(
+    words,
+    focus.map((i) => sentences[i] as { from: number; to: number }),
+    named,
+  );
   for (const [a, b] of focusWords) {
     for (let i = a; i <= b; i++) {
       const w = words[i] as Word;
@@ -191,7 +239,10 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
       });
     }
   }
-  const focusText = focus.map((i) => sentences[i]?.text ?? "").join(" ").toLowerCase();
+  const focusText = focus
+    .map((i) => sentences[i]?.text ?? "")
+    .join(" ")
+    .toLowerCase();
   void main;
   return {
     text,
@@ -221,14 +272,61 @@ function quotedIn(text: string): string[] {
 }
 
 /** Words that start an aside inside a sentence: "…, just want to be sure before I send". */
-const ASIDE = new Set(["but", "because", "since", "so", "while", "just", "trying", "thanks", "thank", "please", "before", "after", "though", "although", "unless", "whereas", "cause", "cos", "as"]);
-const WH_WORDS = new Set(["what", "when", "where", "who", "whom", "which", "why", "how", "whats", "whens", "wheres", "whos", "is", "are", "was", "were", "do", "does", "did", "will", "can", "could"]);
+const ASIDE = new Set([
+  "but",
+  "because",
+  "since",
+  "so",
+  "while",
+  "just",
+  "trying",
+  "thanks",
+  "thank",
+  "please",
+  "before",
+  "after",
+  "though",
+  "although",
+  "unless",
+  "whereas",
+  "cause",
+  "cos",
+  "as",
+]);
+const WH_WORDS = new Set([
+  "what",
+  "when",
+  "where",
+  "who",
+  "whom",
+  "which",
+  "why",
+  "how",
+  "whats",
+  "whens",
+  "wheres",
+  "whos",
+  "is",
+  "are",
+  "was",
+  "were",
+  "do",
+  "does",
+  "did",
+  "will",
+  "can",
+  "could",
+]);
 
 /**
  * The clauses that ask: each sentence split at punctuation and at words that start an aside; of
  * its clauses, the one with a question word (else the one naming the most concepts) is the core.
  */
-function coreClauses(words: readonly Word[], sentences: readonly { from: number; to: number }[], named: ReadonlySet<number>): Set<number> {
+function coreClauses(
+  words: readonly Word[],
+  sentences: readonly { from: number; to: number }[],
+  named: ReadonlySet<number>,
+): Set<number> {
   const core = new Set<number>();
   for (const s of sentences) {
     const clauses: number[][] = [[]];
@@ -242,7 +340,10 @@ function coreClauses(words: readonly Word[], sentences: readonly { from: number;
     }
     const asking = clauses.filter((c) => c.some((i) => WH_WORDS.has((words[i] as Word).lower)));
     const pool = asking.length ? asking : clauses;
-    const best = [...pool].sort((a, b) => b.filter((i) => named.has(i)).length - a.filter((i) => named.has(i)).length)[0] ?? [];
+    const best =
+      [...pool].sort(
+        (a, b) => b.filter((i) => named.has(i)).length - a.filter((i) => named.has(i)).length,
+      )[0] ?? [];
     for (const c of asking.length ? asking : [best]) for (const i of c) core.add(i);
   }
   return core;
@@ -256,7 +357,8 @@ function spread(a: number, b: number): number[] {
 
 /** Whether a sentence asks something (rather than giving context). */
 function asks(form: Form | undefined, text: string): boolean {
-  if (form === "wh" || form === "yesno" || form === "belief" || form === "choice" || form === "request") return true;
+  if (form === "wh" || form === "yesno" || form === "belief" || form === "choice" || form === "request")
+    return true;
   return /\?\s*$/.test(text);
 }
 
@@ -304,12 +406,33 @@ function identity(
     const rest = words
       .slice(a, b + 1)
       .map((w, k) => ({ w, i: a + k }))
-      .filter(({ w, i }) => (i < m.from || i > m.to) && w.pos !== "PUNCT" && !["the", "a", "an", "exactly", "again"].includes(w.lower));
+      .filter(
+        ({ w, i }) =>
+          (i < m.from || i > m.to) &&
+          w.pos !== "PUNCT" &&
+          !["the", "a", "an", "exactly", "again"].includes(w.lower),
+      );
     const lead = rest.map(({ w }) => w.lower).join(" ");
-    if (!/^(?:who|what|whos|whats|who's|what's)(?: (?:is|was|are|'s|s))?$/.test(lead) && !/^(?:who|what) (?:is|was|are)$/.test(lead)) continue;
+    if (
+      !/^(?:who|what|whos|whats|who's|what's)(?: (?:is|was|are|'s|s))?$/.test(lead) &&
+      !/^(?:who|what) (?:is|was|are)$/.test(lead)
+    )
+      continue;
     const person = typeOf(m.concept) === "person";
     const attributes = new Map<Parameters<AskedFor["attributes"]["set"]>[0], number>(
-      person ? [["role", 1], ["description", 0.8], ["who", 0.3]] : [["description", 1], ["terms", 0.7], ["role", 0.6], ["status", 0.5], ["amount", 0.5]],
+      person
+        ? [
+            ["role", 1],
+            ["description", 0.8],
+            ["who", 0.3],
+          ]
+        : [
+            ["description", 1],
+            ["terms", 0.7],
+            ["role", 0.6],
+            ["status", 0.5],
+            ["amount", 0.5],
+          ],
     );
     return { ...asked, attributes, strength: 1 };
   }

@@ -4,7 +4,7 @@
  * Built once per knowledge base; each look-up touches a few words, never the whole vocabulary.
  */
 import { editDistance } from "./concept-matcher.js";
-import { FUNCTION_WORDS, keyOf, stemOfKey, wordsOf } from "./keys.js";
+import { FUNCTION_WORDS, keyOf, stemsOf, wordsOf } from "./keys.js";
 import { NearWords } from "./near-words.js";
 
 /** The words of a knowledge base and the look-ups over them. */
@@ -32,9 +32,11 @@ export class Vocabulary {
   }
 
   private *fill(texts: readonly string[]): Generator<void> {
-    // Each text adds its new keys, then their stems. A word met before added both already, so
-    // each distinct word is folded once: the order the words are added in is the same.
+    // Each text adds its keys (keysOf), then its stems (stemsOf). A word met before added its
+    // key, and a word between spaces met before its stems, already: so each distinct word is
+    // folded once, and the order the words are added in is the same.
     const met = new Set<string>();
+    const metBetweenSpaces = new Set<string>();
     let chars = 0;
     for (const text of texts) {
       chars += text.length;
@@ -50,7 +52,11 @@ export class Vocabulary {
         if (k) keys.push(k);
       }
       for (const k of keys) this.words.add(k);
-      for (const k of keys) if (!FUNCTION_WORDS.has(k)) this.words.add(stemOfKey(k));
+      for (const w of text.split(/\s+/)) {
+        if (metBetweenSpaces.has(w)) continue;
+        metBetweenSpaces.add(w);
+        for (const st of stemsOf(w)) this.words.add(st);
+      }
     }
     const long: string[] = [];
     const spellable: string[] = [];
@@ -60,7 +66,8 @@ export class Vocabulary {
         long.push(w);
         if (!digits) this.prefixes.add(w.slice(0, 5));
       }
-      if (w.length >= 4 && !digits) spellable.push(w);
+      // A function word is no word's correction ("boeing" is not a misspelt "being").
+      if (w.length >= 4 && !digits && !FUNCTION_WORDS.has(w)) spellable.push(w);
     }
     yield;
     this.sorted = long.sort();

@@ -7,6 +7,7 @@ import type { Core } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { CurationStore, EventStore } from "../store/types.js";
+import type { ReviewSlackDeps } from "./review-deps.js";
 import type { BriefingSlackDeps } from "./subcommands/briefing-deps.js";
 
 /** The dependencies every Slack listener may use. */
@@ -20,4 +21,6 @@ export interface SlackDeps {
   config: Config;
   /** Subscriptions and the briefing ledger; absent when the deployment has no database. */
   briefings?: BriefingSlackDeps;
+  /** The knowledge folder the curators review drafts in; absent where drafts are not reviewed in Slack. */
+  review?: ReviewSlackDeps;
 }

@@ -15,10 +15,26 @@ export const ACTIONS = {
   notHelpful: "tradetalks_not_helpful",
   /** Re-posts an ephemeral reply for the whole channel. */
   share: "tradetalks_share",
+  /** A draft's review buttons in the curators' channel; the value is the draft claim's id. */
+  reviewAccept: "tradetalks_review_accept",
+  reviewEdit: "tradetalks_review_edit",
+  reviewReject: "tradetalks_review_reject",
 } as const;
 
 /** The action ids as a list, for registration and the manifest check. */
 export const ACTION_IDS: readonly string[] = Object.values(ACTIONS);
+
+/** Modal callback ids the app listens for (view submissions). */
+export const VIEWS = {
+  /** The modal a curator edits a draft claim's YAML in. */
+  reviewEdit: "tradetalks_review_edit_modal",
+} as const;
+
+/** The callback ids as a list, for the manifest check. */
+export const CALLBACK_IDS: readonly string[] = Object.values(VIEWS);
+
+/** The block and action id of the edit modal's one input. */
+export const REVIEW_EDIT_INPUT = { block: "draft_yaml", action: "yaml" } as const;
 
 /**
  * Slack wants action ids unique within a block, so repeated buttons (several suggestions) get a

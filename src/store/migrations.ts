@@ -90,4 +90,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX feed_items_text_hash ON feed_items (text_hash);
   `,
+  // Curator notices: each draft posted for review, and each day's overdue-review reminder, is
+  // claimed here (kind, key) before it is posted, so restarts and several instances post it once.
+  `
+  CREATE TABLE curator_notices (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'posted')),
+    claimed_at TEXT NOT NULL,
+    channel_id TEXT,
+    message_ts TEXT,
+    posted_at TEXT,
+    PRIMARY KEY (kind, key)
+  );
+  `,
 ];

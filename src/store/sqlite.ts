@@ -11,6 +11,7 @@ import { StoreError, toStoreError } from "./errors.js";
 import { createFeedStore } from "./feeds.js";
 import { createLedger } from "./ledger.js";
 import { MIGRATIONS } from "./migrations.js";
+import { createNoticeStore } from "./notices.js";
 import { createSubscriptions } from "./subscriptions.js";
 import type { FeedbackRecord, Store, UnansweredRecord } from "./types.js";
 
@@ -157,6 +158,7 @@ function createStore(db: Database.Database, path: string): Store {
     ...createSubscriptions(db),
     ...createLedger(db),
     ...createFeedStore(db),
+    ...createNoticeStore(db),
     close() {
       if (db.open) db.close();
     },

@@ -203,8 +203,42 @@ export interface FeedStore {
   recordFeedItem(feedUrl: string, key: string, outcome: FeedItemOutcome): FeedItemRecord;
 }
 
+/** What is posted to the curators: a draft for review, or a day's reminder of overdue reviews. */
+export type NoticeKind = "draft" | "overdue";
+
+/** One notice as the store keeps it. */
+export interface NoticeRecord {
+  kind: NoticeKind;
+  /** The draft's id, or the local date of the reminder. */
+  key: string;
+  state: "claimed" | "posted";
+  claimedAt: Date;
+  channelId?: string;
+  messageTs?: string;
+}
+
+/**
+ * The curator notices: each is claimed before it is posted, so it is posted at most once, across
+ * restarts and instances sharing the database. A post Slack refused is released to be tried again.
+ */
+export interface NoticeStore {
+  /** Claims a notice; false when it was claimed before (posted, or being posted elsewhere). */
+  claimNotice(kind: NoticeKind, key: string, at: Date): boolean;
+  /** Records where a claimed notice was posted. */
+  markNoticePosted(kind: NoticeKind, key: string, posted: { channelId: string; ts: string; at: Date }): void;
+  /** Forgets a claim whose post Slack refused, so a later try may post it. */
+  releaseNotice(kind: NoticeKind, key: string): void;
+  getNotice(kind: NoticeKind, key: string): NoticeRecord | undefined;
+}
+
 /** The whole store, as opened by `openStore`. */
-export interface Store extends EventStore, SubscriptionStore, BriefingLedger, CurationStore, FeedStore {
+export interface Store
+  extends EventStore,
+    SubscriptionStore,
+    BriefingLedger,
+    CurationStore,
+    FeedStore,
+    NoticeStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
   close(): void;

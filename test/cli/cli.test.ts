@@ -29,7 +29,7 @@ describe("the tradebot command line", () => {
     expect(r.out).toContain("“That agreement is set to expire in November.”");
     expect(r.out).toMatch(/— US, China Plan New Trade Talks in Malaysia — .*, Oct\. 17, 2025/);
     expect(r.out).toMatch(
-      /Until: November 2025 \(starts in 12 days; per the Oct\. 17, 2025 report, 3 days old now\)/,
+      /Until: November 2025 \(ends in 12 days; per the Oct\. 17, 2025 report, 3 days old now\)/,
     );
   });
 
@@ -78,7 +78,7 @@ describe("the tradebot command line", () => {
     expect(bad.err).toMatch(/^tradebot ask: unknown option --bogus\nUsage: tradebot ask/);
     const group = await tradebot(["kb"]);
     expect(group.code).toBe(2);
-    expect(group.err).toMatch(/^tradebot kb: give one of: kb check, kb add-source, kb gaps/);
+    expect(group.err).toMatch(/^tradebot kb: give one of: kb check, kb add-source, kb review, kb gaps/);
     expect((await tradebot(["ask"])).code).toBe(2);
     expect((await tradebot([])).code).toBe(2);
   });

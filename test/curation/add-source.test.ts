@@ -86,7 +86,9 @@ describe("tradebot kb add-source on a fictional article", () => {
     const check = checkKnowledge(dir);
     expect(check.problems.map(formatProblem)).toEqual([]);
     expect(check.draftProblems.map(formatProblem)).toEqual([]);
-    expect(check.kb?.drafts.claims.length).toBe(drafts().claims.length);
+    expect(check.kb?.drafts.claims.filter((c) => c.source === "freedonia-talks").length).toBe(
+      drafts().claims.length,
+    );
   });
 
   it("drafts claims that each rest on a verbatim snippet, with no question phrasings", async () => {

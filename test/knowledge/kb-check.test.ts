@@ -33,7 +33,7 @@ describe("tradebot kb check", () => {
     expect(err).toEqual([]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(
-      /^Knowledge OK: 2 sources, 38 concepts, 50 claims, 0 drafts \(version [0-9a-f]{12}, newest source 2025-10-17\)$/,
+      /^Knowledge OK: 2 sources, 39 concepts, 50 claims, 0 drafts \(version [0-9a-f]{12}, newest source 2025-10-17\)$/,
     );
   });
 

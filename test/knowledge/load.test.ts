@@ -29,7 +29,7 @@ describe("loading a knowledge folder", () => {
     const timeline = createCore(kb).timeline(now);
     expect(timeline.map((t) => [t.entryId, t.dateLabel])).toContainEqual([
       "geneva-meeting-when",
-      "week of Oct. 20, 2025",
+      "the week of Oct. 20, 2025",
     ]);
     expect(JSON.stringify(timeline)).not.toContain("Oct. 27");
   });

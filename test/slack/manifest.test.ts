@@ -11,45 +11,54 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createCore } from "../../src/answer/core.js";
 import { loadConfig } from "../../src/config.js";
+import { draftsOf } from "../../src/curation/review.js";
+import { claimView } from "../../src/curation/review-view.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { silentLogger } from "../../src/log.js";
 import { answerMessage } from "../../src/slack/blocks/answer.js";
 import { homeView } from "../../src/slack/blocks/home.js";
+import { draftMessage } from "../../src/slack/blocks/review.js";
 import { sourcesMessage } from "../../src/slack/blocks/sources.js";
 import { statusMessage } from "../../src/slack/blocks/status.js";
 import { timelineMessage } from "../../src/slack/blocks/timeline.js";
 import type { SlackDeps } from "../../src/slack/deps.js";
-import { COMMAND, EVENT_TYPES } from "../../src/slack/ids.js";
+import { ACTION_IDS, CALLBACK_IDS, COMMAND, EVENT_TYPES } from "../../src/slack/ids.js";
 import { register as actions } from "../../src/slack/listeners/actions/index.js";
 import { register as commands } from "../../src/slack/listeners/commands/index.js";
 import { register as events } from "../../src/slack/listeners/events/index.js";
 import { register as home } from "../../src/slack/listeners/home/index.js";
+import { register as views } from "../../src/slack/listeners/views/index.js";
 import { openStore } from "../../src/store/sqlite.js";
 
 const root = join(import.meta.dirname, "../..");
-const manifest = parse(readFileSync(join(root, "manifest.yml"), "utf8"));
+const manifestText = readFileSync(join(root, "manifest.yml"), "utf8");
+const manifest = parse(manifestText);
 const schema = JSON.parse(readFileSync(join(root, "test/fixtures/slack/manifest.schema.json"), "utf8"));
 const NOW = new Date("2025-10-25T12:00:00Z");
+const reviewDrafts = draftsOf(join(root, "test/fixtures/review-kb"));
 
 /** What the listeners register, recorded by an object standing in for the Bolt app. */
 interface Registered {
   events: string[];
   commands: string[];
   actions: (string | RegExp)[];
+  views: string[];
 }
 
 function recordRegistrations(deps: SlackDeps): Registered {
-  const seen: Registered = { events: [], commands: [], actions: [] };
+  const seen: Registered = { events: [], commands: [], actions: [], views: [] };
   const recorder = {
     event: (name: string) => seen.events.push(name),
     message: () => seen.events.push("message"),
     command: (name: string) => seen.commands.push(name),
     action: (id: string | RegExp | { action_id: string | RegExp }) =>
       seen.actions.push(typeof id === "object" && "action_id" in id ? id.action_id : id),
+    view: (id: string) => seen.views.push(id),
     use: () => {},
     error: () => {},
   };
-  for (const register of [events, commands, actions, home]) register(recorder as unknown as App, deps);
+  for (const register of [events, commands, actions, home, views]) register(recorder as unknown as App, deps);
   return seen;
 }
 
@@ -107,6 +116,33 @@ describe("manifest.yml", () => {
   });
 });
 
+/** The ids a comment under `interactivity` lists (`#   action_ids: a, b,` continued on `#     c` lines). */
+function listedInManifest(name: string): string[] {
+  const m = new RegExp(`#\\s+${name}:([^\\n]*(?:\\n\\s*#\\s{4,}[^\\n]*)*)`).exec(manifestText);
+  return (m?.[1] ?? "")
+    .replace(/\n\s*#/g, " ")
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}
+
+describe("action and callback ids", () => {
+  it("lists in manifest.yml exactly the action ids and modal callback ids src/slack/ids.ts defines", () => {
+    expect(listedInManifest("action_ids").sort()).toEqual([...ACTION_IDS].sort());
+    expect(listedInManifest("callback_ids").sort()).toEqual([...CALLBACK_IDS].sort());
+  });
+
+  it("has a listener for every id it defines, and defines every id a listener is registered for", () => {
+    const heard = (id: string) =>
+      registered.actions.some((m) => (typeof m === "string" ? m === id : m.test(id)));
+    for (const id of ACTION_IDS) expect(heard(id), `no listener for ${id}`).toBe(true);
+    for (const m of registered.actions) {
+      const known = ACTION_IDS.some((id) => (typeof m === "string" ? m === id : m.test(id)));
+      expect(known, `listener for ${String(m)} is not in ids.ts`).toBe(true);
+    }
+    expect([...registered.views].sort()).toEqual([...CALLBACK_IDS].sort());
+  });
+});
+
 describe("buttons", () => {
   it("has a listener for every action id the app renders", () => {
     const { core } = deps;
@@ -119,6 +155,9 @@ describe("buttons", () => {
       timelineMessage(core.timeline(NOW), { share: true }),
       sourcesMessage(core.sources(), { share: true }),
       homeView(core.status(NOW), core.timeline(NOW)),
+      ...reviewDrafts.entries
+        .filter((e) => e.kind === "claim")
+        .map((e) => draftMessage(claimView(reviewDrafts.kb as KnowledgeBase, e, reviewDrafts.entries))),
     ];
     const ids = new Set(
       messages.flatMap((m) =>
@@ -127,7 +166,7 @@ describe("buttons", () => {
         ),
       ),
     );
-    expect(ids.size).toBeGreaterThanOrEqual(4);
+    expect(ids.size).toBeGreaterThanOrEqual(7);
     for (const id of ids) {
       const heard = registered.actions.some((m) => (typeof m === "string" ? m === id : m.test(id)));
       expect(heard, `no listener for ${id}`).toBe(true);

@@ -64,3 +64,52 @@ export function buttonClick(
     ],
   };
 }
+
+/**
+ * The view_submission payload for a modal's Save, shaped as Slack documents it
+ * (docs.slack.dev/reference/interaction-payloads/view-interactions-payload): the modal's callback id,
+ * private_metadata, and the input values under state.values[block_id][action_id].
+ */
+export function viewSubmission(opts: {
+  userId: string;
+  userName?: string;
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, Record<string, string>>;
+}): Record<string, unknown> {
+  const values = Object.fromEntries(
+    Object.entries(opts.values).map(([block, actions]) => [
+      block,
+      Object.fromEntries(
+        Object.entries(actions).map(([action, value]) => [action, { type: "plain_text_input", value }]),
+      ),
+    ]),
+  );
+  return {
+    type: "view_submission",
+    team: { id: "T111", domain: "workspace-domain" },
+    user: {
+      id: opts.userId,
+      username: opts.userName ?? opts.userId,
+      name: opts.userName ?? opts.userId,
+      team_id: "T111",
+    },
+    api_app_id: "A111",
+    token: "verification_token",
+    trigger_id: "222.333.valid",
+    view: {
+      id: "V0REVIEW",
+      team_id: "T111",
+      type: "modal",
+      callback_id: opts.callbackId,
+      private_metadata: opts.privateMetadata,
+      title: { type: "plain_text", text: "Edit draft claim" },
+      blocks: [],
+      state: { values },
+      hash: "156772938.1827394",
+      app_id: "A111",
+      bot_id: "BBOT0001",
+    },
+    response_urls: [],
+  };
+}

@@ -2,15 +2,20 @@
  * Starts the real Slack app in HTTP mode for a test: the real core over the seed knowledge (a
  * frozen copy, test/fixtures/seed-kb), a real SQLite store in a temporary folder, a signing
  * secret, the Web API pointed at a `FakeSlack`. Only the clock is pinned.
+ *
+ * With `knowledge` (a fixture folder), the app runs as `main.ts` runs it instead: over a copy of
+ * that folder, watched and hot-reloaded, with the review buttons writing into it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createCore } from "../../src/answer/core.js";
 import type { Core } from "../../src/answer/types.js";
 import { loadConfig } from "../../src/config.js";
+import { KnowledgeHolder } from "../../src/knowledge/holder.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
+import { type KnowledgeWatcher, watchKnowledge } from "../../src/knowledge/watch.js";
 import type { SlackDeps } from "../../src/slack/deps.js";
 import { type RunningSlack, startSlack } from "../../src/slack/start.js";
 import { openStore } from "../../src/store/sqlite.js";
@@ -33,6 +38,9 @@ export interface TestSlackApp {
   store: Store;
   log: CapturedLog;
   running: RunningSlack;
+  /** With the `knowledge` option: the copy of the folder it serves, and what it serves from it now. */
+  knowledgeDir?: string;
+  holder?: KnowledgeHolder;
   /** Stops the app, closes the store, removes the temporary folder. */
   close(): Promise<void>;
 }
@@ -42,11 +50,23 @@ let knowledge: ReturnType<typeof loadKnowledge> | undefined;
 /** Starts the app against `slack`, at the pinned time `now`. */
 export async function startTestSlackApp(
   slack: FakeSlack,
-  opts: { now: Date; wrapStore?: (s: Store) => Store; env?: Record<string, string> },
+  opts: { now: Date; wrapStore?: (s: Store) => Store; env?: Record<string, string>; knowledge?: string },
 ): Promise<TestSlackApp> {
-  knowledge ??= loadKnowledge(join(import.meta.dirname, "../fixtures/seed-kb"));
-  const core = createCore(knowledge);
   const dir = mkdtempSync(join(tmpdir(), "tradebot-slack-"));
+  const log = captureLogger();
+  let core: Core;
+  let holder: KnowledgeHolder | undefined;
+  let watcher: KnowledgeWatcher | undefined;
+  const knowledgeDir = opts.knowledge ? join(dir, "knowledge") : undefined;
+  if (opts.knowledge && knowledgeDir) {
+    cpSync(opts.knowledge, knowledgeDir, { recursive: true });
+    holder = new KnowledgeHolder(loadKnowledge(knowledgeDir), createCore);
+    watcher = watchKnowledge({ dir: knowledgeDir, holder, log: log.logger, debounceMs: 50, pollMs: 0 });
+    core = holder;
+  } else {
+    knowledge ??= loadKnowledge(join(import.meta.dirname, "../fixtures/seed-kb"));
+    core = createCore(knowledge);
+  }
   const realStore = openStore(join(dir, "test.db"));
   const store = opts.wrapStore ? opts.wrapStore(realStore) : realStore;
   const config = loadConfig({
@@ -55,10 +75,14 @@ export async function startTestSlackApp(
     SLACK_API_URL: slack.apiUrl,
     PORT: "0",
     DATABASE_PATH: join(dir, "test.db"),
+    ...(knowledgeDir ? { KNOWLEDGE_DIR: knowledgeDir } : {}),
     ...opts.env,
   });
-  const log = captureLogger();
   const deps: SlackDeps = { core, store, logger: log.logger, now: () => opts.now, config };
+  if (holder && watcher && knowledgeDir) {
+    const [h, w] = [holder, watcher];
+    deps.review = { dir: knowledgeDir, reload: () => void w.reload(), served: () => h.snapshot().kb };
+  }
   // Short back-off so a retried call does not slow the suite; Retry-After is still honoured.
   const running = await startSlack(deps, { retry: { minTimeout: 10, maxTimeout: 50, randomize: false } });
   const baseUrl = `http://127.0.0.1:${running.port}`;
@@ -70,7 +94,9 @@ export async function startTestSlackApp(
     store: realStore,
     log,
     running,
+    ...(knowledgeDir && holder ? { knowledgeDir, holder } : {}),
     async close() {
+      watcher?.close();
       await running.stop(2_000);
       realStore.close();
       rmSync(dir, { recursive: true, force: true });

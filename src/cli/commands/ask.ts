@@ -8,7 +8,8 @@ import { answerJson, renderAnswer } from "../render.js";
 export const ask: CliCommand = {
   name: "ask",
   summary: "answer a question from the knowledge base, with its cited snippet",
-  usage: '[--json | --explain] "question" | --jsonl  (one question a line on stdin, one JSON object a line out)',
+  usage:
+    '[--json | --explain] "question" | --jsonl  (one question a line on stdin, one JSON object a line out)',
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,

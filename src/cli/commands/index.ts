@@ -17,6 +17,7 @@ export const commands: CommandEntry[] = [
   { name: "briefing", load: async () => (await import("./briefing.js")).briefing },
   { name: "kb check", load: async () => (await import("./kb-check.js")).kbCheck },
   { name: "kb add-source", load: async () => (await import("./kb-add-source.js")).kbAddSource },
+  { name: "kb review", load: async () => (await import("./kb-review.js")).kbReview },
   { name: "kb gaps", load: async () => (await import("./kb-gaps.js")).kbGaps },
   { name: "feeds poll", load: async () => (await import("./feeds-poll.js")).feedsPoll },
 ];

@@ -94,7 +94,7 @@ export const kbAddSource: CliCommand = {
     ctx.out(`Drafted ${claims} (${attributes || "none"}) and ${concepts} into ${shown(paths.drafts)}`);
     ctx.out("Drafts are never served: the bot answers only from claims/ and concepts/.");
     ctx.out(
-      `Next: open ${shown(paths.drafts)}, check each claim against its snippet, fix it or delete it, and move what you accept into claims/ (proposed concepts into concepts/). See docs/keeping-current.md.`,
+      `Next: review them one at a time with \`tradebot kb review ${id}\` (or with the buttons in the curators' Slack channel, or by hand in ${shown(paths.drafts)}). See docs/keeping-current.md.`,
     );
 
     const { problems, draftProblems } = checkKnowledge(ctx.knowledgeDir);

@@ -1,7 +1,8 @@
 /**
  * `tradebot kb gaps [--limit N] [--json]`: the curators' to-do list from the store at
  * DATABASE_PATH — unanswered questions (near-duplicates grouped, most asked first) and the
- * claims most often marked not helpful, with what they say and where to edit them.
+ * claims most often marked not helpful, with what they say and where to edit them — and, from the
+ * knowledge alone, the claims whose review_by date has passed.
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -9,9 +10,11 @@ import { createCore } from "../../answer/core.js";
 import { loadConfig } from "../../config.js";
 import { buildGaps } from "../../curation/gaps.js";
 import { gapsLines } from "../../curation/gaps-text.js";
+import { type OverdueReview, overdueLines, overdueReviews } from "../../curation/review-dates.js";
 import { checkKnowledge } from "../../knowledge/index.js";
 import { openStore } from "../../store/sqlite.js";
 import { type CliCommand, UsageError } from "../command.js";
+import { today } from "../today.js";
 
 /** The `kb gaps` command. */
 export const kbGaps: CliCommand = {
@@ -31,11 +34,16 @@ export const kbGaps: CliCommand = {
       throw new UsageError(`--limit must be a whole number from 1 to 1000, not ${values.limit}`);
 
     const config = loadConfig(ctx.env);
+    const { kb } = checkKnowledge(ctx.knowledgeDir);
+    const now = ctx.now();
+    const overdue: OverdueReview[] = kb ? overdueReviews(kb, today(now)) : [];
     if (!existsSync(config.databasePath)) {
       ctx.err(
         `No database at ${config.databasePath} yet: nothing has been recorded. (The app records questions there; set DATABASE_PATH if it uses another file.)`,
       );
-      if (values.json) ctx.out(JSON.stringify(buildGaps({ unanswered: [], feedback: [], limit }), null, 2));
+      if (values.json)
+        ctx.out(JSON.stringify({ ...buildGaps({ unanswered: [], feedback: [], limit }), overdue }, null, 2));
+      else for (const line of overdueLines(overdue)) ctx.out(line);
       return 0;
     }
     const store = openStore(config.databasePath);
@@ -48,9 +56,7 @@ export const kbGaps: CliCommand = {
       store.close();
     }
 
-    const { kb } = checkKnowledge(ctx.knowledgeDir);
     const core = kb ? createCore(kb) : undefined;
-    const now = ctx.now();
     const report = buildGaps({
       unanswered,
       feedback,
@@ -66,12 +72,14 @@ export const kbGaps: CliCommand = {
         : {}),
     });
     if (values.json) {
-      ctx.out(JSON.stringify(report, null, 2));
+      ctx.out(JSON.stringify({ ...report, overdue }, null, 2));
       return 0;
     }
     ctx.out(`Curators' to-do list (${config.databasePath}${kb ? `, knowledge version ${kb.version}` : ""})`);
     ctx.out("");
     for (const line of gapsLines(report)) ctx.out(line);
+    ctx.out("");
+    for (const line of overdueLines(overdue)) ctx.out(line);
     if (!kb)
       ctx.out(
         "\n(The knowledge folder has problems, so claims are shown by id only: run tradebot kb check.)",

@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
 import { register as feedback } from "./feedback.js";
+import { register as review } from "./review.js";
 import { register as share } from "./share.js";
 import { register as suggestion } from "./suggestion.js";
 
@@ -10,4 +11,5 @@ export function register(app: App, deps: SlackDeps): void {
   suggestion(app, deps);
   feedback(app, deps);
   share(app, deps);
+  review(app, deps);
 }

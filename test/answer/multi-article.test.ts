@@ -1,0 +1,99 @@
+/**
+ * Answers from the frozen multi-article knowledge (seven articles, Oct. 17 to Nov. 14, 2025):
+ * newer news replaces older and says what it replaced, "before" gives the older value, sources
+ * that disagree on the same day are shown side by side, and a cancellation retires older dates.
+ */
+import { describe, expect, it } from "vitest";
+import { askMulti, citationProblems, MULTI_NOW, multi, seed } from "./support.js";
+
+describe("newer news", () => {
+  it("wins, and the answer says which report it replaces and what that said", () => {
+    const a = askMulti("when does the truce expire");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(
+      /^The US-China tariff truce now runs until 12:01 a\.m\. Eastern on Nov\. 10, 2026/,
+    );
+    expect(a.text).toMatch(/This replaces the Oct\. 26, 2025 report, which said: .*Nov\. 10/);
+    expect(a.citations.map((c) => c.source)).toEqual([
+      "2025-11-05-tariff-truce-extended",
+      "2025-10-26-kuala-lumpur-talks",
+    ]);
+    expect(citationProblems(multi.kb, a)).toEqual([]);
+  });
+
+  it("replaces a place with the finer one a later report gives", () => {
+    const a = askMulti("where were the Malaysia talks held");
+    expect(a.text).toMatch(/^The US and Chinese delegations held their talks at the Merdeka 118 tower/);
+    expect(a.text).toMatch(/This replaces the Oct\. 17, 2025 report, which said: .*Malaysia/);
+  });
+
+  it("corrects a belief in the old value with the new one", () => {
+    const a = askMulti("the truce expires in November 2025, right?");
+    expect(a.text).toMatch(/^No: Nov\. 10, 2026, 12:01 a\.m\. Eastern, not November 2025\. /);
+  });
+
+  it("says no to 'still happening' about a measure a newer report calls off", () => {
+    const a = askMulti("is the 100% surtax still happening?");
+    expect(a.text).toMatch(/^No: will not be imposed\. /);
+    expect(a.factIds[0]).toBe("surtax-status-1102");
+  });
+});
+
+describe("a question about before the change", () => {
+  it("gives the older value first, then what the newer report says", () => {
+    const a = askMulti("what was the truce expiry date before the extension?");
+    expect(a.answered).toBe(true);
+    const [before, after] = a.text.split(/ That was the /);
+    expect(before).toMatch(/November 2025|Nov\. 10, 2025/);
+    expect(before).not.toMatch(/2026/);
+    expect(after).toMatch(/the Nov\. 5, 2025 report says: .*Nov\. 10, 2026/);
+  });
+
+  it("answers 'when was the truce due to expire before the extension' with the older value", () => {
+    const a = askMulti("when was the truce due to expire before the extension");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/^[^.]*(?:November 2025|Nov\. 10, 2025)/);
+  });
+});
+
+describe("sources that disagree on the same day", () => {
+  it("are shown side by side, each with its source and cited", () => {
+    const a = askMulti("how long did the Trump-Xi meeting last");
+    expect(a.text).toMatch(/^Sources differ\. /);
+    expect(a.text).toMatch(/one hour and 40 minutes/);
+    expect(a.text).toMatch(/nearly two hours/);
+    expect(a.citations).toHaveLength(2);
+    expect(citationProblems(multi.kb, a)).toEqual([]);
+  });
+});
+
+describe("a newer cancelled or suspended status", () => {
+  const beforeNov1 = new Date("2025-10-28T12:00:00Z");
+  const surtaxDates = ["surtax-start", "surtax-start-1026"];
+
+  it("retires the older start date from the status's coming-up list", () => {
+    // Without the cancellation (the seed alone), the surtax's start is coming up.
+    expect(seed.status(beforeNov1).upcoming.map((t) => t.entryId)).toContain("surtax-start");
+    const upcoming = multi.status(beforeNov1).upcoming.map((t) => t.entryId);
+    expect(upcoming.filter((id) => surtaxDates.includes(id))).toEqual([]);
+    expect(upcoming.length).toBeGreaterThan(0);
+  });
+
+  it("retires the older start date from the timeline", () => {
+    expect(seed.timeline(beforeNov1).map((t) => t.entryId)).toContain("surtax-start");
+    const timeline = multi.timeline(MULTI_NOW).map((t) => t.entryId);
+    expect(timeline.filter((id) => surtaxDates.includes(id))).toEqual([]);
+    expect(timeline).toContain("truce-end-1105");
+  });
+
+  it("is mentioned when answering about the retired date", () => {
+    const a = askMulti("when does the surtax start");
+    expect(a.text).toMatch(/Nov\. 1, 2025/);
+    expect(a.text).toMatch(/Since then, per the Nov\. 2, 2025 report: .*will not be imposed/);
+    expect(a.factIds).toContain("surtax-status-1102");
+  });
+
+  it("is mentioned when asked when the 100% surtax takes effect", () => {
+    expect(askMulti("when does the 100% surtax take effect").text).toMatch(/will not be imposed/);
+  });
+});

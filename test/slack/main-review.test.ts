@@ -1,0 +1,99 @@
+/**
+ * `npm start` with CURATOR_CHANNEL_ID set, as an operator runs it: main.ts in a child process (HTTP
+ * mode, the Web API at the fake Slack, the knowledge folder watched) posts the drafts waiting for
+ * review to the curators' channel, takes a curator's Accept, and then answers from the new claim.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACTIONS } from "../../src/slack/ids.js";
+import { FakeSlack } from "../support/fake-slack.js";
+import { buttonClick, slashCommand } from "../support/payloads.js";
+import { TEST_SIGNING_SECRET } from "../support/slack-app.js";
+import { sendCommand, sendInteraction } from "../support/slack-requests.js";
+
+const root = join(import.meta.dirname, "../..");
+const CHANNEL = "C0CURATORS";
+let slack: FakeSlack;
+let dir: string;
+let child: ChildProcessWithoutNullStreams;
+let stderr = "";
+
+beforeAll(async () => {
+  slack = await FakeSlack.start();
+  dir = mkdtempSync(join(tmpdir(), "tradebot-main-review-"));
+  cpSync(join(root, "test/fixtures/review-kb"), join(dir, "knowledge"), { recursive: true });
+  const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
+  child = spawn(process.execPath, ["--import", tsx, join(root, "src/main.ts")], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH,
+      SLACK_BOT_TOKEN: "xoxb-main-test",
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: "0",
+      KNOWLEDGE_DIR: join(dir, "knowledge"),
+      DATABASE_PATH: join(dir, "tradebot.db"),
+      CURATOR_CHANNEL_ID: CHANNEL,
+      CURATOR_USER_IDS: "U0CURATOR",
+      LOG_LEVEL: "info",
+    },
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString("utf8");
+  });
+});
+
+afterAll(async () => {
+  if (child.exitCode === null) child.kill("SIGKILL");
+  await slack.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function listeningPort(timeoutMs = 15_000): Promise<number> {
+  const found = () => /listening for Slack on http:\/\/[^:]+:(\d+)\/slack\/events/.exec(stderr)?.[1];
+  await new Promise<void>((resolve, reject) => {
+    if (found()) return resolve();
+    const timer = setTimeout(() => reject(new Error(`main.ts did not start:\n${stderr}`)), timeoutMs);
+    child.stderr.on("data", () => {
+      if (!found()) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    child.on("exit", () => reject(new Error(`main.ts exited:\n${stderr}`)));
+  });
+  return Number(found());
+}
+
+describe("main.ts with CURATOR_CHANNEL_ID set", () => {
+  it("posts the waiting drafts to the curators, takes a curator's Accept, and answers from the claim", async () => {
+    const port = await listeningPort();
+    const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: TEST_SIGNING_SECRET };
+    const posts = await slack.waitForCalls("chat.postMessage", 5);
+    expect(posts.every((p) => p.args.channel === CHANNEL)).toBe(true);
+    expect(String(posts[0]?.args.text)).toMatch(/^New drafts to review: 4 draft claims/);
+
+    const click = {
+      ...buttonClick(
+        { action_id: ACTIONS.reviewAccept, value: "sylvania-herald-postponed-start-1" },
+        { responseUrl: slack.responseUrl(), ephemeral: false, message: { ts: "1.000100", blocks: [] } },
+      ),
+      user: { id: "U0CURATOR", username: "margaret", name: "margaret", team_id: "T111" },
+    };
+    expect((await sendInteraction(target, click)).status).toBe(200);
+    const [accepted] = await slack.waitForResponses(1);
+    expect(JSON.stringify(accepted?.body)).toContain("the bot answers from it now");
+
+    slack.reset();
+    await sendCommand(target, slashCommand("when do the wool duties take effect?", slack.responseUrl()));
+    const [reply] = await slack.waitForResponses(1);
+    expect(String(reply?.body.text)).toContain("July 1, 2031");
+
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});
