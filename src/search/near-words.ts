@@ -15,7 +15,15 @@
  * level are enough. Where pairs cannot rule words out (many errors in a short key) every word not
  * yet scored is scored, which is what fuse.js does anyway.
  */
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type FuseClass from "fuse.js";
+
+/** fuse.js, loaded the first time a misspelling is scored: `tradebot ask` mostly never needs it. */
+let fuse: typeof FuseClass | undefined;
+const load = () => {
+  fuse ??= createRequire(import.meta.url)("fuse.js") as typeof FuseClass;
+  return fuse;
+};
 
 /** One of fuse.js's hits: the word, its place in the list, and its score. */
 export interface FuseHit {
@@ -154,6 +162,7 @@ export class NearWords {
   private score(key: string, indexes: readonly number[]): FuseHit[] {
     if (!indexes.length) return [];
     const words = indexes.map((i) => this.words[i] as string);
+    const Fuse = load();
     return new Fuse(words, { threshold: this.threshold, ignoreLocation: true, includeScore: true })
       .search(key)
       .map((h) => ({ word: h.item, index: indexes[h.refIndex] as number, score: h.score as number }));

@@ -15,23 +15,31 @@ export class Vocabulary {
   /** Words of five or more letters, sorted, for finding those that start a certain way. */
   private sorted: string[] = [];
   /** Words of four or more letters without digits, the ones a misspelling is corrected to. */
-  private near!: NearWords;
+  private spellable: string[] = [];
+  /** Indexed for misspellings: built by the stepwise build, else the first time a word is checked. */
+  private indexed: NearWords | undefined;
+
+  private get near(): NearWords {
+    this.indexed ??= new NearWords(this.spellable, 0.5);
+    return this.indexed;
+  }
 
   /** From every text the knowledge holds, in the knowledge's order. */
   constructor(texts: readonly string[], stepwise?: "stepwise") {
     if (stepwise) return;
-    const steps = this.fill(texts);
+    const steps = this.fill(texts, false);
     while (!steps.next().done);
   }
 
   /** The same, a step at a time (it yields every 30,000 characters or so). */
   static *build(texts: readonly string[]): Generator<void, Vocabulary> {
     const vocabulary = new Vocabulary(texts, "stepwise");
-    yield* vocabulary.fill(texts);
+    yield* vocabulary.fill(texts, true);
     return vocabulary;
   }
 
-  private *fill(texts: readonly string[]): Generator<void> {
+  /** `all`: index for misspellings now too (a hot reload), not on the first check (a one-question run). */
+  private *fill(texts: readonly string[], all: boolean): Generator<void> {
     // Each text adds its keys (keysOf), then its stems (stemsOf). A word met before added its
     // key, and a word between spaces met before its stems, already: so each distinct word is
     // folded once, and the order the words are added in is the same.
@@ -59,7 +67,7 @@ export class Vocabulary {
       }
     }
     const long: string[] = [];
-    const spellable: string[] = [];
+    const spellable = this.spellable;
     for (const w of this.words) {
       const digits = /\d/.test(w);
       if (w.length >= 5) {
@@ -72,7 +80,7 @@ export class Vocabulary {
     yield;
     this.sorted = long.sort();
     yield;
-    this.near = yield* NearWords.build(spellable, 0.5);
+    if (all) this.indexed = yield* NearWords.build(spellable, 0.5);
   }
 
   /** Whether the knowledge holds the word anywhere. */
