@@ -6,7 +6,7 @@
  */
 import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import { ConceptMatcher } from "./concept-matcher.js";
-import { stemsOf } from "./keys.js";
+import { forgetWords, stemsOf } from "./keys.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** How centrally a claim is about a concept. */
@@ -41,9 +41,15 @@ export class ClaimIndex {
   matcher!: ConceptMatcher;
   private readonly postings = new Map<string, Postings>();
   private readonly conceptIdf = new Map<string, number>();
-  /** Word key → claims holding it. */
-  private readonly wordPostings = new Map<string, Int32Array>();
-  private readonly wordIdf = new Map<string, number>();
+  /**
+   * Word stem → its number; the claims holding word w are wordClaims[wordStart[w]..wordStart[w+1]),
+   * its rarity wordIdfs[w]. One array for all the lists: tens of thousands of small ones cost more
+   * in their headers than in their contents.
+   */
+  private readonly wordIndex = new Map<string, number>();
+  private wordStart!: Int32Array;
+  private wordClaims!: Int32Array;
+  private wordIdfs!: Float64Array;
   /** Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as stems. */
   private vocabulary!: Vocabulary;
   private readonly parents = new Map<string, readonly string[]>();
@@ -148,16 +154,29 @@ export class ClaimIndex {
       this.postings.set(concept, { claims: Int32Array.from(list.claims), weights: Float32Array.from(list.weights) });
       this.conceptIdf.set(concept, Math.log(1 + n / list.claims.length));
     }
+    this.wordStart = new Int32Array(wordLists.size + 1);
+    this.wordIdfs = new Float64Array(wordLists.size);
+    let total = 0;
+    for (const list of wordLists.values()) total += list.length;
+    this.wordClaims = new Int32Array(total);
+    let w = 0;
+    let at = 0;
     for (const [k, list] of wordLists) {
-      this.wordPostings.set(k, Int32Array.from(list));
-      this.wordIdf.set(k, Math.log(1 + n / list.length));
+      this.wordIndex.set(k, w);
+      this.wordStart[w] = at;
+      this.wordClaims.set(list, at);
+      at += list.length;
+      this.wordIdfs[w] = Math.log(1 + n / list.length);
+      w++;
     }
+    this.wordStart[w] = at;
     yield;
     this.vocabulary = yield* Vocabulary.build([
       ...claims.flatMap((c) => [c.answer, c.snippet]),
       ...[...kb.concepts.values()].flatMap((c) => [c.name, ...c.aliases, ...c.roles]),
       ...[...kb.sources.values()].map((s) => `${s.title} ${s.subtitle ?? ""} ${s.text}`),
     ]);
+    forgetWords();
     this.coverageScratch = new Float32Array(claims.length);
     this.wordScratch = new Float32Array(claims.length);
   }
@@ -210,7 +229,8 @@ export class ClaimIndex {
 
   /** How rare a word is among the claims; undefined when no claim holds it. */
   idfOfWord(key: string): number | undefined {
-    return this.wordIdf.get(key);
+    const w = this.wordIndex.get(key);
+    return w === undefined ? undefined : this.wordIdfs[w];
   }
 
   /** Whether some word the knowledge holds shares this word's first five letters and more ("resumption" ~ "resume"). */
@@ -313,19 +333,23 @@ export class ClaimIndex {
   wordCoverage(keys: readonly string[], indexes: readonly number[]): Map<number, number> {
     const acc = this.wordScratch;
     let total = 0;
+    const claims = this.wordClaims;
     for (const k of new Set(keys)) {
-      const idf = this.wordIdf.get(k);
-      if (idf === undefined) continue;
+      const w = this.wordIndex.get(k);
+      if (w === undefined) continue;
+      const idf = this.wordIdfs[w] as number;
       total += idf;
-      const list = this.wordPostings.get(k) as Int32Array;
-      for (let j = 0; j < list.length; j++) acc[list[j] as number] = (acc[list[j] as number] as number) + idf;
+      const end = this.wordStart[w + 1] as number;
+      for (let j = this.wordStart[w] as number; j < end; j++) acc[claims[j] as number] = (acc[claims[j] as number] as number) + idf;
     }
     const out = new Map<number, number>();
     for (const i of indexes) out.set(i, total > 0 ? (acc[i] as number) / total : 0);
     if (total > 0) {
       for (const k of new Set(keys)) {
-        const list = this.wordPostings.get(k);
-        if (list) for (let j = 0; j < list.length; j++) acc[list[j] as number] = 0;
+        const w = this.wordIndex.get(k);
+        if (w === undefined) continue;
+        const end = this.wordStart[w + 1] as number;
+        for (let j = this.wordStart[w] as number; j < end; j++) acc[claims[j] as number] = 0;
       }
     }
     return out;

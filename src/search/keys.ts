@@ -31,6 +31,16 @@ function remember<T>(cache: Map<string, T>, from: string, to: T): T {
   return to;
 }
 
+/**
+ * Empties the caches: an index build fills them with every word of the knowledge, which would
+ * otherwise stay in memory as long as the process (a question's few words fill them again).
+ */
+export function forgetWords(): void {
+  keyCache.clear();
+  stemCache.clear();
+  tokenStemCache.clear();
+}
+
 /** The comparison key of one word; empty for punctuation and possessive endings. */
 export function keyOf(word: string): string {
   return keyCache.get(word) ?? remember(keyCache, word, foldKey(word));
