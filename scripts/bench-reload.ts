@@ -18,7 +18,8 @@ import { synthetic } from "./synthetic.js";
 import { writeKnowledge } from "./synthetic-files.js";
 
 /** The compiled module (the worker thread runs compiled code), typed as its source. */
-const compiled = async <T>(path: string): Promise<T> => (await import(new URL(`../dist/${path}`, import.meta.url).href)) as T;
+const compiled = async <T>(path: string): Promise<T> =>
+  (await import(new URL(`../dist/${path}`, import.meta.url).href)) as T;
 const { createCore } = await compiled<typeof CoreModule>("answer/core.js");
 const { createCoreInSteps } = await compiled<typeof StepsModule>("answer/core-steps.js");
 const { KnowledgeHolder } = await compiled<typeof HolderModule>("knowledge/holder.js");
@@ -32,7 +33,12 @@ writeKnowledge("knowledge", synthetic(real, size - real.claims.length), dir);
 const holder = new KnowledgeHolder(loadKnowledge(dir), createCore, createCoreInSteps);
 const quiet = () => {};
 const log = { debug: quiet, info: quiet, warn: quiet, error: quiet } as unknown as Logger;
-const watcher = watchKnowledge({ dir, holder, log, ...(process.env.POLL ? { nativeEvents: false, pollMs: Number(process.env.POLL) } : { pollMs: 0 }) });
+const watcher = watchKnowledge({
+  dir,
+  holder,
+  log,
+  ...(process.env.POLL ? { nativeEvents: false, pollMs: Number(process.env.POLL) } : { pollMs: 0 }),
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 await sleep(4000); // the checker's warm-up: every file parsed once in its thread
 
@@ -54,7 +60,8 @@ for (let edit = 1; edit <= 3; edit++) {
   const ticker = setInterval(() => {
     const t = performance.now();
     stall = Math.max(stall, t - last);
-    if (t - last > 50) (globalThis as { MARK?: (m: string) => void }).MARK?.(`gap ${(t - last).toFixed(0)}ms`);
+    if (t - last > 50)
+      (globalThis as { MARK?: (m: string) => void }).MARK?.(`gap ${(t - last).toFixed(0)}ms`);
     last = t;
     if (++ticks % 10 === 0) {
       holder.answer("when does the truce expire", new Date());

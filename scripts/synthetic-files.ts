@@ -43,7 +43,11 @@ export function writeKnowledge(realDir: string, kb: KnowledgeBase, dir: string):
     );
   }
   const concepts = [...kb.concepts.values()].filter((c) => c.file === "concepts/synthetic.yml");
-  const conceptYaml = concepts.map(({ file, line, ...c }) => (void file, void line, c));
+  const conceptYaml = concepts.map(({ file, line, ...c }) => {
+    void file;
+    void line;
+    return c;
+  });
   writeFileSync(
     join(dir, "concepts", "synthetic.yml"),
     stringify({ concepts: conceptYaml }, { lineWidth: 0 }),

@@ -12,7 +12,10 @@ import { type Standing, standingSteps } from "./standing.js";
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The core over `kb`, built in steps of about `sliceMs` milliseconds each. */
-export async function createCoreInSteps(kb: KnowledgeBase, sliceMs = 15): Promise<ReturnType<typeof createCore>> {
+export async function createCoreInSteps(
+  kb: KnowledgeBase,
+  sliceMs = 15,
+): Promise<ReturnType<typeof createCore>> {
   const standing = await run(standingSteps(kb), sliceMs);
   const index = await run(ClaimIndex.build(kb, kb.claims), sliceMs);
   await turn();

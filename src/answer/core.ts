@@ -9,7 +9,10 @@ import type { Core, SourceSummary } from "./types.js";
  * A `Core` over a loaded knowledge base; build a new one when the knowledge changes. `parts`, when
  * given, are the standing claims and the index already built for it (see core-steps.ts).
  */
-export function createCore(kb: KnowledgeBase, parts?: EngineParts): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
+export function createCore(
+  kb: KnowledgeBase,
+  parts?: EngineParts,
+): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
   const engine = new AnswerEngine(kb, parts);
   const claimsOf = new Map<string, number>();
   for (const c of kb.claims) claimsOf.set(c.source, (claimsOf.get(c.source) ?? 0) + 1);

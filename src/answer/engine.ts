@@ -868,7 +868,8 @@ export class AnswerEngine {
       // An older claim a newer one confirms still holds; one a newer one replaced only answers "before".
       const confirmed = this.claimState[h.index] === 2;
       if (!standing && !confirmed && reading.time !== "before") continue;
-      let fit = asked.size === 0 ? (this.claimDefaultFit[h.index] as number) : (asked.get(claim.attribute) ?? 0);
+      let fit =
+        asked.size === 0 ? (this.claimDefaultFit[h.index] as number) : (asked.get(claim.attribute) ?? 0);
       // What someone said (quoted or reported) answers "what did they say", whatever else it is about,
       // and who said it, when (the day it was said) and where (the outlet or place it names).
       if (claim.speaker) {

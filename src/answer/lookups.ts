@@ -39,11 +39,13 @@ export class EngineLookups {
     for (const c of standing.claims) {
       const subject = c.about[0] as string;
       if ("date" in c.value) push(this.dated, subject, c);
-      if ((c.attribute === "start" || c.attribute === "end") && !this.startOrEnd.has(subject)) this.startOrEnd.set(subject, c);
+      if ((c.attribute === "start" || c.attribute === "end") && !this.startOrEnd.has(subject))
+        this.startOrEnd.set(subject, c);
     }
     for (const c of kb.concepts.values()) for (const up of new Set(c.part_of)) push(this.parts, up, c);
     for (const c of kb.claims) {
-      if (c.attribute === "where" && "places" in c.value) for (const p of new Set(c.value.places)) push(this.where, p, c);
+      if (c.attribute === "where" && "places" in c.value)
+        for (const p of new Set(c.value.places)) push(this.where, p, c);
     }
     this.headlines = standing.claims.filter((c) => c.headline && !standing.retired.has(c.id));
   }
@@ -82,7 +84,8 @@ class QuoteIndex {
 
   constructor(private readonly claims: readonly LoadedClaim[]) {
     claims.forEach((c, i) => {
-      for (const w of new Set(`${squash(c.snippet)} ${squash(c.answer)}`.split(" "))) if (w) push(this.byWord, w, i);
+      for (const w of new Set(`${squash(c.snippet)} ${squash(c.answer)}`.split(" ")))
+        if (w) push(this.byWord, w, i);
     });
     this.sorted = [...this.byWord.keys()].sort();
   }
@@ -120,7 +123,8 @@ class QuoteIndex {
       else hi = mid;
     }
     const out: string[] = [];
-    for (let k = lo; k < this.sorted.length && (this.sorted[k] as string).startsWith(prefix); k++) out.push(this.sorted[k] as string);
+    for (let k = lo; k < this.sorted.length && (this.sorted[k] as string).startsWith(prefix); k++)
+      out.push(this.sorted[k] as string);
     return out;
   }
 

@@ -139,7 +139,11 @@ function lookupsOf(kb: KnowledgeBase): SourceLookups {
 }
 
 /** The source the question is about: the one whose claims its concepts are most about, else the newest. */
-function pickSource(kb: KnowledgeBase, sources: readonly LoadedSource[], reading: Reading): LoadedSource | undefined {
+function pickSource(
+  kb: KnowledgeBase,
+  sources: readonly LoadedSource[],
+  reading: Reading,
+): LoadedSource | undefined {
   if (sources.length <= 1) return sources[0];
   const named = new Set(reading.mentions.map((m) => m.concept));
   // How many claims of each source are about a concept the question names.

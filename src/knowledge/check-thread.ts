@@ -17,7 +17,9 @@ export interface Checker {
 /** A checker in a worker thread when the compiled worker exists, else in this thread. */
 export function startChecker(): Checker {
   const url = new URL("./check-worker.js", import.meta.url);
-  return fileURLToPath(url).endsWith(".js") && import.meta.url.endsWith(".js") ? workerChecker(url) : localChecker();
+  return fileURLToPath(url).endsWith(".js") && import.meta.url.endsWith(".js")
+    ? workerChecker(url)
+    : localChecker();
 }
 
 /** The check in this thread, with a per-file cache. */

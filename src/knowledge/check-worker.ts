@@ -16,7 +16,11 @@ parentPort?.on("message", ({ id, dir }: { id: number; dir: string }) => {
   try {
     const { kb, problems, draftProblems } = checkKnowledge(dir, cache);
     if (kb) {
-      const parts = { sources: [...kb.sources.values()], concepts: [...kb.concepts.values()], claims: kb.claims };
+      const parts = {
+        sources: [...kb.sources.values()],
+        concepts: [...kb.concepts.values()],
+        claims: kb.claims,
+      };
       for (const [list, items] of Object.entries(parts)) {
         for (let i = 0; i < items.length; i += PART) post({ list, items: items.slice(i, i + PART) });
       }

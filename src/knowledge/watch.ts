@@ -11,8 +11,8 @@
 import { existsSync, type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.js";
-import type { KnowledgeHolder } from "./holder.js";
 import { type Checker, localChecker, startChecker } from "./check-thread.js";
+import type { KnowledgeHolder } from "./holder.js";
 import { checkKnowledge, type KnowledgeCheck } from "./load.js";
 import { formatProblem } from "./problem.js";
 

@@ -7,7 +7,9 @@
 import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import { ConceptMatcher } from "./concept-matcher.js";
 import { forgetWords, stemsOf } from "./keys.js";
+import { ValueIndex } from "./value-index.js";
 import { Vocabulary } from "./vocabulary.js";
+import { WordPostings } from "./word-postings.js";
 
 /** How centrally a claim is about a concept. */
 export const ROLE_WEIGHT = {
@@ -41,15 +43,8 @@ export class ClaimIndex {
   matcher!: ConceptMatcher;
   private readonly postings = new Map<string, Postings>();
   private readonly conceptIdf = new Map<string, number>();
-  /**
-   * Word stem → its number; the claims holding word w are wordClaims[wordStart[w]..wordStart[w+1]),
-   * its rarity wordIdfs[w]. One array for all the lists: tens of thousands of small ones cost more
-   * in their headers than in their contents.
-   */
-  private readonly wordIndex = new Map<string, number>();
-  private wordStart!: Int32Array;
-  private wordClaims!: Int32Array;
-  private wordIdfs!: Float64Array;
+  /** Word stem → claims holding it, and its rarity. */
+  private words!: WordPostings;
   /** Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as stems. */
   private vocabulary!: Vocabulary;
   private readonly parents = new Map<string, readonly string[]>();
@@ -60,13 +55,9 @@ export class ClaimIndex {
   /** For each phrasing (by its number in the postings): its claim and how many stems it has. */
   private readonly phrasingClaim: number[] = [];
   private readonly phrasingSize: number[] = [];
-  /** Claims with a figure value, by figure (ascending), for finding a figure a question gives. */
-  private readonly figures: { figure: number; claim: number }[] = [];
-  /** Claims with a date value by its month ("10"), and those with a day's date by month and day ("10-20"). */
-  private readonly byMonth = new Map<string, number[]>();
-  private readonly byDay = new Map<string, number[]>();
+  /** Claims by the figure or date their value gives. */
+  private readonly values = new ValueIndex();
   private coverageScratch!: Float32Array;
-  private wordScratch!: Float32Array;
 
   /** Builds the index at once. */
   constructor(kb: KnowledgeBase, claims: readonly LoadedClaim[], stepwise?: "stepwise") {
@@ -96,7 +87,12 @@ export class ClaimIndex {
       const v = c.value;
       const subject = c.about[0] as string;
       if (kb.concepts.get(subject)?.type !== "event") continue;
-      const add = "places" in v && c.attribute === "where" ? v.places : "people" in v && c.attribute === "who" ? v.people : [];
+      const add =
+        "places" in v && c.attribute === "where"
+          ? v.places
+          : "people" in v && c.attribute === "who"
+            ? v.people
+            : [];
       if (!add.length) continue;
       const list = this.context.get(subject) ?? [];
       for (const id of add) if (!list.includes(id)) list.push(id);
@@ -128,12 +124,7 @@ export class ClaimIndex {
           this.phrasingPostings.set(st, list);
         }
       }
-      const v = claim.value;
-      if ("figure" in v) this.figures.push({ figure: v.figure, claim: i });
-      if ("date" in v) {
-        push(this.byMonth, v.date.slice(5, 7), i);
-        if (v.precision === "day") push(this.byDay, v.date.slice(5), i);
-      }
+      this.values.add(claim, i);
       const words = new Set<string>();
       for (const text of [claim.answer, claim.snippet, claim.title ?? "", ...claim.phrasings]) {
         for (const k of stemsOf(text)) words.add(k);
@@ -148,28 +139,16 @@ export class ClaimIndex {
       }
     }
     yield;
-    this.figures.sort((a, b) => a.figure - b.figure || a.claim - b.claim);
+    this.values.finish();
     const n = Math.max(1, claims.length);
     for (const [concept, list] of conceptLists) {
-      this.postings.set(concept, { claims: Int32Array.from(list.claims), weights: Float32Array.from(list.weights) });
+      this.postings.set(concept, {
+        claims: Int32Array.from(list.claims),
+        weights: Float32Array.from(list.weights),
+      });
       this.conceptIdf.set(concept, Math.log(1 + n / list.claims.length));
     }
-    this.wordStart = new Int32Array(wordLists.size + 1);
-    this.wordIdfs = new Float64Array(wordLists.size);
-    let total = 0;
-    for (const list of wordLists.values()) total += list.length;
-    this.wordClaims = new Int32Array(total);
-    let w = 0;
-    let at = 0;
-    for (const [k, list] of wordLists) {
-      this.wordIndex.set(k, w);
-      this.wordStart[w] = at;
-      this.wordClaims.set(list, at);
-      at += list.length;
-      this.wordIdfs[w] = Math.log(1 + n / list.length);
-      w++;
-    }
-    this.wordStart[w] = at;
+    this.words = new WordPostings(wordLists, claims.length);
     yield;
     this.vocabulary = yield* Vocabulary.build([
       ...claims.flatMap((c) => [c.answer, c.snippet]),
@@ -178,14 +157,17 @@ export class ClaimIndex {
     ]);
     forgetWords();
     this.coverageScratch = new Float32Array(claims.length);
-    this.wordScratch = new Float32Array(claims.length);
   }
 
   /** The concepts a claim is about, each at its most central role, and what they are part of. */
   private conceptsOf(claim: LoadedClaim): Map<string, number> {
     const out = new Map<string, number>();
-    const put = (id: string, w: number) => out.set(id, Math.max(out.get(id) ?? 0, w));
-    claim.about.forEach((id, i) => put(id, i === 0 ? ROLE_WEIGHT.subject : ROLE_WEIGHT.about));
+    const put = (id: string, w: number): void => {
+      out.set(id, Math.max(out.get(id) ?? 0, w));
+    };
+    claim.about.forEach((id, i) => {
+      put(id, i === 0 ? ROLE_WEIGHT.subject : ROLE_WEIGHT.about);
+    });
     if (claim.speaker) put(claim.speaker, ROLE_WEIGHT.speaker);
     const v = claim.value;
     if ("places" in v) for (const id of v.places) put(id, ROLE_WEIGHT.value);
@@ -229,8 +211,7 @@ export class ClaimIndex {
 
   /** How rare a word is among the claims; undefined when no claim holds it. */
   idfOfWord(key: string): number | undefined {
-    const w = this.wordIndex.get(key);
-    return w === undefined ? undefined : this.wordIdfs[w];
+    return this.words.idfOf(key);
   }
 
   /** Whether some word the knowledge holds shares this word's first five letters and more ("resumption" ~ "resume"). */
@@ -292,7 +273,8 @@ export class ClaimIndex {
   phrasingMatches(stems: readonly string[], atLeast: number): Map<number, number> {
     const q = new Set(stems);
     const shared = new Map<number, number>();
-    for (const st of q) for (const k of this.phrasingPostings.get(st) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+    for (const st of q)
+      for (const k of this.phrasingPostings.get(st) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
     const out = new Map<number, number>();
     for (const [k, n] of shared) {
       const claim = this.phrasingClaim[k] as number;
@@ -304,55 +286,12 @@ export class ClaimIndex {
 
   /** Claims whose value is this figure (any unit), or whose date value covers this day or month, in claim order. */
   byValue(find: { figure?: number; date?: string; precision?: string }): number[] {
-    const out: number[] = [];
-    const f = find.figure;
-    if (f !== undefined) {
-      // A figure within a billionth of it: look a little wider, then measure each one as before.
-      const slack = 4e-9 * Math.max(1, Math.abs(f));
-      let lo = 0;
-      let hi = this.figures.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((this.figures[mid] as { figure: number }).figure < f - slack) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < this.figures.length; k++) {
-        const { figure, claim } = this.figures[k] as { figure: number; claim: number };
-        if (figure > f + slack) break;
-        if (Math.abs(figure - f) < 1e-9 * Math.max(1, Math.abs(figure))) out.push(claim);
-      }
-    }
-    if (find.date) {
-      const found = find.precision === "month" ? this.byMonth.get(find.date.slice(5, 7)) : this.byDay.get(find.date.slice(5));
-      if (found) out.push(...found);
-    }
-    return out.sort((a, b) => a - b);
+    return this.values.find(find);
   }
 
   /** For each of `indexes`, the rarity-weighted share of `keys` (word stems) its words hold (0..1). */
   wordCoverage(keys: readonly string[], indexes: readonly number[]): Map<number, number> {
-    const acc = this.wordScratch;
-    let total = 0;
-    const claims = this.wordClaims;
-    for (const k of new Set(keys)) {
-      const w = this.wordIndex.get(k);
-      if (w === undefined) continue;
-      const idf = this.wordIdfs[w] as number;
-      total += idf;
-      const end = this.wordStart[w + 1] as number;
-      for (let j = this.wordStart[w] as number; j < end; j++) acc[claims[j] as number] = (acc[claims[j] as number] as number) + idf;
-    }
-    const out = new Map<number, number>();
-    for (const i of indexes) out.set(i, total > 0 ? (acc[i] as number) / total : 0);
-    if (total > 0) {
-      for (const k of new Set(keys)) {
-        const w = this.wordIndex.get(k);
-        if (w === undefined) continue;
-        const end = this.wordStart[w + 1] as number;
-        for (let j = this.wordStart[w] as number; j < end; j++) acc[claims[j] as number] = 0;
-      }
-    }
-    return out;
+    return this.words.coverage(keys, indexes);
   }
 }
 

@@ -131,7 +131,8 @@ export function wordsOf(text: string): string[] {
   // Split at the separators, then at a possessive 's after a letter: the same cuts as one regex
   // with both (the separators hold no letter or apostrophe), and much faster on a long text.
   let parts = spaced.split(/[\s\-–—/,;:()"“”!?]+/);
-  if (spaced.includes("'")) parts = parts.flatMap((part) => (part.includes("'") ? part.split(/(?<=[a-z])'s\b/i) : [part]));
+  if (spaced.includes("'"))
+    parts = parts.flatMap((part) => (part.includes("'") ? part.split(/(?<=[a-z])'s\b/i) : [part]));
   if (!spaced.includes("%")) return parts;
   return parts.flatMap((part) => (part === "%" || part === "$" ? [part] : part.split(/(?=%)/)));
 }
