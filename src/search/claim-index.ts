@@ -294,9 +294,3 @@ export class ClaimIndex {
     return this.words.coverage(keys, indexes);
   }
 }
-
-function push(map: Map<string, number[]>, key: string, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
-}
