@@ -95,10 +95,11 @@ const ours = built(() => {
 // Warm the JIT on questions not in the set, so the first pass still meets every question cold.
 for (let i = 0; i < 30; i++)
   ours.value.answer(`warm up question ${i} about the tariff truce number ${i * 7}`, now);
+// Three passes, or one where three would take over three minutes (100,000 claims).
 report(
   "ours",
   ours,
-  latency((q) => ours.value.answer(q, now), 3),
+  latency((q) => ours.value.answer(q, now), 3, 180_000),
 );
 
 const docs = kb.claims.map((c: LoadedClaim, id) => ({
