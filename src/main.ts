@@ -14,6 +14,7 @@
 import { existsSync } from "node:fs";
 import { webApi } from "@slack/bolt";
 import { createCore } from "./answer/core.js";
+import { createCoreInSteps } from "./answer/core-steps.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { knowledgeIngest } from "./feeds/ingest.js";
 import type { FeedPoller } from "./feeds/poller.js";
@@ -66,7 +67,7 @@ async function main(): Promise<number> {
     throw err;
   }
   // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
-  const core = new KnowledgeHolder(kb, createCore);
+  const core = new KnowledgeHolder(kb, createCore, createCoreInSteps);
   const store = openStore(config.databasePath);
   // Started once nothing else can fail, so a failed start never leaves a watcher holding the process open.
   const watcher = config.watchKnowledge

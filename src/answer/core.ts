@@ -1,13 +1,21 @@
 /** The core the surfaces use, over one knowledge base: answers, status, timeline and sources. */
 import type { KnowledgeBase } from "../knowledge/schema.js";
-import { AnswerEngine } from "./engine.js";
+import { AnswerEngine, type EngineParts } from "./engine.js";
 import { buildStatus } from "./status.js";
 import { buildTimeline } from "./timeline.js";
 import type { Core, SourceSummary } from "./types.js";
 
-/** A `Core` over a loaded knowledge base; build a new one when the knowledge changes. */
-export function createCore(kb: KnowledgeBase): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
-  const engine = new AnswerEngine(kb);
+/**
+ * A `Core` over a loaded knowledge base; build a new one when the knowledge changes. `parts`, when
+ * given, are the standing claims and the index already built for it (see core-steps.ts).
+ */
+export function createCore(
+  kb: KnowledgeBase,
+  parts?: EngineParts,
+): Core & { engine: AnswerEngine; kb: KnowledgeBase } {
+  const engine = new AnswerEngine(kb, parts);
+  const claimsOf = new Map<string, number>();
+  for (const c of kb.claims) claimsOf.set(c.source, (claimsOf.get(c.source) ?? 0) + 1);
   const sources: SourceSummary[] = [...kb.sources.values()]
     .map((s) => ({
       id: s.id,
@@ -15,7 +23,7 @@ export function createCore(kb: KnowledgeBase): Core & { engine: AnswerEngine; kb
       publisher: s.publisher,
       published: s.published,
       ...(s.url ? { url: s.url } : {}),
-      entryCount: kb.claims.filter((c) => c.source === s.id).length,
+      entryCount: claimsOf.get(s.id) ?? 0,
     }))
     .sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title));
   return {

@@ -17,6 +17,7 @@ import { suggestionOf, theName } from "./citations.js";
 import { type ComposeContext, claimAnswer, missingAnswer } from "./compose.js";
 import { formatDated } from "./dates.js";
 import { freshnessOf, round } from "./freshness.js";
+import { EngineLookups, squash } from "./lookups.js";
 import { sourcesAnswer, statusAnswer } from "./overviews.js";
 import { aboutSourceAnswer } from "./source-questions.js";
 import { type Standing, standingOf } from "./standing.js";
@@ -126,15 +127,6 @@ const KIND_GIVEN = new Set(
 const PHRASING_MATCH = 0.6;
 const CURATED_MATCH = 0.9;
 
-/** Text folded for finding quoted words: lower case, letters and digits only. */
-function squash(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[’']/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 /** Words that begin a second question after "and": "…, and what was paused?" */
 const SPLIT_WH = new Set([
   "what",
@@ -201,6 +193,12 @@ function onceEach(answer: Answer): Answer {
   return citations.length === answer.citations.length ? answer : { ...answer, citations };
 }
 
+/** The slow parts of an engine, built beforehand (a step at a time, for a hot reload). */
+export interface EngineParts {
+  standing: Standing;
+  index: ClaimIndex;
+}
+
 /** Answers questions from one knowledge base. Immutable: build a new one when the knowledge changes. */
 export class AnswerEngine {
   readonly index: ClaimIndex;
@@ -211,9 +209,23 @@ export class AnswerEngine {
   private readonly confirmedIds: ReadonlySet<string>;
   /** Subject → the date its standing `when` claim gives (the last day of its period). */
   private readonly eventDates = new Map<string, string>();
+  /** Subjects' dated claims, concepts' parts, quotations: looked up, not scanned for. */
+  private readonly lookups: EngineLookups;
+  /**
+   * Per claim, by its index in kb.claims, what scoring it needs that no question changes: 1 when it
+   * stands, 2 when a newer claim confirms it, 0 when replaced; its default fit, upcoming factor and
+   * recency. Worked out once: the scoring loop meets each claim about a common concept in most questions.
+   */
+  private readonly claimState: Uint8Array;
+  private readonly claimDefaultFit: Float64Array;
+  private readonly claimUpcoming: Float64Array;
+  private readonly claimRecency: Float64Array;
 
-  constructor(readonly kb: KnowledgeBase) {
-    this.standing = standingOf(kb);
+  constructor(
+    readonly kb: KnowledgeBase,
+    parts?: EngineParts,
+  ) {
+    this.standing = parts?.standing ?? standingOf(kb);
     this.standingIds = new Set(this.standing.claims.map((c) => c.id));
     this.confirmedIds = new Set([...this.standing.confirmed.values()].flat().map((c) => c.id));
     for (const c of this.standing.claims) {
@@ -224,7 +236,14 @@ export class AnswerEngine {
         );
       }
     }
-    this.index = new ClaimIndex(kb, kb.claims);
+    this.index = parts?.index ?? new ClaimIndex(kb, kb.claims);
+    this.lookups = new EngineLookups(kb, this.standing);
+    this.claimState = Uint8Array.from(kb.claims, (c) =>
+      this.standingIds.has(c.id) ? 1 : this.confirmedIds.has(c.id) ? 2 : 0,
+    );
+    this.claimDefaultFit = Float64Array.from(kb.claims, (c) => this.defaultFit(c));
+    this.claimUpcoming = Float64Array.from(kb.claims, (c) => this.upcomingFactor(c));
+    this.claimRecency = Float64Array.from(kb.claims, (c) => this.recency(c));
     this.reference = new Date(`${kb.newestSource || "2025-01-01"}T12:00:00Z`);
   }
 
@@ -739,15 +758,13 @@ export class AnswerEngine {
     // Words the asker quotes find the claims whose snippet holds them.
     const quoted = new Set<number>();
     for (const q of reading.quotes) {
-      const want = squash(q);
-      this.index.claims.forEach((c, i) => {
-        if (!squash(c.snippet).includes(want) && !squash(c.answer).includes(want)) return;
+      for (const i of this.lookups.quoting(squash(q))) {
         quoted.add(i);
         if (!seen.has(i)) {
           seen.add(i);
           hits.push({ index: i, coverage: 0.85 });
         }
-      });
+      }
     }
     for (const v of reading.claimed) {
       const found =
@@ -860,11 +877,12 @@ export class AnswerEngine {
     const out: Candidate[] = [];
     for (const h of hits) {
       const claim = this.index.claims[h.index] as LoadedClaim;
-      const standing = this.standingIds.has(claim.id);
+      const standing = this.claimState[h.index] === 1;
       // An older claim a newer one confirms still holds; one a newer one replaced only answers "before".
-      const confirmed = !standing && this.confirmedIds.has(claim.id);
+      const confirmed = this.claimState[h.index] === 2;
       if (!standing && !confirmed && reading.time !== "before") continue;
-      let fit = asked.size === 0 ? this.defaultFit(claim) : (asked.get(claim.attribute) ?? 0);
+      let fit =
+        asked.size === 0 ? (this.claimDefaultFit[h.index] as number) : (asked.get(claim.attribute) ?? 0);
       // What someone said (quoted or reported) answers "what did they say", whatever else it is about,
       // and who said it, when (the day it was said) and where (the outlet or place it names).
       if (claim.speaker) {
@@ -913,10 +931,10 @@ export class AnswerEngine {
         score *= this.spokeFor(claim, speaker) ? 1.05 : claim.speaker ? 0.55 : 0.75;
       }
       if (confirmed) score *= reading.time === "before" ? 0.9 : 0.97;
-      else if (!standing) score *= 1.02 + this.recency(claim);
+      else if (!standing) score *= 1.02 + (this.claimRecency[h.index] as number);
       else if (reading.time === "before") score *= 0.9;
-      if (reading.time === "next") score *= this.upcomingFactor(claim);
-      else if (reading.time !== "before" && this.upcomingFactor(claim) < 1) score *= 0.96;
+      if (reading.time === "next") score *= this.claimUpcoming[h.index] as number;
+      else if (reading.time !== "before" && (this.claimUpcoming[h.index] as number) < 1) score *= 0.96;
       if (reading.asked.exact && fit > 0 && this.concernsExactness(reading, claim)) {
         score *= this.finerThanKnown(reading, claim) ? 0.85 : 1.25;
       }
@@ -1014,15 +1032,13 @@ export class AnswerEngine {
       .filter((v) => v.kind === "place" && v.concept)
       .map((v) => v.concept as string);
     if (!places.length) return false;
-    this.whereClaims ??= this.index.claims.filter((c) => c.attribute === "where" && "places" in c.value);
-    return this.whereClaims.some((c) => {
-      if (!("places" in c.value)) return false;
-      const event = this.kb.concepts.get(c.about[0] as string);
-      if (event?.type !== "event" || !event.part_of.length) return false;
-      if (event.part_of.some((series) => this.nextPart(series) === event.id)) return false;
-      const where = c.value.places;
-      return places.some((p) => where.includes(p));
-    });
+    return places.some((p) =>
+      this.lookups.whereClaimsAt(p).some((c) => {
+        const event = this.kb.concepts.get(c.about[0] as string);
+        if (event?.type !== "event" || !event.part_of.length) return false;
+        return !event.part_of.some((series) => this.nextPart(series) === event.id);
+      }),
+    );
   }
 
   /** The event of a series the newest sources look ahead to (the first not before them), else the latest. */
@@ -1034,12 +1050,12 @@ export class AnswerEngine {
   }
 
   private readonly nextParts = new Map<string, string | undefined>();
-  private whereClaims: LoadedClaim[] | undefined;
 
   private findNextPart(series: string): string | undefined {
     if (this.eventDates.has(series)) return undefined; // one event, not a series
-    const dated = [...this.kb.concepts.values()]
-      .filter((c) => c.type === "event" && c.part_of.includes(series) && this.eventDates.has(c.id))
+    const dated = this.lookups
+      .partsOf(series)
+      .filter((c) => c.type === "event" && this.eventDates.has(c.id))
       .map((c) => ({ id: c.id, date: this.eventDates.get(c.id) as string }))
       .sort((a, b) => a.date.localeCompare(b.date));
     return (dated.find((d) => d.date > this.kb.newestSource) ?? dated.at(-1))?.id;
@@ -1064,9 +1080,7 @@ export class AnswerEngine {
   private previousOf(concepts: Map<string, number>): void {
     for (const [id, weight] of [...concepts]) {
       if (this.eventDates.has(id)) continue;
-      const parts = [...this.kb.concepts.values()].filter(
-        (c) => c.type === "event" && c.part_of.includes(id),
-      );
+      const parts = this.lookups.partsOf(id).filter((c) => c.type === "event");
       const past = parts.filter(
         (c) => (this.eventDates.get(c.id) ?? "") < this.kb.newestSource && !concepts.has(c.id),
       );
@@ -1137,7 +1151,7 @@ export class AnswerEngine {
     const type = this.kb.concepts.get(concept)?.type;
     if (type === "country") return true;
     if (type === "person" || type === "place") return false;
-    return this.index.claimsAbout(concept).length > Math.max(8, this.index.claims.length * 0.25);
+    return this.index.countAbout(concept) > Math.max(8, this.index.claims.length * 0.25);
   }
 
   /** Content words of the question that no source holds and English does not make general. */
@@ -1487,7 +1501,7 @@ export class AnswerEngine {
         }
       }
     } else if (dates.length && !("date" in v)) {
-      const dated = this.standing.claims.some((c) => c.about[0] === claim.about[0] && "date" in c.value);
+      const dated = this.lookups.datedOf(claim.about[0] as string).length > 0;
       if (!dated) return `My sources don't give a date for that.`;
     }
     // A name put forward that this claim cannot be compared with, and no source has: neither yes nor no.
@@ -1546,8 +1560,8 @@ export class AnswerEngine {
       const written = claim.asOf;
       if (written >= start && written <= end) return undefined;
       // "Last week", "next week": the news's own words; fine when the thing is dated then, or not dated at all.
-      const dates = this.standing.claims
-        .filter((c) => c.about[0] === claim.about[0] && "date" in c.value)
+      const dates = this.lookups
+        .datedOf(claim.about[0] as string)
         .map((c) => c.value as { date: string; precision: string; until?: string });
       if (dates.some((x) => x.date <= end && (x.until ?? periodEnd(x.date, x.precision)) >= start))
         return undefined;
@@ -1609,8 +1623,7 @@ export class AnswerEngine {
       "places" in claim.value ? claim.value.places : "people" in claim.value ? claim.value.people : [];
     const covered = new Set([...claim.about, ...values, ...(claim.speaker ? [claim.speaker] : [])]);
     for (const id of claim.about) for (const up of this.index.ancestors(id)) covered.add(up);
-    for (const id of [...covered])
-      for (const c of this.kb.concepts.values()) if (c.part_of.includes(id)) covered.add(c.id);
+    for (const id of [...covered]) for (const c of this.lookups.partsOf(id)) covered.add(c.id);
     const missing = reading.mentions.filter(
       (m) =>
         m.weight >= 0.85 &&
@@ -1761,9 +1774,7 @@ export class AnswerEngine {
   private secondPart(reading: Reading, candidates: Candidate[], top: Candidate): LoadedClaim | undefined {
     if (top.claim.attribute === "status") {
       const subject = top.claim.about[0];
-      const dated = this.standing.claims.find(
-        (c) => c.about[0] === subject && (c.attribute === "start" || c.attribute === "end"),
-      );
+      const dated = this.lookups.startOrEndOf(subject as string);
       if (dated && dated.asOf >= top.claim.asOf) return dated;
     }
     const named = [
@@ -1829,7 +1840,7 @@ export class AnswerEngine {
   }
 
   private headlineSuggestions(): Suggestion[] {
-    const pool = this.standing.claims.filter((c) => c.headline && !this.standing.retired.has(c.id));
+    const pool = this.lookups.headlines;
     return (pool.length ? pool : this.standing.claims).slice(0, 3).map((c) => suggestionOf(this.kb, c));
   }
 

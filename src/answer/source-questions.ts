@@ -3,7 +3,7 @@
  * credit, publisher, publication date, author or link. Answered from the source's metadata, cited
  * with the line of its text that shows it; what the metadata does not hold is said to be missing.
  */
-import type { KnowledgeBase, LoadedSource } from "../knowledge/schema.js";
+import type { KnowledgeBase, LoadedClaim, LoadedSource } from "../knowledge/schema.js";
 import type { Reading } from "../search/reading.js";
 import { ageOf, formatDay } from "./dates.js";
 import { freshnessOf } from "./freshness.js";
@@ -50,7 +50,7 @@ export function aboutSourceAnswer(
     (m) => kb.concepts.get(m.concept)?.type === "person" && m.weight >= 0.5,
   );
   if (field === "title" && personNamed) return undefined;
-  const sources = [...kb.sources.values()].sort((a, b) => b.published.localeCompare(a.published));
+  const sources = lookupsOf(kb).newestFirst;
   if (field === "list")
     return { answer: listAnswer(kb, sources, now), decision: "asks what the sources are" };
   const source = pickSource(kb, sources, reading);
@@ -112,14 +112,54 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Per knowledge base: its sources newest first, and each concept's claims (by `about`). */
+interface SourceLookups {
+  newestFirst: readonly LoadedSource[];
+  claimsAbout: Map<string, LoadedClaim[]>;
+}
+
+const lookups = new WeakMap<KnowledgeBase, SourceLookups>();
+
+function lookupsOf(kb: KnowledgeBase): SourceLookups {
+  let found = lookups.get(kb);
+  if (!found) {
+    const claimsAbout = new Map<string, LoadedClaim[]>();
+    for (const c of kb.claims) {
+      for (const a of new Set(c.about)) {
+        const list = claimsAbout.get(a);
+        if (list) list.push(c);
+        else claimsAbout.set(a, [c]);
+      }
+    }
+    const newestFirst = [...kb.sources.values()].sort((a, b) => b.published.localeCompare(a.published));
+    found = { newestFirst, claimsAbout };
+    lookups.set(kb, found);
+  }
+  return found;
+}
+
 /** The source the question is about: the one whose claims its concepts are most about, else the newest. */
-function pickSource(kb: KnowledgeBase, sources: LoadedSource[], reading: Reading): LoadedSource | undefined {
+function pickSource(
+  kb: KnowledgeBase,
+  sources: readonly LoadedSource[],
+  reading: Reading,
+): LoadedSource | undefined {
   if (sources.length <= 1) return sources[0];
   const named = new Set(reading.mentions.map((m) => m.concept));
+  // How many claims of each source are about a concept the question names.
+  const counts = new Map<string, number>();
+  const counted = new Set<LoadedClaim>();
+  for (const id of named) {
+    for (const c of lookupsOf(kb).claimsAbout.get(id) ?? []) {
+      if (counted.has(c)) continue;
+      counted.add(c);
+      counts.set(c.source, (counts.get(c.source) ?? 0) + 1);
+    }
+  }
   let best: LoadedSource | undefined;
   let bestCount = 0;
   for (const s of sources) {
-    const count = kb.claims.filter((c) => c.source === s.id && c.about.some((a) => named.has(a))).length;
+    const count = counts.get(s.id) ?? 0;
     if (count > bestCount) {
       best = s;
       bestCount = count;
@@ -150,7 +190,7 @@ function cite(
   };
 }
 
-function listAnswer(kb: KnowledgeBase, sources: LoadedSource[], now: Date): Answer {
+function listAnswer(kb: KnowledgeBase, sources: readonly LoadedSource[], now: Date): Answer {
   const shown = sources.slice(0, 3);
   const citations: Citation[] = shown.map((s) => ({
     snippet:

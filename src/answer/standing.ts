@@ -69,6 +69,21 @@ const norm = (s: string) =>
 
 /** Works out which claims stand. The loader has already refused `supersedes` cycles. */
 export function standingOf(kb: KnowledgeBase): Standing {
+  const steps = standingSteps(kb);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Claims per step of `standingSteps`. */
+const STEP = 500;
+
+/** The same, a step at a time: it yields every few hundred claims (for a hot reload). */
+export function* standingSteps(kb: KnowledgeBase): Generator<void, Standing> {
+  let n = 0;
+  /** Whether to give the caller a turn now. */
+  const due = () => ++n % STEP === 0;
   const byId = new Map(kb.claims.map((c) => [c.id, c]));
   const replacedBy = new Map<string, LoadedClaim>();
   const confirmedBy = new Map<string, LoadedClaim>();
@@ -87,6 +102,7 @@ export function standingOf(kb: KnowledgeBase): Standing {
   // Newest wins, per subject and single-valued attribute.
   const groups = new Map<string, LoadedClaim[]>();
   for (const c of kb.claims) {
+    if (due()) yield;
     if (!SINGLE_VALUED.has(c.attribute)) continue;
     const key = `${subjectOf(c)}\0${c.attribute}`;
     const g = groups.get(key) ?? [];
@@ -94,6 +110,7 @@ export function standingOf(kb: KnowledgeBase): Standing {
     groups.set(key, g);
   }
   for (const group of groups.values()) {
+    if (due()) yield;
     if (group.length < 2) continue;
     const newestFirst = [...group].sort((a, b) => b.asOf.localeCompare(a.asOf));
     const newestDay = newestFirst[0]?.asOf ?? "";
@@ -110,6 +127,7 @@ export function standingOf(kb: KnowledgeBase): Standing {
   }
   // What the data says outright wins over the rule.
   for (const c of kb.claims) {
+    if (due()) yield;
     for (const old of c.supersedes) {
       confirmedBy.delete(old);
       replacedBy.set(old, c);
@@ -133,7 +151,9 @@ export function standingOf(kb: KnowledgeBase): Standing {
     }
     return at;
   };
+  yield;
   for (const c of kb.claims) {
+    if (due()) yield;
     const top = follow(c);
     current.set(c.id, top);
     if (top === c) continue;
@@ -172,9 +192,10 @@ export function standingOf(kb: KnowledgeBase): Standing {
       retired.set(c.id, status);
     }
   }
+  yield;
   return {
     claims: standing,
-    byId: new Map(kb.claims.map((c) => [c.id, c])),
+    byId,
     current,
     replaced,
     confirmed,

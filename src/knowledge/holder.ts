@@ -18,14 +18,19 @@ export interface KnowledgeSnapshot {
  */
 export type CoreFactory = (kb: KnowledgeBase) => Core;
 
+/** The same, built a step at a time so the event loop keeps turning (answer/core-steps.ts). */
+export type SteppedCoreFactory = (kb: KnowledgeBase) => Promise<Core>;
+
 /** A `Core` that answers from the current snapshot and can be swapped to a new knowledge base. */
 export class KnowledgeHolder implements Core {
   private current: KnowledgeSnapshot;
   private readonly build: CoreFactory;
+  private readonly buildInSteps: SteppedCoreFactory | undefined;
   private readonly listeners = new Set<(next: KnowledgeSnapshot, previous: KnowledgeSnapshot) => void>();
 
-  constructor(kb: KnowledgeBase, build: CoreFactory) {
+  constructor(kb: KnowledgeBase, build: CoreFactory, buildInSteps?: SteppedCoreFactory) {
     this.build = build;
+    this.buildInSteps = buildInSteps;
     this.current = Object.freeze({ kb, core: build(kb) });
   }
 
@@ -39,7 +44,20 @@ export class KnowledgeHolder implements Core {
    * assignment make it current, so a request in flight finishes on the snapshot it started with.
    */
   swap(kb: KnowledgeBase): KnowledgeSnapshot {
-    const next: KnowledgeSnapshot = Object.freeze({ kb, core: this.build(kb) });
+    return this.install(kb, this.build(kb));
+  }
+
+  /**
+   * The same, building the new core a step at a time (when the holder was given a stepped
+   * factory): requests go on being answered from the old snapshot meanwhile.
+   */
+  async swapInSteps(kb: KnowledgeBase): Promise<KnowledgeSnapshot> {
+    const core = this.buildInSteps ? await this.buildInSteps(kb) : this.build(kb);
+    return this.install(kb, core);
+  }
+
+  private install(kb: KnowledgeBase, core: Core): KnowledgeSnapshot {
+    const next: KnowledgeSnapshot = Object.freeze({ kb, core });
     const previous = this.current;
     this.current = next;
     for (const listener of this.listeners) listener(next, previous);

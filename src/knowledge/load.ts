@@ -42,18 +42,27 @@ interface FileResult {
   broken: string[];
 }
 
+/** A source file's parse and schema result, reusable while its content is unchanged. */
+interface SourceResult {
+  problems: Problem[];
+  yaml?: YamlFile;
+  source?: Source;
+}
+
 /** Per-file results of earlier loads, keyed by path and content hash. Give the same one to each reload. */
 export class FileCache {
-  private readonly byKey = new Map<string, FileResult>();
+  private readonly byKey = new Map<string, FileResult | SourceResult>();
   private used = new Set<string>();
 
-  get(key: string): FileResult | undefined {
+  /** The result kept for this file's key (path and content hash), if any. */
+  get<T extends FileResult | SourceResult>(key: string): T | undefined {
     const hit = this.byKey.get(key);
     if (hit) this.used.add(key);
-    return hit;
+    return hit as T | undefined;
   }
 
-  set(key: string, result: FileResult): void {
+  /** Keeps a file's result under its key. */
+  set(key: string, result: FileResult | SourceResult): void {
     this.byKey.set(key, result);
     this.used.add(key);
   }
@@ -110,15 +119,21 @@ export function checkKnowledge(dir: string, cache?: FileCache, pending?: Pending
 
   const sources: Parsed<Source & { text?: string }>[] = [];
   for (const rel of yamlFiles(dir, "sources", problems, true, pending)) {
-    const yaml = parseYaml(rel, read(rel), problems);
+    const meta = read(rel);
+    const key = `${rel}\0${createHash("sha1").update(meta).digest("hex")}`;
+    let parsed = cache?.get<SourceResult>(key);
+    if (!parsed) {
+      parsed = parseSource(rel, meta);
+      cache?.set(key, parsed);
+    }
+    problems.push(...parsed.problems);
+    const { yaml, source } = parsed;
     if (!yaml) continue;
-    const result = Source.safeParse(yaml.value);
-    if (!result.success) {
-      problems.push(...zodProblems(yaml, [], result.error, "source"));
+    if (!source) {
       rememberId(yaml.value, broken.sources);
       continue;
     }
-    const textRel = `sources/${result.data.text_file}`;
+    const textRel = `sources/${source.text_file}`;
     let text: string | undefined;
     if (existsSync(join(dir, textRel))) {
       text = read(textRel);
@@ -130,7 +145,7 @@ export function checkKnowledge(dir: string, cache?: FileCache, pending?: Pending
         message: `file not found: ${textRel} (the source's text goes beside its .yml file)`,
       });
     }
-    sources.push({ value: { ...result.data, text }, file: rel, line: 1, lineOf: (p) => yaml.lineOf(p) });
+    sources.push({ value: { ...source, text }, file: rel, line: 1, lineOf: (p) => yaml.lineOf(p) });
   }
 
   const folder = (sub: keyof typeof FOLDERS, into: Problem[]) => {
@@ -138,7 +153,7 @@ export function checkKnowledge(dir: string, cache?: FileCache, pending?: Pending
     for (const rel of yamlFiles(dir, sub, into, FOLDERS[sub].required, pending)) {
       const text = read(rel);
       const key = `${rel}\0${createHash("sha1").update(text).digest("hex")}`;
-      let result = cache?.get(key);
+      let result = cache?.get<FileResult>(key);
       if (!result) {
         result = parseFile(rel, text, FOLDERS[sub].lists);
         cache?.set(key, result);
@@ -189,6 +204,16 @@ export function checkKnowledge(dir: string, cache?: FileCache, pending?: Pending
     hash.digest("hex").slice(0, 12),
   );
   return { kb, problems, draftProblems: byFileAndLine(draftProblems) };
+}
+
+/** Parses and validates one source's metadata file. */
+function parseSource(rel: string, text: string): SourceResult {
+  const problems: Problem[] = [];
+  const yaml = parseYaml(rel, text, problems);
+  if (!yaml) return { problems };
+  const result = Source.safeParse(yaml.value);
+  if (!result.success) return { problems: zodProblems(yaml, [], result.error, "source"), yaml };
+  return { problems, yaml, source: result.data };
 }
 
 /** Parses one file and validates each item on its own, so one bad item hides no others. */

@@ -3,10 +3,15 @@
  * it again. Knowledge that passes every check replaces the holder's snapshot; knowledge that does
  * not is refused, the app keeps answering from the last good version, and the curator is told
  * exactly what is wrong (`file:line: field: problem`) in the log and through `onRejected`.
+ *
+ * A reload a change triggers checks the folder off the main thread (check-thread.ts, reusing the
+ * parse of every unchanged file) and builds the new core a step at a time (the holder's stepped
+ * factory), so questions keep being answered, without a stall, until the new snapshot swaps in.
  */
 import { existsSync, type FSWatcher, readdirSync, statSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.js";
+import { type Checker, localChecker, startChecker } from "./check-thread.js";
 import type { KnowledgeHolder } from "./holder.js";
 import { checkKnowledge, type KnowledgeCheck } from "./load.js";
 import { formatProblem } from "./problem.js";
@@ -36,14 +41,18 @@ export interface WatchOptions {
   pollMs?: number;
   /** Use the operating system's change events (default true); false leaves only polling. */
   nativeEvents?: boolean;
-  /** The checker; the loader's `checkKnowledge` unless a test says otherwise. */
+  /** Check the folder once in the background at start, so the first edit finds every other file parsed (default true). */
+  warmUp?: boolean;
+  /** The checker; the loader's `checkKnowledge` (off the main thread for triggered reloads) unless a test says otherwise. */
   check?: (dir: string) => KnowledgeCheck;
 }
 
 /** A running watcher. */
 export interface KnowledgeWatcher {
-  /** Loads and checks the folder now (what a change triggers after the quiet time). */
+  /** Loads and checks the folder now, in this thread, and swaps at once. */
   reload(): ReloadResult;
+  /** What a change triggers after the quiet time: the check off the main thread, the core built in steps. */
+  reloadInBackground(): Promise<ReloadResult>;
   close(): void;
 }
 
@@ -55,6 +64,8 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   const { dir, holder, log } = options;
   const debounceMs = options.debounceMs ?? 300;
   const check = options.check ?? checkKnowledge;
+  const custom = options.check;
+  let checker: Checker | undefined;
   let timer: NodeJS.Timeout | undefined;
   let retries = 0;
   let lastRejected = "";
@@ -65,13 +76,36 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
   const reload = (): ReloadResult => {
     seen = signature(dir);
     const keptVersion = holder.snapshot().kb.version;
-    const { kb, problems, draftProblems } = check(dir);
+    const checked = check(dir);
+    if (checked.kb && checked.kb.version !== keptVersion) holder.swap(checked.kb);
+    return settle(checked, keptVersion);
+  };
+
+  const reloadInBackground = async (): Promise<ReloadResult> => {
+    seen = signature(dir);
+    const keptVersion = holder.snapshot().kb.version;
+    checker ??= custom ? { check: async (d) => custom(d), close: () => {} } : startChecker();
+    let checked: KnowledgeCheck;
+    try {
+      checked = await checker.check(dir);
+    } catch (err) {
+      // The worker could not run (or died): check here instead from now on.
+      log.debug("knowledge check thread failed; checking in the main thread", err);
+      checker.close();
+      checker = localChecker();
+      checked = await checker.check(dir);
+    }
+    if (checked.kb && checked.kb.version !== keptVersion && !closed) await holder.swapInSteps(checked.kb);
+    return settle(checked, keptVersion);
+  };
+
+  /** Logs, notifies and reports what a check found; the swap, if any, is done. */
+  const settle = ({ kb, problems, draftProblems }: KnowledgeCheck, keptVersion: string): ReloadResult => {
     let result: ReloadResult;
     if (kb && kb.version === keptVersion) {
       result = { outcome: "unchanged", version: kb.version };
       lastRejected = "";
     } else if (kb) {
-      holder.swap(kb);
       lastRejected = "";
       log.info(
         `knowledge reloaded: version ${kb.version} (was ${keptVersion}): ${kb.claims.length} claims, ${kb.drafts.claims.length} drafts, ${kb.sources.size} sources, newest source ${kb.newestSource}`,
@@ -109,24 +143,40 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
     }
   };
 
+  /** Whether a reload is running, and whether another change came in meanwhile. */
+  let running = false;
+  let again = false;
   const schedule = () => {
     if (closed) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      try {
-        reload();
-        retries = 0;
-      } catch (err) {
-        // Usually a file renamed away between listing and reading during an editor's save: try again.
-        if (++retries <= MAX_RETRIES) {
-          log.debug("knowledge reload failed part-way; trying again", err);
-          schedule();
-        } else {
-          retries = 0;
-          log.error("knowledge reload failed; still answering from the last good version", err);
-        }
+      if (running) {
+        again = true;
+        return;
       }
+      running = true;
+      reloadInBackground()
+        .then(() => {
+          retries = 0;
+        })
+        .catch((err: unknown) => {
+          // Usually a file renamed away between listing and reading during an editor's save: try again.
+          if (++retries <= MAX_RETRIES) {
+            log.debug("knowledge reload failed part-way; trying again", err);
+            again = true;
+          } else {
+            retries = 0;
+            log.error("knowledge reload failed; still answering from the last good version", err);
+          }
+        })
+        .finally(() => {
+          running = false;
+          if (again) {
+            again = false;
+            schedule();
+          }
+        });
     }, debounceMs);
   };
 
@@ -139,13 +189,20 @@ export function watchKnowledge(options: WatchOptions): KnowledgeWatcher {
           if (timer === undefined && signature(dir) !== seen) schedule();
         }, pollMs).unref()
       : undefined;
+  if (!custom && options.warmUp !== false) {
+    // The checker's per-file cache is filled now, so the first edit re-reads only its own file.
+    checker = startChecker();
+    checker.check(dir).catch((err: unknown) => log.debug("knowledge check thread could not warm up", err));
+  }
   log.info(`watching ${dir}/ for edits`);
   return {
     reload,
+    reloadInBackground,
     close() {
       closed = true;
       clearTimeout(timer);
       clearInterval(poller);
+      checker?.close();
       for (const w of watchers) w.close();
     },
   };

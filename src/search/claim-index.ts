@@ -4,11 +4,12 @@
  * rarity of each concept and word, and the words of each claim. A question finds claims through
  * the concepts it names first; the words only rank claims the concepts already found.
  */
-
-import Fuse from "fuse.js";
 import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
-import { ConceptMatcher, editDistance } from "./concept-matcher.js";
-import { FUNCTION_WORDS, keysOf, stemsOf } from "./keys.js";
+import { ConceptMatcher } from "./concept-matcher.js";
+import { forgetWords, stemsOf } from "./keys.js";
+import { ValueIndex } from "./value-index.js";
+import { Vocabulary } from "./vocabulary.js";
+import { WordPostings } from "./word-postings.js";
 
 /** How centrally a claim is about a concept. */
 export const ROLE_WEIGHT = {
@@ -38,26 +39,48 @@ export interface ConceptHit {
 /** The search structures over a list of claims. Immutable: build a new one when the knowledge changes. */
 export class ClaimIndex {
   readonly claims: readonly LoadedClaim[];
-  readonly matcher: ConceptMatcher;
+  // Set while building (see build): the fields below are filled step by step, then never changed.
+  matcher!: ConceptMatcher;
   private readonly postings = new Map<string, Postings>();
   private readonly conceptIdf = new Map<string, number>();
-  /** Word key → claims holding it. */
-  private readonly wordPostings = new Map<string, Int32Array>();
-  private readonly wordIdf = new Map<string, number>();
+  /** Word stem → claims holding it, and its rarity. */
+  private words!: WordPostings;
   /** Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as stems. */
-  private readonly vocabulary = new Set<string>();
+  private vocabulary!: Vocabulary;
   private readonly parents = new Map<string, readonly string[]>();
   /** Event → the places and people its where and who claims give. */
   private readonly context = new Map<string, string[]>();
   /** Stem → the claims (and which of their phrasings) holding it, for the optional curated phrasings. */
   private readonly phrasingPostings = new Map<string, number[]>();
-  private readonly phrasingStems: { claim: number; stems: Set<string> }[] = [];
-  private readonly coverageScratch: Float32Array;
-  private readonly wordScratch: Float32Array;
+  /** For each phrasing (by its number in the postings): its claim and how many stems it has. */
+  private readonly phrasingClaim: number[] = [];
+  private readonly phrasingSize: number[] = [];
+  /** Claims by the figure or date their value gives. */
+  private readonly values = new ValueIndex();
+  private coverageScratch!: Float32Array;
 
-  constructor(kb: KnowledgeBase, claims: readonly LoadedClaim[]) {
+  /** Builds the index at once. */
+  constructor(kb: KnowledgeBase, claims: readonly LoadedClaim[], stepwise?: "stepwise") {
     this.claims = claims;
+    if (stepwise) return;
+    const steps = this.fill(kb);
+    while (!steps.next().done);
+  }
+
+  /**
+   * Builds the index a step at a time: it yields every few hundred claims or texts, so a caller
+   * can give the event loop a turn between steps (a hot reload while the app answers).
+   */
+  static *build(kb: KnowledgeBase, claims: readonly LoadedClaim[]): Generator<void, ClaimIndex> {
+    const index = new ClaimIndex(kb, claims, "stepwise");
+    yield* index.fill(kb);
+    return index;
+  }
+
+  private *fill(kb: KnowledgeBase): Generator<void> {
+    const claims = this.claims;
     this.matcher = new ConceptMatcher(kb.concepts.values());
+    yield;
     for (const c of kb.concepts.values()) this.parents.set(c.id, c.part_of);
     // Where an event is and who takes part are part of what every claim about it is about.
     for (const c of claims) {
@@ -77,7 +100,9 @@ export class ClaimIndex {
     }
     const conceptLists = new Map<string, { claims: number[]; weights: number[] }>();
     const wordLists = new Map<string, number[]>();
-    claims.forEach((claim, i) => {
+    for (let i = 0; i < claims.length; i++) {
+      if (i % 100 === 99) yield;
+      const claim = claims[i] as LoadedClaim;
       const weights = this.conceptsOf(claim);
       for (const [concept, w] of weights) {
         let list = conceptLists.get(concept);
@@ -91,13 +116,15 @@ export class ClaimIndex {
       for (const phrasing of claim.phrasings) {
         const stems = new Set(stemsOf(phrasing));
         if (!stems.size) continue;
-        const k = this.phrasingStems.push({ claim: i, stems }) - 1;
+        const k = this.phrasingClaim.push(i) - 1;
+        this.phrasingSize.push(stems.size);
         for (const st of stems) {
           const list = this.phrasingPostings.get(st) ?? [];
           list.push(k);
           this.phrasingPostings.set(st, list);
         }
       }
+      this.values.add(claim, i);
       const words = new Set<string>();
       for (const text of [claim.answer, claim.snippet, claim.title ?? "", ...claim.phrasings]) {
         for (const k of stemsOf(text)) words.add(k);
@@ -110,7 +137,9 @@ export class ClaimIndex {
         }
         list.push(i);
       }
-    });
+    }
+    yield;
+    this.values.finish();
     const n = Math.max(1, claims.length);
     for (const [concept, list] of conceptLists) {
       this.postings.set(concept, {
@@ -119,21 +148,15 @@ export class ClaimIndex {
       });
       this.conceptIdf.set(concept, Math.log(1 + n / list.claims.length));
     }
-    for (const [k, list] of wordLists) {
-      this.wordPostings.set(k, Int32Array.from(list));
-      this.wordIdf.set(k, Math.log(1 + n / list.length));
-    }
-    const texts = [
+    this.words = new WordPostings(wordLists, claims.length);
+    yield;
+    this.vocabulary = yield* Vocabulary.build([
       ...claims.flatMap((c) => [c.answer, c.snippet]),
       ...[...kb.concepts.values()].flatMap((c) => [c.name, ...c.aliases, ...c.roles]),
       ...[...kb.sources.values()].map((s) => `${s.title} ${s.subtitle ?? ""} ${s.text}`),
-    ];
-    for (const text of texts) {
-      for (const k of keysOf(text)) this.vocabulary.add(k);
-      for (const k of stemsOf(text)) this.vocabulary.add(k);
-    }
+    ]);
+    forgetWords();
     this.coverageScratch = new Float32Array(claims.length);
-    this.wordScratch = new Float32Array(claims.length);
   }
 
   /** The concepts a claim is about, each at its most central role, and what they are part of. */
@@ -156,8 +179,19 @@ export class ClaimIndex {
     return out;
   }
 
-  /** Everything a concept is part of, transitively. */
-  ancestors(id: string): string[] {
+  /** Everything a concept is part of, transitively (worked out once per concept). */
+  ancestors(id: string): readonly string[] {
+    let known = this.ancestry.get(id);
+    if (!known) {
+      known = this.walkAncestors(id);
+      this.ancestry.set(id, known);
+    }
+    return known;
+  }
+
+  private readonly ancestry = new Map<string, readonly string[]>();
+
+  private walkAncestors(id: string): string[] {
     const out: string[] = [];
     const walk = (at: string, depth: number) => {
       for (const up of this.parents.get(at) ?? []) {
@@ -177,47 +211,27 @@ export class ClaimIndex {
 
   /** How rare a word is among the claims; undefined when no claim holds it. */
   idfOfWord(key: string): number | undefined {
-    return this.wordIdf.get(key);
+    return this.words.idfOf(key);
   }
 
   /** Whether some word the knowledge holds shares this word's first five letters and more ("resumption" ~ "resume"). */
   knowsPrefix(stem: string): boolean {
-    if (stem.length < 6) return false;
-    if (!this.prefixes) {
-      this.prefixes = new Set();
-      for (const w of this.vocabulary) if (w.length >= 5 && !/\d/.test(w)) this.prefixes.add(w.slice(0, 5));
-    }
-    return (
-      this.prefixes.has(stem.slice(0, 5)) &&
-      [...this.vocabulary].some(
-        (w) =>
-          w.length >= 5 && (w.startsWith(stem.slice(0, Math.max(5, stem.length - 3))) || stem.startsWith(w)),
-      )
-    );
+    return this.vocabulary.knowsPrefix(stem);
   }
-
-  private prefixes: Set<string> | undefined;
-  private vocabularyFuse: Fuse<string> | undefined;
 
   /** Whether a word is one or two edits from a word the knowledge holds (for misspellings). */
   nearWord(key: string): boolean {
-    if (key.length < 4) return false;
-    this.vocabularyFuse ??= new Fuse(
-      // A function word is no word's correction ("boeing" is not a misspelt "being").
-      [...this.vocabulary].filter((w) => w.length >= 4 && !/\d/.test(w) && !FUNCTION_WORDS.has(w)),
-      {
-        threshold: 0.5,
-        ignoreLocation: true,
-      },
-    );
-    return this.vocabularyFuse
-      .search(key, { limit: 5 })
-      .some((h) => editDistance(key, h.item) <= (key.length >= 6 ? 2 : 1) && key[0] === h.item[0]);
+    return this.vocabulary.nearWord(key);
   }
 
   /** Whether the knowledge holds the word anywhere (claims, names, source texts). */
   knowsWord(key: string): boolean {
     return this.vocabulary.has(key);
+  }
+
+  /** How many claims are about a concept (at any role). */
+  countAbout(concept: string): number {
+    return this.postings.get(concept)?.claims.length ?? 0;
   }
 
   /** The claims about a concept. */
@@ -263,54 +277,20 @@ export class ClaimIndex {
       for (const k of this.phrasingPostings.get(st) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
     const out = new Map<number, number>();
     for (const [k, n] of shared) {
-      const p = this.phrasingStems[k] as { claim: number; stems: Set<string> };
-      const dice = (2 * n) / (q.size + p.stems.size);
-      if (dice >= atLeast && dice > (out.get(p.claim) ?? 0)) out.set(p.claim, dice);
+      const claim = this.phrasingClaim[k] as number;
+      const dice = (2 * n) / (q.size + (this.phrasingSize[k] as number));
+      if (dice >= atLeast && dice > (out.get(claim) ?? 0)) out.set(claim, dice);
     }
     return out;
   }
 
-  /** Claims whose value is this figure (any unit), or whose date value covers this day or month. */
+  /** Claims whose value is this figure (any unit), or whose date value covers this day or month, in claim order. */
   byValue(find: { figure?: number; date?: string; precision?: string }): number[] {
-    const out: number[] = [];
-    this.claims.forEach((c, i) => {
-      const v = c.value;
-      if (
-        find.figure !== undefined &&
-        "figure" in v &&
-        Math.abs(v.figure - find.figure) < 1e-9 * Math.max(1, Math.abs(v.figure))
-      )
-        out.push(i);
-      if (find.date && "date" in v) {
-        const same =
-          find.precision === "month"
-            ? v.date.slice(5, 7) === find.date.slice(5, 7)
-            : v.date.slice(5) === find.date.slice(5) && v.precision === "day";
-        if (same) out.push(i);
-      }
-    });
-    return out;
+    return this.values.find(find);
   }
 
   /** For each of `indexes`, the rarity-weighted share of `keys` (word stems) its words hold (0..1). */
   wordCoverage(keys: readonly string[], indexes: readonly number[]): Map<number, number> {
-    const acc = this.wordScratch;
-    let total = 0;
-    for (const k of new Set(keys)) {
-      const idf = this.wordIdf.get(k);
-      if (idf === undefined) continue;
-      total += idf;
-      const list = this.wordPostings.get(k) as Int32Array;
-      for (let j = 0; j < list.length; j++) acc[list[j] as number] = (acc[list[j] as number] as number) + idf;
-    }
-    const out = new Map<number, number>();
-    for (const i of indexes) out.set(i, total > 0 ? (acc[i] as number) / total : 0);
-    if (total > 0) {
-      for (const k of new Set(keys)) {
-        const list = this.wordPostings.get(k);
-        if (list) for (let j = 0; j < list.length; j++) acc[list[j] as number] = 0;
-      }
-    }
-    return out;
+    return this.words.coverage(keys, indexes);
   }
 }

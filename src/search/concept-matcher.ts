@@ -5,9 +5,9 @@
  * function word can't stand: written with its capitals mid-sentence, or where English grammar
  * rules the pronoun out ("meet he", "the us tariffs").
  */
-import Fuse from "fuse.js";
 import type { Word } from "../nlp/english.js";
 import { FUNCTION_WORDS, keyOf, keysOf } from "./keys.js";
+import { NearWords } from "./near-words.js";
 
 /** How a concept was named. */
 export type Via = "name" | "alias" | "role";
@@ -93,7 +93,7 @@ const OBJECT_POSITION = new Set([
 export class ConceptMatcher {
   private readonly root: Node = { next: new Map(), targets: [] };
   private readonly vocabulary = new Set<string>();
-  private fuse: Fuse<string> | undefined;
+  private near: NearWords | undefined;
   private readonly corrections = new Map<string, string | null>();
 
   constructor(concepts: Iterable<NamedConcept>) {
@@ -265,24 +265,28 @@ export class ConceptMatcher {
   private correct(key: string): string | undefined {
     const known = this.corrections.get(key);
     if (known !== undefined) return known ?? undefined;
-    this.fuse ??= new Fuse(
+    this.near ??= new NearWords(
       [...this.vocabulary].filter((v) => v.length >= 3 && !/\d/.test(v)),
-      {
-        includeScore: true,
-        threshold: 0.6,
-        ignoreLocation: true,
-      },
+      0.6,
     );
     const allowed = key.length >= 6 ? 2 : 1;
+    // Two edits only when the word starts as the name does: "tarrif" is "tariff", "bastion" is not "bessent".
+    const ok = (w: string, d: number) => d <= 1 || (d <= allowed && key[0] === w[0]);
+    const within = this.near.fuseOf(
+      key,
+      this.near.candidates(key, allowed, true).filter((w) => ok(w, editDistance(key, w))),
+    );
     let best: string | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
-    for (const hit of this.fuse.search(key, { limit: 8 })) {
-      const d = editDistance(key, hit.item);
-      // Two edits only when the word starts as the name does: "tarrif" is "tariff", "bastion" is not "bessent".
-      const ok = d <= 1 || (d <= allowed && key[0] === hit.item[0]);
-      if (ok && d < bestDistance) {
-        best = hit.item;
-        bestDistance = d;
+    if (within.length) {
+      // Of fuse.js's eight nearest name words, the fewest edits away, the first of those it ranks.
+      const worst = Math.max(...within.map((h) => h.score));
+      for (const { word } of this.near.top(key, 8, worst)) {
+        const d = editDistance(key, word);
+        if (ok(word, d) && d < bestDistance) {
+          best = word;
+          bestDistance = d;
+        }
       }
     }
     if (this.corrections.size > 10_000) this.corrections.clear();
