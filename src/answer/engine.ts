@@ -26,6 +26,9 @@ import { agrees, figureInWords, listInWords, sameTitle, valueInWords, valueKind 
 
 /** At or above this score the best claim is given as the answer. */
 export const ANSWER_THRESHOLD = 0.38;
+
+/** How many claims about a question's concepts are scored in full, at most (the roughly best). */
+const MAX_SCORED = 400;
 /** Below this score an answer also offers what else it could mean. */
 export const SURE_THRESHOLD = 0.6;
 
@@ -752,7 +755,8 @@ export class AnswerEngine {
     )
       this.nextOf(concepts);
     if (reading.time === "before") this.previousOf(concepts);
-    const hits = this.index.byConcepts(concepts);
+    let hits = this.index.byConcepts(concepts);
+    const valueHits = new Set<number>();
     // A date or figure alone ("nov 1 - what happens then?", "what's the 145 about") finds the claims that give it.
     const seen = new Set(hits.map((h) => h.index));
     // Words the asker quotes find the claims whose snippet holds them.
@@ -777,6 +781,7 @@ export class AnswerEngine {
         if (seen.has(i)) continue;
         seen.add(i);
         hits.push({ index: i, coverage: concepts.size ? 0.5 : 0.8 });
+        valueHits.add(i);
       }
     }
     // A curated phrasing close to the question (an idiom the concepts and attribute don't carry)
@@ -793,6 +798,23 @@ export class AnswerEngine {
       wordKeys,
       hits.map((h) => h.index),
     );
+    // Thousands of claims about what the question names (a large knowledge base, a common concept):
+    // only those that could still come near the top are scored in full, by what they are about and
+    // the question's words. The rest are far below any threshold a reply uses.
+    if (hits.length > MAX_SCORED) {
+      const rough = new Float64Array(hits.length);
+      hits.forEach((h, k) => {
+        rough[k] = h.coverage * (0.7 + 0.3 * (words.get(h.index) ?? 0));
+      });
+      const cut = (Float64Array.from(rough).sort()[hits.length - MAX_SCORED] as number) ?? 0;
+      hits = hits.filter(
+        (h, k) =>
+          (rough[k] as number) >= cut ||
+          quoted.has(h.index) ||
+          phrased.has(h.index) ||
+          valueHits.has(h.index),
+      );
+    }
     // The nouns a question is about, beyond the concepts it names ("how big is the chinese
     // delegation"): a claim that mentions none of them is about something else.
     // ("before the extension" dates the question: the older value is asked, not a claim naming the extension)
