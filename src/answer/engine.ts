@@ -224,10 +224,15 @@ export class AnswerEngine {
   private readonly claimUpcoming: Float64Array;
   private readonly claimRecency: Float64Array;
 
+  /** How many claims about a question's concepts are scored in full, at most. */
+  private readonly maxScored: number;
+
   constructor(
     readonly kb: KnowledgeBase,
     parts?: EngineParts,
+    options: { maxScored?: number } = {},
   ) {
+    this.maxScored = options.maxScored ?? MAX_SCORED;
     this.standing = parts?.standing ?? standingOf(kb);
     this.standingIds = new Set(this.standing.claims.map((c) => c.id));
     this.confirmedIds = new Set([...this.standing.confirmed.values()].flat().map((c) => c.id));
@@ -801,12 +806,12 @@ export class AnswerEngine {
     // Thousands of claims about what the question names (a large knowledge base, a common concept):
     // only those that could still come near the top are scored in full, by what they are about and
     // the question's words. The rest are far below any threshold a reply uses.
-    if (hits.length > MAX_SCORED) {
+    if (hits.length > this.maxScored) {
       const rough = new Float64Array(hits.length);
       hits.forEach((h, k) => {
         rough[k] = h.coverage * (0.7 + 0.3 * (words.get(h.index) ?? 0));
       });
-      const cut = (Float64Array.from(rough).sort()[hits.length - MAX_SCORED] as number) ?? 0;
+      const cut = (Float64Array.from(rough).sort()[hits.length - this.maxScored] as number) ?? 0;
       hits = hits.filter(
         (h, k) =>
           (rough[k] as number) >= cut ||

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { readQuestions } from "../../scripts/evaluate.js";
+import { synthetic } from "../../scripts/synthetic.js";
+import { AnswerEngine } from "../../src/answer/engine.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+
+// A knowledge base large enough that common concepts have far more claims than are scored in full.
+const kb = synthetic(loadKnowledge("test/fixtures/seed-kb"), 2500);
+const questions = readQuestions("eval/questions.jsonl").map((q) => q.q);
+const now = new Date("2025-10-20T09:00:00Z");
+
+describe("scoring only the roughly best claims", () => {
+  it("gives the same answers as scoring every claim", () => {
+    const pruned = new AnswerEngine(kb);
+    const full = new AnswerEngine(kb, undefined, { maxScored: Number.POSITIVE_INFINITY });
+    const differ = questions.filter((q) => {
+      const a = pruned.answer(q, now);
+      const b = full.answer(q, now);
+      return a.text !== b.text || a.answered !== b.answered;
+    });
+    expect(differ).toEqual([]);
+  });
+
+  it("really prunes: with a tiny budget some answers change", () => {
+    const tiny = new AnswerEngine(kb, undefined, { maxScored: 3 });
+    const full = new AnswerEngine(kb, undefined, { maxScored: Number.POSITIVE_INFINITY });
+    const changed = questions.filter((q) => tiny.answer(q, now).text !== full.answer(q, now).text);
+    expect(changed.length).toBeGreaterThan(0);
+  });
+});
