@@ -3,6 +3,7 @@
  * "Nov. 1" → that day, "next week" → the Monday of that week (precision week), "this month" →
  * the 1st (precision month), "on Thursday" → the nearest Thursday in the sentence's tense.
  */
+import { type Token, tokensOf } from "./draft-tokens.js";
 import { apDated } from "./news-style.js";
 import type { DatedAs } from "./schema.js";
 
@@ -84,6 +85,23 @@ function tenseBefore(sentence: string, index: number): Tense {
   if (SAID_BEFORE.test(before)) return "past";
   if (FUTURE.test(clause)) return "future";
   if (PAST.test(clause)) return "past";
+  return verbTense(sentence, clause.length ? index - clause.length : 0, index);
+}
+
+/**
+ * The tense of the nearest verb before a date, as wink reads it: "to complete it on Thursday" and
+ * "when they meet on Thursday" look ahead, "met on Thursday" looks back.
+ */
+function verbTense(sentence: string, from: number, to: number): Tense {
+  const words = tokensOf(sentence).filter((t) => t.start >= from && t.end <= to);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] as Token;
+    if (w.pos !== "VERB" && w.pos !== "AUX") continue;
+    if (words[i - 1]?.lower === "to") return "future";
+    if (/ed$/.test(w.lower) || (w.lemma !== w.lower && !/(?:ing|s)$/.test(w.lower))) return "past";
+    if (w.lemma === w.lower || /s$/.test(w.lower)) return "future";
+    return "unknown";
+  }
   return "unknown";
 }
 

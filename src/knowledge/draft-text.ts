@@ -71,6 +71,25 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/**
+ * The sentences of one story block (a paragraph or a list item), each an exact slice of the source
+ * text. A list item ending in ";" or "; and" is one sentence, its ending left out.
+ */
+export function blockSentences(block: { text: string; start: number }, paragraph: number): Sentence[] {
+  const out: Sentence[] = [];
+  const content = block.text.replace(/(?:;\s*(?:and|or)?|,\s*(?:and|or))$/, "");
+  const boundary = /[.!?]["”’)]?(?=\s+["“‘(]?[A-Z0-9])/g;
+  let from = 0;
+  for (let m = boundary.exec(content); m; m = boundary.exec(content)) {
+    if (!endsSentence(content, m.index)) continue;
+    const end = m.index + m[0].length;
+    push(out, content, from, end, block.start, paragraph);
+    from = end;
+  }
+  push(out, content, from, content.length, block.start, paragraph);
+  return out;
+}
+
 function push(out: Sentence[], content: string, from: number, to: number, base: number, paragraph: number) {
   const raw = content.slice(from, to);
   const skip = raw.length - raw.trimStart().length;

@@ -1,0 +1,115 @@
+/**
+ * Who a sentence reports as saying something, read from its speech verb: "Li told reporters that
+ * …", "…, Trump said", "China, he said, would …", "Xinhua quoted Vice Premier He as saying …",
+ * "according to CCTV". The speaker is a concept mentioned in the sentence, or, for "he", "she",
+ * "the ministry", "the spokesperson", the last one the article named that fits.
+ */
+import type { ConceptMention } from "./draft-concepts.js";
+import { type Token, tokensOf } from "./draft-tokens.js";
+import type { Concept } from "./schema.js";
+
+/** A sentence's report of speech: who, and the words of the sentence that carry what they said. */
+export interface Speech {
+  speaker: Concept;
+  /** The reported content as a slice of the sentence (no attribution, no "that"). */
+  content: string;
+  /** Offset of `content` in the sentence. */
+  contentStart: number;
+  /** The speech verb's lemma: say, tell, call, describe, quote… */
+  verb: string;
+  /** A stance rather than a statement: "called the position tough", "described it as". */
+  stance: boolean;
+}
+
+/** What the article has named so far, for "he", "the ministry" and "the official". */
+export interface Recent {
+  person?: Concept;
+  organisation?: Concept;
+  /** Every party named so far, latest last. */
+  parties: Concept[];
+}
+
+const SPEECH = new Set(["say", "tell", "add", "call", "describe", "announce", "state", "warn", "note", "quote", "insist", "argue", "confirm", "characterize", "forecast"]);
+const STANCE = new Set(["call", "describe", "characterize"]);
+const PARTY_TYPES = new Set(["person", "organisation", "country"]);
+
+function pronounOrRole(words: string, recent: Recent): Concept | undefined {
+  const w = words.toLowerCase().trim();
+  if (/^(?:he|she)$/.test(w)) return recent.person;
+  const role = /^the\s+([a-z][a-z -]*)$/.exec(w)?.[1];
+  if (!role) return undefined;
+  const noun = role.split(" ").at(-1) ?? "";
+  // "the spokesperson", "the official": the last person whose role has that word, else the last person.
+  for (const p of [...recent.parties].reverse()) {
+    const names = [p.name, ...p.aliases, ...p.roles].join(" ").toLowerCase();
+    if (names.includes(noun)) return p;
+  }
+  if (/ministry|office|commission|department|agency|bureau|administration|council/.test(noun)) return recent.organisation;
+  if (/official|spokesperson|spokesman|spokeswoman|minister|secretary|chief|negotiator/.test(noun)) return recent.person;
+  return undefined;
+}
+
+/** The speaker named in characters `from`..`to` of the sentence, a party concept. */
+function partyIn(mentions: readonly ConceptMention[], from: number, to: number): Concept | undefined {
+  const inside = mentions.filter((m) => m.start >= from && m.end <= to && PARTY_TYPES.has(m.concept.type));
+  return inside.at(-1)?.concept;
+}
+
+/** The speech a sentence reports, if any. */
+export function findSpeech(sentence: string, mentions: readonly ConceptMention[], recent: Recent): Speech | undefined {
+  const tokens = tokensOf(sentence);
+  for (let i = 0; i < tokens.length; i++) {
+    const v = tokens[i] as Token;
+    if (v.pos !== "VERB" || !SPEECH.has(v.lemma)) continue;
+    if (v.lemma === "forecast" || v.lemma === "announce" || v.lemma === "state") continue;
+    // Who: the words just before the verb (back to a comma, quotation mark or clause start).
+    const before = sentence.slice(0, v.start);
+    const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf("\u201d"), before.lastIndexOf('"'), before.lastIndexOf(";"), before.lastIndexOf(" that "));
+    const whoFrom = cut + 1;
+    const who = before.slice(whoFrom).trim();
+    let speaker = partyIn(mentions, whoFrom, v.start) ?? pronounOrRole(who, recent);
+    if (!speaker && /^(?:he|she)$/i.test(who.split(" ").at(-1) ?? "")) speaker = recent.person;
+    if (!speaker) continue;
+    let contentStart: number;
+    let content: string;
+    const after = sentence.slice(v.end);
+    const trailing = /^\s*[,.]|^\s*$/.test(after) || cut > 0 && /^[,"\u201d]/.test(sentence.slice(cut).trim()) && whoFrom > 3 && !/\bthat\b/.test(after.slice(0, 8));
+    if (trailing && whoFrom > 3) {
+      // "…," Trump said. / China, he said, would …: what was said is the rest of the sentence.
+      const head = sentence.slice(0, cut).replace(/["\u201c\u201d]/g, "");
+      const tail = after.replace(/^[\s,]+/, "");
+      content = `${head}${/^\s*$/.test(tail) || /^\.?$/.test(tail) ? "" : ` ${tail}`}`.trim();
+      contentStart = 0;
+      if (/^[,]/.test(after.trim()) && !/^\s*[.]?$/.test(tail)) {
+        content = `${sentence.slice(0, cut).trim()} ${tail}`.trim();
+      }
+    } else {
+      // "X said (on Thursday) (that) …", "X told reporters (afterward) that …", "quoted Y as saying …"
+      const m = /^\s*(?:(?:reporters|him|her|them|the \w+)\s+)?(?:afterward\s+|on\s+\w+(?:\s+\w+)?\s+|last week\s+|on\s+[\w.]+\s+\d+\s+)?(?:that\s+)?/.exec(after);
+      contentStart = v.end + (m?.[0].length ?? 0);
+      content = sentence.slice(contentStart);
+      if (v.lemma === "quote") {
+        const as = /\bas saying\s+(?:that\s+)?/.exec(content);
+        const quoted = partyIn(mentions, contentStart, contentStart + (as?.index ?? 0));
+        if (as && quoted) {
+          speaker = quoted;
+          contentStart += as.index + as[0].length;
+          content = sentence.slice(contentStart);
+        }
+      }
+    }
+    content = content.replace(/[.\s]+$/, "").trim();
+    if (content.split(" ").length < 3) continue;
+    return { speaker, content, contentStart, verb: v.lemma, stance: STANCE.has(v.lemma) };
+  }
+  const according = /,?\s*according to ((?:the\s+)?[^,.;]+?)(?=[,.;]|$)/.exec(sentence);
+  if (according) {
+    const at = according.index + according[0].indexOf(according[1] ?? "");
+    const speaker = partyIn(mentions, at, at + (according[1] ?? "").length);
+    if (speaker) {
+      const content = (sentence.slice(0, according.index) + sentence.slice(according.index + according[0].length)).replace(/[.\s]+$/, "");
+      return { speaker, content, contentStart: 0, verb: "say", stance: false };
+    }
+  }
+  return undefined;
+}

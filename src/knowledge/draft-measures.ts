@@ -1,0 +1,94 @@
+/**
+ * Measures and events an article names as noun phrases: "the fentanyl-related tariff", "the Oct. 9
+ * export controls", "the affiliates rule", "a fact sheet", "the 43-day government shutdown". A
+ * phrase is headed by a noun that names a kind of measure or event (English, listed here, and the
+ * head words of the knowledge's own measure and event concepts); its describing words before the
+ * head tell one measure from another, so "port fees" and "special port fees" stay apart while
+ * "fentanyl-related tariff" and "so-called fentanyl tariffs" are the same.
+ */
+import { keyOf } from "../search/keys.js";
+import { type Token, tokensOf } from "./draft-tokens.js";
+import type { Concept, ConceptType } from "./schema.js";
+
+/** A measure or event phrase in a sentence. */
+export interface MeasurePhrase {
+  /** The phrase as a name: "fentanyl-related tariff", "Oct. 9 export controls". */
+  name: string;
+  /** What tells it apart: its describing words and head, as comparison keys ("fentanyl tariff"). */
+  key: string;
+  /** The head word's key: "tariff". */
+  head: string;
+  type: ConceptType;
+  start: number;
+  end: number;
+  /** Offset of the head word. */
+  headStart: number;
+}
+
+/** Nouns that name a kind of event. */
+const EVENT_HEADS = new Set(
+  "talk meeting summit visit trip call conference shutdown sheet summary announcement declaration signing round session negotiation interview press".split(" "),
+);
+/** Nouns that name a kind of measure. */
+const MEASURE_HEADS = new Set(
+  "tariff levy duty surtax fee rule control ban truce pause suspension deal agreement arrangement framework consensus order investigation probe inquiry sanction exclusion purchase pledge commitment bill notice case action measure countermeasure regime license licence extension restriction curb quota tranche increase cut".split(
+    " ",
+  ),
+);
+/** Describing words that do not tell one measure from another. */
+const IDLE = new Set(
+  "so-called so called current new same other such certain several additional expanded sweeping recent earlier latest first-ever related its their his her this that these those the a an all any some".split(" "),
+);
+const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
+
+/** The head words of the knowledge's measure and event concepts, beyond the English ones. */
+export function headsOf(concepts: readonly Concept[]): Map<string, ConceptType> {
+  const heads = new Map<string, ConceptType>();
+  for (const h of EVENT_HEADS) heads.set(h, "event");
+  for (const h of MEASURE_HEADS) heads.set(h, "measure");
+  for (const c of concepts) {
+    if (c.type !== "measure" && c.type !== "event") continue;
+    for (const n of [c.name, ...c.aliases]) {
+      const last = keyOf(n.split(/\s+/).at(-1) ?? "");
+      if (last.length > 3 && !heads.has(last) && !/\d/.test(last)) heads.set(last, c.type);
+    }
+  }
+  return heads;
+}
+
+function describes(t: Token): boolean {
+  if (t.text === "%" || /%$/.test(t.text)) return true;
+  if (/^[A-Z][a-z]{2}\.$|^Sept\.$/.test(t.text)) return true; // "Oct." of "Oct. 9 controls"
+  return MODIFIER_POS.has(t.pos) && !/^['’]s$/.test(t.text) && t.lower !== "'s";
+}
+
+/** The measure and event phrases of a sentence, in order. */
+export function measurePhrases(sentence: string, heads: ReadonlyMap<string, ConceptType>): MeasurePhrase[] {
+  const tokens = tokensOf(sentence);
+  const out: MeasurePhrase[] = [];
+  for (let h = 0; h < tokens.length; h++) {
+    const t = tokens[h] as Token;
+    const head = keyOf(t.text);
+    const type = heads.get(head);
+    if (!type || (t.pos !== "NOUN" && t.pos !== "PROPN")) continue;
+    // A noun followed by another noun is a describing word ("tariff truce"): the phrase goes on.
+    const next = tokens[h + 1];
+    if (next && next.pos === "NOUN") continue;
+    if (next && next.pos === "PROPN" && /^[A-Z]/.test(next.text) && /^[A-Z]/.test(t.text)) continue;
+    let from = h;
+    while (from > 0 && h - from < 5 && describes(tokens[from - 1] as Token)) from--;
+    // A possessive country or body before the phrase belongs to its name: "China's Oct. 9 controls".
+    let words = tokens.slice(from, h + 1);
+    while (words.length && (IDLE.has(words[0]?.lower ?? "") || words[0]?.pos === "NUM" && !/%|^\d+$/.test(words[0]?.text ?? "")))
+      words = words.slice(1);
+    if (!words.length) continue;
+    const start = words[0]?.start ?? t.start;
+    const name = sentence.slice(start, t.end);
+    const keys = words
+      .filter((w) => !IDLE.has(w.lower) && w.text !== "%" && !/^\d+(?:\.\d+)?%$/.test(w.text))
+      .map((w) => keyOf(w.text.replace(/-related$/i, "")))
+      .filter(Boolean);
+    out.push({ name, key: keys.join(" "), head, type, start, end: t.end, headStart: t.start });
+  }
+  return out;
+}
