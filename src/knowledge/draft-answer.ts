@@ -3,8 +3,9 @@
  * dates written out ("on Sunday, Oct. 26, 2025"), "he" and "she" named, the dateline and leading
  * "But" gone, and quotation marks only around words the article itself puts in quotation marks.
  */
-import type { Concept } from "./schema.js";
+
 import { findDates, resolveDatesIn } from "./draft-dates.js";
+import type { Concept } from "./schema.js";
 
 const MAX = 400;
 
@@ -15,14 +16,26 @@ export function shortName(c: Concept): string {
 }
 
 function balanced(s: string): boolean {
-  return (s.match(/"/g) ?? []).length % 2 === 0 && (s.match(/\u201c/g) ?? []).length === (s.match(/\u201d/g) ?? []).length;
+  return (
+    (s.match(/"/g) ?? []).length % 2 === 0 &&
+    (s.match(/\u201c/g) ?? []).length === (s.match(/\u201d/g) ?? []).length
+  );
 }
 
 /** The answer for a claim drafted from `basis` (a slice of the article), published on `published`. */
-export function answerFrom(basis: string, published: string, opts: { speaker?: Concept; leadIn?: string; quoteOf?: string } = {}): string {
-  if (opts.quoteOf && opts.speaker) return finish(`${shortName(opts.speaker)} said: "${opts.quoteOf.replace(/[.,]$/, "")}."`);
-  const quotedAt = [...basis.matchAll(/["\u201c][^"\u201c\u201d]*["\u201d]/g)].map((m) => [m.index, m.index + m[0].length] as const);
-  const dates = findDates(basis, published).filter((d) => !quotedAt.some(([a, b]) => d.index > a && d.index < b));
+export function answerFrom(
+  basis: string,
+  published: string,
+  opts: { speaker?: Concept; leadIn?: string; quoteOf?: string } = {},
+): string {
+  if (opts.quoteOf && opts.speaker)
+    return finish(`${opts.speaker.name} said: "${opts.quoteOf.replace(/[.,]$/, "")}."`);
+  const quotedAt = [...basis.matchAll(/["\u201c][^"\u201c\u201d]*["\u201d]/g)].map(
+    (m) => [m.index, m.index + m[0].length] as const,
+  );
+  const dates = findDates(basis, published).filter(
+    (d) => !quotedAt.some(([a, b]) => d.index > a && d.index < b),
+  );
   let a = resolveDatesIn(basis, dates);
   a = a.replace(/^[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w .]+?)?\s+[—–-]{1,2}\s+/, "");
   if (opts.leadIn) a = `${opts.leadIn.replace(/:\s*$/, "")} ${a}`;

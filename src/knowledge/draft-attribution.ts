@@ -29,7 +29,23 @@ export interface Recent {
   parties: Concept[];
 }
 
-const SPEECH = new Set(["say", "tell", "add", "call", "describe", "announce", "state", "warn", "note", "quote", "insist", "argue", "confirm", "characterize", "forecast"]);
+const SPEECH = new Set([
+  "say",
+  "tell",
+  "add",
+  "call",
+  "describe",
+  "announce",
+  "state",
+  "warn",
+  "note",
+  "quote",
+  "insist",
+  "argue",
+  "confirm",
+  "characterize",
+  "forecast",
+]);
 const STANCE = new Set(["call", "describe", "characterize"]);
 const PARTY_TYPES = new Set(["person", "organisation", "country"]);
 
@@ -44,8 +60,10 @@ function pronounOrRole(words: string, recent: Recent): Concept | undefined {
     const names = [p.name, ...p.aliases, ...p.roles].join(" ").toLowerCase();
     if (names.includes(noun)) return p;
   }
-  if (/ministry|office|commission|department|agency|bureau|administration|council/.test(noun)) return recent.organisation;
-  if (/official|spokesperson|spokesman|spokeswoman|minister|secretary|chief|negotiator/.test(noun)) return recent.person;
+  if (/ministry|office|commission|department|agency|bureau|administration|council/.test(noun))
+    return recent.organisation;
+  if (/official|spokesperson|spokesman|spokeswoman|minister|secretary|chief|negotiator/.test(noun))
+    return recent.person;
   return undefined;
 }
 
@@ -56,7 +74,11 @@ function partyIn(mentions: readonly ConceptMention[], from: number, to: number):
 }
 
 /** The speech a sentence reports, if any. */
-export function findSpeech(sentence: string, mentions: readonly ConceptMention[], recent: Recent): Speech | undefined {
+export function findSpeech(
+  sentence: string,
+  mentions: readonly ConceptMention[],
+  recent: Recent,
+): Speech | undefined {
   const tokens = tokensOf(sentence);
   for (let i = 0; i < tokens.length; i++) {
     const v = tokens[i] as Token;
@@ -64,16 +86,29 @@ export function findSpeech(sentence: string, mentions: readonly ConceptMention[]
     if (v.lemma === "forecast" || v.lemma === "announce" || v.lemma === "state") continue;
     // Who: the words just before the verb (back to a comma, quotation mark or clause start).
     const before = sentence.slice(0, v.start);
-    const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf("\u201d"), before.lastIndexOf('"'), before.lastIndexOf(";"), before.lastIndexOf(" that "));
+    const cut = Math.max(
+      before.lastIndexOf(","),
+      before.lastIndexOf("\u201d"),
+      before.lastIndexOf('"'),
+      before.lastIndexOf(";"),
+      before.lastIndexOf(" that "),
+    );
     const whoFrom = cut + 1;
     const who = before.slice(whoFrom).trim();
     let speaker = partyIn(mentions, whoFrom, v.start) ?? pronounOrRole(who, recent);
     if (!speaker && /^(?:he|she)$/i.test(who.split(" ").at(-1) ?? "")) speaker = recent.person;
+    // "…," said Trentino.
+    if (!speaker && !who) speaker = partyIn(mentions, v.end, v.end + 40);
     if (!speaker) continue;
     let contentStart: number;
     let content: string;
     const after = sentence.slice(v.end);
-    const trailing = /^\s*[,.]|^\s*$/.test(after) || cut > 0 && /^[,"\u201d]/.test(sentence.slice(cut).trim()) && whoFrom > 3 && !/\bthat\b/.test(after.slice(0, 8));
+    const trailing =
+      /^\s*[,.]|^\s*$/.test(after) ||
+      (cut > 0 &&
+        /^[,"\u201d]/.test(sentence.slice(cut).trim()) &&
+        whoFrom > 3 &&
+        !/\bthat\b/.test(after.slice(0, 8)));
     if (trailing && whoFrom > 3) {
       // "…," Trump said. / China, he said, would …: what was said is the rest of the sentence.
       const head = sentence.slice(0, cut).replace(/["\u201c\u201d]/g, "");
@@ -85,7 +120,10 @@ export function findSpeech(sentence: string, mentions: readonly ConceptMention[]
       }
     } else {
       // "X said (on Thursday) (that) …", "X told reporters (afterward) that …", "quoted Y as saying …"
-      const m = /^\s*(?:(?:reporters|him|her|them|the \w+)\s+)?(?:afterward\s+|on\s+\w+(?:\s+\w+)?\s+|last week\s+|on\s+[\w.]+\s+\d+\s+)?(?:that\s+)?/.exec(after);
+      const told = v.lemma === "tell" ? "(?:(?:reporters|him|her|them|the \\w+)\\s+)?" : "";
+      const m = new RegExp(
+        `^\\s*${told}(?:afterward\\s+|on\\s+\\w+(?:\\s+\\w+)?\\s+|last week\\s+|on\\s+[\\w.]+\\s+\\d+\\s+)?(?:that\\s+)?`,
+      ).exec(after);
       contentStart = v.end + (m?.[0].length ?? 0);
       content = sentence.slice(contentStart);
       if (v.lemma === "quote") {
@@ -107,7 +145,9 @@ export function findSpeech(sentence: string, mentions: readonly ConceptMention[]
     const at = according.index + according[0].indexOf(according[1] ?? "");
     const speaker = partyIn(mentions, at, at + (according[1] ?? "").length);
     if (speaker) {
-      const content = (sentence.slice(0, according.index) + sentence.slice(according.index + according[0].length)).replace(/[.\s]+$/, "");
+      const content = (
+        sentence.slice(0, according.index) + sentence.slice(according.index + according[0].length)
+      ).replace(/[.\s]+$/, "");
       return { speaker, content, contentStart: 0, verb: "say", stance: false };
     }
   }

@@ -21,7 +21,9 @@ export interface ConceptMention {
 
 /** Family names written first (Chinese usage): the short form of "Li Chenggang" is "Li". */
 const FAMILY_FIRST = new Set(
-  "li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian yin yi wen xi".split(" "),
+  "li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian yin yi wen xi".split(
+    " ",
+  ),
 );
 /** Aliases that are English words before they are names ("He" for He Lifeng). */
 const PRONOUNS = new Set(["he", "she", "it", "they", "we", "us", "i", "you", "him", "her", "them"]);
@@ -91,10 +93,18 @@ export class DraftConcepts {
   }
 
   /** Proposes a concept (unless one already has the name), keeping only aliases no other concept has. */
-  propose(fields: { name: string; type: ConceptType; aliases?: string[]; roles?: string[]; part_of?: string[] }): Concept {
+  propose(fields: {
+    name: string;
+    type: ConceptType;
+    aliases?: string[];
+    roles?: string[];
+    part_of?: string[];
+  }): Concept {
     const had = this.named(fields.name);
     if (had) return had;
-    const aliases = [...new Set(fields.aliases ?? [])].filter((a) => aliasKey(a) !== aliasKey(fields.name) && this.free(a));
+    const aliases = [...new Set(fields.aliases ?? [])].filter(
+      (a) => aliasKey(a) !== aliasKey(fields.name) && this.free(a),
+    );
     const concept: Concept = {
       id: this.newId(fields.name),
       type: fields.type,
@@ -121,13 +131,17 @@ export class DraftConcepts {
       const parts = n.name.split(" ").filter((p) => !/^[A-Z]\.$/.test(p));
       const first = parts[0] ?? "";
       const last = parts.at(-1) ?? "";
-      const alone = (w: string) => new RegExp(`(?<![\\w-][ ]?)\\b${w}\\b(?![ ][A-Z])`).test(text.replaceAll(n.name, ""));
+      const alone = (w: string) =>
+        new RegExp(`(?<![\\w-][ ]?)\\b${w}\\b(?![ ][A-Z])`).test(text.replaceAll(n.name, ""));
       const short = alone(last) ? last : alone(first) || FAMILY_FIRST.has(first.toLowerCase()) ? first : last;
       if (short && short !== n.name) aliases.push(short);
     }
     const words = n.name.split(" ");
     if (n.type === "organisation" && words.length > 2) {
-      const acronym = words.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join("");
+      const acronym = words
+        .filter((w) => /^[A-Z]/.test(w))
+        .map((w) => w[0])
+        .join("");
       if (acronym.length > 2 && new RegExp(`\\b${acronym}\\b`).test(text)) aliases.push(acronym);
     }
     const owner = n.owner ? countryId(n.owner) : undefined;

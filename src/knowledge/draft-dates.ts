@@ -83,9 +83,12 @@ function tenseBefore(sentence: string, index: number): Tense {
   const before = sentence.slice(0, index);
   const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";")) + 1);
   if (SAID_BEFORE.test(before)) return "past";
+  // The verb nearest the date decides ("they had agreed … to take up when they meet on Thursday").
+  const near = verbTense(sentence, Math.max(index - clause.length, index - 40), index);
+  if (near !== "unknown") return near;
   if (FUTURE.test(clause)) return "future";
   if (PAST.test(clause)) return "past";
-  return verbTense(sentence, clause.length ? index - clause.length : 0, index);
+  return "unknown";
 }
 
 /**
@@ -98,6 +101,16 @@ function verbTense(sentence: string, from: number, to: number): Tense {
     const w = words[i] as Token;
     if (w.pos !== "VERB" && w.pos !== "AUX") continue;
     if (words[i - 1]?.lower === "to") return "future";
+    if (
+      /^(?:had|has|have|was|were|did)$/.test(words[i - 1]?.lower ?? "") ||
+      /^(?:had|was|were|did)$/.test(w.lower)
+    )
+      return "past";
+    if (
+      /^(?:will|would|shall|is|are)$/.test(words[i - 1]?.lower ?? "") ||
+      /^(?:will|would|shall)$/.test(w.lower)
+    )
+      return "future";
     if (/ed$/.test(w.lower) || (w.lemma !== w.lower && !/(?:ing|s)$/.test(w.lower))) return "past";
     if (w.lemma === w.lower || /s$/.test(w.lower)) return "future";
     return "unknown";
@@ -186,7 +199,14 @@ export function findDates(sentence: string, published: string): DateMention[] {
   for (const m of sentence.matchAll(DAY_DATE)) {
     const month = monthIndex(m[1] ?? "");
     const day = Number(m[2]);
-    const year = m[3] ? Number(m[3]) : yearFor(base, month, day, tenseBefore(sentence, m.index));
+    const byTense = yearFor(base, month, day, tenseBefore(sentence, m.index));
+    const nearest = yearFor(base, month, day, "unknown");
+    // A day without a year is within half a year of the report ("Oct. 9" in a November report is that October).
+    const year = m[3]
+      ? Number(m[3])
+      : Math.abs(Date.UTC(byTense, month, day) - base.getTime()) > 183 * DAY_MS
+        ? nearest
+        : byTense;
     const date = new Date(Date.UTC(year, month, day));
     if (date.getUTCMonth() !== month) continue; // "Feb. 30" is not a date
     add(m.index, m[0], date, "day", true);

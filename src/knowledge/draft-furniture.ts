@@ -47,7 +47,11 @@ function hasCredit(line: string): boolean {
   const m = CREDIT.exec(line);
   if (!m) return false;
   const inside = m[1] ?? "";
-  return /\//.test(inside) || /^(?:file photo|reuters|ap|afp|getty images|bloomberg|xinhua|handout)$/i.test(inside) || /^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}$/.test(inside);
+  return (
+    /\//.test(inside) ||
+    /^(?:file photo|reuters|ap|afp|getty images|bloomberg|xinhua|handout)$/i.test(inside) ||
+    /^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}$/.test(inside)
+  );
 }
 
 /** Reads the story out of an article: its blocks in order, and the furniture lines it skipped. */
@@ -73,32 +77,50 @@ export function readStory(text: string): Story {
   const skip = (line: string, why: string) => furniture.push({ line, why });
   let leadIn: string | undefined;
   let inTakeaways = false;
-  lines.forEach((l, i) => {
+  for (const [i, l] of lines.entries()) {
     const bullet = bulletAt.has(l.start);
     if (!bullet) inTakeaways = false;
-    if (i === 0) return skip(l.text, "headline");
-    if (i === 1 && !ENDS_SENTENCE.test(l.text)) return skip(l.text, "subhead");
+    if (i === 0 && !ENDS_SENTENCE.test(l.text)) {
+      skip(l.text, "headline");
+      continue;
+    }
+    if (i === 1 && !ENDS_SENTENCE.test(l.text)) {
+      skip(l.text, "subhead");
+      continue;
+    }
     const rule = RULES.find(([re]) => re.test(l.text));
     if (rule) {
       if (/^key takeaways/i.test(l.text)) inTakeaways = true;
-      return skip(l.text, rule[1]);
+      skip(l.text, rule[1]);
+      continue;
     }
-    if (inTakeaways) return skip(l.text, "Key Takeaways summary bullet (the story's own sentences carry these facts)");
-    if (hasCredit(l.text)) return skip(l.text, "photo caption and credit");
+    if (inTakeaways) {
+      skip(l.text, "Key Takeaways summary bullet (the story's own sentences carry these facts)");
+      continue;
+    }
+    if (hasCredit(l.text)) {
+      skip(l.text, "photo caption and credit");
+      continue;
+    }
     const next = lines[i + 1];
-    if (!ENDS_SENTENCE.test(l.text) && !/[:;,]$/.test(l.text) && next && hasCredit(next.text) && !bullet)
-      return skip(l.text, "photo label");
+    if (!ENDS_SENTENCE.test(l.text) && !/[:;,]$/.test(l.text) && next && hasCredit(next.text) && !bullet) {
+      skip(l.text, "photo label");
+      continue;
+    }
     if (bullet && leadIn) {
       blocks.push({ text: l.text, start: l.start, leadIn });
-      return;
+      continue;
     }
     leadIn = undefined;
     if (/:$/.test(l.text)) {
       leadIn = l.text;
-      return;
+      continue;
     }
-    if (!ENDS_SENTENCE.test(l.text)) return skip(l.text, "heading or label (no sentence)");
+    if (!ENDS_SENTENCE.test(l.text)) {
+      skip(l.text, "heading or label (no sentence)");
+      continue;
+    }
     blocks.push({ text: l.text, start: l.start });
-  });
+  }
   return { blocks, furniture };
 }

@@ -27,7 +27,9 @@ export interface MeasurePhrase {
 
 /** Nouns that name a kind of event. */
 const EVENT_HEADS = new Set(
-  "talk meeting summit visit trip call conference shutdown sheet summary announcement declaration signing round session negotiation interview press".split(" "),
+  "talk meeting summit visit trip call conference shutdown sheet summary announcement declaration signing round session negotiation interview press".split(
+    " ",
+  ),
 );
 /** Nouns that name a kind of measure. */
 const MEASURE_HEADS = new Set(
@@ -37,7 +39,9 @@ const MEASURE_HEADS = new Set(
 );
 /** Describing words that do not tell one measure from another. */
 const IDLE = new Set(
-  "so-called so called current new same other such certain several additional expanded sweeping recent earlier latest first-ever related its their his her this that these those the a an all any some".split(" "),
+  "so-called so called current new same other such certain several additional expanded sweeping recent earlier latest first-ever related its their his her this that these those the a an all any some".split(
+    " ",
+  ),
 );
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
 
@@ -49,8 +53,10 @@ export function headsOf(concepts: readonly Concept[]): Map<string, ConceptType> 
   for (const c of concepts) {
     if (c.type !== "measure" && c.type !== "event") continue;
     for (const n of [c.name, ...c.aliases]) {
-      const last = keyOf(n.split(/\s+/).at(-1) ?? "");
-      if (last.length > 3 && !heads.has(last) && !/\d/.test(last)) heads.set(last, c.type);
+      const word = n.split(/\s+/).at(-1) ?? "";
+      const last = keyOf(word);
+      if (/^[a-z]/.test(word) && last.length > 3 && !heads.has(last) && !/\d/.test(last))
+        heads.set(last, c.type);
     }
   }
   return heads;
@@ -79,12 +85,22 @@ export function measurePhrases(sentence: string, heads: ReadonlyMap<string, Conc
     while (from > 0 && h - from < 5 && describes(tokens[from - 1] as Token)) from--;
     // A possessive country or body before the phrase belongs to its name: "China's Oct. 9 controls".
     let words = tokens.slice(from, h + 1);
-    while (words.length && (IDLE.has(words[0]?.lower ?? "") || words[0]?.pos === "NUM" && !/%|^\d+$/.test(words[0]?.text ?? "")))
+    while (
+      words.length &&
+      (IDLE.has(words[0]?.lower ?? "") || (words[0]?.pos === "NUM" && !/%|^\d+$/.test(words[0]?.text ?? "")))
+    )
       words = words.slice(1);
     if (!words.length) continue;
-    const start = words[0]?.start ?? t.start;
+    let start = words[0]?.start ?? t.start;
+    // A hyphenated describing word belongs whole: "in-person round"; a length does not name it: "43-day".
+    const hyphened = /([\w]+-)+$/.exec(sentence.slice(0, start));
+    if (hyphened) start -= hyphened[0].length;
+    const length = /^\d+-\w+\s+|^(?:one|two|three|four|five)-(?:day|week|month|year)\s+/i.exec(
+      sentence.slice(start, t.end),
+    );
+    if (length) start += length[0].length;
     const name = sentence.slice(start, t.end);
-    const keys = words
+    const keys = tokensOf(name)
       .filter((w) => !IDLE.has(w.lower) && w.text !== "%" && !/^\d+(?:\.\d+)?%$/.test(w.text))
       .map((w) => keyOf(w.text.replace(/-related$/i, "")))
       .filter(Boolean);

@@ -33,27 +33,30 @@ const TITLED = new RegExp(
   `((?:${ROLE_WORD}[ ]){0,4}?(?:${TITLE})(?:[ ]of[ ][A-Z][a-z]+)?)[ ]${NAME}(?![\\w'’-]|[ ][A-Z])`,
   "g",
 );
-const DESCRIBED = new RegExp(
-  `(?:^|[\\s(])((?:[A-Z][\\w'’.-]+[ ]){0,3}[A-Z][\\w'’.-]+(?:[ ]\\d+(?:[ ][a-z]+)?)?),[ ]((?:a|an|the|[A-Z][a-z]+['’]s)[ ][^,.;]{3,90}|(?:director|head|chief|member|spokesperson|spokesman)[ ][^,.;]{3,90})(?=[,.;]|$)`,
-  "g",
-);
+const DESCRIBED =
+  /(?:^|[\s(])((?:[A-Z][\w'’.-]+[ ]){0,3}[A-Z][\w'’.-]+(?:[ ]\d+(?:[ ][a-z]+)?)?),[ ]((?:a|an|the|[A-Z][a-z]+['’]s)[ ][^,.;]{3,90}|(?:director|head|chief|member|spokesperson|spokesman)[ ][^,.;]{3,90})(?=[,.;]|$)/g;
 const BUSINESS =
   /((?:(?:[A-Z][\w-]*|state|[a-z]+-owned)[ ]){0,3}(?:chipmaker|shipbuilder|broadcaster|carrier|automaker|company|firm|lender|exporter|importer|trader|-owned)|State-owned|state-owned)[ ]((?:[A-Z][\w-]+)(?:[ ][A-Z][\w-]+)?)/g;
 const AGENCY = /((?:[A-Z][\w-]+[ ]){1,2})(news agency)/g;
-const ORG_HEAD = "Ministry|Department|Commission|Office|Administration|Agency|Council|Bureau|Party|Union|Customs|Service";
+const ORG_HEAD =
+  "Ministry|Department|Commission|Office|Administration|Agency|Council|Bureau|Party|Union|Customs|Service";
 const ORGANISATION = new RegExp(
   `((?:[A-Z][\\w.&'’-]*[ ]){0,4}(?:${ORG_HEAD})(?:[ ]of[ ](?:the[ ])?[A-Z][\\w'’-]*(?:[ ](?:and[ ])?[A-Z][\\w'’-]*){0,2})?)`,
   "g",
 );
-const PLACE_HEAD = /\b(?:Airport|Air Base|Base|Port|Tower|tower|Building|building|Palace|Hall|Square|Island|Province|County|City|Strait)\b/;
-const PLACE_WORDS = /\b(?:airfield|airport|building|tower|venue|city|capital|port|base|town|province|region|island)\b/;
-const ORG_WORDS = /\b(?:company|shipbuilder|chipmaker|maker|firm|broadcaster|agency|ministry|department|body|bank|group)\b/;
+const PLACE_HEAD =
+  /\b(?:Airport|Air Base|Base|Port|Tower|tower|Building|building|Palace|Hall|Square|Island|Province|County|City|Strait)\b/;
+const PLACE_WORDS =
+  /\b(?:airfield|airport|building|tower|venue|city|capital|port|base|town|province|region|island)\b/;
+const ORG_WORDS =
+  /\b(?:company|shipbuilder|chipmaker|maker|firm|broadcaster|agency|ministry|department|body|bank|group)\b/;
 const AFTER_PREPOSITION =
   /(?:\b(?:in|at|to|from|near|outside|toward|towards|south of|north of|east of|west of)|^In|^At)[ ]((?:[A-Z][\w'’-]+)(?:[ ][A-Z][\w'’-]+){0,3})/g;
 const DATELINE = /^([A-Z][A-Z .'-]+?)(?:,[ ]([A-Z][\w .]+?))?[ ]+[—–-]{1,2}[ ]/;
 const NOT_NAMES =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec|The|A|An|This|That|These|Those|Eastern|Western|Section|No|Nos|Announcement)\b/;
-const COUNTRY_PREFIX = /^(?:(?:the[ ])?(?:U\.S\.|US|China['’]s|Chinese|American|Beijing['’]s|Washington['’]s)[ ])/;
+const COUNTRY_PREFIX =
+  /^(?:(?:the[ ])?(?:U\.S\.|US|China['’]s|Chinese|American|Beijing['’]s|Washington['’]s)[ ])/;
 
 let countries: Map<string, string> | undefined;
 /** Country names from the runtime's ICU data ("Brazil", "South Korea"), lower-cased → as written. */
@@ -108,7 +111,8 @@ export function findNamed(sentences: readonly string[]): Named[] {
     const key = name.toLowerCase();
     const had = found.get(key);
     if (had) {
-      if (!had.roles.length && n.roles.length) Object.assign(had, { roles: n.roles, roleSnippet: n.roleSnippet, described: n.described });
+      if (!had.roles.length && n.roles.length)
+        Object.assign(had, { roles: n.roles, roleSnippet: n.roleSnippet, described: n.described });
       for (const a of n.aliases) if (!had.aliases.includes(a)) had.aliases.push(a);
       had.owner ??= n.owner;
       return;
@@ -125,22 +129,45 @@ export function findNamed(sentences: readonly string[]): Named[] {
       const name = m[1] ?? "";
       const desc = m[2] ?? "";
       if (/^(?:The|A|An)[ ]/.test(name) && !PLACE_HEAD.test(name)) continue;
-      const type: ConceptType = PLACE_HEAD.test(name) || PLACE_WORDS.test(desc)
-        ? "place"
-        : new RegExp(`^(?:(?:a|an|the)[ ])?(?:[\\w'’-]+[ ]){0,3}(?:${TITLE}|member|director|head|official)\\b`, "i").test(desc) &&
-            /^[A-Z][a-z]+[ ][A-Z][a-z]+$/.test(name)
-          ? "person"
-          : ORG_WORDS.test(desc)
-            ? "organisation"
-            : "topic";
+      const type: ConceptType =
+        PLACE_HEAD.test(name) || PLACE_WORDS.test(desc)
+          ? "place"
+          : new RegExp(
+                `^(?:(?:a|an|the)[ ])?(?:[\\w'’-]+[ ]){0,3}(?:${TITLE}|member|director|head|official)\\b`,
+                "i",
+              ).test(desc) && /^[A-Z][a-z]+[ ][A-Z][a-z]+$/.test(name)
+            ? "person"
+            : ORG_WORDS.test(desc)
+              ? "organisation"
+              : "topic";
       if (type === "topic") continue;
-      add({ name: name.replace(/^the[ ]/i, ""), type, roles: [desc], roleSnippet: `${name}, ${desc}`, described: true, aliases: [] });
+      add({
+        name: name.replace(/^the[ ]/i, ""),
+        type,
+        roles: [desc],
+        roleSnippet: `${name}, ${desc}`,
+        described: true,
+        aliases: [],
+      });
     }
     for (const m of s.matchAll(BUSINESS)) {
       const role = (m[1] ?? "").trim();
-      add({ name: m[2] ?? "", type: "organisation", roles: /owned$/i.test(role) ? [] : [role], roleSnippet: `${role} ${m[2]}`, aliases: [] });
+      add({
+        name: m[2] ?? "",
+        type: "organisation",
+        roles: /owned$/i.test(role) ? [] : [role],
+        roleSnippet: `${role} ${m[2]}`,
+        aliases: [],
+      });
     }
-    for (const m of s.matchAll(AGENCY)) add({ name: (m[1] ?? "").trim().replace(/^The[ ]/, ""), type: "organisation", roles: [m[2] ?? ""], roleSnippet: m[0], aliases: [] });
+    for (const m of s.matchAll(AGENCY))
+      add({
+        name: (m[1] ?? "").trim().replace(/^The[ ]/, ""),
+        type: "organisation",
+        roles: [m[2] ?? ""],
+        roleSnippet: m[0],
+        aliases: [],
+      });
     for (const m of s.matchAll(ORGANISATION)) {
       const full = (m[1] ?? "").trim();
       const parts = full.split(/['’]s[ ]/);
@@ -151,18 +178,32 @@ export function findNamed(sentences: readonly string[]): Named[] {
         name = name.replace(/['’]s$/, "");
         if (!new RegExp(`(?:${ORG_HEAD})`).test(name) || name.split(" ").length < 2) return;
         const alias = owner && /U\.S\.|US/.test(owner) ? [`U.S. ${name}`] : [];
-        add({ name, type: "organisation", roles: [], aliases: alias, owner: owner?.replace(/['’]s[ ]$|[ ]$/g, "").replace(/^the[ ]/, "") });
+        add({
+          name,
+          type: "organisation",
+          roles: [],
+          aliases: alias,
+          owner: owner?.replace(/['’]s[ ]$|[ ]$/g, "").replace(/^the[ ]/, ""),
+        });
       });
     }
     const dl = DATELINE.exec(s);
     if (dl) {
-      add({ name: titleCase(dl[1] ?? ""), type: countryNamed(titleCase(dl[1] ?? "")) ? "country" : "place", roles: [], aliases: [], owner: dl[2] });
+      add({
+        name: titleCase(dl[1] ?? ""),
+        type: countryNamed(titleCase(dl[1] ?? "")) ? "country" : "place",
+        roles: [],
+        aliases: [],
+        owner: dl[2],
+      });
     }
     for (const m of s.matchAll(AFTER_PREPOSITION)) {
       for (const part of (m[1] ?? "").split(/['’]s[ ]/)) {
         const name = part.replace(/['’]s$/, "");
-        if (countryNamed(name)) add({ name: countryNamed(name) as string, type: "country", roles: [], aliases: [] });
-        else if (!new RegExp(`(?:${ORG_HEAD})\\b`).test(name)) add({ name, type: "place", roles: [], aliases: [] });
+        if (countryNamed(name))
+          add({ name: countryNamed(name) as string, type: "country", roles: [], aliases: [] });
+        else if (!new RegExp(`(?:${ORG_HEAD})\\b`).test(name))
+          add({ name, type: "place", roles: [], aliases: [] });
       }
     }
     for (const m of s.matchAll(/\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\b/g)) {

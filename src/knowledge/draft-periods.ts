@@ -30,10 +30,23 @@ function addLength(iso: string, n: number, unit: string): string {
 export function periodIn(clause: string, dates: readonly DateMention[]): Period | undefined {
   const dayDates = dates.filter((d) => d.when.precision === "day" || d.when.precision === "month");
   const before = (d: DateMention) => clause.slice(Math.max(0, d.index - 45), d.index);
-  const ends = dayDates.filter((d) => /\b(?:until|through|to|till|expir\w*|run out|runs out)\s+(?:\d{1,2}:\d{2}\s*[ap]\.m\.[^,]{0,30}?\s+)?(?:on\s+)?(?:Monday,\s+|Tuesday,\s+)?$/i.test(before(d)));
-  const starts = dayDates.filter((d) => /\b(?:from|starting|beginning|as of|since|effective|after)\s+(?:\d{1,2}:\d{2}\s*[ap]\.m\.[^,]{0,30}?\s+)?(?:on\s+)?(?:\w+day,?\s+)?$/i.test(before(d)) && !ends.includes(d));
-  const length = /\bfor\s+(a|an|one|two|three|four|five|six)\s+(?:more\s+|another\s+)?(years?|months?|weeks?)\b/i.exec(clause) ??
-    /\b(one|two|three)-(year|month)\b/i.exec(clause) ?? /\b(another|one more)\s+(year)\b/i.exec(clause);
+  const ends = dayDates.filter((d) =>
+    /\b(?:until|through|to|till|expir\w*|run out|runs out)\s+(?:\d{1,2}:\d{2}\s*[ap]\.m\.[^,]{0,30}?\s+)?(?:on\s+)?(?:Monday,\s+|Tuesday,\s+)?$/i.test(
+      before(d),
+    ),
+  );
+  const starts = dayDates.filter(
+    (d) =>
+      /\b(?:from|starting|beginning|as of|since|effective|after)\s+(?:\d{1,2}:\d{2}\s*[ap]\.m\.[^,]{0,30}?\s+)?(?:on\s+)?(?:\w+day,?\s+)?$/i.test(
+        before(d),
+      ) && !ends.includes(d),
+  );
+  const length =
+    /\bfor\s+(a|an|one|two|three|four|five|six)\s+(?:more\s+|another\s+)?(years?|months?|weeks?)\b/i.exec(
+      clause,
+    ) ??
+    /\b(one|two|three)-(year|month)\b/i.exec(clause) ??
+    /\b(another|one more)\s+(year)\b/i.exec(clause);
   const until = ends[0];
   const from = starts[0];
   if (!until && !from && !length) return undefined;

@@ -10,11 +10,11 @@ import { sameValue, subjectOf } from "./claim-values.js";
 import { answerFrom } from "./draft-answer.js";
 import { findSpeech, type Recent } from "./draft-attribution.js";
 import { type ConceptMention, DraftConcepts, idFrom } from "./draft-concepts.js";
-import { factsOf, type DraftFact } from "./draft-facts.js";
+import { type DraftFact, factsOf } from "./draft-facts.js";
 import { type FurnitureLine, readStory } from "./draft-furniture.js";
 import { headsOf, measurePhrases } from "./draft-measures.js";
 import { findNamed } from "./draft-names.js";
-import { blockSentences } from "./draft-text.js";
+import { blockSentences, type Sentence } from "./draft-text.js";
 import type { Claim, Concept, Source } from "./schema.js";
 /** What the curator says about a new source on the command line. */
 export interface SourceMeta {
@@ -31,11 +31,6 @@ export interface SourceMeta {
   addedBy?: string;
 }
 
-const DEADLINE = /\b(expir\w*|deadline|takes? effect|took effect|due|until|lapses?|ends?)\b/i;
-/** A deadline that starts something rather than ends it. */
-const STARTS = /\b(takes? effect|took effect|begins?|began|starts?|kicks? in)\b/i;
-const MAX_ANSWER = 400;
-const MAX_ABOUT = 5;
 
 /** A lower-case kebab-case id from words: "US, China Plan New Trade Talks" → "us-china-plan-new-trade-talks". */
 export function slugify(text: string, maxWords = 6): string {
@@ -98,7 +93,9 @@ export interface Drafted {
 export function draftClaims(text: string, input: DraftInput): Drafted {
   const { source } = input;
   const story = readStory(text);
-  const sentences = story.blocks.flatMap((b, i) => blockSentences(b, i).map((s) => ({ ...s, leadIn: b.leadIn })));
+  const sentences = story.blocks.flatMap((b, i) =>
+    joinQuotations(text, blockSentences(b, i)).map((s) => ({ ...s, leadIn: b.leadIn })),
+  );
   const storyText = sentences.map((s) => s.text).join("\n");
   const taken = new Set(input.takenIds);
   const concepts = new DraftConcepts(input.known, taken, source.id);
@@ -107,7 +104,10 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
   const named = findNamed(sentences.map((s) => s.text));
   const countryId = (name: string) => concepts.named(name)?.id;
   const roles: { concept: Concept; snippet: string; role: string; described: boolean }[] = [];
-  for (const n of [...named.filter((n) => n.type === "country"), ...named.filter((n) => n.type !== "country")]) {
+  for (const n of [
+    ...named.filter((n) => n.type === "country"),
+    ...named.filter((n) => n.type !== "country"),
+  ]) {
     const before = concepts.proposed.length;
     const c = concepts.fromNamed(n, storyText, countryId);
     if (c && concepts.proposed.length > before && n.roleSnippet && n.roles[0] && text.includes(n.roleSnippet))
@@ -119,6 +119,8 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
   const lastByHead = new Map<string, Concept>();
   const recent: Recent = { parties: [] };
   let currentEvent: Concept | undefined;
+  let lastMeasure: Concept | undefined;
+  let lastQuote: { claim: Claim; paragraph: number; pieces: string[]; speaker: Concept } | undefined;
   const claims: Claim[] = [];
   const mmdd = source.published.slice(5).replace("-", "");
   const nextId = (subject: string, attribute: string) => {
@@ -129,7 +131,10 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
     return id;
   };
   const add = (fact: DraftFact, answer: string) => {
-    const dup = claims.find((c) => subjectOf(c) === fact.about[0] && c.attribute === fact.attribute && sameValue(c.value, fact.value));
+    const dup = claims.find(
+      (c) =>
+        subjectOf(c) === fact.about[0] && c.attribute === fact.attribute && sameValue(c.value, fact.value),
+    );
     if (dup) return;
     claims.push({
       id: nextId(fact.about[0] as string, fact.attribute),
@@ -161,8 +166,18 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       else if (keyWords.length >= 2 && !/^[A-Z][a-z]+$/.test(p.name))
         concept =
           byKey.get(p.key) ??
-          concepts.propose({ name: p.name, type: p.type, part_of: covering && covering.concept.type !== "person" ? [covering.concept.id] : [] });
-      else concept = lastByHead.get(p.head) ?? covering?.concept;
+          concepts.propose({
+            name: p.name,
+            type: p.type,
+            part_of: covering && covering.concept.type !== "person" ? [covering.concept.id] : [],
+          });
+      else {
+        // "That agreement", "the deal": the measure the article was last talking about.
+        const pointed =
+          /\b(?:that|this|the)\s+$/i.test(s.text.slice(Math.max(0, p.start - 6), p.start)) &&
+          /^(?:agreement|deal|pact|arrangement|accord)$/.test(p.head);
+        concept = lastByHead.get(p.head) ?? covering?.concept ?? (pointed ? lastMeasure : undefined);
+      }
       if (!concept) continue;
       byKey.set(p.key, concept);
       lastByHead.set(p.head, concept);
@@ -170,24 +185,59 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
     }
     for (const m of known) if (!mentions.some((x) => m.start < x.end && m.end > x.start)) mentions.push(m);
     mentions.sort((a, b) => a.start - b.start);
-    const speech = findSpeech(s.text, mentions, recent);
-    const facts = factsOf({ text: s.text, leadIn: s.leadIn, mentions, speech, published: source.published, currentEvent, concepts });
+    let speech = findSpeech(s.text, mentions, recent);
+    // "…," Firefly said. "More words." — a sentence all in quotation marks goes on with the last speaker.
+    const allQuoted = /^["\u201c][^"\u201c\u201d]+["\u201d]$/.test(s.text);
+    if (!speech && allQuoted && lastQuote && lastQuote.paragraph === s.paragraph) {
+      const piece = s.text.slice(1, -1).replace(/[,]$/, "");
+      lastQuote.pieces.push(piece);
+      lastQuote.claim.value = { text: lastQuote.pieces.join(" … ") };
+      lastQuote.claim.answer = `${lastQuote.speaker.name} said: ${lastQuote.pieces.map((p) => `"${p.replace(/[.]$/, "")}"`).join(" and ")}.`;
+      continue;
+    }
+    if (!speech && allQuoted && recent.person && lastQuote?.paragraph === s.paragraph)
+      speech = { speaker: recent.person, content: s.text, contentStart: 0, verb: "say", stance: false };
+    const facts = factsOf({
+      text: s.text,
+      leadIn: s.leadIn,
+      mentions,
+      speech,
+      published: source.published,
+      currentEvent,
+      concepts,
+    });
+    lastQuote = undefined;
     for (const f of facts) {
       const quoteOf = f.quote ? f.snippet : undefined;
+      const before = claims.length;
       add(f, answerFrom(f.basis, source.published, { speaker: speech?.speaker, leadIn: s.leadIn, quoteOf }));
+      const added = claims[before];
+      if (added?.quote && speech)
+        lastQuote = { claim: added, paragraph: s.paragraph, pieces: [f.snippet], speaker: speech.speaker };
     }
     for (const m of mentions) {
-      if (m.concept.type === "person") recent.person = m.concept;
+      if (m.concept.type === "person" && !(speech?.speaker.type === "person")) recent.person = m.concept;
       if (m.concept.type === "organisation") recent.organisation = m.concept;
       if (["person", "organisation", "country"].includes(m.concept.type)) recent.parties.push(m.concept);
       if (m.concept.type === "event") currentEvent = m.concept;
+      if (m.concept.type === "measure") lastMeasure = m.concept;
     }
+    // "he said" in the next sentence is the one who spoke last.
+    if (speech?.speaker.type === "person") recent.person = speech.speaker;
   }
 
   // What the article says the new people, bodies and places are.
   for (const r of roles) {
     const role = r.role.replace(/^(?:a|an|the)\s+/i, "");
-    const article = /^(?:a|an|the)\s/i.test(r.role) ? r.role.split(" ")[0]?.toLowerCase() : /^[A-Z][\w.]*['’]s\s/.test(role) ? "" : r.concept.type === "organisation" ? (/^[aeiou]/i.test(role) ? "an" : "a") : "the";
+    const article = /^(?:a|an|the)\s/i.test(r.role)
+      ? r.role.split(" ")[0]?.toLowerCase()
+      : /^[A-Z][\w.]*['’]s\s/.test(role)
+        ? ""
+        : r.concept.type === "organisation"
+          ? /^[aeiou]/i.test(role)
+            ? "an"
+            : "a"
+          : "the";
     const isPerson = r.concept.type === "person";
     add(
       {
@@ -202,4 +252,20 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
     );
   }
   return { concepts: concepts.proposed, claims, furniture: story.furniture };
+}
+
+/** Sentences of one block joined while a quotation is open: a quotation over two sentences is read as one. */
+function joinQuotations(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const prev = out.at(-1);
+    const open =
+      prev &&
+      ((prev.text.match(/"/g) ?? []).length % 2 === 1 ||
+        (prev.text.match(/\u201c/g) ?? []).length > (prev.text.match(/\u201d/g) ?? []).length);
+    if (prev && open)
+      out[out.length - 1] = { ...prev, text: text.slice(prev.start, s.start + s.text.length) };
+    else out.push({ ...s });
+  }
+  return out;
 }
