@@ -31,7 +31,6 @@ export interface SourceMeta {
   addedBy?: string;
 }
 
-
 /** A lower-case kebab-case id from words: "US, China Plan New Trade Talks" → "us-china-plan-new-trade-talks". */
 export function slugify(text: string, maxWords = 6): string {
   return (
