@@ -19,6 +19,12 @@ export interface Speech {
   verb: string;
   /** A stance rather than a statement: "called the position tough", "described it as". */
   stance: boolean;
+  /** What was said, as parts of the sentence (characters from..to): one, or two around "…, the ministry said, …". */
+  ranges: [number, number][];
+  /** The speech verb as written: "said", "called", "told". */
+  verbText: string;
+  /** Where the speech verb is in the sentence (-1 for "according to"). */
+  verbAt: number;
 }
 
 /** What the article has named so far, for "he", "the ministry" and "the official". */
@@ -84,6 +90,8 @@ export function findSpeech(
     const v = tokens[i] as Token;
     if (v.pos !== "VERB" || !SPEECH.has(v.lemma)) continue;
     if (v.lemma === "forecast" || v.lemma === "announce" || v.lemma === "state") continue;
+    // "Bessent, who said he is a soybean farmer himself, said …": the relative clause is not the report.
+    if (/\bwho\s+$/i.test(sentence.slice(0, v.start))) continue;
     // Who: the words just before the verb (back to a comma, quotation mark or clause start).
     const before = sentence.slice(0, v.start);
     const cut = Math.max(
@@ -94,38 +102,59 @@ export function findSpeech(
       before.lastIndexOf(" that "),
     );
     const whoFrom = cut + 1;
-    const who = before.slice(whoFrom).trim();
+    const who = before
+      .slice(whoFrom)
+      .trim()
+      .replace(/\s+(?:also|later|then|again|earlier|separately|too)$/i, "");
     let speaker = partyIn(mentions, whoFrom, v.start) ?? pronounOrRole(who, recent);
     if (!speaker && /^(?:he|she)$/i.test(who.split(" ").at(-1) ?? "")) speaker = recent.person;
+    // "Bessent, who said …, said": the one the relative clause is about.
+    let relative = false;
+    if (!speaker && !who) {
+      const rel = /([^,]*),\s+who\s+[^,]*,\s*$/.exec(before);
+      if (rel) speaker = partyIn(mentions, rel.index, rel.index + (rel[1] ?? "").length);
+      relative = Boolean(speaker);
+    }
     // "…," said Trentino.
     if (!speaker && !who) speaker = partyIn(mentions, v.end, v.end + 40);
     if (!speaker) continue;
     let contentStart: number;
     let content: string;
+    let ranges: [number, number][];
     const after = sentence.slice(v.end);
-    const trailing =
-      /^\s*[,.]|^\s*$/.test(after) ||
-      (cut > 0 &&
-        /^[,"\u201d]/.test(sentence.slice(cut).trim()) &&
-        whoFrom > 3 &&
-        !/\bthat\b/.test(after.slice(0, 8)));
-    if (trailing && whoFrom > 3) {
-      // "…," Trump said. / China, he said, would …: what was said is the rest of the sentence.
+    // The report comes after what was said: "…," Trump said. / China, he said, would …
+    const quotedHead = cut > 0 && /["\u201d]\s*$/.test(sentence.slice(0, cut + 1));
+    const interrupted = cut > 0 && /^\s*,/.test(after);
+    // Only when it was said may follow: "…, Kowalczyk said on Thursday." / "…, Bessent said Oct. 17."
+    const onlyWhen =
+      /^\s*(?:(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|last \w+|yesterday|today|afterward|later|earlier)?\s*[.]?\s*$/.test(
+        after,
+      );
+    const trailing = !relative && whoFrom > 3 && (onlyWhen || quotedHead || interrupted);
+    if (trailing) {
       const head = sentence.slice(0, cut).replace(/["\u201c\u201d]/g, "");
       const tail = after.replace(/^[\s,]+/, "");
-      content = `${head}${/^\s*$/.test(tail) || /^\.?$/.test(tail) ? "" : ` ${tail}`}`.trim();
+      content = `${head}${/^\s*[.]?$/.test(tail) || onlyWhen ? "" : ` ${tail}`}`.trim();
       contentStart = 0;
-      if (/^[,]/.test(after.trim()) && !/^\s*[.]?$/.test(tail)) {
-        content = `${sentence.slice(0, cut).trim()} ${tail}`.trim();
-      }
+      const tailStart = sentence.length - tail.length;
+      ranges = [[0, cut]];
+      // "\u201c…,\u201d Trump said after the talks": the quotation is what was said; the rest says when.
+      if (!quotedHead && !onlyWhen && !/^\s*[.]?\s*$/.test(tail)) ranges.push([tailStart, sentence.length]);
     } else {
       // "X said (on Thursday) (that) …", "X told reporters (afterward) that …", "quoted Y as saying …"
       const told = v.lemma === "tell" ? "(?:(?:reporters|him|her|them|the \\w+)\\s+)?" : "";
-      const m = new RegExp(
-        `^\\s*${told}(?:afterward\\s+|on\\s+\\w+(?:\\s+\\w+)?\\s+|last week\\s+|on\\s+[\\w.]+\\s+\\d+\\s+)?(?:that\\s+)?`,
-      ).exec(after);
+      const when =
+        "(?:afterward\\s+|on\\s+\\w+(?:\\s+\\w+)?\\s+|last week\\s+|on\\s+[\\w.]+\\s+\\d+\\s+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s+|[A-Z][a-z]{2,4}\\.?\\s+\\d{1,2}\\s+)?";
+      const m = new RegExp(`^\\s*${told}${when}(?:that\\s+)?`).exec(after);
       contentStart = v.end + (m?.[0].length ?? 0);
+      // "told Trump the negotiating teams had …": the one told is not what was said.
+      if (v.lemma === "tell") {
+        const listener = mentions.find((x) => x.start === contentStart && PARTY_TYPES.has(x.concept.type));
+        if (listener)
+          contentStart = listener.end + (/^\s+that\s+/.exec(sentence.slice(listener.end))?.[0].length ?? 1);
+      }
       content = sentence.slice(contentStart);
+      ranges = [[contentStart, sentence.length]];
       if (v.lemma === "quote") {
         const as = /\bas saying\s+(?:that\s+)?/.exec(content);
         const quoted = partyIn(mentions, contentStart, contentStart + (as?.index ?? 0));
@@ -133,12 +162,41 @@ export function findSpeech(
           speaker = quoted;
           contentStart += as.index + as[0].length;
           content = sentence.slice(contentStart);
+          ranges = [[contentStart, sentence.length]];
         }
       }
     }
     content = content.replace(/[.\s]+$/, "").trim();
     if (content.split(" ").length < 3) continue;
-    return { speaker, content, contentStart, verb: v.lemma, stance: STANCE.has(v.lemma) };
+    return {
+      speaker,
+      content,
+      contentStart,
+      verb: v.lemma,
+      stance: STANCE.has(v.lemma),
+      ranges,
+      verbText: v.text,
+      verbAt: v.start,
+    };
+  }
+  // "By his account, the agenda covered …": the one the article last named.
+  const account = /^(?:By|In)\s+(his|her|its|their)\s+(?:account|view|words),\s*/i.exec(sentence);
+  if (account) {
+    const who = (account[1] ?? "").toLowerCase();
+    const speaker = who === "his" || who === "her" ? recent.person : recent.organisation;
+    if (speaker) {
+      const start = account[0].length;
+      return {
+        speaker,
+        content: sentence.slice(start).replace(/[.\s]+$/, ""),
+        contentStart: start,
+        verb: "say",
+        stance: false,
+        ranges: [[start, sentence.length]],
+        verbText: "said",
+        verbAt: -1,
+      };
+    }
   }
   const according = /,?\s*according to ((?:the\s+)?[^,.;]+?)(?=[,.;]|$)/.exec(sentence);
   if (according) {
@@ -148,7 +206,18 @@ export function findSpeech(
       const content = (
         sentence.slice(0, according.index) + sentence.slice(according.index + according[0].length)
       ).replace(/[.\s]+$/, "");
-      return { speaker, content, contentStart: 0, verb: "say", stance: false };
+      // What the source is given for is the clause before "according to"; what follows is the reporter's.
+      const ranges: [number, number][] = [[0, according.index]];
+      return {
+        speaker,
+        content,
+        contentStart: 0,
+        verb: "say",
+        stance: false,
+        ranges,
+        verbText: "according to",
+        verbAt: -1,
+      };
     }
   }
   return undefined;

@@ -17,6 +17,8 @@ export interface ConceptMention {
   end: number;
   /** Named by a role ("the Treasury chief") rather than a name or alias. */
   byRole: boolean;
+  /** Named only by what the article said before ("the talks", "those fees"): answers name it. */
+  context?: boolean;
 }
 
 /** Family names written first (Chinese usage): the short form of "Li Chenggang" is "Li". */
@@ -51,6 +53,7 @@ export class DraftConcepts {
   private readonly byName = new Map<string, Concept>();
   private readonly all: Concept[] = [];
   private matcher: ConceptMatcher | undefined;
+  private partyMatcher: ConceptMatcher | undefined;
 
   constructor(
     known: readonly Concept[],
@@ -67,6 +70,7 @@ export class DraftConcepts {
       if (!this.byName.has(key)) this.byName.set(key, c);
     }
     this.matcher = undefined;
+    this.partyMatcher = undefined;
   }
 
   /** Whether `name` is free to be a new concept's name or alias. */
@@ -82,6 +86,11 @@ export class DraftConcepts {
   /** A concept by id. */
   get(id: string): Concept | undefined {
     return this.all.find((c) => c.id === id);
+  }
+
+  /** Every concept known or proposed so far. */
+  everything(): readonly Concept[] {
+    return this.all;
   }
 
   private newId(name: string): string {
@@ -152,6 +161,25 @@ export class DraftConcepts {
       roles: n.described ? [] : n.roles.filter(Boolean),
       part_of: owner ? [owner] : [],
     });
+  }
+
+  /** The people, places and countries a text names (by name or alias), in order: what an event's name says of it. */
+  peopleAndPlacesIn(text: string): ConceptMention[] {
+    this.partyMatcher ??= new ConceptMatcher(
+      this.all
+        .filter((c) => ["person", "place", "country"].includes(c.type))
+        .map((c) => ({ ...c, roles: [] })),
+    );
+    const tokens = tokensOf(text);
+    const out: ConceptMention[] = [];
+    for (const m of this.partyMatcher.find(tokens)) {
+      if (m.corrected) continue;
+      const concept = this.get(m.concept);
+      const from = tokens[m.from] as Token;
+      const to = tokens[m.to] as Token;
+      if (concept) out.push({ concept, start: from.start, end: to.end, byRole: false });
+    }
+    return out;
   }
 
   /** The concepts a sentence names (by name, alias or role), in order; typo corrections are not trusted in drafted text. */

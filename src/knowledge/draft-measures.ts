@@ -33,31 +33,41 @@ const EVENT_HEADS = new Set(
 );
 /** Nouns that name a kind of measure. */
 const MEASURE_HEADS = new Set(
-  "tariff levy duty surtax fee rule control ban truce pause suspension deal agreement arrangement framework consensus order investigation probe inquiry sanction exclusion purchase pledge commitment bill notice case action measure countermeasure regime license licence extension restriction curb quota tranche increase cut".split(
+  "tariff levy duty surtax fee rule control ban truce pause suspension deal agreement arrangement framework consensus order investigation probe inquiry sanction exclusion purchase pledge commitment bill notice case countermeasure regime license licence extension restriction curb quota tranche increase cut".split(
     " ",
   ),
 );
 /** Describing words that do not tell one measure from another. */
-const IDLE = new Set(
+export const IDLE = new Set(
   "so-called so called current new same other such certain several additional expanded sweeping recent earlier latest first-ever related its their his her this that these those the a an all any some".split(
     " ",
   ),
 );
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
 
-/** The head words of the knowledge's measure and event concepts, beyond the English ones. */
+/**
+ * The head words of measures and events: the English ones, and the heads of the knowledge's own
+ * measure and event names ("truce" of "US-China trade truce", "controls" of "China's rare-earth
+ * export controls"; the head is the last word before "on", "in", "of", "to"…). Aliases are not
+ * read for heads: "tariffs on Chinese imports" does not make "imports" a kind of measure.
+ */
+/** The head word of a name: the last word before "on", "in", "of", "to"… ("talks" of "US-China talks in Malaysia"). */
+export function nameHead(name: string): string {
+  const words = name.split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && /^(?:on|in|of|for|with|at|to|against|between)$/.test(w));
+  return (cut > 0 ? words[cut - 1] : words.at(-1)) ?? "";
+}
+
 export function headsOf(concepts: readonly Concept[]): Map<string, ConceptType> {
   const heads = new Map<string, ConceptType>();
   for (const h of EVENT_HEADS) heads.set(h, "event");
   for (const h of MEASURE_HEADS) heads.set(h, "measure");
   for (const c of concepts) {
     if (c.type !== "measure" && c.type !== "event") continue;
-    for (const n of [c.name, ...c.aliases]) {
-      const word = n.split(/\s+/).at(-1) ?? "";
-      const last = keyOf(word);
-      if (/^[a-z]/.test(word) && last.length > 3 && !heads.has(last) && !/\d/.test(last))
-        heads.set(last, c.type);
-    }
+    const word = nameHead(c.name);
+    const last = keyOf(word);
+    if (/^[a-z]/.test(word) && last.length > 3 && !heads.has(last) && !/\d/.test(last))
+      heads.set(last, c.type);
   }
   return heads;
 }
@@ -69,8 +79,13 @@ function describes(t: Token): boolean {
 }
 
 /** The measure and event phrases of a sentence, in order. */
-export function measurePhrases(sentence: string, heads: ReadonlyMap<string, ConceptType>): MeasurePhrase[] {
+export function measurePhrases(
+  sentence: string,
+  heads: ReadonlyMap<string, ConceptType>,
+  opts: { firstWordIsVerb?: boolean } = {},
+): MeasurePhrase[] {
   const tokens = tokensOf(sentence);
+  const first = opts.firstWordIsVerb ? 1 : 0;
   const out: MeasurePhrase[] = [];
   for (let h = 0; h < tokens.length; h++) {
     const t = tokens[h] as Token;
@@ -81,13 +96,33 @@ export function measurePhrases(sentence: string, heads: ReadonlyMap<string, Conc
     const next = tokens[h + 1];
     if (next && next.pos === "NOUN") continue;
     if (next && next.pos === "PROPN" && /^[A-Z]/.test(next.text) && /^[A-Z]/.test(t.text)) continue;
+    if (h < first) continue;
     let from = h;
-    while (from > 0 && h - from < 5 && describes(tokens[from - 1] as Token)) from--;
+    const glued = (i: number) => {
+      // "fentanyl-related", "in-person": a word joined to the next by a hyphen.
+      const a = tokens[i - 1];
+      const b = tokens[i];
+      return Boolean(
+        a &&
+          b &&
+          a.end === b.start &&
+          (a.text === "-" || b.text === "-" || /-$/.test(a.text) || /^-/.test(b.text)),
+      );
+    };
+    while (
+      from > first &&
+      h - from < 7 &&
+      (describes(tokens[from - 1] as Token) || glued(from) || glued(from - 1))
+    )
+      from--;
     // A possessive country or body before the phrase belongs to its name: "China's Oct. 9 controls".
     let words = tokens.slice(from, h + 1);
     while (
       words.length &&
-      (IDLE.has(words[0]?.lower ?? "") || (words[0]?.pos === "NUM" && !/%|^\d+$/.test(words[0]?.text ?? "")))
+      !(words[1] && words[0] && words[0].end === words[1].start) &&
+      (IDLE.has(words[0]?.lower ?? "") ||
+        (words[0]?.pos === "NUM" && !/%|^\d+$/.test(words[0]?.text ?? "")) ||
+        words[0]?.text === "-")
     )
       words = words.slice(1);
     if (!words.length) continue;
@@ -101,7 +136,9 @@ export function measurePhrases(sentence: string, heads: ReadonlyMap<string, Conc
     if (length) start += length[0].length;
     const name = sentence.slice(start, t.end);
     const keys = tokensOf(name)
-      .filter((w) => !IDLE.has(w.lower) && w.text !== "%" && !/^\d+(?:\.\d+)?%$/.test(w.text))
+      .filter(
+        (w) => !IDLE.has(w.lower) && w.text !== "%" && w.text !== "-" && !/^\d+(?:\.\d+)?%$/.test(w.text),
+      )
       .map((w) => keyOf(w.text.replace(/-related$/i, "")))
       .filter(Boolean);
     out.push({ name, key: keys.join(" "), head, type, start, end: t.end, headStart: t.start });

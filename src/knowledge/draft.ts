@@ -9,10 +9,12 @@
 import { sameValue, subjectOf } from "./claim-values.js";
 import { answerFrom } from "./draft-answer.js";
 import { findSpeech, type Recent } from "./draft-attribution.js";
-import { type ConceptMention, DraftConcepts, idFrom } from "./draft-concepts.js";
+import { DraftConcepts, idFrom } from "./draft-concepts.js";
+import { eventFromVerb, leadInNamed, rewritesOf } from "./draft-context.js";
+import { findDates, resolveDatesIn } from "./draft-dates.js";
 import { type DraftFact, factsOf } from "./draft-facts.js";
 import { type FurnitureLine, readStory } from "./draft-furniture.js";
-import { headsOf, measurePhrases } from "./draft-measures.js";
+import { MentionFinder } from "./draft-mentions.js";
 import { findNamed } from "./draft-names.js";
 import { blockSentences, type Sentence } from "./draft-text.js";
 import type { Claim, Concept, Source } from "./schema.js";
@@ -113,12 +115,9 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       roles.push({ concept: c, snippet: n.roleSnippet, role: n.roles[0], described: Boolean(n.described) });
   }
 
-  const heads = headsOf(input.known);
-  const byKey = new Map<string, Concept>();
-  const lastByHead = new Map<string, Concept>();
+  const finder = new MentionFinder(concepts, input.known);
   const recent: Recent = { parties: [] };
-  let currentEvent: Concept | undefined;
-  let lastMeasure: Concept | undefined;
+  const weekdays = new Map<string, string>();
   let lastQuote: { claim: Claim; paragraph: number; pieces: string[]; speaker: Concept } | undefined;
   const claims: Claim[] = [];
   const mmdd = source.published.slice(5).replace("-", "");
@@ -154,36 +153,14 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
     });
   };
 
+  const paragraphSizes = new Map<number, number>();
+  for (const s of sentences) paragraphSizes.set(s.paragraph, (paragraphSizes.get(s.paragraph) ?? 0) + 1);
+  let previousParagraph = -1;
   for (const s of sentences) {
-    const known = concepts.mentionsIn(s.text);
-    const mentions: ConceptMention[] = [];
-    for (const p of measurePhrases(s.text, heads)) {
-      const covering = known.find((m) => m.start <= p.headStart && m.end >= p.end);
-      const keyWords = p.key.split(" ").filter(Boolean);
-      let concept: Concept | undefined;
-      if (covering && (covering.start <= p.start || keyWords.length <= 1)) concept = covering.concept;
-      else if (keyWords.length >= 2 && !/^[A-Z][a-z]+$/.test(p.name))
-        concept =
-          byKey.get(p.key) ??
-          concepts.propose({
-            name: p.name,
-            type: p.type,
-            part_of: covering && covering.concept.type !== "person" ? [covering.concept.id] : [],
-          });
-      else {
-        // "That agreement", "the deal": the measure the article was last talking about.
-        const pointed =
-          /\b(?:that|this|the)\s+$/i.test(s.text.slice(Math.max(0, p.start - 6), p.start)) &&
-          /^(?:agreement|deal|pact|arrangement|accord)$/.test(p.head);
-        concept = lastByHead.get(p.head) ?? covering?.concept ?? (pointed ? lastMeasure : undefined);
-      }
-      if (!concept) continue;
-      byKey.set(p.key, concept);
-      lastByHead.set(p.head, concept);
-      mentions.push({ concept, start: p.start, end: p.end, byRole: false });
-    }
-    for (const m of known) if (!mentions.some((x) => m.start < x.end && m.end > x.start)) mentions.push(m);
-    mentions.sort((a, b) => a.start - b.start);
+    const opensParagraph =
+      s.paragraph !== previousParagraph && (paragraphSizes.get(s.paragraph) ?? 0) > 1 && !s.leadIn;
+    previousParagraph = s.paragraph;
+    const mentions = finder.mentionsOf(s.text, s.leadIn);
     let speech = findSpeech(s.text, mentions, recent);
     // "…," Firefly said. "More words." — a sentence all in quotation marks goes on with the last speaker.
     const allQuoted = /^["\u201c][^"\u201c\u201d]+["\u201d]$/.test(s.text);
@@ -195,39 +172,63 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       continue;
     }
     if (!speech && allQuoted && recent.person && lastQuote?.paragraph === s.paragraph)
-      speech = { speaker: recent.person, content: s.text, contentStart: 0, verb: "say", stance: false };
+      speech = {
+        speaker: recent.person,
+        content: s.text,
+        contentStart: 0,
+        verb: "say",
+        stance: false,
+        ranges: [],
+        verbText: "said",
+        verbAt: -1,
+      };
+    const rewrites = rewritesOf(s.text, mentions, recent, finder);
+    const leadIn = s.leadIn ? leadInNamed(s.leadIn, finder, recent) : undefined;
     const facts = factsOf({
       text: s.text,
-      leadIn: s.leadIn,
+      leadIn,
       mentions,
       speech,
       published: source.published,
-      currentEvent,
+      currentEvent: finder.currentEvent,
+      talks: finder.lastTalks,
       concepts,
+      weekdays,
+      rewrites,
+      meetingOf: (ids) => finder.meetingOf(ids),
+      eventFromVerb: (at) => eventFromVerb(s.text, mentions, at, concepts),
+      opensParagraph,
+      listOf: s.leadIn ? (finder.lastDeal ?? finder.lastDocument) : undefined,
     });
     lastQuote = undefined;
     for (const f of facts) {
       const quoteOf = f.quote ? f.snippet : undefined;
       const before = claims.length;
-      add(f, answerFrom(f.basis, source.published, { speaker: speech?.speaker, leadIn: s.leadIn, quoteOf }));
+      add(
+        f,
+        f.answer ??
+          answerFrom(f.basis, source.published, { speaker: speech?.speaker, leadIn: s.leadIn, quoteOf }),
+      );
       const added = claims[before];
       if (added?.quote && speech)
         lastQuote = { claim: added, paragraph: s.paragraph, pieces: [f.snippet], speaker: speech.speaker };
     }
+    finder.update(mentions);
     for (const m of mentions) {
       if (m.concept.type === "person" && !(speech?.speaker.type === "person")) recent.person = m.concept;
       if (m.concept.type === "organisation") recent.organisation = m.concept;
       if (["person", "organisation", "country"].includes(m.concept.type)) recent.parties.push(m.concept);
-      if (m.concept.type === "event") currentEvent = m.concept;
-      if (m.concept.type === "measure") lastMeasure = m.concept;
     }
     // "he said" in the next sentence is the one who spoke last.
     if (speech?.speaker.type === "person") recent.person = speech.speaker;
+    if (speech?.speaker.type === "organisation") recent.organisation = speech.speaker;
   }
 
   // What the article says the new people, bodies and places are.
   for (const r of roles) {
-    const role = r.role.replace(/^(?:a|an|the)\s+/i, "");
+    // "the main venue of this week's summit": dates written out, as in every answer.
+    const said = resolveDatesIn(r.role, findDates(r.role, source.published));
+    const role = said.replace(/^(?:a|an|the)\s+/i, "");
     const article = /^(?:a|an|the)\s/i.test(r.role)
       ? r.role.split(" ")[0]?.toLowerCase()
       : /^[A-Z][\w.]*['’]s\s/.test(role)
@@ -242,7 +243,7 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       {
         attribute: isPerson && !r.described ? "role" : isPerson ? "role" : "description",
         about: [r.concept.id, ...r.concept.part_of],
-        value: { text: r.role },
+        value: { text: r.concept.type === "person" ? r.role : said },
         snippet: r.snippet,
         basis: r.snippet,
         title: r.concept.name,

@@ -1,0 +1,219 @@
+/**
+ * Figures and lengths a unit gives: a rate, a sum or a count as an `amount` of what it measures
+ * (the measure it stands before, "24% additional tariff"; the thing counted, "12 million metric
+ * tons of soybeans"; else the measure its clause is about), a change of rate once ("to 10% from
+ * 20%" → 10, labelled "fentanyl-related tariff, 20% → 10%"), and a length as a `duration`.
+ * Section numbers, notice numbers, thresholds ("at least 50% owned") and a rate a measure is named
+ * by ("the 100% tariff") are not figures of anything.
+ */
+import { capital, finish, theName, wordsAnswer } from "./draft-answer.js";
+import type { DateMention } from "./draft-dates.js";
+import { type Figure, findFigures } from "./draft-figures.js";
+import { tokensOf } from "./draft-tokens.js";
+import {
+  aboutOf,
+  baseOf,
+  chainSpan,
+  type DraftFact,
+  EVENTISH,
+  type Reading,
+  speakerAt,
+  subjectAt,
+  type Unit,
+} from "./draft-unit.js";
+import type { Concept, Value } from "./schema.js";
+
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const CURRENCIES: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", "¥": "CNY" };
+const DURATION =
+  /\b(?:(\d+|one|two|three|four|five|six|seven)-(day|week|month|year|hour)\b|(\d+|one|two|three|four|five) (days?|hours?|weeks?)(?: and (\d+) minutes)? of\b|lasted (?:about |nearly |some )?(one|two|three|\d+) (hours?|days?)(?: and (\d+) minutes)?)/i;
+const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+function num(s: string | undefined): number {
+  return WORD_NUMBERS[(s ?? "").toLowerCase()] ?? Number(s);
+}
+
+function figureValue(value: number, unit: string): { figure: number; unit: string } {
+  if (unit === "%") return { figure: value, unit: "percent" };
+  const [first = "", second = ""] = unit.split(" ");
+  const currency = CURRENCIES[first];
+  const scale = SCALES[currency ? second : first] ?? 1;
+  const rest = currency ? currency : SCALES[first] ? unit.split(" ").slice(1).join(" ") : unit;
+  return { figure: Math.round(value * scale * 1000) / 1000, unit: rest };
+}
+
+/** The words that say what a counted figure is of: "12 million metric tons of soybeans in the current season". */
+function countedSpan(sentence: string, f: Figure): string {
+  const rest = sentence.slice(f.at);
+  const end = /[,;:]\s|\.(?:\s|$)|\s(?:and|while|but|because|which|after|before|through)\s/.exec(rest);
+  return rest
+    .slice(0, end ? end.index : rest.length)
+    .split(" ")
+    .slice(0, 12)
+    .join(" ");
+}
+
+/** What a figure counts, when it says: "tons of soybeans", "94% of the world's gallium", "cargoes of cheaper Brazilian soybeans". */
+function countedThing(r: Reading, f: Figure): Concept | undefined {
+  const after = r.sentence.slice(f.end);
+  const of = /^\s+(?:[a-z]+\s+){0,2}?of\s+(?:the\s+world['’]s\s+|the\s+|its\s+)?/i.exec(after);
+  if (!of) return undefined;
+  const from = f.end + of[0].length;
+  // The noun and the names before it: "cheaper Brazilian soybeans" → "Brazilian soybeans"; "cheese across the border" → "cheese".
+  const words: string[] = [];
+  for (const t of tokensOf(r.sentence).filter((x) => x.start >= from)) {
+    if (t.pos === "NOUN" || t.pos === "PROPN" || (t.pos === "ADJ" && /^[A-Z]/.test(t.text)))
+      words.push(t.text);
+    else if (t.pos === "ADJ" && !words.length) continue;
+    else break;
+    if (words.length >= 3) break;
+  }
+  const name = words.join(" ").trim();
+  if (!name || !/[a-z]/.test(name)) return undefined;
+  const known = r.mentions.find((m) => r.sentence.slice(m.start, m.end).toLowerCase() === name.toLowerCase());
+  return known?.concept ?? r.concepts.propose({ name, type: "topic" });
+}
+
+/** "Scott Bessent said", "The Commerce Ministry said": who said a unit, for an answer. */
+export function speakerSaid(u: Unit): string {
+  if (!u.speaker) return "";
+  if (u.verb === "according to") return `According to ${theName(u.speaker)},`;
+  return capital(`${theName(u.speaker)} ${u.verb ?? "said"}`);
+}
+
+/** The amount and duration claims of a unit; `used` gets the dates that bound a figure ("12 million tons … through January"). */
+export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()): DraftFact[] {
+  const out: DraftFact[] = [];
+  const figures = findFigures(r.sentence).filter(
+    (f) => f.at >= u.from && f.at < u.to && !/^(?:section|no|nos)\b/i.test(f.label),
+  );
+  const pairs = [...r.sentence.matchAll(/(\d+(?:\.\d+)?)%\s+from\s+(\d+(?:\.\d+)?)%/g)].map((m) => ({
+    to: Number(m[1]),
+    from: Number(m[2]),
+    at: m.index,
+    fromAt: m.index + m[0].lastIndexOf(m[2] ?? ""),
+  }));
+  for (const f of figures) {
+    if (pairs.some((p) => p.fromAt === f.at)) continue;
+    if (
+      /(?:Section|No\.|Nos\.|and)\s+$/.test(r.sentence.slice(Math.max(0, f.at - 9), f.at)) &&
+      f.unit !== "%" &&
+      !/^[$€£¥]/.test(f.unit)
+    )
+      continue;
+    // "at least 50% owned by …": a threshold, not a figure of anything.
+    if (/^\s+(?:owned|controlled|held)\b/.test(r.sentence.slice(f.end))) continue;
+    const before = r.mentions.find(
+      (m) => EVENTISH.has(m.concept.type) && m.start >= f.end && m.start - f.end <= 16,
+    );
+    const inside = r.mentions.find((m) => EVENTISH.has(m.concept.type) && m.start <= f.at && m.end >= f.end);
+    const own =
+      inside ??
+      (before && /^\s*(?:[\w-]+\s+){0,2}$/.test(r.sentence.slice(f.end, before.start)) ? before : undefined);
+    const pair = pairs.find((p) => p.at === f.at);
+    // "about 47 miles south of Gyeongju": the distance of the place named before it.
+    const distance =
+      /^\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|from)\b/.test(
+        r.sentence.slice(f.end),
+      ) && /^(?:miles|kilometers|kilometres|km)$/.test(f.unit);
+    const [chainFrom] = chainSpan(r, u, f.at);
+    const place = distance
+      ? (r.mentions.find((m) => m.start >= chainFrom && m.end <= f.at && m.concept.type === "place") ??
+        r.mentions.filter((m) => m.end <= f.at && ["place", "country"].includes(m.concept.type)).at(-1))
+      : undefined;
+    if (distance && !place) continue;
+    const counted = own || distance ? undefined : countedThing(r, f);
+    const subject =
+      place?.concept ??
+      own?.concept ??
+      counted ??
+      subjectAt(r, u, f.at, "before") ??
+      r.mentions.find((m) => m.start >= chainFrom && !["person", "country"].includes(m.concept.type))
+        ?.concept;
+    if (!subject) continue;
+    // The period a figure is for: "12 million metric tons … through January".
+    const bound = r.dates.find(
+      (d) =>
+        d.index > f.end &&
+        d.index - f.end < 70 &&
+        /\b(?:through|until|by)\s+$/.test(r.sentence.slice(Math.max(0, d.index - 9), d.index)),
+    );
+    if (bound) used.add(bound);
+    const v = figureValue(f.value, f.unit);
+    const on =
+      /^\s+(on|for)\s+((?:[\w.'’-]+,?\s){0,9}?[\w.'’-]+(?![\w.'’-]))(?=(?:,\s+and\s+\d)|;|\.(?:\s|$)|,\s(?!\w+,)|$)/.exec(
+        r.sentence.slice(own ? own.end : f.end),
+      );
+    const least =
+      /\b(?:at least|about|nearly|some|more than|up to)\s+$/.exec(
+        r.sentence.slice(Math.max(0, f.at - 14), f.at),
+      )?.[0] ?? "";
+    const span = `${least}${countedSpan(r.sentence, f)}`.trim();
+    const label = pair
+      ? `${subject.name}, ${pair.from}% → ${pair.to}%`
+      : counted || distance
+        ? span
+        : on && !subject.name.toLowerCase().includes((on[2] ?? "").replace(/[,.]\s*$/, "").toLowerCase())
+          ? `${subject.name} ${on[1]} ${on[2]?.replace(/[,.]\s*$/, "")}`
+          : span.toLowerCase().includes(subject.name.toLowerCase()) || own
+            ? `${subject.name}${own ? "" : `: ${span}`}`
+            : `${subject.name}: ${span}`;
+    const speaker = speakerAt(r, u, f.at);
+    const [from, to] = chainSpan(r, u, f.at);
+    const base = baseOf(r, speaker);
+    out.push({
+      ...base,
+      attribute: "amount",
+      about: aboutOf(r, u, f.at, subject),
+      value: { ...v, label },
+      ...(bound ? { holds: { ...(base.holds ?? {}), until: bound.when.date } } : {}),
+      answer: wordsAnswer(r.sentence, from, to, {
+        dates: r.allDates,
+        rewrites: r.rewrites,
+        prefix: u.speaker ? speakerSaid(u) : undefined,
+        leadIn: r.leadIn,
+      }),
+    });
+  }
+  const text = r.sentence.slice(u.from, u.to);
+  const dur = DURATION.exec(text);
+  if (dur) {
+    const at = u.from + dur.index;
+    const n = num(dur[1] ?? dur[3] ?? dur[6]);
+    const unit = (dur[2] ?? dur[4] ?? dur[7] ?? "").replace(/s$/, "");
+    const minutes = Number(dur[5] ?? dur[8] ?? 0);
+    // "two days of trade talks": what it is a length of; else what the clause is about.
+    const of = /\bof$/.test(dur[0])
+      ? r.mentions.find((m) => m.start > at && m.start - at < 40 && EVENTISH.has(m.concept.type))
+      : undefined;
+    // "a one-year deal": the length of what it names, when the article names it; else nothing.
+    const hyphened = /-/.test(dur[0]);
+    const named = hyphened
+      ? r.mentions.find((m) => m.start >= at && m.start - at < 20 && EVENTISH.has(m.concept.type))
+      : undefined;
+    const subject = hyphened
+      ? named?.concept
+      : (of?.concept ?? subjectAt(r, u, at, "before") ?? r.currentEvent);
+    if (subject && n) {
+      const value: Value = minutes
+        ? { figure: n * 60 + minutes, unit: "minutes", label: dur[0] }
+        : { figure: n, unit: `${unit}${n === 1 ? "" : "s"}`, label: dur[0] };
+      const speaker = speakerAt(r, u, at);
+      const length = dur[0]
+        .replace(/^lasted\s+/, "")
+        .replace(/\s+of$/, "")
+        .replace(/^(\w+)-(\w+)$/, (_m, a: string, b: string) => `${a} ${b}${n === 1 ? "" : "s"}`);
+      const past = /\b(?:lasted|ended|took|was|were|held)\b/.test(text);
+      out.push({
+        ...baseOf(r, speaker),
+        attribute: "duration",
+        about: aboutOf(r, u, at, subject),
+        value,
+        answer: finish(
+          `${speaker && speaker.id !== subject.id ? `According to ${theName(speaker)}, ${theName(subject)}` : capital(theName(subject))} ${past ? "lasted" : "lasts"} ${length}`,
+        ),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,211 @@
+/**
+ * The dates a unit gives: when something happens, starts or ends, each on the event or measure
+ * its clause is about ("Trump on Tuesday signed two executive orders" → the orders; "when they
+ * meet in South Korea on Thursday" → the meeting of the people named; "last week's trade deal" →
+ * the deal). A date that is part of a name ("the Oct. 9 export controls"), or says when something
+ * was said or forecast, is not a date of anything.
+ */
+import { speakerSaid } from "./draft-amounts.js";
+import { dateAnswer, wordsAnswer } from "./draft-answer.js";
+import { clauseAt } from "./draft-clauses.js";
+import type { DateMention } from "./draft-dates.js";
+import { rangeEnd } from "./draft-periods.js";
+import { tokensOf } from "./draft-tokens.js";
+import {
+  aboutOf,
+  baseOf,
+  chainSpan,
+  type DraftFact,
+  type Reading,
+  speakerAt,
+  subjectAt,
+  thingsIn,
+  type Unit,
+} from "./draft-unit.js";
+import type { Attribute, Concept } from "./schema.js";
+
+/** Verbs of happenings named by who does them ("Trump landed in Kuala Lumpur on Sunday"). */
+const HAPPENING = new Set(["arrive", "land", "visit", "fly", "travel", "leave", "return", "head"]);
+/** Verbs of meeting: a date after them is the date of the meeting of those named. */
+const MEETING_VERBS = new Set(["meet", "sit", "talk", "gather", "convene", "negotiate"]);
+const END_BEFORE =
+  /\b(?:until|through|expir\w*|run out|runs out|lapse|deadline|due to end|ends?)\W+(?:\S+\s+){0,6}$/i;
+const START_BEFORE =
+  /\b(?:from|starting|beginning|as of|since|effective|take effect|takes effect|to begin|begin|start|at or after)\W+(?:\S+\s+){0,6}$/i;
+
+/** "Saturday and Sunday": the second day closes a period opened by the first. */
+function nextDayAfterAnd(
+  text: string,
+  d: DateMention,
+  dates: readonly DateMention[],
+): DateMention | undefined {
+  const next = dates.find((x) => x.index > d.index);
+  if (next?.when.precision !== "day" || d.when.precision !== "day") return undefined;
+  const between = text.slice(d.index + d.expression.length, next.index);
+  return /^\s*(?:and|to|through|[–-])\s*$/.test(between) && next.when.date > d.when.date ? next : undefined;
+}
+
+/** The verb nearest before `at` in its clause, within a few words. */
+function verbBefore(r: Reading, at: number): string | undefined {
+  const clause = clauseAt(r.clauses, at);
+  const words = tokensOf(r.sentence).filter((t) => t.start >= (clause?.start ?? 0) && t.end <= at);
+  for (let i = words.length - 1; i >= Math.max(0, words.length - 6); i--) {
+    const w = words[i];
+    if (w && (w.pos === "VERB" || (w.pos === "NOUN" && MEETING_VERBS.has(w.lemma)))) return w.lemma;
+  }
+  return undefined;
+}
+
+/** The people and parties named in the clause around `at`. */
+function partiesAround(r: Reading, u: Unit, at: number): Set<string> {
+  const [from, to] = chainSpan(r, u, at);
+  return new Set(
+    r.mentions
+      .filter((m) => m.start >= Math.min(from, u.from) && m.end <= to && m.concept.type === "person")
+      .map((m) => m.concept.id),
+  );
+}
+
+/** The date claims of a unit. `used` holds the dates a status period already took. */
+export function dateFacts(
+  r: Reading,
+  u: Unit,
+  used: Set<DateMention>,
+  proposeEvent: (at: number) => Concept | undefined,
+): DraftFact[] {
+  const out: DraftFact[] = [];
+  const dates = r.dates.filter((d) => d.index >= u.from && d.index < u.to);
+  for (const d of dates) {
+    if (used.has(d) || (d.when.precision === "year" && !/next/i.test(d.expression))) continue;
+    // A date inside a name ("the Oct. 9 export controls", "its Nov. 1 fact sheet") names, it does not date.
+    if (r.mentions.some((m) => EVENTISH(m.concept) && d.index >= m.start && d.index < m.end)) continue;
+    if (
+      /^\s+(?:\w+\s+){0,2}(?:controls?|notices?|fact sheet|announcement|rules?|deadline)\b/i.test(
+        r.sentence.slice(d.index + d.expression.length),
+      )
+    )
+      continue;
+    // "earlier this month, on Oct. 9": the day says it; the month adds nothing.
+    if (
+      d.when.precision !== "day" &&
+      dates.some(
+        (x) =>
+          x.when.precision === "day" &&
+          x.when.date.slice(0, 7) === d.when.date.slice(0, 7) &&
+          Math.abs(x.index - d.index) < 30,
+      )
+    )
+      continue;
+    const near = r.sentence.slice(Math.max(0, d.index - 45), d.index);
+    // "ended two days of talks … on Sunday": the clause's own verb says it is an end.
+    const clause = clauseAt(r.clauses, d.index);
+    const mainVerb = tokensOf(r.sentence).find(
+      (t) => t.pos === "VERB" && t.start >= (clause?.start ?? 0) && t.end <= d.index,
+    )?.lemma;
+    const attribute: Attribute =
+      END_BEFORE.test(near) || /^(?:end|conclude|wrap|close)$/.test(mainVerb ?? "")
+        ? "end"
+        : START_BEFORE.test(near) || /^(?:begin|start|open|launch)$/.test(mainVerb ?? "")
+          ? "start"
+          : "when";
+    const end = d.index + d.expression.length;
+    const after = r.sentence.slice(end);
+    const possessive = /^['’]s\b/.test(after);
+    // "the fifth round since May": the date counts the rounds, it does not date anything.
+    if (
+      /\bsince\s+$/i.test(r.sentence.slice(0, d.index)) &&
+      /\b(?:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))\b/i.test(
+        r.sentence.slice(chainSpan(r, u, d.index)[0], d.index),
+      )
+    )
+      continue;
+    // "on Tuesday signed two executive orders": what the verb after it acts on.
+    const next = tokensOf(r.sentence).find((t) => t.start >= end);
+    const verbFollows = Boolean(next && next.pos === "VERB");
+    const verb = verbBefore(r, d.index);
+    let subject: Concept | undefined;
+    let placed = false;
+    if (possessive) subject = thingsIn(r, d.index, u.to)[0]?.concept;
+    if (!subject && verb && MEETING_VERBS.has(verb)) {
+      subject = r.meetingOf(partiesAround(r, u, d.index)) ?? r.talks;
+      placed = Boolean(subject);
+      // "will meet Sylvanian negotiators in Fredonville next week": a meeting named by its place.
+      if (!subject) {
+        const [cFrom] = chainSpan(r, u, d.index);
+        const at = r.mentions.find(
+          (m) =>
+            m.start >= cFrom &&
+            m.end <= d.index &&
+            m.concept.type === "place" &&
+            /\b(?:in|at)\s+$/.test(r.sentence.slice(Math.max(0, m.start - 4), m.start)),
+        );
+        if (at)
+          subject = r.concepts.propose({ name: `meeting in ${at.concept.name}`, type: "event", part_of: [] });
+      }
+    }
+    // "Trump landed in Kuala Lumpur on Sunday for the summit": the landing, named by who did what.
+    const clauseStart = clauseAt(r.clauses, d.index)?.start ?? 0;
+    if (!subject && verb && HAPPENING.has(verb) && !thingsIn(r, clauseStart, d.index).length)
+      subject = proposeEvent(d.index);
+    if (!subject) subject = subjectAt(r, u, d.index, verbFollows ? "after" : "before");
+    if (!subject) subject = proposeEvent(d.index);
+    // "hope to sign an agreement this month": the event the article is on, when the clause speaks of meeting or agreeing.
+    const [cFrom, cTo] = chainSpan(r, u, d.index);
+    if (
+      !subject &&
+      attribute === "when" &&
+      /\b(?:sign|meet|talk|agree|deal|agreement|summit|visit)\w*\b/i.test(r.sentence.slice(cFrom, cTo))
+    )
+      subject = r.talks ?? r.currentEvent;
+    if (!subject) continue;
+    const second = rangeEnd(r.sentence, d) ? undefined : nextDayAfterAnd(r.sentence, d, dates);
+    const until = rangeEnd(r.sentence, d) ?? second?.when.date;
+    if (second) used.add(second);
+    used.add(d);
+    const speaker = speakerAt(r, u, d.index);
+    const value = { ...d.when, ...(until ? { until } : {}) };
+    const [from, to] = chainSpan(r, u, d.index);
+    const wasSet =
+      /\b(?:had (?:been )?set|was set|were set|had been due|was due|were due|had been scheduled)\b/.test(
+        r.sentence.slice(from, d.index),
+      );
+    const template =
+      (subject.type === "event" && !/ (?:lands|arrives|signs|visits|flies|meets)\b/.test(subject.name)) ||
+      (subject.type === "measure" && attribute !== "when" && (wasSet || !u.speaker));
+    const answer = template
+      ? dateAnswer({
+          subject,
+          attribute: attribute as "when" | "start" | "end",
+          value,
+          published: r.published,
+          speaker,
+          prefix: u.according,
+          wasSet,
+        })
+      : wordsAnswer(r.sentence, from, to, {
+          dates: r.allDates,
+          rewrites: r.rewrites,
+          prefix: u.speaker ? speakerSaid(u) : undefined,
+          leadIn: r.leadIn,
+        });
+    out.push({
+      ...baseOf(r, speaker),
+      attribute,
+      about: aboutOf(r, u, d.index, subject, placed ? [...partiesAround(r, u, d.index)] : []),
+      value,
+      title: titleFor(subject, attribute),
+      answer,
+    });
+  }
+  return out;
+}
+
+function EVENTISH(c: Concept): boolean {
+  return c.type === "measure" || c.type === "event";
+}
+
+function titleFor(subject: Concept, attribute: Attribute): string {
+  const name = subject.name.charAt(0).toUpperCase() + subject.name.slice(1);
+  const t = attribute === "end" ? `${name}: end` : attribute === "start" ? `${name}: start` : name;
+  return t.length > 80 ? `${t.slice(0, 79)}…` : t.length < 3 ? `${t}…` : t;
+}
