@@ -12,6 +12,7 @@ import { type Figure, findFigures } from "./draft-figures.js";
 import { tokensOf } from "./draft-tokens.js";
 import {
   aboutOf,
+  answerSpan,
   baseOf,
   chainSpan,
   type DraftFact,
@@ -45,7 +46,9 @@ function figureValue(value: number, unit: string): { figure: number; unit: strin
 /** The words that say what a counted figure is of: "12 million metric tons of soybeans in the current season". */
 function countedSpan(sentence: string, f: Figure): string {
   const rest = sentence.slice(f.at);
-  const end = /[,;:]\s|\.(?:\s|$)|\s(?:and|while|but|because|which|after|before|through)\s/.exec(rest);
+  const end = /[,;:]\s|(?<![A-Z])\.(?:\s|$)|\s(?:and|while|but|because|which|after|before|through)\s/.exec(
+    rest,
+  );
   return rest
     .slice(0, end ? end.index : rest.length)
     .split(" ")
@@ -71,7 +74,9 @@ function countedThing(r: Reading, f: Figure): Concept | undefined {
   const name = words.join(" ").trim();
   if (!name || !/[a-z]/.test(name)) return undefined;
   const known = r.mentions.find((m) => r.sentence.slice(m.start, m.end).toLowerCase() === name.toLowerCase());
-  return known?.concept ?? r.concepts.propose({ name, type: "topic" });
+  // "U.S. soybeans" are the soybeans the knowledge has.
+  const bare = name.replace(/^(?:U\.S\.|US|American|Chinese|China's)\s+/, "");
+  return known?.concept ?? r.concepts.named(bare) ?? r.concepts.propose({ name, type: "topic" });
 }
 
 /** "Scott Bessent said", "The Commerce Ministry said": who said a unit, for an answer. */
@@ -103,6 +108,17 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
       continue;
     // "at least 50% owned by …": a threshold, not a figure of anything.
     if (/^\s+(?:owned|controlled|held)\b/.test(r.sentence.slice(f.end))) continue;
+    // "400 yuan, about $56": the sum again in another currency.
+    if (
+      /^[$€£¥]/.test(f.unit) &&
+      /\d\s*(?:yuan|yen|won|euros?|pounds|dollars)?,\s+(?:about|around|roughly|or)\s+$/.test(
+        r.sentence.slice(Math.max(0, f.at - 24), f.at),
+      )
+    )
+      continue;
+    // "a scheduled increase to 34%": where a change would have gone, not what stands.
+    if (/\b(?:increase|rise|hike|jump|raise)\s+to\s+$/.test(r.sentence.slice(Math.max(0, f.at - 14), f.at)))
+      continue;
     const before = r.mentions.find(
       (m) => EVENTISH.has(m.concept.type) && m.start >= f.end && m.start - f.end <= 16,
     );
@@ -131,6 +147,9 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
       r.mentions.find((m) => m.start >= chainFrom && !["person", "country"].includes(m.concept.type))
         ?.concept;
     if (!subject) continue;
+    // A figure other than the rate the subject is named by is not its figure ("13% tariff … compared with 3% for beans from Brazil").
+    const named = /(\d+(?:\.\d+)?)%/.exec(subject.name)?.[1];
+    if (named && f.unit === "%" && Number(named) !== f.value && !pair) continue;
     // The period a figure is for: "12 million metric tons … through January".
     const bound = r.dates.find(
       (d) =>
@@ -141,7 +160,7 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
     if (bound) used.add(bound);
     const v = figureValue(f.value, f.unit);
     const on =
-      /^\s+(on|for)\s+((?:[\w.'’-]+,?\s){0,9}?[\w.'’-]+(?![\w.'’-]))(?=(?:,\s+and\s+\d)|;|\.(?:\s|$)|,\s(?!\w+,)|$)/.exec(
+      /^\s+(on|for)\s+((?:[\w.'’-]+,?\s){0,9}?[\w.'’-]+(?![\w.'’-]))(?=,\s+and\s+\d|;|\.(?:\s|$)|,\s+(?:while|which|who|but|and\s+(?:the|a|its))\b|$)/.exec(
         r.sentence.slice(own ? own.end : f.end),
       );
     const least =
@@ -159,7 +178,7 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
             ? `${subject.name}${own ? "" : `: ${span}`}`
             : `${subject.name}: ${span}`;
     const speaker = speakerAt(r, u, f.at);
-    const [from, to] = chainSpan(r, u, f.at);
+    const [from, to] = answerSpan(r, u, f.at);
     const base = baseOf(r, speaker);
     out.push({
       ...base,
@@ -191,9 +210,12 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
     const named = hyphened
       ? r.mentions.find((m) => m.start >= at && m.start - at < 20 && EVENTISH.has(m.concept.type))
       : undefined;
+    // "one day of public comment": the length of what it names; nothing when that is no concept.
     const subject = hyphened
       ? named?.concept
-      : (of?.concept ?? subjectAt(r, u, at, "before") ?? r.currentEvent);
+      : /\bof$/.test(dur[0])
+        ? of?.concept
+        : (subjectAt(r, u, at, "before") ?? r.currentEvent);
     if (subject && n) {
       const value: Value = minutes
         ? { figure: n * 60 + minutes, unit: "minutes", label: dur[0] }

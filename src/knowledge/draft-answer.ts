@@ -8,6 +8,7 @@
  */
 
 import { type DateMention, tidyPossessives } from "./draft-dates.js";
+import { nameHead } from "./draft-measures.js";
 import { apDate, apDated } from "./news-style.js";
 import type { Concept, DatedAs, State } from "./schema.js";
 
@@ -32,6 +33,11 @@ export function plural(c: Concept): boolean {
 export function theName(c: Concept): string {
   const n = c.name;
   if (c.type === "country" && /^(?:United|Republic|Netherlands|Philippines)\b/.test(n)) return `the ${n}`;
+  if (
+    c.type === "place" &&
+    /\b(?:House|Tower|tower|Building|building|Hall|Base|Airport|Palace|Square|Strait)$/.test(n)
+  )
+    return `the ${n}`;
   if (["person", "country", "place"].includes(c.type) && !/^(?:[a-z]|US-|U\.S\.)/.test(n)) return n;
   if (/^(?:the|a|an)\s/i.test(n) || /^[A-Z][\w.-]*['’]s\s/.test(n)) return n;
   if (
@@ -78,8 +84,13 @@ const STATE_WORDS: Record<State, string> = {
   suspended: "suspended",
   extended: "extended",
   cancelled: "called off",
-  ended: "lifted",
+  ended: "ended",
 };
+
+/** "for a year", "by a year": a length as the article gives it. */
+function forLength(length: string): string {
+  return /^(?:by|for)\s/i.test(length) ? length : `for ${length}`;
+}
 
 /** "According to the White House, " — for a fact reported from someone's words. */
 export function according(speaker: Concept | undefined, subject?: Concept): string {
@@ -108,11 +119,17 @@ export function statusAnswer(o: {
       : o.until
         ? ` until ${apDate(o.until)}`
         : o.from
-          ? ` from ${apDate(o.from)}${o.length ? ` for ${o.length}` : ""}`
+          ? ` from ${apDate(o.from)}${o.length ? ` ${forLength(o.length)}` : ""}`
           : o.length
-            ? ` for ${o.length}`
-            : "";
-  const verb = /^(?:will|would|could|is|are|be|not)\b/.test(what) ? what : `${be} ${what}`;
+            ? ` ${forLength(o.length)}`
+            : ""; // "finalized", "agreed": what has been done, said so.
+  const done =
+    o.state === "agreed" && !o.future
+      ? `${plural(o.subject) ? "have" : "has"} been ${what}`
+      : o.state === "in_effect" && o.future && !o.words
+        ? "will stay in effect"
+        : undefined;
+  const verb = done ?? (/^(?:will|would|could|is|are|be|not)\b/.test(what) ? what : `${be} ${what}`);
   return finish(
     `${o.prefix ? `${o.prefix} ` : according(o.speaker, o.subject)}${theName(o.subject)} ${verb}${period}`,
   );
@@ -128,6 +145,8 @@ export function dateAnswer(o: {
   prefix?: string;
   /** "which Trump had set to begin Nov. 1": what was to be, said as such. */
   wasSet?: boolean;
+  /** The verb the article dates a document by: "released", "issued". */
+  done?: string;
 }): string {
   const last = o.value.until ?? periodEnd(o.value.date, o.value.precision);
   const ongoing = o.value.date <= o.published && last >= o.published && o.value.precision !== "day";
@@ -143,7 +162,11 @@ export function dateAnswer(o: {
   const on = onDate(o.value);
   const pl = plural(o.subject);
   let body: string;
-  if (o.attribute === "when")
+  const document = /^(?:sheet|summary|notice|announcement|statement|report|order|release)s?$/i.test(
+    nameHead(o.subject.name),
+  );
+  if (o.attribute === "when" && document) body = `${s} ${pl ? "were" : "was"} ${o.done ?? "issued"} ${on}`;
+  else if (o.attribute === "when")
     body =
       o.subject.type !== "event"
         ? `${s}: ${dateInWords(o.value)}`

@@ -25,6 +25,8 @@ export interface Speech {
   verbText: string;
   /** Where the speech verb is in the sentence (-1 for "according to"). */
   verbAt: number;
+  /** A place said it ("The White House has said"): named in answers, not a speaker (a speaker is a person, body or country). */
+  asSource?: boolean;
 }
 
 /** What the article has named so far, for "he", "the ministry" and "the official". */
@@ -59,11 +61,15 @@ function pronounOrRole(words: string, recent: Recent): Concept | undefined {
   const w = words.toLowerCase().trim();
   if (/^(?:he|she)$/.test(w)) return recent.person;
   const role = /^the\s+([a-z][a-z -]*)$/.exec(w)?.[1];
-  if (!role) return undefined;
+  // "the ministry", "the trade negotiator": a short description, its last word a noun of office.
+  if (!role || role.split(" ").length > 3) return undefined;
   const noun = role.split(" ").at(-1) ?? "";
-  // "the spokesperson", "the official": the last person whose role has that word, else the last person.
+  if (noun.length < 4) return undefined; // "the spokesperson", "the official": the last person whose role has that word, else the last person.
   for (const p of [...recent.parties].reverse()) {
-    const names = [p.name, ...p.aliases, ...p.roles].join(" ").toLowerCase();
+    const names = [p.name, ...p.aliases, ...p.roles]
+      .join(" ")
+      .toLowerCase()
+      .split(/[^a-z]+/);
     if (names.includes(noun)) return p;
   }
   if (/ministry|office|commission|department|agency|bureau|administration|council/.test(noun))
@@ -92,6 +98,8 @@ export function findSpeech(
     if (v.lemma === "forecast" || v.lemma === "announce" || v.lemma === "state") continue;
     // "Bessent, who said he is a soybean farmer himself, said …": the relative clause is not the report.
     if (/\bwho\s+$/i.test(sentence.slice(0, v.start))) continue;
+    // "what it says China agreed to": what a document says, inside a sentence about something else.
+    if (/\bwhat\s+\w+\s+$/i.test(sentence.slice(0, v.start))) continue;
     // Who: the words just before the verb (back to a comma, quotation mark or clause start).
     const before = sentence.slice(0, v.start);
     const cut = Math.max(
@@ -106,8 +114,19 @@ export function findSpeech(
       .slice(whoFrom)
       .trim()
       .replace(/\s+(?:also|later|then|again|earlier|separately|too)$/i, "");
-    let speaker = partyIn(mentions, whoFrom, v.start) ?? pronounOrRole(who, recent);
-    if (!speaker && /^(?:he|she)$/i.test(who.split(" ").at(-1) ?? "")) speaker = recent.person;
+    // "Bessent gave on Thursday, when he said …": "he" is the person this sentence named last, else the article.
+    const pronoun = /^(?:he|she)$/i.test(who.split(" ").at(-1) ?? "");
+    const named = pronoun
+      ? mentions.filter((m) => m.end <= v.start && m.concept.type === "person").at(-1)?.concept
+      : undefined;
+    let speaker = partyIn(mentions, whoFrom, v.start) ?? named ?? pronounOrRole(who, recent);
+    // "The White House has said": a place that speaks for a government is the source, not a speaker.
+    const place =
+      !speaker && /^(?:the\s+)?[A-Z][\w ]+?(?:\s+(?:has|have|had))?$/.test(who)
+        ? mentions.find((m) => m.start >= whoFrom && m.end <= v.start && m.concept.type === "place")?.concept
+        : undefined;
+    if (place) speaker = place;
+    if (!speaker && pronoun) speaker = recent.person;
     // "Bessent, who said …, said": the one the relative clause is about.
     let relative = false;
     if (!speaker && !who) {
@@ -145,7 +164,7 @@ export function findSpeech(
       const told = v.lemma === "tell" ? "(?:(?:reporters|him|her|them|the \\w+)\\s+)?" : "";
       const when =
         "(?:afterward\\s+|on\\s+\\w+(?:\\s+\\w+)?\\s+|last week\\s+|on\\s+[\\w.]+\\s+\\d+\\s+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s+|[A-Z][a-z]{2,4}\\.?\\s+\\d{1,2}\\s+)?";
-      const m = new RegExp(`^\\s*${told}${when}(?:that\\s+)?`).exec(after);
+      const m = new RegExp(`^\\s*${told}${when}(?:only\\s+)?(?:that\\s+)?`).exec(after);
       contentStart = v.end + (m?.[0].length ?? 0);
       // "told Trump the negotiating teams had …": the one told is not what was said.
       if (v.lemma === "tell") {
@@ -154,7 +173,9 @@ export function findSpeech(
           contentStart = listener.end + (/^\s+that\s+/.exec(sentence.slice(listener.end))?.[0].length ?? 1);
       }
       content = sentence.slice(contentStart);
-      ranges = [[contentStart, sentence.length]];
+      // "…; it did not mention general licenses": after a semicolon the reporter speaks again.
+      const semi = sentence.indexOf("; ", contentStart);
+      ranges = [[contentStart, semi > 0 ? semi : sentence.length]];
       if (v.lemma === "quote") {
         const as = /\bas saying\s+(?:that\s+)?/.exec(content);
         const quoted = partyIn(mentions, contentStart, contentStart + (as?.index ?? 0));
@@ -177,6 +198,7 @@ export function findSpeech(
       ranges,
       verbText: v.text,
       verbAt: v.start,
+      ...(place ? { asSource: true } : {}),
     };
   }
   // "By his account, the agenda covered …": the one the article last named.

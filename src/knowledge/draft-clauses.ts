@@ -20,8 +20,8 @@ export interface Clause {
 }
 
 const BREAK = /\s*(?:[,;:]|\s[—–]\s|\s--\s)\s*/g;
-const RELATIVE = /^(?:which|who|whom|whose|that|where|when|including|includ\w+|such as|as well as)\b/i;
-
+const RELATIVE =
+  /^(?:which|who|whom|whose|that|where|when|with|without|including|includ\w+|such as|as well as)\b/i;
 function participle(t: Token | undefined): boolean {
   return Boolean(t && (t.pos === "VERB" || t.pos === "ADJ") && /(?:ed|en|ing)$/.test(t.lower));
 }
@@ -37,7 +37,10 @@ export function clausesOf(sentence: string): Clause[] {
     if (text) {
       const tokens = tokensOf(text);
       const first = tokens[0];
-      const verbless = !tokens.some((t) => t.pos === "VERB" || t.pos === "AUX");
+      // "in turn", "on Oct. 9": a short clause with no verb of its own, or no subject, hangs on the one before.
+      const verbless =
+        !tokens.some((t) => t.pos === "VERB" || t.pos === "AUX") ||
+        (tokens.length <= 3 && ["ADP", "ADV", "PART"].includes(first?.pos ?? ""));
       const continues =
         out.length > 0 &&
         Boolean(
@@ -45,11 +48,20 @@ export function clausesOf(sentence: string): Clause[] {
             (first.pos === "AUX" || (first.pos === "VERB" && !participle(first))) &&
             /^[a-z]/.test(text),
         );
+      // "also charged since Oct. 14": a participle after an adverb; "and planned 100% tariffs": more of the same list.
+      const firstWord = tokens.find((t) => t.pos !== "ADV");
+      const andList =
+        /^(?:and|or)\s/i.test(text) &&
+        !["PROPN", "PRON"].includes(tokens[1]?.pos ?? "") &&
+        !tokens.slice(1, 4).some((t) => t.pos === "AUX");
       out.push({
         start: from + lead,
         end: from + lead + text.length,
         text,
-        dependent: out.length > 0 && !continues && (RELATIVE.test(text) || participle(first) || verbless),
+        dependent:
+          out.length > 0 &&
+          !continues &&
+          (RELATIVE.test(text) || participle(first) || participle(firstWord) || verbless || andList),
         continues,
       });
     }
@@ -78,16 +90,37 @@ export function clauseChain(clauses: readonly Clause[], at: number): Clause[] {
   if (!here) return [];
   let i = clauses.indexOf(here);
   const chain = [here];
-  // "That truce, which holds back …, is due to run out": past the relative clauses to the subject's.
-  if (here.continues) {
-    let j = i - 1;
-    while (j > 0 && clauses[j]?.dependent) j--;
-    if (j >= 0 && j < i) {
-      chain.unshift(clauses[j] as Clause);
-      i = j;
-    }
+  // A dependent clause hangs on the one before it, back to one that stands on its own.
+  while (i > 0 && clauses[i]?.dependent) {
+    i--;
+    chain.unshift(clauses[i] as Clause);
   }
-  for (let j = i; j > 0 && clauses[j]?.dependent; j--) chain.unshift(clauses[j - 1] as Clause);
+  // "Because the levy stays on top of a 3% duty, U.S. soybeans will face a 13% tariff": a subordinate clause needs its main one.
+  if (
+    /^(?:because|although|though|if|unless|while|whereas|as|since|once)\b/i.test(here.text) &&
+    clauses[clauses.indexOf(here) + 1]
+  )
+    chain.push(clauses[clauses.indexOf(here) + 1] as Clause);
+  // "That truce, which holds back …, is due to run out": a clause that opens with its verb takes the subject's.
+  if (clauses[i]?.continues) {
+    let j = i - 1;
+    while (
+      j > 0 &&
+      (RELATIVE.test(clauses[j]?.text ?? "") || participle(tokensOf(clauses[j]?.text ?? "")[0]))
+    )
+      j--;
+    if (j >= 0) chain.unshift(clauses[j] as Clause);
+  }
+  // "On Friday, China's Commerce Ministry … issued …": a sentence's opening phrase goes with what follows it.
+  const last = chain.at(-1) as Clause;
+  const k = clauses.indexOf(last);
+  if (
+    k === 0 &&
+    last.text.split(/\s+/).length <= 4 &&
+    !tokensOf(last.text).some((t) => t.pos === "VERB" || t.pos === "AUX") &&
+    clauses[1]
+  )
+    chain.push(clauses[1] as Clause);
   return chain;
 }
 
@@ -100,7 +133,7 @@ export interface Piece {
 
 /** Where reported speech goes on to another thing said. */
 const NEXT_SAID =
-  /,?\s+and\s+that\s+|,\s+adding\s+(?:that\s+)?|,?\s+and\s+(?:said|added|told \w+)\s+(?:that\s+)?|;\s+|,\s+but\s+(?=(?:would|will|did|could|said|declined|refused)\b)|\s+but\s+(?=would not|will not|did not|declined|refused)/g;
+  /,?\s+and\s+that\s+|,\s+adding\s+(?:that\s+)?|,?\s+and\s+(?:said|added|told \w+)\s+(?:that\s+)?|,\s+but\s+(?=(?:would|will|did|could|said|declined|refused)\b)|\s+but\s+(?=would not|will not|did not|declined|refused)/g;
 
 /** The pieces of reported speech `content` (at `offset` in its sentence): one per thing said. */
 export function speechPieces(content: string, offset: number): Piece[] {

@@ -6,8 +6,9 @@
  * named. And a dated happening the article names by a verb, not a noun ("Trentino is expected to
  * arrive in Fredonville on Thursday"), proposed as an event named by who does what.
  */
-import { type Rewrite, theName } from "./draft-answer.js";
+import { plural, type Rewrite, theName } from "./draft-answer.js";
 import type { Recent } from "./draft-attribution.js";
+import { clauseAt, clausesOf } from "./draft-clauses.js";
 import type { ConceptMention, DraftConcepts } from "./draft-concepts.js";
 import type { MentionFinder } from "./draft-mentions.js";
 import { tokensOf } from "./draft-tokens.js";
@@ -32,7 +33,10 @@ export function rewritesOf(
       ["measure", "event"].includes(m.concept.type);
     if (!m.context && !pointing) continue;
     // Only a bare word ("the talks", "those fees") is renamed; "their first face-to-face talks" says more than a name.
-    if (text.slice(m.start, m.end).trim().split(/\s+/).length > 1 && !pointing) continue;
+    const surface = text.slice(m.start, m.end).trim();
+    if (surface.split(/\s+/).length > 1 && !pointing) continue;
+    // "The order" is one of "two executive orders": not renamed as all of them.
+    if (/s$/i.test(surface) !== plural(m.concept)) continue;
     const det = DETERMINER.exec(text.slice(Math.max(0, m.start - 8), m.start));
     const start = det ? m.start - det[0].length : m.start;
     out.push({ start, end: m.end, text: theName(m.concept) });
@@ -120,8 +124,14 @@ export function eventFromVerb(
   dateAt: number,
   concepts: DraftConcepts,
 ): Concept | undefined {
+  // The actor and verb of the date's own clause.
+  const clause = clauseAt(clausesOf(text), dateAt);
+  const from = clause?.start ?? 0;
   const actor = mentions
-    .filter((m) => ["person", "organisation", "country"].includes(m.concept.type) && m.start < dateAt)
+    .filter(
+      (m) =>
+        ["person", "organisation", "country"].includes(m.concept.type) && m.start >= from && m.start < dateAt,
+    )
     .at(0);
   if (!actor) return undefined;
   const tokens = tokensOf(text).filter((t) => t.start >= actor.end && t.end <= dateAt);

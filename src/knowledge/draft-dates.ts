@@ -231,10 +231,12 @@ export function findDates(
     const day = Number(m[2]);
     const byTense = yearFor(base, month, day, tenseBefore(sentence, m.index, m[0].length));
     const nearest = yearFor(base, month, day, "unknown");
-    // A day without a year is within half a year of the report ("Oct. 9" in a November report is that October).
+    // A day without a year read as more than half a year from the report is the nearest one ("Oct. 9" in a
+    // November report is that October; "from Nov. 10" in a Nov. 5 report is that November), unless "since" says it is past.
+    const since = /\bsince\s+$/i.test(sentence.slice(0, m.index));
     const year = m[3]
       ? Number(m[3])
-      : Math.abs(Date.UTC(byTense, month, day) - base.getTime()) > 183 * DAY_MS
+      : !since && Math.abs(Date.UTC(byTense, month, day) - base.getTime()) > 183 * DAY_MS
         ? nearest
         : byTense;
     const date = new Date(Date.UTC(year, month, day));

@@ -117,8 +117,19 @@ function unitsOf(s: SentenceFacts, gaps: Rewrite[]): Unit[] {
         speaker: sp.speaker,
         verb: units.length ? "said" : verb,
         stance: sp.stance && !units.length,
+        ...(sp.asSource ? { asSource: true, according: `According to ${theName(sp.speaker)},` } : {}),
       });
     }
+  }
+  // "…; it did not mention general licenses": after the report, the reporter's own words.
+  const end = Math.max(...ranges.map(([, b]) => b));
+  const semi = /^;\s+/.exec(s.text.slice(end));
+  if (semi) {
+    const from = end + semi[0].length;
+    // "it" is the speaker, when the speaker is a body ("the ministry … ; it did not mention …").
+    if (/^it\s/i.test(s.text.slice(from)) && sp.speaker.type === "organisation")
+      gaps.push({ start: from, end: from + 2, text: theName(sp.speaker) });
+    units.push({ from, to: s.text.length });
   }
   // "Bessent, who said he is a soybean farmer himself, said …"
   const rel = /,\s+who\s+(?:said|says)\s+(?:that\s+)?([^,]+),/.exec(s.text);
@@ -138,7 +149,7 @@ function saidFact(r: Reading, u: Unit, speech: Speech): DraftFact | undefined {
   const thing = r.mentions.find(
     (m) => m.start >= u.from && m.end <= u.to && EVENTISH.has(m.concept.type),
   )?.concept;
-  const attribute: Attribute = u.stance ? "stance" : "said";
+  const attribute: Attribute = u.asSource ? "description" : u.stance ? "stance" : "said";
   const modal = /^(?:would|will|could|did|declined|refused|gave|offered)\b/.test(words);
   const prefix =
     speech.verb === "quote"
@@ -149,7 +160,7 @@ function saidFact(r: Reading, u: Unit, speech: Speech): DraftFact | undefined {
           ? capital(theName(speaker))
           : speakerSaid(u);
   return {
-    ...baseOf(r, speaker),
+    ...baseOf(r, u.asSource ? undefined : speaker),
     attribute,
     about: [
       ...new Set([speaker.id, ...(thing ? [thing.id] : []), ...named.filter((id) => id !== speaker.id)]),
@@ -172,14 +183,15 @@ export function factsOf(s: SentenceFacts): DraftFact[] {
   // When it was said: a date in the report of the speech ("Kowalczyk said on Thursday"), not in what was said.
   const inSaid = (at: number) => (s.speech?.ranges ?? []).some(([a, b]) => at >= a && at < b);
   const verbAt = s.speech?.verbAt ?? -1;
+  // "Kowalczyk said on Thursday", "In its own summary on Thursday, the ministry said": the date of the report.
+  const contentAt = Math.min(...(s.speech?.ranges ?? [[text.length, 0]]).map(([a]) => a));
   const saidOn = allDates.find(
     (d) =>
-      d.saidOn &&
       d.when.precision === "day" &&
       !inSaid(d.index) &&
       verbAt >= 0 &&
-      d.index > verbAt &&
-      d.index - verbAt < 40,
+      ((d.saidOn && d.index > verbAt && d.index - verbAt < 40) ||
+        (d.index < verbAt && d.index < contentAt && verbAt - d.index < 80)),
   );
   const holdsSaid: Holds | undefined =
     saidOn && saidOn.when.date <= s.published ? { as_of: saidOn.when.date } : undefined;
@@ -233,6 +245,19 @@ export function factsOf(s: SentenceFacts): DraftFact[] {
     if (out.length === before && u.speaker && s.speech) {
       const said = saidFact(r, u, s.speech);
       if (said) out.push(said);
+    } else if (out.length === before && s.speech && !u.speaker) {
+      // The reporter's own clause in a sentence of speech: what it says in words.
+      const inUnit = s.mentions.filter((m) => m.start >= u.from && m.end <= u.to);
+      const subject = inUnit.find((m) => EVENTISH.has(m.concept.type))?.concept ?? inUnit[0]?.concept;
+      const words = text.slice(u.from, u.to).replace(/[.]$/, "");
+      if (subject && words.split(" ").length >= 4)
+        out.push({
+          ...baseOf(r, undefined),
+          attribute: "description",
+          about: [...new Set([subject.id, ...inUnit.map((m) => m.concept.id)])].slice(0, 5),
+          value: { text: tidyValue(words) },
+          answer: wordsAnswer(text, u.from, u.to, { dates: r.allDates, rewrites: r.rewrites }),
+        });
     }
   }
 
@@ -290,11 +315,12 @@ export function factsOf(s: SentenceFacts): DraftFact[] {
         s.mentions[0]?.concept;
       if (!subject || words.split(" ").length < 7) continue;
       const attribute: Attribute =
-        s.leadIn && TERMS.test(`${s.leadIn} ${words}`)
+        s.leadIn && (TERMS.test(`${s.leadIn} ${words}`) || /\bwill:?\s*$/.test(s.leadIn))
           ? "terms"
           : REASON.test(words)
             ? "reason"
-            : TERMS.test(words)
+            : TERMS.test(words) &&
+                /\b(?:deal|agreement|arrangement|truce|order|consensus)\b/i.test(subject.name)
               ? "terms"
               : IMPACT.test(words)
                 ? "impact"

@@ -79,6 +79,17 @@ export function findFigures(sentence: string): Figure[] {
     const unit = scale ? `${m[1]} ${scale}` : (m[1] ?? "$");
     add(m.index, end, { value: number(m[2] ?? ""), unit, label: labelAround(sentence, m.index, end) });
   }
+  // "400 yuan": a sum in a currency named by its word.
+  for (const m of sentence.matchAll(
+    /\b(\d[\d,]*(?:\.\d+)?)(?:\s(million|billion))?\s(yuan|yen|won|euros?|pounds)\b/g,
+  )) {
+    const end = m.index + m[0].length;
+    add(m.index, end, {
+      value: number(m[1] ?? ""),
+      unit: m[2] ? `${m[2]} ${m[3]}` : (m[3] ?? ""),
+      label: m[3] ?? "",
+    });
+  }
   for (const m of sentence.matchAll(COUNT)) {
     const noun = m[3] ?? "";
     if (NOT_UNITS.has(noun.split(" ").pop() ?? "") || noun.endsWith("ss")) continue;

@@ -67,7 +67,17 @@ const JUDGING = new Set(
 /** Head words that all name controls on trade. */
 const CONTROL_HEADS = new Set(["control", "regime", "restriction", "curb", "licensing", "rule"]);
 /** Words in what a measure applies to that say nothing of which measure it is. */
-const GENERIC_TARGETS = new Set(["good", "import", "export", "product", "item", "the", "its"]);
+const GENERIC_TARGETS = new Set([
+  "good",
+  "import",
+  "export",
+  "product",
+  "item",
+  "the",
+  "its",
+  "vessel",
+  "ship",
+]);
 
 /** What tells a measure phrase apart: its describing words, its rate, and what it applies to. */
 function partsOf(
@@ -86,7 +96,11 @@ function partsOf(
   const describing = telling.filter((k) => !/^\d/.test(k));
   // What it applies to: "on U.S. goods", "on Chinese-made ship-to-shore cranes" (the nouns and their describing words).
   let targetWords = "";
-  const on = /^\s+on\s+/.exec(sentence.slice(p.end));
+  // "tariffs it imposed on U.S. farm products": what it applies to, past a short relative clause.
+  const on =
+    /^\s+(?:(?:it|they|that|which|[A-Z][a-z]+)\s+(?:had\s+)?(?:imposed|placed|levied|charged|put)\s+(?:in\s+\w+\s+)?)?on\s+/.exec(
+      sentence.slice(p.end),
+    );
   if (APPLIES_HEADS.has(p.head) && on) {
     const from = p.end + on[0].length;
     let end = from;
@@ -286,6 +300,26 @@ export class MentionFinder {
     known: readonly ConceptMention[],
     sofar: readonly ConceptMention[],
   ): { concept: Concept; context?: boolean; start?: number; end?: number } | undefined {
+    // "the higher reciprocal tariff rate": the rate of the tariff is the tariff.
+    if (p.head === "rate") {
+      const words = tokensOf(p.name);
+      const last = words.at(-2);
+      const head = last ? keyOf(last.text) : "";
+      if (last && this.heads.get(head) === "measure" && head !== "rate") {
+        const name = p.name.slice(0, last.end);
+        const inner: MeasurePhrase = {
+          ...p,
+          name,
+          head,
+          end: p.start + last.end,
+          headStart: p.start + last.start,
+          key: p.key.replace(/\s*rate$/, ""),
+        };
+        const linked = this.linkPhrase(sentence, inner, known, sofar);
+        return linked && { ...linked, end: p.end };
+      }
+      return undefined;
+    }
     // Words inside quotation marks are the speaker's: only a name they say is read.
     const quotes = (sentence.slice(0, p.start).match(/["\u201c\u201d]/g) ?? []).length;
     const quoted = quotes % 2 === 1;
@@ -366,14 +400,27 @@ export class MentionFinder {
     // "the expanded rare earth export licensing regime": a known control under another head word.
     const family = this.sameControls(p, words);
     if (family) return { concept: family, context: true };
+    // "the tariff Trump imposed on Chinese imports over fentanyl": a known measure its words name further on.
+    const over = describing.length
+      ? undefined
+      : /^[^,.;]{0,50}?\b(?:over|for|against)\s+([a-z][\w-]+)/.exec(sentence.slice(p.end))?.[1];
+    if (over) {
+      const key = keyOf(over);
+      const known = this.knownPhrases().find(
+        (q) => q.head === p.head && q.describing.length === 1 && q.describing[0] === key,
+      );
+      if (known) return { concept: known.concept, context: false };
+    }
     if (describing.length || targetKeys.length || rate) {
       // The same measure as one proposed before, or one the knowledge has: same head and describing words, and no other rate or target.
       const same = [...this.phrases, ...this.knownPhrases()].find(
         (q) =>
           q.head === p.head &&
           q.describing.join(" ") === describing.join(" ") &&
-          (!q.rate || !rate || q.rate === rate) &&
-          (!q.target.length || !targetKeys.length || q.target.join(" ") === targetKeys.join(" ")),
+          (!q.rate || q.rate === rate) &&
+          (!q.target.length || !targetKeys.length || q.target.join(" ") === targetKeys.join(" ")) &&
+          // A bare head says nothing to match by but its rate and what it applies to.
+          (describing.length > 0 || (q.rate === rate && q.target.join(" ") === targetKeys.join(" "))),
       );
       if (same) return { concept: same.concept };
       if (/^[A-Z][a-z]+$/.test(p.name) && !targetKeys.length) return undefined;
@@ -394,11 +441,22 @@ export class MentionFinder {
       this.phrases.push({ head: p.head, describing, rate, target: targetKeys, concept });
       this.lastByHead.set(p.head, concept);
       return { concept };
+    } // "the agreement finished in Kuala Lumpur": named by where it was reached.
+    const where = /^\s+(?:\w+ed)\s+(?:in|at)\s+/.exec(sentence.slice(p.end));
+    if (where && /^(?:agreement|deal|pact|arrangement|accord|framework|consensus)$/.test(p.head)) {
+      const at = p.end + where[0].length;
+      const place = known.find((m) => m.start === at && ["place", "country"].includes(m.concept.type));
+      if (place) {
+        const name = `${place.concept.name} ${sentence.slice(p.headStart, p.end)}`;
+        return {
+          concept: this.concepts.named(name) ?? this.concepts.propose({ name, type: "measure", part_of: [] }),
+        };
+      }
     }
     // "That agreement", "the deal", "those fees": the measure of that kind the article last named.
     const before = sentence.slice(Math.max(0, p.start - 7), p.start);
     const pointed = /\b(?:that|this|the|those|these|its)\s+$/i.test(before);
-    const had = this.lastByHead.get(p.head);
+    const had = pointed ? this.lastByHead.get(p.head) : undefined;
     if (had) return { concept: had, context: !sayName(had, p.name) };
     if (covering)
       return {
@@ -408,6 +466,12 @@ export class MentionFinder {
       };
     if (pointed && /^(?:agreement|deal|pact|arrangement|accord)$/.test(p.head) && this.lastDeal)
       return { concept: this.lastDeal, context: true };
+    // "The cut applies to …", "the suspension of …": a change of the measure just named (this sentence first).
+    if (pointed && /^(?:cut|increase|reduction|suspension|pause|extension|hike)$/.test(p.head)) {
+      const here = sofar.filter((m) => m.concept.type === "measure" && m.end <= p.start).at(-1)?.concept;
+      const changed = here ?? this.lastChanged ?? this.lastMeasure;
+      if (changed) return { concept: changed, context: false };
+    }
     return undefined;
   }
 
@@ -449,6 +513,8 @@ export class MentionFinder {
   lastDocument?: Concept;
   /** The deal the article last named, whose terms a list may give. */
   lastDeal?: Concept;
+  /** What the article last said was suspended, extended or cut, for "the suspension", "the pause". */
+  lastChanged?: Concept;
 
   /** After a sentence: what it named becomes what the article is talking about. */
   update(mentions: readonly ConceptMention[]): void {

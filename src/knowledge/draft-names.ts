@@ -160,6 +160,15 @@ export function findNamed(sentences: readonly string[]): Named[] {
         aliases: [],
       });
     }
+    // "the U.S. Trade Representative's office": the office of a title, a body of its own.
+    for (const m of s.matchAll(/\b((?:U\.S\.\s+|US\s+)?(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)['’]s\s+office\b/g))
+      add({
+        name: `${m[1]}'s office`,
+        type: "organisation",
+        roles: [],
+        aliases: [],
+        owner: /^U\.?S\.?\s/.test(m[1] ?? "") ? "U.S." : undefined,
+      });
     for (const m of s.matchAll(AGENCY))
       add({
         name: (m[1] ?? "").trim().replace(/^The[ ]/, ""),

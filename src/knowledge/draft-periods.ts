@@ -39,15 +39,20 @@ export function periodIn(clause: string, dates: readonly DateMention[]): Period 
     (d) =>
       /\b(?:from|starting|beginning|as of|since|effective|after)\s+(?:\d{1,2}:\d{2}\s*[ap]\.m\.[^,]{0,30}?\s+)?(?:on\s+)?(?:\w+day,?\s+)?$/i.test(
         before(d),
-      ) && !ends.includes(d),
+      ) &&
+      // "tariffs announced since March 4": the date of what the measure covers, not of the change.
+      !/\b\w+ed\s+since\s+$/i.test(before(d)) &&
+      !ends.includes(d),
   );
   const length =
-    /\bfor\s+(a|an|one|two|three|four|five|six)\s+(?:more\s+|another\s+)?(years?|months?|weeks?)\b/i.exec(
+    /\b(?:for|by)\s+(a|an|one|two|three|four|five|six)\s+(?:more\s+|another\s+)?(years?|months?|weeks?)\b/i.exec(
       clause,
     ) ??
     /\b(one|two|three)-(year|month)\b/i.exec(clause) ??
     /\b(another|one more)\s+(year)\b/i.exec(clause);
-  const until = ends[0];
+  // "set to expire on Nov. 29 will be extended to Nov. 10, 2026": the new end is the one it is extended to.
+  const extendedTo = ends.find((d) => /\bextend\w*\s+(?:to|until|through)\s+$/i.test(before(d)));
+  const until = extendedTo ?? ends[0];
   const from = starts[0];
   if (!until && !from && !length) return undefined;
   const period: Period = {};
@@ -57,7 +62,7 @@ export function periodIn(clause: string, dates: readonly DateMention[]): Period 
     period.untilMention = until;
   }
   if (length) {
-    period.length = length[0].replace(/^for\s+/i, "");
+    period.length = length[0].replace(/^for\s+/i, "").replace(/^by\s+/i, "by ");
     const n = NUMBERS[(length[1] ?? "").toLowerCase()] ?? 1;
     if (!period.until && from) period.until = addLength(from.when.date, n, (length[2] ?? "").toLowerCase());
   }

@@ -15,9 +15,10 @@ import {
   type Reading,
   speakerAt,
   subjectAt,
+  thingsIn,
   type Unit,
 } from "./draft-unit.js";
-import type { Holds, State } from "./schema.js";
+import type { Concept, Holds, State } from "./schema.js";
 
 const STATES: [RegExp, State][] = [
   [
@@ -57,8 +58,15 @@ function statesIn(sentence: string, from: number, to: number): StateMatch[] {
       if (found.some((f) => at < f.end && end > f.at)) continue;
       // A noun is not a change of status: "the mutual tariff pause", "an extension of the truce".
       const word = tokens.find((t) => t.start === at);
-      if (word && !/\s/.test(m[0]) && (word.pos === "NOUN" || word.pos === "ADJ" || /ing$/.test(word.lower)))
+      if (
+        word &&
+        !/\s/.test(m[0]) &&
+        (word.pos === "NOUN" || word.pos === "ADJ" || (/ing$/.test(word.lower) && word.pos !== "VERB"))
+      )
         continue;
+      // "rather than remove them", "unless the pause is extended": not a change that happens.
+      if (/\b(?:rather than|instead of)\s+$/i.test(sentence.slice(Math.max(0, at - 14), at))) continue;
+      if (/\b(?:unless|if)\s+(?:[\w'’-]+\s+){0,4}$/i.test(sentence.slice(Math.max(0, at - 40), at))) continue;
       if (
         state !== "cancelled" &&
         /\b(?:not|no|never)\s+(?:\w+\s+)?$/i.test(sentence.slice(Math.max(0, at - 12), at))
@@ -67,11 +75,25 @@ function statesIn(sentence: string, from: number, to: number): StateMatch[] {
       found.push({ state, at, end, text: m[0] });
     }
   }
-  return found.sort((a, b) => a.at - b.at);
+  found.sort((a, b) => a.at - b.at);
+  // "suspend or remove the countermeasures": one change, said as the first.
+  for (let i = found.length - 1; i > 0; i--) {
+    const a = found[i - 1] as StateMatch;
+    const b = found[i] as StateMatch;
+    if (/^\s+or\s+$/.test(sentence.slice(a.end, b.at))) {
+      // "suspend or remove" → "suspended or removed".
+      const done = (w: string) => (/ed$/.test(w) ? w : /e$/.test(w) ? `${w}d` : `${w}ed`);
+      a.text = `${done(a.text.toLowerCase())} or ${done(b.text.toLowerCase())}`;
+      a.end = b.end;
+      found.splice(i, 1);
+    }
+  }
+  return found;
 }
 
 /** Whether the status word says the state of what comes before it ("keep its tariff suspended", "are suspended"). */
 function describesBefore(sentence: string, m: StateMatch): boolean {
+  if (!m.text) return true;
   if (/\s/.test(m.text)) return !/^(?:stop|drop|end|push|hold off)/i.test(m.text);
   if (!/(?:ed|en)$/i.test(m.text)) return false;
   return !/\b(?:has|have|had)\s+$/i.test(sentence.slice(Math.max(0, m.at - 6), m.at));
@@ -79,23 +101,81 @@ function describesBefore(sentence: string, m: StateMatch): boolean {
 
 /** An idiom the article uses for the state ("effectively off the table"), else nothing. */
 function idiom(m: StateMatch): string | undefined {
-  if (m.state === "agreed") return undefined;
+  if (/ or /.test(m.text)) return m.text;
+  if (m.state === "agreed")
+    return /^(?:finali[sz]ed|worked out)$/i.test(m.text) ? m.text.toLowerCase() : undefined;
   return /\s/.test(m.text) && !/^(?:stop|drop|end|push|hold off|pushing)/i.test(m.text) ? m.text : undefined;
+}
+
+/** Where a coordinated verb begins ("… lower its tariff … and keep the higher rate suspended"): a status's scope stops there. */
+function coordinations(r: Reading, from: number, to: number): number[] {
+  const tokens = tokensOf(r.sentence).filter((t) => t.start >= from && t.end <= to);
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length - 1; i++)
+    if (tokens[i]?.lower === "and" && ["VERB", "AUX"].includes(tokens[i + 1]?.pos ?? ""))
+      out.push(tokens[i]?.start as number);
+  return out;
+}
+
+/** The measures a verb acts on: "suspend the affiliates rule and the fees …" → both. */
+function objectsAfter(r: Reading, first: Concept, at: number, to: number): Concept[] {
+  const things = thingsIn(r, at, to);
+  const i = things.findIndex((m) => m.concept.id === first.id);
+  if (i < 0) return [first];
+  const out = [first];
+  for (let j = i + 1; j < things.length; j++) {
+    const between = r.sentence.slice(
+      (things[j - 1] as { end: number }).end,
+      (things[j] as { start: number }).start,
+    );
+    // Joined by "and" or a comma, with nothing but the words of a noun phrase between.
+    if (
+      !/^(?:,\s*|,?\s+and\s+(?:the\s+)?)(?:[\w'’-]+\s+){0,4}$/.test(between) &&
+      !/^,?\s+and\s+(?:[\w'’-]+\s+){0,8}$/.test(between)
+    )
+      break;
+    out.push((things[j] as { concept: Concept }).concept);
+  }
+  return out;
 }
 
 /** The status claims of a unit, and the dates their periods used. */
 export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Set<DateMention> } {
-  const facts: DraftFact[] = [];
+  const facts: (DraftFact & { relative: boolean })[] = [];
   const used = new Set<DateMention>();
   const matches = statesIn(r.sentence, u.from, u.to);
+  // "The suspension, which also drops …, runs from Sunday until Nov. 27, 2026": the period of what was suspended.
+  const noun = /^(?:The|This|That|Its)\s+(suspension|pause|freeze|halt)\b/.exec(
+    r.sentence.slice(u.from, u.to),
+  );
+  if (noun && !matches.length) {
+    const at = u.from + noun[0].length;
+    matches.push({ state: "suspended", at, end: at, text: "" });
+  }
+  const joins = coordinations(r, u.from, u.to);
   for (const [i, m] of matches.entries()) {
-    const scopeFrom = i > 0 ? (matches[i - 1] as StateMatch).end : u.from;
-    const scopeTo = matches[i + 1]?.at ?? u.to;
+    const scopeFrom = Math.max(
+      i > 0 ? (matches[i - 1] as StateMatch).end : u.from,
+      ...joins.filter((j) => j < m.at),
+    );
+    const scopeTo = Math.min(matches[i + 1]?.at ?? u.to, ...joins.filter((j) => j > m.end));
     const prefer = describesBefore(r.sentence, m) ? "before" : "after";
-    const subject = subjectAt(r, { ...u, from: scopeFrom, to: scopeTo }, m.at, prefer);
-    if (!subject) continue;
-    if (m.state === "agreed" && subject.type !== "measure") continue;
-    if (facts.some((f) => f.about[0] === subject.id)) continue;
+    const scope = { ...u, from: scopeFrom, to: scopeTo };
+    // What a state says of what comes before it may lie before an earlier state ("the tariff Trump had threatened … will not be imposed").
+    let first =
+      subjectAt(r, scope, m.at, prefer) ??
+      (prefer === "before" ? subjectAt(r, { ...scope, from: u.from }, m.at, prefer) : undefined);
+    // "halted its inquiry into how the U.S. probe affects …": what a verb acts on comes within a few words of it.
+    if (first && prefer === "after") {
+      const obj = thingsIn(r, m.end, scopeTo).find((x) => x.concept.id === first?.id);
+      if (obj && r.sentence.slice(m.end, obj.start).trim().split(/\s+/).filter(Boolean).length > 4)
+        first = undefined;
+    }
+    if (!first) continue;
+    if (m.state === "agreed" && first.type !== "measure") continue;
+    // "Trump had threatened": a state inside a relative clause, beside the sentence's own.
+    const relative =
+      /\b(?:had|has)\s+$/i.test(r.sentence.slice(Math.max(0, m.at - 5), m.at)) && m.state === "threatened";
     // The period, from what the scope says: "for one year from Nov. 10", "until Nov. 10, 2026".
     const masked = r.sentence
       .split("")
@@ -105,30 +185,54 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
     const period = periodIn(masked, dates);
     const holds: Holds = { ...(r.holdsSaid ?? {}) };
     if (period?.from) holds.from = period.from.when.date;
+    // "on Monday stopped charging port fees", "On Sunday the ministry suspended …": the day of the change is when it holds from.
+    const onDay = !period?.from
+      ? dates.find(
+          (d) =>
+            d.when.precision === "day" &&
+            !used.has(d) &&
+            d.index < m.at &&
+            m.at - d.index < 60 &&
+            /\b(?:on|from)\s+$/i.test(r.sentence.slice(Math.max(0, d.index - 5), d.index)),
+        )
+      : undefined;
+    if (onDay) {
+      holds.from = onDay.when.date;
+      used.add(onDay);
+    }
     if (period?.until) holds.until = period.until;
     if (period?.from) used.add(period.from);
     if (period?.untilMention) used.add(period.untilMention);
-    const state: State = m.state === "ended" && subject.type === "event" ? "happened" : m.state;
-    const speaker = speakerAt(r, u, m.at);
-    const words = idiom(m);
-    facts.push({
-      ...baseOf(r, speaker),
-      attribute: "status",
-      about: aboutOf(r, u, m.at, subject),
-      value: { state, ...(words ? { label: words } : {}) },
-      ...(Object.keys(holds).length ? { holds } : {}),
-      answer: statusAnswer({
-        subject,
-        state,
-        words,
-        future: futureAt(r, u, m.at) && !/^will/.test(words ?? ""),
-        from: holds.from,
-        until: holds.until,
-        length: period?.length,
-        speaker,
-        prefix: u.according,
-      }),
-    });
+    // An extension says the old end and the new: both are the extension's.
+    if (m.state === "extended" && period?.until) for (const d of dates) used.add(d);
+    const subjects = prefer === "after" ? objectsAfter(r, first, m.end, scopeTo) : [first];
+    for (const subject of subjects) {
+      const had = facts.findIndex((f) => f.about[0] === subject.id);
+      if (had >= 0 && !(facts[had] as { relative: boolean }).relative) continue;
+      if (had >= 0) facts.splice(had, 1);
+      const state: State = m.state === "ended" && subject.type === "event" ? "happened" : m.state;
+      const speaker = speakerAt(r, u, m.at);
+      const words = idiom(m);
+      facts.push({
+        ...baseOf(r, speaker),
+        relative,
+        attribute: "status",
+        about: aboutOf(r, u, m.at, subject),
+        value: { state, ...(words ? { label: words } : {}) },
+        ...(Object.keys(holds).length ? { holds } : {}),
+        answer: statusAnswer({
+          subject,
+          state,
+          words,
+          future: futureAt(r, u, m.at) && !/^will/.test(words ?? ""),
+          from: holds.from,
+          until: holds.until,
+          length: period?.length,
+          speaker,
+          prefix: u.according,
+        }),
+      });
+    }
   }
-  return { facts, used };
+  return { facts: facts.map(({ relative: _r, ...f }) => f), used };
 }

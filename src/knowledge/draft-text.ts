@@ -15,7 +15,7 @@ export interface Sentence {
 /** Abbreviations a period does not end a sentence after (compared lower-case, without the period). */
 const ABBREVIATIONS = new Set(
   (
-    "mr mrs ms dr st jr sr gov sen rep gen col lt sgt prof no vs etc inc corp co ltd dept est approx " +
+    "mr mrs ms dr st jr sr gov sen rep gen col lt sgt prof no nos vs etc inc corp co ltd dept est approx " +
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun " +
     "u.s u.k u.n e.u e.g i.e a.m p.m"
   ).split(" "),

@@ -7,6 +7,7 @@ import type { Rewrite } from "./draft-answer.js";
 import { type Clause, clauseAt, clauseChain } from "./draft-clauses.js";
 import type { ConceptMention, DraftConcepts } from "./draft-concepts.js";
 import type { DateMention } from "./draft-dates.js";
+import { tokensOf } from "./draft-tokens.js";
 import type { Attribute, Concept, Holds, Value } from "./schema.js";
 
 /** A claim as drafted, before it gets its id. */
@@ -39,6 +40,8 @@ export interface Unit {
   according?: string;
   /** For a list item under "… will:": what it says is to come. */
   future?: boolean;
+  /** The speaker is a place named as a source ("The White House has said"): not written as a speaker. */
+  asSource?: boolean;
 }
 
 /** One sentence, read. */
@@ -81,8 +84,30 @@ export function chainSpan(r: Reading, u: Unit, at: number): [number, number] {
   return [from, to];
 }
 
+/** The words an answer for a fact at `at` is made of: its clause and those it hangs on, up to the next coordinated verb. */
+export function answerSpan(r: Reading, u: Unit, at: number): [number, number] {
+  const [from, chainTo] = chainSpan(r, u, at);
+  // "15% on chicken, wheat, corn and cotton": the list the clause goes on with, up to the next figure.
+  let to = chainTo;
+  for (const c of r.clauses) {
+    if (c.start < to || c.start > to + 3) continue;
+    if (
+      !c.dependent ||
+      /\d/.test(c.text) ||
+      tokensOf(c.text).some((t) => t.pos === "VERB" || t.pos === "AUX")
+    )
+      break;
+    to = Math.min(u.to, c.end);
+  }
+  const tokens = tokensOf(r.sentence).filter((t) => t.start > at && t.end <= to);
+  for (let i = 0; i < tokens.length - 1; i++)
+    if (tokens[i]?.lower === "and" && ["VERB", "AUX"].includes(tokens[i + 1]?.pos ?? ""))
+      return [from, tokens[i]?.start as number];
+  return [from, to];
+}
+
 /**
- * What a fact at `at` is about: a measure or event in its clause (after it for a verb that acts on
+ * What a fact at `at` is about:a measure or event in its clause (after it for a verb that acts on
  * something, before it otherwise), then in the unit before it, then after it.
  */
 export function subjectAt(r: Reading, u: Unit, at: number, prefer: "before" | "after"): Concept | undefined {
@@ -129,7 +154,7 @@ export function futureAt(r: Reading, u: Unit, at: number): boolean {
  * actor ("…, which Trump had set to begin Nov. 1").
  */
 export function speakerAt(r: Reading, u: Unit, at: number): Concept | undefined {
-  if (!u.speaker) return undefined;
+  if (!u.speaker || u.asSource) return undefined;
   const clause = clauseAt(r.clauses, at);
   if (clause && /^(?:which|who)\b/i.test(clause.text)) {
     const actor = r.mentions.some(

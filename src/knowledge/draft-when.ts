@@ -6,13 +6,14 @@
  * was said or forecast, is not a date of anything.
  */
 import { speakerSaid } from "./draft-amounts.js";
-import { dateAnswer, wordsAnswer } from "./draft-answer.js";
+import { capital, dateAnswer, dateInWords, finish, theName, wordsAnswer } from "./draft-answer.js";
 import { clauseAt } from "./draft-clauses.js";
 import type { DateMention } from "./draft-dates.js";
 import { rangeEnd } from "./draft-periods.js";
 import { tokensOf } from "./draft-tokens.js";
 import {
   aboutOf,
+  answerSpan,
   baseOf,
   chainSpan,
   type DraftFact,
@@ -79,12 +80,15 @@ export function dateFacts(
     if (used.has(d) || (d.when.precision === "year" && !/next/i.test(d.expression))) continue;
     // A date inside a name ("the Oct. 9 export controls", "its Nov. 1 fact sheet") names, it does not date.
     if (r.mentions.some((m) => EVENTISH(m.concept) && d.index >= m.start && d.index < m.end)) continue;
-    if (
-      /^\s+(?:\w+\s+){0,2}(?:controls?|notices?|fact sheet|announcement|rules?|deadline)\b/i.test(
+    // "its Nov. 1 fact sheet", "the Oct. 9 notices": the date names the document, with no verb between.
+    const named =
+      /^\s+(?:([a-z-]+)\s+)?(?:controls?|notices?|fact sheet|announcement|rules?|deadline)\b/i.exec(
         r.sentence.slice(d.index + d.expression.length),
-      )
-    )
-      continue;
+      );
+    const between = named?.[1]
+      ? tokensOf(r.sentence).find((t) => t.text === named[1] && t.start > d.index)
+      : undefined;
+    if (named && !(between && (between.pos === "VERB" || between.pos === "AUX"))) continue;
     // "earlier this month, on Oct. 9": the day says it; the month adds nothing.
     if (
       d.when.precision !== "day" &&
@@ -96,7 +100,7 @@ export function dateFacts(
       )
     )
       continue;
-    const near = r.sentence.slice(Math.max(0, d.index - 45), d.index);
+    const near = r.sentence.slice(Math.max(0, d.index - 70), d.index);
     // "ended two days of talks … on Sunday": the clause's own verb says it is an end.
     const clause = clauseAt(r.clauses, d.index);
     const mainVerb = tokensOf(r.sentence).find(
@@ -125,7 +129,12 @@ export function dateFacts(
     const verb = verbBefore(r, d.index);
     let subject: Concept | undefined;
     let placed = false;
-    if (possessive) subject = thingsIn(r, d.index, u.to)[0]?.concept;
+    if (possessive) {
+      const owned = thingsIn(r, d.index, u.to)[0];
+      // "last month's tariff scare": only a measure or event named right after the possessive.
+      subject = owned && owned.start - (d.index + d.expression.length) <= 4 ? owned.concept : undefined;
+      if (!subject) continue;
+    }
     if (!subject && verb && MEETING_VERBS.has(verb)) {
       subject = r.meetingOf(partiesAround(r, u, d.index)) ?? r.talks;
       placed = Boolean(subject);
@@ -147,16 +156,21 @@ export function dateFacts(
     const clauseStart = clauseAt(r.clauses, d.index)?.start ?? 0;
     if (!subject && verb && HAPPENING.has(verb) && !thingsIn(r, clauseStart, d.index).length)
       subject = proposeEvent(d.index);
-    if (!subject) subject = subjectAt(r, u, d.index, verbFollows ? "after" : "before");
+    if (!subject) {
+      subject = subjectAt(r, u, d.index, verbFollows ? "after" : "before");
+      // "and Beijing followed on Wednesday": a clause with its own actor does not date a measure named elsewhere.
+      const [sFrom, sTo] = chainSpan(r, u, d.index);
+      const inChain = thingsIn(r, sFrom, sTo).some((m) => m.concept.id === subject?.id);
+      const here = clauseAt(r.clauses, d.index);
+      const actor = r.mentions.some(
+        (m) =>
+          m.start >= (here?.start ?? 0) &&
+          m.end <= d.index &&
+          ["person", "organisation", "country"].includes(m.concept.type),
+      );
+      if (subject && !inChain && actor) subject = undefined;
+    }
     if (!subject) subject = proposeEvent(d.index);
-    // "hope to sign an agreement this month": the event the article is on, when the clause speaks of meeting or agreeing.
-    const [cFrom, cTo] = chainSpan(r, u, d.index);
-    if (
-      !subject &&
-      attribute === "when" &&
-      /\b(?:sign|meet|talk|agree|deal|agreement|summit|visit)\w*\b/i.test(r.sentence.slice(cFrom, cTo))
-    )
-      subject = r.talks ?? r.currentEvent;
     if (!subject) continue;
     const second = rangeEnd(r.sentence, d) ? undefined : nextDayAfterAnd(r.sentence, d, dates);
     const until = rangeEnd(r.sentence, d) ?? second?.when.date;
@@ -164,14 +178,33 @@ export function dateFacts(
     used.add(d);
     const speaker = speakerAt(r, u, d.index);
     const value = { ...d.when, ...(until ? { until } : {}) };
-    const [from, to] = chainSpan(r, u, d.index);
+    const [from, to] = answerSpan(r, u, d.index);
     const wasSet =
       /\b(?:had (?:been )?set|was set|were set|had been due|was due|were due|had been scheduled)\b/.test(
         r.sentence.slice(from, d.index),
       );
+    // A measure's start or end said in our words only when the clause says it starts or ends ("takes effect", "expires").
+    const clauseWords = r.sentence.slice(from, d.index);
+    const startsOrEnds =
+      /\b(?:effect|begins?|began|starts?|started|expir\w*|ends?|ended|run out|runs out|lapse\w*)\b/i.test(
+        clauseWords,
+      );
+    // "last week's trade deal": the deal dates from that week.
+    if (possessive && subject.type === "measure" && attribute === "when") {
+      out.push({
+        ...baseOf(r, speakerAt(r, u, d.index)),
+        attribute,
+        about: aboutOf(r, u, d.index, subject),
+        value: { ...d.when },
+        title: titleFor(subject, attribute),
+        answer: finish(`${capital(theName(subject))} dates from ${dateInWords(d.when)}`),
+      });
+      used.add(d);
+      continue;
+    }
     const template =
       (subject.type === "event" && !/ (?:lands|arrives|signs|visits|flies|meets)\b/.test(subject.name)) ||
-      (subject.type === "measure" && attribute !== "when" && (wasSet || !u.speaker));
+      (subject.type === "measure" && attribute !== "when" && (wasSet || (startsOrEnds && !u.speaker)));
     const answer = template
       ? dateAnswer({
           subject,
@@ -181,6 +214,10 @@ export function dateFacts(
           speaker,
           prefix: u.according,
           wasSet,
+          done:
+            next && /^(?:released|issued|published|announced|signed|sent|posted)$/.test(next.lower)
+              ? next.lower
+              : undefined,
         })
       : wordsAnswer(r.sentence, from, to, {
           dates: r.allDates,

@@ -81,6 +81,8 @@ export interface DraftInput {
   known: readonly Concept[];
   /** Every id already in use (sources, concepts, claims), which no proposal may take. */
   takenIds: ReadonlySet<string>;
+  /** The claims that stand now: a draft that only says one of them less precisely is left out. */
+  standing?: readonly Claim[];
 }
 
 /** Proposed concepts and candidate claims from one source, and the furniture lines left out. */
@@ -111,8 +113,22 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
   ]) {
     const before = concepts.proposed.length;
     const c = concepts.fromNamed(n, storyText, countryId);
-    if (c && concepts.proposed.length > before && n.roleSnippet && n.roles[0] && text.includes(n.roleSnippet))
+    if (
+      c &&
+      concepts.proposed.length > before &&
+      n.roleSnippet &&
+      n.roles[0] &&
+      text.includes(n.roleSnippet)
+    ) {
       roles.push({ concept: c, snippet: n.roleSnippet, role: n.roles[0], described: Boolean(n.described) });
+      // "U.S. Trade Representative", "a South Korean military airfield": the country its role names.
+      if (!c.part_of.length) {
+        const country = concepts
+          .mentionsIn(n.roles[0])
+          .find((m) => m.concept.type === "country" && m.concept.id !== c.id);
+        if (country) c.part_of.push(country.concept.id);
+      }
+    }
   }
 
   const finder = new MentionFinder(concepts, input.known);
@@ -134,6 +150,7 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
         subjectOf(c) === fact.about[0] && c.attribute === fact.attribute && sameValue(c.value, fact.value),
     );
     if (dup) return;
+    if (lessPrecise(fact, input.standing ?? [], concepts)) return;
     claims.push({
       id: nextId(fact.about[0] as string, fact.attribute),
       about: fact.about,
@@ -201,6 +218,8 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       listOf: s.leadIn ? (finder.lastDeal ?? finder.lastDocument) : undefined,
     });
     lastQuote = undefined;
+    const changed = facts.filter((f) => f.attribute === "status").at(-1);
+    if (changed) finder.lastChanged = concepts.get(changed.about[0] as string);
     for (const f of facts) {
       const quoteOf = f.quote ? f.snippet : undefined;
       const before = claims.length;
@@ -268,4 +287,37 @@ function joinQuotations(text: string, sentences: readonly Sentence[]): Sentence[
     else out.push({ ...s });
   }
   return out;
+}
+
+/** The last day of a date value at its precision. */
+function lastDay(date: string, precision: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (precision === "week") d.setUTCDate(d.getUTCDate() + 6);
+  else if (precision === "month") d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  else if (precision === "year") d.setUTCMonth(11, 31);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a drafted date or place only says, less precisely, what a standing claim of the same
+ * subject says ("in South Korea" after "at Gimhae Air Base"; "this month" after "Oct. 30"): then
+ * it would replace the better claim, so it is left out.
+ */
+function lessPrecise(fact: DraftFact, standing: readonly Claim[], concepts: DraftConcepts): boolean {
+  const v = fact.value;
+  for (const c of standing) {
+    if (subjectOf(c) !== fact.about[0] || c.attribute !== fact.attribute) continue;
+    const old = c.value;
+    if ("date" in v && "date" in old && v.precision !== "day" && old.precision === "day")
+      if (old.date >= v.date && old.date <= lastDay(v.date, v.precision)) return true;
+    if ("places" in v && "places" in old) {
+      const within = (id: string): string[] => {
+        const p = concepts.get(id);
+        return p ? p.part_of.flatMap((x) => [x, ...within(x)]) : [];
+      };
+      const above = new Set(old.places.flatMap(within));
+      if (v.places.every((p) => above.has(p))) return true;
+    }
+  }
+  return false;
 }
