@@ -6,10 +6,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { standingOf } from "../answer/standing.js";
 import { type Drafted, draftClaims, draftSource, type SourceMeta, sourceIdFor } from "./draft.js";
 import { renderDrafts, renderSource } from "./draft-render.js";
 import { checkKnowledge } from "./load.js";
-import { standingOf } from "../answer/standing.js";
 import type { Claim, Concept, Source } from "./schema.js";
 
 /** A new article: its metadata, its text, and the bytes exactly as received. */
