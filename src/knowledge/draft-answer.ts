@@ -42,7 +42,7 @@ export function theName(c: Concept): string {
   if (/^(?:the|a|an)\s/i.test(n) || /^[A-Z][\w.-]*['’]s\s/.test(n)) return n;
   if (
     c.type === "organisation" &&
-    !/\b(?:Ministry|Department|Commission|Office|Administration|Council|Bureau|Agency|Party|House|Union)\b/.test(
+    !/\b(?:Ministry|Department|Commission|Office|office|Administration|Council|Bureau|Agency|Party|House|Union)\b/.test(
       n,
     )
   )
@@ -279,7 +279,7 @@ export function wordsAnswer(
   a = a.replace(/\s*[,;:]\s*$/, "");
   if (o.leadIn) a = `${o.leadIn.replace(/:\s*$/, "")} ${a}`;
   else if (o.prefix)
-    a = `${o.prefix} ${a.charAt(0).toLowerCase() === a.charAt(0) || /^(?:The|A|An|Its|Their|His|Her|It|They|That|This|Those|These)\b/.test(a) ? lowerFirst(a) : a}`;
+    a = `${o.prefix} ${a.charAt(0).toLowerCase() === a.charAt(0) || /^(?:The|A|An|Its|Their|His|Her|It|They|That|This|Those|These|Both|Each|Some|All|Certain|Parts)\b/.test(a) ? lowerFirst(a) : a}`;
   if (!balanced(a)) a = a.replace(/["\u201c\u201d]/g, "");
   return finish(a);
 }
@@ -292,7 +292,7 @@ function insideQuotes(text: string, at: number): boolean {
 function lowerFirst(a: string): string {
   if (/^(?:I|I'm|I've)\b/.test(a) || /^[A-Z]{2}/.test(a) || /^[A-Z][a-z]+[A-Z]/.test(a)) return a;
   const word = /^[A-Z][a-z]*/.exec(a)?.[0] ?? "";
-  return /^(?:The|A|An|Its|Their|His|Her|It|They|That|This|Those|These|Both|Each|Some|All|Certain|Any)$/.test(
+  return /^(?:The|A|An|Its|Their|His|Her|It|They|That|This|Those|These|Both|Each|Some|All|Certain|Any|Parts)$/.test(
     word,
   )
     ? a.charAt(0).toLowerCase() + a.slice(1)

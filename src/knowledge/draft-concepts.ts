@@ -188,7 +188,8 @@ export class DraftConcepts {
     const tokens = tokensOf(sentence);
     const out: ConceptMention[] = [];
     for (const m of this.matcher.find(tokens)) {
-      if (m.corrected) continue;
+      // Typo corrections and names with other words inside them are for questions, not for drafting.
+      if (m.corrected || m.gapped) continue;
       const concept = this.get(m.concept);
       const from = tokens[m.from] as Token;
       const to = tokens[m.to] as Token;

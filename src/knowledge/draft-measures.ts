@@ -33,7 +33,7 @@ const EVENT_HEADS = new Set(
 );
 /** Nouns that name a kind of measure. */
 const MEASURE_HEADS = new Set(
-  "tariff levy duty surtax fee rule control ban truce pause suspension deal agreement arrangement framework consensus order investigation probe inquiry sanction exclusion purchase pledge commitment bill notice case countermeasure regime rate license licence extension restriction curb quota tranche increase cut".split(
+  "tariff levy duty surtax fee rule control ban truce pause suspension deal agreement arrangement framework consensus order investigation probe inquiry sanction exclusion purchase pledge commitment bill notice case action countermeasure regime rate license licence extension restriction curb quota tranche increase cut".split(
     " ",
   ),
 );

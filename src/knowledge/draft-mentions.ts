@@ -273,7 +273,37 @@ export class MentionFinder {
       });
     }
     for (const m of known) if (!mentions.some((x) => m.start < x.end && m.end > x.start)) mentions.push(m);
+    // "the ministry", "The office": the body of that kind the article last named.
+    for (const m of sentence.matchAll(
+      /\b(?:the|The)\s+(ministry|office|commission|department|agency|administration|council|bureau)\b/g,
+    )) {
+      const at = m.index + m[0].indexOf(m[1] ?? "");
+      if (mentions.some((x) => at < x.end && at + (m[1] ?? "").length > x.start)) continue;
+      const word = (m[1] ?? "").toLowerCase();
+      const org = [...this.recentOrgs].reverse().find((c) => c.name.toLowerCase().includes(word));
+      if (org)
+        mentions.push({
+          concept: org,
+          start: m.index,
+          end: at + (m[1] ?? "").length,
+          byRole: false,
+          context: true,
+        });
+    }
     mentions.sort((a, b) => a.start - b.start);
+    // "The pause covers …", "the suspension": a word for a change names what was just changed, not a measure of that name.
+    const remapped = mentions.map((m) => {
+      const words = sentence.slice(m.start, m.end);
+      if (
+        /^(?:pause|suspension|freeze|halt|extension)$/i.test(words) &&
+        /\b(?:the|this|that)\s+$/i.test(sentence.slice(Math.max(0, m.start - 6), m.start)) &&
+        this.lastChanged &&
+        this.lastChanged.id !== m.concept.id
+      )
+        return { ...m, concept: this.lastChanged, context: true };
+      return m;
+    });
+    mentions.splice(0, mentions.length, ...remapped);
     // "the talks", "trade talks in the Malaysian capital": the article's own event when the clause places it.
     return mentions.map((m) => {
       if (m.concept.type !== "event") return m;
@@ -411,6 +441,13 @@ export class MentionFinder {
       );
       if (known) return { concept: known.concept, context: false };
     }
+    // "U.S. measures", "Chinese action": a word this general needs more than a country to be a measure of its own.
+    if (
+      /^(?:action|measure|step|move)$/.test(p.head) &&
+      describing.every((k) => ["us", "u.s", "chinese", "china", "american", "beijing"].includes(k)) &&
+      !targetKeys.length
+    )
+      return undefined;
     if (describing.length || targetKeys.length || rate) {
       // The same measure as one proposed before, or one the knowledge has: same head and describing words, and no other rate or target.
       const same = [...this.phrases, ...this.knownPhrases()].find(
@@ -516,9 +553,13 @@ export class MentionFinder {
   /** What the article last said was suspended, extended or cut, for "the suspension", "the pause". */
   lastChanged?: Concept;
 
+  /** The organisations the article has named, latest last. */
+  private readonly recentOrgs: Concept[] = [];
+
   /** After a sentence: what it named becomes what the article is talking about. */
   update(mentions: readonly ConceptMention[]): void {
     for (const m of mentions) {
+      if (m.concept.type === "organisation") this.recentOrgs.push(m.concept);
       if (DOCUMENT_HEADS.has(keyOf(m.concept.name.split(/\s+/).at(-1) ?? ""))) this.lastDocument = m.concept;
       if (
         m.concept.type === "measure" &&

@@ -94,13 +94,29 @@ function statesIn(sentence: string, from: number, to: number): StateMatch[] {
 /** Whether the status word says the state of what comes before it ("keep its tariff suspended", "are suspended"). */
 function describesBefore(sentence: string, m: StateMatch): boolean {
   if (!m.text) return true;
+  if (m.text === "covers") return false;
   if (/\s/.test(m.text)) return !/^(?:stop|drop|end|push|hold off)/i.test(m.text);
   if (!/(?:ed|en)$/i.test(m.text)) return false;
-  return !/\b(?:has|have|had)\s+$/i.test(sentence.slice(Math.max(0, m.at - 6), m.at));
+  if (/\b(?:has|have|had)\s+$/i.test(sentence.slice(Math.max(0, m.at - 6), m.at))) return false;
+  // "is suspended", "keep its tariff suspended": what comes before; "halted its inquiry", "suspended for one year the sanctions": what follows.
+  if (
+    /\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed)\s+(?:\w+ly\s+)?$/i.test(
+      sentence.slice(Math.max(0, m.at - 20), m.at),
+    )
+  )
+    return true;
+  const next = tokensOf(sentence).find((t) => t.start >= m.end);
+  if (
+    next &&
+    (next.pos === "DET" || next.pos === "NUM" || /^(?:its|their|his|her|worldwide|for|all)$/i.test(next.text))
+  )
+    return false;
+  return true;
 }
 
 /** An idiom the article uses for the state ("effectively off the table"), else nothing. */
 function idiom(m: StateMatch): string | undefined {
+  if (!m.text || m.text === "covers") return undefined;
   if (/ or /.test(m.text)) return m.text;
   if (m.state === "agreed")
     return /^(?:finali[sz]ed|worked out)$/i.test(m.text) ? m.text.toLowerCase() : undefined;
@@ -145,12 +161,14 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
   const used = new Set<DateMention>();
   const matches = statesIn(r.sentence, u.from, u.to);
   // "The suspension, which also drops …, runs from Sunday until Nov. 27, 2026": the period of what was suspended.
-  const noun = /^(?:The|This|That|Its)\s+(suspension|pause|freeze|halt)\b/.exec(
-    r.sentence.slice(u.from, u.to),
-  );
+  const noun =
+    /^(?:The|This|That|Its)\s+(suspension|pause|freeze|halt)\b(\s+(?:covers|includes|applies to)\b)?/.exec(
+      r.sentence.slice(u.from, u.to),
+    );
   if (noun && !matches.length) {
     const at = u.from + noun[0].length;
-    matches.push({ state: "suspended", at, end: at, text: "" });
+    // "The pause covers the fees … and planned 100% tariffs …": what it covers is suspended.
+    matches.push({ state: "suspended", at, end: at, text: noun[2] ? "covers" : "" });
   }
   const joins = coordinations(r, u.from, u.to);
   for (const [i, m] of matches.entries()) {
@@ -199,6 +217,17 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
     if (onDay) {
       holds.from = onDay.when.date;
       used.add(onDay);
+    }
+    // "suspending six notices …, with immediate effect": from the day the sentence dates.
+    if (
+      !holds.from &&
+      /\b(?:with immediate effect|effective immediately)\b/i.test(r.sentence.slice(scopeFrom, scopeTo))
+    ) {
+      const day = r.dates.find((d) => d.when.precision === "day" && d.index < m.at && !used.has(d));
+      if (day) {
+        holds.from = day.when.date;
+        used.add(day);
+      }
     }
     if (period?.until) holds.until = period.until;
     if (period?.from) used.add(period.from);

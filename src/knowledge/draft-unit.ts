@@ -89,6 +89,9 @@ export function answerSpan(r: Reading, u: Unit, at: number): [number, number] {
   const [from, chainTo] = chainSpan(r, u, at);
   // "15% on chicken, wheat, corn and cotton": the list the clause goes on with, up to the next figure.
   let to = chainTo;
+  // "The special port fees, also charged since Oct. 14, started at 400 yuan": a clause inside a subject needs its verb.
+  const nextClause = r.clauses.find((c) => c.start >= to && c.start <= to + 3);
+  if (nextClause?.continues && clauseAt(r.clauses, at)?.dependent) to = Math.min(u.to, nextClause.end);
   for (const c of r.clauses) {
     if (c.start < to || c.start > to + 3) continue;
     if (
@@ -143,7 +146,8 @@ export function aboutOf(
 /** Whether the words before `at` in its clause speak of what will be. */
 export function futureAt(r: Reading, u: Unit, at: number): boolean {
   if (u.future) return true;
-  const [from] = chainSpan(r, u, at);
+  // The words of its own clause: "…, which Trump had set to begin Nov. 1, …, describing it as off the table" is not to come.
+  const from = Math.max(u.from, clauseAt(r.clauses, at)?.start ?? u.from);
   return /\b(?:will|would|shall|is to|are to|set to|going to|plans? to|expected to|due to|to be)\b/i.test(
     r.sentence.slice(from, at),
   );

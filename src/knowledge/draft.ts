@@ -147,7 +147,11 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
   const add = (fact: DraftFact, answer: string) => {
     const dup = claims.find(
       (c) =>
-        subjectOf(c) === fact.about[0] && c.attribute === fact.attribute && sameValue(c.value, fact.value),
+        subjectOf(c) === fact.about[0] &&
+        c.attribute === fact.attribute &&
+        sameValue(c.value, fact.value) &&
+        JSON.stringify({ ...c.holds, as_of: undefined }) ===
+          JSON.stringify({ ...fact.holds, as_of: undefined }),
     );
     if (dup) return;
     if (lessPrecise(fact, input.standing ?? [], concepts)) return;
