@@ -188,8 +188,11 @@ export class DraftConcepts {
     const tokens = tokensOf(sentence);
     const out: ConceptMention[] = [];
     for (const m of this.matcher.find(tokens)) {
-      // Typo corrections and names with other words inside them are for questions, not for drafting.
-      if (m.corrected || m.gapped) continue;
+      // Typo corrections, and names with other words inside them ("round between the two teams … meetings"),
+      // are for questions, not for drafting; a name inside a title is fine ("Treasury Secretary Scott Bessent").
+      if (m.corrected) continue;
+      const span = tokens.slice(m.from, m.to + 1);
+      if (m.gapped && (span.length > 6 || span.filter((t) => /^[a-z]/.test(t.text)).length > 1)) continue;
       const concept = this.get(m.concept);
       const from = tokens[m.from] as Token;
       const to = tokens[m.to] as Token;

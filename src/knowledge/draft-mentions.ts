@@ -359,7 +359,7 @@ export class MentionFinder {
         m.concept.type === "event" &&
         p.type === "event" &&
         ((m.end <= p.headStart && /^[\s-]*$/.test(sentence.slice(m.end, p.headStart))) ||
-          (m.start <= p.start && m.end < p.headStart)),
+          (m.start >= p.start && m.end < p.headStart)),
     );
     if (adjacent) return { concept: adjacent.concept, start: Math.min(adjacent.start, p.start), end: p.end };
     const words = tokensOf(p.name);

@@ -124,7 +124,7 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       // "U.S. Trade Representative", "a South Korean military airfield": the country its role names.
       if (!c.part_of.length) {
         const country = concepts
-          .mentionsIn(n.roles[0])
+          .peopleAndPlacesIn(n.roles[0])
           .find((m) => m.concept.type === "country" && m.concept.id !== c.id);
         if (country) c.part_of.push(country.concept.id);
       }
