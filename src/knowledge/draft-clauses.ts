@@ -106,7 +106,9 @@ export function clauseChain(clauses: readonly Clause[], at: number): Clause[] {
     let j = i - 1;
     while (
       j > 0 &&
-      (RELATIVE.test(clauses[j]?.text ?? "") || participle(tokensOf(clauses[j]?.text ?? "")[0]))
+      (RELATIVE.test(clauses[j]?.text ?? "") ||
+        participle(tokensOf(clauses[j]?.text ?? "")[0]) ||
+        (clauses[j]?.dependent && (clauses[j]?.text.split(/\s+/).length ?? 0) <= 3))
     )
       j--;
     if (j >= 0) chain.unshift(clauses[j] as Clause);

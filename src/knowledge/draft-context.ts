@@ -33,7 +33,10 @@ export function rewritesOf(
       ["measure", "event"].includes(m.concept.type);
     if (!m.context && !pointing) continue;
     // Only a bare word ("the talks", "those fees") is renamed; "their first face-to-face talks" says more than a name.
-    const surface = text.slice(m.start, m.end).trim();
+    const surface = text
+      .slice(m.start, m.end)
+      .trim()
+      .replace(/^(?:the|this|that|those|these)\s+/i, "");
     if (surface.split(/\s+/).length > 1 && !pointing) continue;
     // "The order" is one of "two executive orders": not renamed as all of them.
     if (/s$/i.test(surface) !== plural(m.concept)) continue;

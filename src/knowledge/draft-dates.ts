@@ -222,7 +222,11 @@ export function findDates(
     if (!absolute && /^['’]s\b/.test(sentence.slice(index + expression.length)))
       rewrite = precision === "year" || precision === "month" ? described : POSSESSIVE_THE;
     if (absolute && /\d{4}$/.test(expression)) rewrite = expression;
-    else if (absolute) rewrite = precision === "day" ? `${expression}, ${year}` : `${expression} ${year}`;
+    else if (absolute)
+      rewrite =
+        precision === "day"
+          ? `${expression.replace(/\s+of\s+(?:this|next|last)\s+year$/i, "")}, ${year}`
+          : `${expression} ${year}`;
     const saidOn = SAID_BEFORE.test(sentence.slice(0, index));
     found.push({ expression, index, when: { date: iso(date), precision, label }, rewrite, saidOn });
   };
@@ -234,14 +238,21 @@ export function findDates(
     // A day without a year read as more than half a year from the report is the nearest one ("Oct. 9" in a
     // November report is that October; "from Nov. 10" in a Nov. 5 report is that November), unless "since" says it is past.
     const since = /\bsince\s+$/i.test(sentence.slice(0, m.index));
-    const year = m[3]
-      ? Number(m[3])
-      : !since && Math.abs(Date.UTC(byTense, month, day) - base.getTime()) > 183 * DAY_MS
-        ? nearest
-        : byTense;
+    // "Nov. 10 of this year": the year it says.
+    const ofYear = !m[3]
+      ? /^\s+of\s+(this|next|last)\s+year\b/i.exec(sentence.slice(m.index + m[0].length))
+      : null;
+    const year = ofYear
+      ? base.getUTCFullYear() +
+        ({ this: 0, next: 1, last: -1 }[(ofYear[1] ?? "this").toLowerCase() as "this"] ?? 0)
+      : m[3]
+        ? Number(m[3])
+        : !since && Math.abs(Date.UTC(byTense, month, day) - base.getTime()) > 183 * DAY_MS
+          ? nearest
+          : byTense;
     const date = new Date(Date.UTC(year, month, day));
     if (date.getUTCMonth() !== month) continue; // "Feb. 30" is not a date
-    add(m.index, m[0], date, "day", true);
+    add(m.index, ofYear ? m[0] + ofYear[0] : m[0], date, "day", true);
   }
   for (const m of sentence.matchAll(MONTH_ONLY)) {
     const month = monthIndex(m[1] ?? "");

@@ -291,17 +291,15 @@ export class MentionFinder {
         });
     }
     mentions.sort((a, b) => a.start - b.start);
-    // "The pause covers …", "the suspension": a word for a change names what was just changed, not a measure of that name.
+    // "The pause covers …": a word for a change names what was just changed, not the measure the word is an alias of.
     const remapped = mentions.map((m) => {
       const words = sentence.slice(m.start, m.end);
-      if (
-        /^(?:pause|suspension|freeze|halt|extension)$/i.test(words) &&
-        /\b(?:the|this|that)\s+$/i.test(sentence.slice(Math.max(0, m.start - 6), m.start)) &&
-        this.lastChanged &&
-        this.lastChanged.id !== m.concept.id
-      )
-        return { ...m, concept: this.lastChanged, context: true };
-      return m;
+      if (!/^(?:pause|suspension|freeze|halt|extension)$/i.test(words) || !sayName(m.concept, words))
+        return m;
+      if (!/\b(?:the|this|that)\s+$/i.test(sentence.slice(Math.max(0, m.start - 6), m.start))) return m;
+      const here = mentions.filter((x) => x.concept.type === "measure" && x.end <= m.start).at(-1)?.concept;
+      const changed = here ?? this.lastChanged;
+      return changed && changed.id !== m.concept.id ? { ...m, concept: changed, context: true } : m;
     });
     mentions.splice(0, mentions.length, ...remapped);
     // "the talks", "trade talks in the Malaysian capital": the article's own event when the clause places it.
@@ -505,7 +503,10 @@ export class MentionFinder {
       return { concept: this.lastDeal, context: true };
     // "The cut applies to …", "the suspension of …": a change of the measure just named (this sentence first).
     if (pointed && /^(?:cut|increase|reduction|suspension|pause|extension|hike)$/.test(p.head)) {
-      const here = sofar.filter((m) => m.concept.type === "measure" && m.end <= p.start).at(-1)?.concept;
+      const here = [...sofar, ...known.filter((k) => !sofar.some((x) => k.start < x.end && k.end > x.start))]
+        .filter((m) => m.concept.type === "measure" && m.end <= p.start)
+        .sort((a, b) => a.end - b.end)
+        .at(-1)?.concept;
       const changed = here ?? this.lastChanged ?? this.lastMeasure;
       if (changed) return { concept: changed, context: false };
     }

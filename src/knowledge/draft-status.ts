@@ -47,7 +47,7 @@ interface StateMatch {
 }
 
 /** The changes of status in characters `from`..`to` of `sentence`, in order. */
-function statesIn(sentence: string, from: number, to: number): StateMatch[] {
+function statesIn(sentence: string, from: number, to: number, reported = false): StateMatch[] {
   const text = sentence.slice(from, to);
   const tokens = tokensOf(sentence);
   const found: StateMatch[] = [];
@@ -64,6 +64,8 @@ function statesIn(sentence: string, from: number, to: number): StateMatch[] {
         (word.pos === "NOUN" || word.pos === "ADJ" || (/ing$/.test(word.lower) && word.pos !== "VERB"))
       )
         continue;
+      // "had been extended in August": what was, not what is (in reported speech it is what has been).
+      if (!reported && /\bhad\s+been\s+$/i.test(sentence.slice(Math.max(0, at - 10), at))) continue;
       // "rather than remove them", "unless the pause is extended": not a change that happens.
       if (/\b(?:rather than|instead of)\s+$/i.test(sentence.slice(Math.max(0, at - 14), at))) continue;
       if (/\b(?:unless|if)\s+(?:[\w'’-]+\s+){0,4}$/i.test(sentence.slice(Math.max(0, at - 40), at))) continue;
@@ -159,7 +161,7 @@ function objectsAfter(r: Reading, first: Concept, at: number, to: number): Conce
 export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Set<DateMention> } {
   const facts: (DraftFact & { relative: boolean })[] = [];
   const used = new Set<DateMention>();
-  const matches = statesIn(r.sentence, u.from, u.to);
+  const matches = statesIn(r.sentence, u.from, u.to, Boolean(u.speaker));
   // "The suspension, which also drops …, runs from Sunday until Nov. 27, 2026": the period of what was suspended.
   const noun =
     /^(?:The|This|That|Its)\s+(suspension|pause|freeze|halt)\b(\s+(?:covers|includes|applies to)\b)?/.exec(
@@ -186,8 +188,9 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
     // "halted its inquiry into how the U.S. probe affects …": what a verb acts on comes within a few words of it.
     if (first && prefer === "after") {
       const obj = thingsIn(r, m.end, scopeTo).find((x) => x.concept.id === first?.id);
-      if (obj && r.sentence.slice(m.end, obj.start).trim().split(/\s+/).filter(Boolean).length > 4)
-        first = undefined;
+      // Words set off by commas ("extends, until Nov. 10, 2026, the suspension") do not count.
+      const between = r.sentence.slice(m.end, obj?.start ?? m.end).replace(/,[^,]*,/g, " ");
+      if (obj && between.trim().split(/\s+/).filter(Boolean).length > 4) first = undefined;
     }
     if (!first) continue;
     if (m.state === "agreed" && first.type !== "measure") continue;
@@ -204,16 +207,20 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
     const holds: Holds = { ...(r.holdsSaid ?? {}) };
     if (period?.from) holds.from = period.from.when.date;
     // "on Monday stopped charging port fees", "On Sunday the ministry suspended …": the day of the change is when it holds from.
-    const onDay = !period?.from
-      ? dates.find(
-          (d) =>
-            d.when.precision === "day" &&
-            !used.has(d) &&
-            d.index < m.at &&
-            m.at - d.index < 60 &&
-            /\b(?:on|from)\s+$/i.test(r.sentence.slice(Math.max(0, d.index - 5), d.index)),
-        )
-      : undefined;
+    const onDay =
+      !period?.from && m.state !== "extended"
+        ? dates.find(
+            (d) =>
+              d.when.precision === "day" &&
+              !used.has(d) &&
+              d.index < m.at &&
+              m.at - d.index < 60 &&
+              /\b(?:on|from)\s+$/i.test(r.sentence.slice(Math.max(0, d.index - 5), d.index)) &&
+              !/\b(?:expir\w*|end\w*|due|run out|lapse\w*)\s+(?:on\s+)?$/i.test(
+                r.sentence.slice(Math.max(0, d.index - 20), d.index),
+              ),
+          )
+        : undefined;
     if (onDay) {
       holds.from = onDay.when.date;
       used.add(onDay);
@@ -233,7 +240,15 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
     if (period?.from) used.add(period.from);
     if (period?.untilMention) used.add(period.untilMention);
     // An extension says the old end and the new: both are the extension's.
-    if (m.state === "extended" && period?.until) for (const d of dates) used.add(d);
+    if (m.state === "extended" && period?.until)
+      for (const d of dates)
+        if (
+          d.index > m.at ||
+          /\b(?:expir\w*|end\w*|due|run out|lapse\w*)\s+(?:on\s+)?$/i.test(
+            r.sentence.slice(Math.max(0, d.index - 20), d.index),
+          )
+        )
+          used.add(d);
     const subjects = prefer === "after" ? objectsAfter(r, first, m.end, scopeTo) : [first];
     for (const subject of subjects) {
       const had = facts.findIndex((f) => f.about[0] === subject.id);

@@ -222,7 +222,10 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       listOf: s.leadIn ? (finder.lastDeal ?? finder.lastDocument) : undefined,
     });
     lastQuote = undefined;
-    const changed = facts.filter((f) => f.attribute === "status").at(-1);
+    // What the sentence last changed: a status, or a rate "to 10% from 20%".
+    const changed = facts
+      .filter((f) => f.attribute === "status" || ("figure" in f.value && /→/.test(f.value.label ?? "")))
+      .at(-1);
     if (changed) finder.lastChanged = concepts.get(changed.about[0] as string);
     for (const f of facts) {
       const quoteOf = f.quote ? f.snippet : undefined;
