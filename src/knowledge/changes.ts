@@ -82,6 +82,9 @@ export function changesOf(
     const change: ClaimChange = { claim, asOf, replaces: [], disputes: [], confirms: [], outdatedBy: [] };
     for (const old of bySubject.get(`${subjectOf(claim)}\0${claim.attribute}`) ?? []) {
       if (old.id === claim.id) continue;
+      // "25 million tons a year in 2026–2028" beside "12 million tons in the last two months of 2025":
+      // figures for periods that do not meet are of different things.
+      if (!periodsMeet(old, claim)) continue;
       if (sameValue(old.value, claim.value)) change.confirms.push(old);
       else if (!SINGLE_VALUED.has(claim.attribute)) continue;
       else if (old.asOf < asOf) change.replaces.push(old);
@@ -90,6 +93,14 @@ export function changesOf(
     }
     return change;
   });
+}
+
+/** Whether two claims' periods (`holds.from`..`holds.until`, open where not given) overlap, or either has none. */
+function periodsMeet(a: Claim, b: Claim): boolean {
+  const [af, au, bf, bu] = [a.holds?.from, a.holds?.until, b.holds?.from, b.holds?.until];
+  if (!(af || au) || !(bf || bu)) return true;
+  // Periods that only touch ("through January" and "from 2026") are told apart.
+  return (af ?? "0000") < (bu ?? "9999") && (bf ?? "0000") < (au ?? "9999");
 }
 
 /** Whether a change does anything a curator should look at before accepting. */

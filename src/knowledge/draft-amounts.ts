@@ -14,6 +14,7 @@ import {
   aboutOf,
   answerSpan,
   baseOf,
+  chainGaps,
   chainSpan,
   type DraftFact,
   EVENTISH,
@@ -46,9 +47,11 @@ function figureValue(value: number, unit: string): { figure: number; unit: strin
 /** The words that say what a counted figure is of: "12 million metric tons of soybeans in the current season". */
 function countedSpan(sentence: string, f: Figure): string {
   const rest = sentence.slice(f.at);
-  const end = /[,;:]\s|(?<![A-Z])\.(?:\s|$)|\s(?:and|while|but|because|which|after|before|through)\s/.exec(
-    rest,
-  );
+  // Not at the comma or "and" of a list of years ("in 2026, 2027 and 2028"), nor at the point of "Oct.".
+  const end =
+    /[,;:]\s(?!\d{4}\b)|(?<![A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No))\.(?:\s|$)|\s(?:and|while|but|because|which|after|before|through)\s(?!\d{4}\b)/.exec(
+      rest,
+    );
   return rest
     .slice(0, end ? end.index : rest.length)
     .split(" ")
@@ -79,6 +82,65 @@ function countedThing(r: Reading, f: Figure): Concept | undefined {
   return known?.concept ?? r.concepts.named(bare) ?? r.concepts.propose({ name, type: "topic" });
 }
 
+const LEAST = /\b(?:at least|about|nearly|some|more than|up to)\s+$/;
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/** Where a figure's words begin: "at least 12 million", else the figure. */
+function figureStart(sentence: string, f: Figure): number {
+  const least = LEAST.exec(sentence.slice(Math.max(0, f.at - 14), f.at));
+  return least ? f.at - least[0].length : f.at;
+}
+
+/**
+ * The figures a figure is listed with: "at least 12 million metric tons … this year and at least
+ * 25 million tons a year in 2026, 2027 and 2028" — the one before it and the one after it, joined
+ * by "and" with nothing but their own words between.
+ */
+function listedWith(
+  sentence: string,
+  f: Figure,
+  all: readonly Figure[],
+): { before?: Figure; after?: Figure } {
+  const joined = (a: Figure, b: Figure) =>
+    /(?:,\s*|\s+)and\s+$/.test(sentence.slice(a.end, figureStart(sentence, b))) &&
+    !all.some((x) => x.at > a.end && x.at < b.at) &&
+    !/;\s|[a-z]{3,}\.\s/.test(sentence.slice(a.end, b.at));
+  const before = all.filter((x) => x.end <= f.at && joined(x, f)).at(-1);
+  const after = all.find((x) => x.at >= f.end && joined(f, x));
+  return { before, after };
+}
+
+/**
+ * The period a figure's own words give: "a year in 2026, 2027 and 2028" → 2026-01-01..2028-12-31;
+ * "in the last two months of this year" → Nov. 1..Dec. 31 of the report's year.
+ */
+function periodOf(words: string, published: string): { from: string; until: string } | undefined {
+  const years = /\bin\s+((?:each of\s+)?\d{4}(?:,\s*\d{4})*(?:,?\s+(?:and|through)\s+\d{4})?)\b/.exec(words);
+  if (years) {
+    const ys = (years[1] ?? "").match(/\d{4}/g) ?? [];
+    return { from: `${ys[0]}-01-01`, until: `${ys.at(-1)}-12-31` };
+  }
+  const months =
+    /\b(?:the\s+)?(last|final|first)\s+(two|three|four|five|six)\s+months\s+of\s+(this year|next year|\d{4})\b/i.exec(
+      words,
+    );
+  if (months) {
+    const y0 = Number(published.slice(0, 4));
+    const which = (months[3] ?? "").toLowerCase();
+    const y = which === "this year" ? y0 : which === "next year" ? y0 + 1 : Number(which);
+    const n = COUNT_WORDS[(months[2] ?? "").toLowerCase()] ?? 0;
+    const last = /last|final/i.test(months[1] ?? "");
+    const m0 = last ? 13 - n : 1;
+    const m1 = last ? 12 : n;
+    const endDay = new Date(Date.UTC(y, m1, 0)).getUTCDate();
+    return {
+      from: `${y}-${String(m0).padStart(2, "0")}-01`,
+      until: `${y}-${String(m1).padStart(2, "0")}-${endDay}`,
+    };
+  }
+  return undefined;
+}
+
 /** "Scott Bessent said", "The Commerce Ministry said": who said a unit, for an answer. */
 export function speakerSaid(u: Unit): string {
   if (!u.speaker) return "";
@@ -89,7 +151,8 @@ export function speakerSaid(u: Unit): string {
 /** The amount and duration claims of a unit; `used` gets the dates that bound a figure ("12 million tons … through January"). */
 export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()): DraftFact[] {
   const out: DraftFact[] = [];
-  const figures = findFigures(r.sentence).filter(
+  const allFigures = findFigures(r.sentence);
+  const figures = allFigures.filter(
     (f) => f.at >= u.from && f.at < u.to && !/^(?:section|no|nos)\b/i.test(f.label),
   );
   const pairs = [...r.sentence.matchAll(/(\d+(?:\.\d+)?)%\s+from\s+(\d+(?:\.\d+)?)%/g)].map((m) => ({
@@ -101,7 +164,9 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
   for (const f of figures) {
     if (pairs.some((p) => p.fromAt === f.at)) continue;
     if (
-      /(?:Section|No\.|Nos\.|and)\s+$/.test(r.sentence.slice(Math.max(0, f.at - 9), f.at)) &&
+      /(?:Section|No\.|Nos\.)\s+$|(?:Sections?|Nos?\.)\s+[\d.]+\s+and\s+$/.test(
+        r.sentence.slice(Math.max(0, f.at - 24), f.at),
+      ) &&
       f.unit !== "%" &&
       !/^[$€£¥]/.test(f.unit)
     )
@@ -158,6 +223,9 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
         /\b(?:through|until|by)\s+$/.test(r.sentence.slice(Math.max(0, d.index - 9), d.index)),
     );
     if (bound) used.add(bound);
+    // "100,000 tons on Oct. 30": the day of the figure, in its label, not a date of its own.
+    const dayOf = r.dates.find((d) => /^\s+on\s+$/.test(r.sentence.slice(f.end, d.index)));
+    if (dayOf) used.add(dayOf);
     const v = figureValue(f.value, f.unit);
     const on =
       /^\s+(on|for)\s+((?:[\w.'’-]+,?\s){0,9}?[\w.'’-]+(?![\w.'’-]))(?=,\s+and\s+\d|;|\.(?:\s|$)|,\s+(?:while|which|who|but|and\s+(?:the|a|its))\b|$)/.exec(
@@ -178,17 +246,35 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
             ? `${subject.name}${own ? "" : `: ${span}`}`
             : `${subject.name}: ${span}`;
     const speaker = speakerAt(r, u, f.at);
-    const [from, to] = answerSpan(r, u, f.at);
+    const [from, spanTo] = answerSpan(r, u, f.at);
+    // "… at least 12 million metric tons … this year and at least 25 million tons a year in 2026,
+    // 2027 and 2028": each figure answered with its own words, the other left out.
+    const listed = listedWith(r.sentence, f, allFigures);
+    const nextStart = listed.after ? figureStart(r.sentence, listed.after) : undefined;
+    const andAt =
+      nextStart !== undefined && nextStart <= spanTo
+        ? f.end + r.sentence.slice(f.end, nextStart).search(/(?:,\s*|\s+)and\s+$/)
+        : undefined;
+    const to = andAt ?? spanTo;
+    const gap =
+      listed.before && listed.before.at >= from
+        ? [{ start: figureStart(r.sentence, listed.before), end: figureStart(r.sentence, f), text: "" }]
+        : [];
+    const period = periodOf(r.sentence.slice(f.end, nextStart ?? spanTo), r.published);
     const base = baseOf(r, speaker);
     out.push({
       ...base,
       attribute: "amount",
       about: aboutOf(r, u, f.at, subject),
       value: { ...v, label },
-      ...(bound ? { holds: { ...(base.holds ?? {}), until: bound.when.date } } : {}),
+      ...(period
+        ? { holds: { ...(base.holds ?? {}), ...period } }
+        : bound
+          ? { holds: { ...(base.holds ?? {}), until: bound.when.date } }
+          : {}),
       answer: wordsAnswer(r.sentence, from, to, {
         dates: r.allDates,
-        rewrites: r.rewrites,
+        rewrites: [...r.rewrites, ...gap, ...chainGaps(r, u, f.at)],
         prefix: u.speaker ? speakerSaid(u) : undefined,
         leadIn: r.leadIn,
       }),
@@ -226,13 +312,18 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
         .replace(/\s+of$/, "")
         .replace(/^(\w+)-(\w+)$/, (_m, a: string, b: string) => `${a} ${b}${n === 1 ? "" : "s"}`);
       const past = /\b(?:lasted|ended|took|was|were|held)\b/.test(text);
+      // "the one-year pause" read as what was paused: the pause lasts, not the measure.
+      const change = named?.context
+        ? /^(?:pause|suspension|freeze|halt|extension)$/i.exec(r.sentence.slice(named.start, named.end))?.[0]
+        : undefined;
+      const what = change ? `the ${change.toLowerCase()} of ${theName(subject)}` : theName(subject);
       out.push({
         ...baseOf(r, speaker),
         attribute: "duration",
         about: aboutOf(r, u, at, subject),
         value,
         answer: finish(
-          `${speaker && speaker.id !== subject.id ? `According to ${theName(speaker)}, ${theName(subject)}` : capital(theName(subject))} ${past ? "lasted" : "lasts"} ${length}`,
+          `${speaker && speaker.id !== subject.id ? `According to ${theName(speaker)}, ${what}` : capital(what)} ${past ? "lasted" : "lasts"} ${length}`,
         ),
       });
     }

@@ -85,6 +85,21 @@ function partyIn(mentions: readonly ConceptMention[], from: number, to: number):
   return inside.at(-1)?.concept;
 }
 
+/** The noun phrase that ends at `end` ("referred instead to the ministry's summary of …" → "the ministry's summary of …"). */
+function antecedent(sentence: string, end: number): [number, number] | undefined {
+  const tokens = tokensOf(sentence).filter((t) => t.end <= end);
+  let i = tokens.length;
+  while (i > 0) {
+    const t = tokens[i - 1] as Token;
+    if (t.pos === "VERB" || t.pos === "AUX" || /^[,;:]$/.test(t.text)) break;
+    i--;
+  }
+  while (i < tokens.length && ["ADV", "ADP", "PART"].includes((tokens[i] as Token).pos)) i++;
+  const first = tokens[i];
+  if (!first || tokens.length - i < 2) return undefined;
+  return [first.start, (tokens.at(-1) as Token).end];
+}
+
 /** The speech a sentence reports, if any. */
 export function findSpeech(
   sentence: string,
@@ -127,10 +142,11 @@ export function findSpeech(
         : undefined;
     if (place) speaker = place;
     if (!speaker && pronoun) speaker = recent.person;
-    // "Bessent, who said …, said": the one the relative clause is about.
+    // "Bessent, who said …, said", "Chen Chao, director general of …, said": the one the relative
+    // clause or the appositive is about.
     let relative = false;
-    if (!speaker && !who) {
-      const rel = /([^,]*),\s+who\s+[^,]*,\s*$/.exec(before);
+    if (!speaker && !who && !/["\u201d]\s*,?\s*$/.test(before)) {
+      const rel = /([^,]*),\s+[^,]*,\s*$/.exec(before);
       if (rel) speaker = partyIn(mentions, rel.index, rel.index + (rel[1] ?? "").length);
       relative = Boolean(speaker);
     }
@@ -150,6 +166,10 @@ export function findSpeech(
         after,
       );
     const trailing = !relative && whoFrom > 3 && (onlyWhen || quotedHead || interrupted);
+    // "China added the United States … to the list": "add" reports speech only as "added that …" or
+    // after what was said ("…, he added").
+    if (v.lemma === "add" && !trailing && !/^\s*(?:[^,.;]{0,25}?\s)?that\b|^\s*[,:"\u201c]/.test(after))
+      continue;
     if (trailing) {
       const head = sentence.slice(0, cut).replace(/["\u201c\u201d]/g, "");
       const tail = after.replace(/^[\s,]+/, "");
@@ -186,6 +206,12 @@ export function findSpeech(
           ranges = [[contentStart, sentence.length]];
         }
       }
+      // "the ministry's earlier summary, which he said covered agricultural trade": what covered it is the summary.
+      const ant = /^(?:which|that)\s+\S+$/i.test(who) ? antecedent(sentence, cut) : undefined;
+      if (ant && ranges[0]) {
+        ranges = [ant, ranges[0]];
+        content = `${sentence.slice(ant[0], ant[1])} ${content}`;
+      }
     }
     content = content.replace(/[.\s]+$/, "").trim();
     if (content.split(" ").length < 3) continue;
@@ -220,16 +246,30 @@ export function findSpeech(
       };
     }
   }
-  const according = /,?\s*according to ((?:the\s+)?[^,.;]+?)(?=[,.;]|$)/.exec(sentence);
+  const according = /,?\s*\baccording to ((?:the\s+)?[^,.;]+?)(?=[,.;]|$)/i.exec(sentence);
   if (according) {
     const at = according.index + according[0].indexOf(according[1] ?? "");
-    const speaker = partyIn(mentions, at, at + (according[1] ?? "").length);
+    const to = at + (according[1] ?? "").length;
+    // "According to the White House": a place that speaks for a government is the source.
+    const place = partyIn(mentions, at, to)
+      ? undefined
+      : mentions.find((m) => m.start >= at && m.end <= to && m.concept.type === "place")?.concept;
+    const speaker = partyIn(mentions, at, to) ?? place;
     if (speaker) {
       const content = (
         sentence.slice(0, according.index) + sentence.slice(according.index + according[0].length)
       ).replace(/[.\s]+$/, "");
       // What the source is given for is the clause before "according to"; what follows is the reporter's.
-      const ranges: [number, number][] = [[0, according.index]];
+      // "According to the White House, China committed …": what follows it.
+      const ranges: [number, number][] =
+        according.index === 0
+          ? [
+              [
+                according[0].length + (/^,\s*/.exec(sentence.slice(according[0].length))?.[0].length ?? 0),
+                sentence.length,
+              ],
+            ]
+          : [[0, according.index]];
       return {
         speaker,
         content,
@@ -239,6 +279,7 @@ export function findSpeech(
         ranges,
         verbText: "according to",
         verbAt: -1,
+        ...(place ? { asSource: true } : {}),
       };
     }
   }

@@ -22,8 +22,13 @@ export interface Clause {
 const BREAK = /\s*(?:[,;:]|\s[—–]\s|\s--\s)\s*/g;
 const RELATIVE =
   /^(?:which|who|whom|whose|that|where|when|with|without|including|includ\w+|such as|as well as)\b/i;
+/** Past participles that do not end in -ed or -en ("held up by the shutdown", "set to begin"). */
+const IRREGULAR =
+  /^(?:held|made|set|built|brought|sold|bought|paid|sent|kept|left|led|won|told|cut|put|hit|hurt|struck|spent|lost|met|caught|taught|thought|found|laid|shut|split|spread|understood)$/;
 function participle(t: Token | undefined): boolean {
-  return Boolean(t && (t.pos === "VERB" || t.pos === "ADJ") && /(?:ed|en|ing)$/.test(t.lower));
+  return Boolean(
+    t && (t.pos === "VERB" || t.pos === "ADJ") && (/(?:ed|en|ing)$/.test(t.lower) || IRREGULAR.test(t.lower)),
+  );
 }
 
 /** The clauses of `sentence`, in order. */
@@ -41,11 +46,20 @@ export function clausesOf(sentence: string): Clause[] {
       const verbless =
         !tokens.some((t) => t.pos === "VERB" || t.pos === "AUX") ||
         (tokens.length <= 3 && ["ADP", "ADV", "PART"].includes(first?.pos ?? ""));
+      // "Sales data, held up by the shutdown, showed on Friday …": after a subject with no verb and
+      // the clauses that hang on it, a verb in the past is the subject's own.
+      const afterSubject =
+        out.length >= 2 &&
+        !tokensOf(out[0]?.text ?? "").some((t) => t.pos === "VERB" || t.pos === "AUX") &&
+        out.slice(1).every((c) => c.dependent) &&
+        first?.pos === "VERB" &&
+        /ed$/.test(first.lower) &&
+        tokens[1]?.lower !== "by";
       const continues =
         out.length > 0 &&
         Boolean(
           first &&
-            (first.pos === "AUX" || (first.pos === "VERB" && !participle(first))) &&
+            (first.pos === "AUX" || (first.pos === "VERB" && !participle(first)) || afterSubject) &&
             /^[a-z]/.test(text),
         );
       // "also charged since Oct. 14": a participle after an adverb; "and planned 100% tariffs": more of the same list.
@@ -108,6 +122,7 @@ export function clauseChain(clauses: readonly Clause[], at: number): Clause[] {
       j > 0 &&
       (RELATIVE.test(clauses[j]?.text ?? "") ||
         participle(tokensOf(clauses[j]?.text ?? "")[0]) ||
+        participle(tokensOf(clauses[j]?.text ?? "").find((t) => t.pos !== "ADV")) ||
         (clauses[j]?.dependent && (clauses[j]?.text.split(/\s+/).length ?? 0) <= 3))
     )
       j--;

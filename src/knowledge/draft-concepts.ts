@@ -109,7 +109,10 @@ export class DraftConcepts {
     roles?: string[];
     part_of?: string[];
   }): Concept {
-    const had = this.named(fields.name);
+    const had =
+      this.named(fields.name) ??
+      this.sameDated(fields.name, fields.type) ??
+      this.sameDeal(fields.name, fields.type);
     if (had) return had;
     const aliases = [...new Set(fields.aliases ?? [])].filter(
       (a) => aliasKey(a) !== aliasKey(fields.name) && this.free(a),
@@ -126,6 +129,65 @@ export class DraftConcepts {
     this.proposed.push(concept);
     this.remember(concept);
     return concept;
+  }
+
+  /**
+   * A known measure or event named by the month of its day: "October controls" is "Oct. 9 export
+   * controls" when its words are among the known one's and end the same way.
+   */
+  private sameDated(name: string, type: ConceptType): Concept | undefined {
+    if (type !== "measure" && type !== "event") return undefined;
+    const dated = (n: string) => {
+      const m =
+        /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s+(.+)$/.exec(
+          n,
+        );
+      return m ? { month: m[1] as string, words: (m[2] ?? "").toLowerCase().split(/\s+/) } : undefined;
+    };
+    const mine = dated(name);
+    if (!mine) return undefined;
+    const head = mine.words.at(-1);
+    const found = this.all.filter((c) => {
+      if (c.type !== type) return false;
+      const theirs = dated(c.name);
+      return (
+        theirs &&
+        theirs.month === mine.month &&
+        theirs.words.at(-1) === head &&
+        mine.words.every((w) => theirs.words.includes(w))
+      );
+    });
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * A known deal named with another word for a deal: "Kuala Lumpur arrangements" and "Kuala Lumpur
+   * Joint Arrangement" are the "Kuala Lumpur agreement" (the names' words one within the other).
+   */
+  private sameDeal(name: string, type: ConceptType): Concept | undefined {
+    if (type !== "measure") return undefined;
+    const DEAL = /^(?:agreements?|arrangements?|deals?|accords?|pacts?|consensus)$/i;
+    const words = (n: string) => n.split(/\s+/).filter((w) => !/^(?:the|a|an)$/i.test(w));
+    const mine = words(name);
+    if (!DEAL.test(mine.at(-1) ?? "") || mine.length < 2) return undefined;
+    const rest = mine.slice(0, -1).map((w) => w.toLowerCase());
+    if (!mine.slice(0, -1).some((w) => /^[A-Z]/.test(w))) return undefined;
+    const found = this.all.filter((c) => {
+      if (c.type !== "measure") return false;
+      const theirs = words(c.name);
+      if (!DEAL.test(theirs.at(-1) ?? "") || theirs.length < 2) return false;
+      const other = theirs.slice(0, -1).map((w) => w.toLowerCase());
+      const capitals = theirs
+        .slice(0, -1)
+        .filter((w) => /^[A-Z]/.test(w))
+        .map((w) => w.toLowerCase());
+      return (
+        capitals.length > 0 &&
+        capitals.every((w) => rest.includes(w)) &&
+        (rest.every((w) => other.includes(w)) || other.every((w) => rest.includes(w)))
+      );
+    });
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /**

@@ -42,7 +42,7 @@ const MONTH_WORD =
   "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?";
 const DAY_DATE = new RegExp(`\\b(${MONTH_WORD})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,\\s*(\\d{4})\\b)?`, "g");
 const MONTH_ONLY = new RegExp(
-  `\\b(?:in|by|until|through|before|after|during|since|from|early|late|mid-|end of)\\s+(?:early\\s+|late\\s+|mid-)?(${FULL_MONTHS.join("|")})\\b(?!\\s+\\d)(?:\\s+(\\d{4})\\b)?`,
+  `\\b(?:in|by|until|through|before|after|during|since|from|for|early|late|mid-|end of)\\s+(?:early\\s+|late\\s+|mid-)?(${FULL_MONTHS.join("|")})\\b(?!\\s+\\d)(?:\\s+(\\d{4})\\b)?`,
   "g",
 );
 const RELATIVE =
@@ -254,11 +254,27 @@ export function findDates(
     if (date.getUTCMonth() !== month) continue; // "Feb. 30" is not a date
     add(m.index, ofYear ? m[0] + ofYear[0] : m[0], date, "day", true);
   }
+  let lastMonth: { end: number; date: number } | undefined;
   for (const m of sentence.matchAll(MONTH_ONLY)) {
     const month = monthIndex(m[1] ?? "");
-    const year = m[2] ? Number(m[2]) : yearFor(base, month, 28, tenseBefore(sentence, m.index));
+    const since = /^since\b/i.test(m[0]);
+    // "cargoes booked for December": what something is for may lie ahead whatever the verb's tense.
+    const forMonth = /^for\b/i.test(m[0]);
+    const byTense = yearFor(base, month, 15, tenseBefore(sentence, m.index));
+    // A month something is for, read as more than half a year from the report, is the nearest one
+    // ("booked cargoes for December" in a November report is the coming December).
+    let year = m[2]
+      ? Number(m[2])
+      : forMonth && !since && Math.abs(Date.UTC(byTense, month, 15) - base.getTime()) > 183 * DAY_MS
+        ? yearFor(base, month, 15, "unknown")
+        : byTense;
+    // "for December and for March through July": months listed together run forward.
     const at = m.index + m[0].indexOf(m[1] ?? "");
+    const linked =
+      lastMonth && /^\s*(?:,|,?\s*and|or|[–-])?\s*$/i.test(sentence.slice(lastMonth.end, m.index));
+    if (!m[2] && linked && lastMonth) while (Date.UTC(year, month, 1) < lastMonth.date) year++;
     add(at, m[0].slice(m[0].indexOf(m[1] ?? "")), new Date(Date.UTC(year, month, 1)), "month", true);
+    lastMonth = { end: m.index + m[0].length, date: Date.UTC(year, month, 1) };
   }
   for (const m of sentence.matchAll(RELATIVE)) {
     const r = relative(m[0], base);

@@ -341,8 +341,20 @@ export function factsOf(s: SentenceFacts): DraftFact[] {
             rewrites: r.rewrites,
             leadIn: s.leadIn,
           });
+      // "On Monday, China added …", "Asked on Thursday whether …": as of the one past day it gives.
+      const days = dates.filter(
+        (d) =>
+          d.when.precision === "day" &&
+          d.index >= piece.from &&
+          d.index < piece.to &&
+          d.when.date <= s.published &&
+          /\bon\s+$/i.test(text.slice(Math.max(0, d.index - 4), d.index)),
+      );
+      const base = baseOf(r, undefined);
+      const day = days.length === 1 && !base.holds ? days[0] : undefined;
       out.push({
-        ...baseOf(r, undefined),
+        ...base,
+        ...(day ? { holds: { as_of: day.when.date } } : {}),
         attribute,
         about: [...new Set([subject.id, ...inPiece.map((m) => m.concept.id)])].slice(0, 5),
         value: { text: tidyValue(piece.subject ? `${piece.subject} ${words}` : words) },

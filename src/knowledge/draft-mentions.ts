@@ -296,7 +296,13 @@ export class MentionFinder {
       const words = sentence.slice(m.start, m.end);
       if (!/^(?:pause|suspension|freeze|halt|extension)$/i.test(words) || !sayName(m.concept, words))
         return m;
-      if (!/\b(?:the|this|that)\s+$/i.test(sentence.slice(Math.max(0, m.start - 6), m.start))) return m;
+      // "the pause", "the one-year pause".
+      if (
+        !/\b(?:the|this|that)\s+(?:[\w]+-[\w-]+\s+)?$/i.test(
+          sentence.slice(Math.max(0, m.start - 20), m.start),
+        )
+      )
+        return m;
       const here = mentions.filter((x) => x.concept.type === "measure" && x.end <= m.start).at(-1)?.concept;
       const changed = here ?? this.lastChanged;
       return changed && changed.id !== m.concept.id ? { ...m, concept: changed, context: true } : m;
@@ -347,6 +353,14 @@ export class MentionFinder {
         return linked && { ...linked, end: p.end };
       }
       return undefined;
+    }
+    // "the U.S. suspension of its affiliates rule": a change of the measure it names.
+    if (/^(?:cut|increase|reduction|suspension|pause|extension|hike|removal|lifting)$/.test(p.head)) {
+      const of = /^\s+of\s+(?:its|the|their|his|her|this|that)?\s*/.exec(sentence.slice(p.end));
+      const target = of
+        ? known.find((m) => m.start === p.end + of[0].length && m.concept.type === "measure")
+        : undefined;
+      if (target) return { concept: target.concept, end: target.end };
     }
     // Words inside quotation marks are the speaker's: only a name they say is read.
     const quotes = (sentence.slice(0, p.start).match(/["\u201c\u201d]/g) ?? []).length;

@@ -249,8 +249,34 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
           )
         )
           used.add(d);
-    const subjects = prefer === "after" ? objectsAfter(r, first, m.end, scopeTo) : [first];
-    for (const subject of subjects) {
+    const subjects: [Concept, Holds, boolean][] = (
+      prefer === "after" ? objectsAfter(r, first, m.end, scopeTo) : [first]
+    ).map((c) => [c, holds, true]);
+    // "paused its October controls until Nov. 10, 2026, and its metals ban until Nov. 27, 2026":
+    // the verb left out of the second, which has its own period.
+    if (prefer === "after") {
+      const last = subjects.at(-1)?.[0];
+      const lastAt = thingsIn(r, m.end, scopeTo).find((x) => x.concept.id === last?.id);
+      const next = lastAt ? thingsIn(r, lastAt.end, u.to)[0] : undefined;
+      const gapped =
+        lastAt &&
+        next &&
+        /^\s+(?:until|through)\s+[^;]+?,?\s+and\s+(?:its|the|their|his|her)?\s*$/.test(
+          r.sentence.slice(lastAt.end, next.start),
+        );
+      const own = gapped
+        ? r.dates.find(
+            (d) =>
+              d.index > (next as { end: number }).end &&
+              /^\s+(?:until|through)\s+$/.test(r.sentence.slice((next as { end: number }).end, d.index)),
+          )
+        : undefined;
+      if (next && own) {
+        used.add(own);
+        subjects.push([next.concept, { ...(r.holdsSaid ?? {}), until: own.when.date }, false]);
+      }
+    }
+    for (const [subject, held, withLength] of subjects) {
       const had = facts.findIndex((f) => f.about[0] === subject.id);
       if (had >= 0 && !(facts[had] as { relative: boolean }).relative) continue;
       if (had >= 0) facts.splice(had, 1);
@@ -263,15 +289,15 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
         attribute: "status",
         about: aboutOf(r, u, m.at, subject),
         value: { state, ...(words ? { label: words } : {}) },
-        ...(Object.keys(holds).length ? { holds } : {}),
+        ...(Object.keys(held).length ? { holds: held } : {}),
         answer: statusAnswer({
           subject,
           state,
           words,
           future: futureAt(r, u, m.at) && !/^will/.test(words ?? ""),
-          from: holds.from,
-          until: holds.until,
-          length: period?.length,
+          from: held.from,
+          until: held.until,
+          length: withLength ? period?.length : undefined,
           speaker,
           prefix: u.according,
         }),

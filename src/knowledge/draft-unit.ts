@@ -84,6 +84,23 @@ export function chainSpan(r: Reading, u: Unit, at: number): [number, number] {
   return [from, to];
 }
 
+/**
+ * The clauses inside a fact's chain that it does not hang on, to leave out of its answer: "Sales
+ * data, held up by the shutdown, showed …" → the answer says "Sales data showed …".
+ */
+export function chainGaps(r: Reading, u: Unit, at: number): Rewrite[] {
+  const chain = clauseChain(r.clauses, at).filter((c) => c.end > u.from && c.start < u.to);
+  const out: Rewrite[] = [];
+  for (let i = 1; i < chain.length; i++) {
+    const a = chain[i - 1] as Clause;
+    const b = chain[i] as Clause;
+    const skipped = r.clauses.filter((c) => c.start >= a.end && c.end <= b.start);
+    if (skipped.length && !skipped.some((c) => at >= c.start && at < c.end))
+      out.push({ start: a.end, end: b.start, text: " " });
+  }
+  return out;
+}
+
 /** The words an answer for a fact at `at` is made of: its clause and those it hangs on, up to the next coordinated verb. */
 export function answerSpan(r: Reading, u: Unit, at: number): [number, number] {
   const [from, chainTo] = chainSpan(r, u, at);
@@ -139,7 +156,10 @@ export function aboutOf(
   extra: (string | undefined)[] = [],
 ): string[] {
   const [from, to] = chainSpan(r, u, at);
-  const named = r.mentions.filter((m) => m.start >= from && m.end <= to).map((m) => m.concept.id);
+  const gaps = chainGaps(r, u, at);
+  const named = r.mentions
+    .filter((m) => m.start >= from && m.end <= to && !gaps.some((g) => m.start >= g.start && m.end <= g.end))
+    .map((m) => m.concept.id);
   return [...new Set([subject.id, ...extra, ...named].filter((x): x is string => Boolean(x)))].slice(0, 5);
 }
 

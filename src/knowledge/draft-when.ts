@@ -30,9 +30,12 @@ const HAPPENING = new Set(["arrive", "land", "visit", "fly", "travel", "leave", 
 /** Verbs of meeting: a date after them is the date of the meeting of those named. */
 const MEETING_VERBS = new Set(["meet", "sit", "talk", "gather", "convene", "negotiate"]);
 const END_BEFORE =
-  /\b(?:until|through|expir\w*|run out|runs out|lapse|deadline|due to end|ends?)\W+(?:\S+\s+){0,6}$/i;
+  /\b(?:until|through|expir\w*|run out|runs out|lapse|deadline|due to end|ends?)\W+(?:\S*[^\s:;]\s+){0,6}$/i;
 const START_BEFORE =
-  /\b(?:from|starting|beginning|as of|since|effective|take effect|takes effect|to begin|begin|start|at or after)\W+(?:\S+\s+){0,6}$/i;
+  /\b(?:from|starting|beginning|as of|since|effective|take effect|takes effect|to begin|begin|start|at or after)\W+(?:\S*[^\s:;]\s+){0,6}$/i;
+
+/** Verbs of reporting: a date after them says when it was reported. */
+const REPORTING = new Set(["show", "report", "reveal", "indicate", "find"]);
 
 /** "Saturday and Sunday": the second day closes a period opened by the first. */
 function nextDayAfterAnd(
@@ -100,6 +103,8 @@ export function dateFacts(
       )
     )
       continue;
+    // "sales data … showed on Friday": when something was reported, not a date of what it reports.
+    if (REPORTING.has(verbBefore(r, d.index) ?? "")) continue;
     const near = r.sentence.slice(Math.max(0, d.index - 70), d.index);
     // "ended two days of talks … on Sunday": the clause's own verb says it is an end.
     const clause = clauseAt(r.clauses, d.index);
@@ -162,10 +167,12 @@ export function dateFacts(
       const [sFrom, sTo] = chainSpan(r, u, d.index);
       const inChain = thingsIn(r, sFrom, sTo).some((m) => m.concept.id === subject?.id);
       const here = clauseAt(r.clauses, d.index);
+      // "On Monday, China added …, a step in line with … Beijing's fentanyl pledge": nor one named after it.
       const actor = r.mentions.some(
         (m) =>
-          m.start >= (here?.start ?? 0) &&
-          m.end <= d.index &&
+          m.start >= Math.min(here?.start ?? 0, sFrom) &&
+          m.end <= Math.max(d.index, sTo) &&
+          m.concept.id !== subject?.id &&
           ["person", "organisation", "country"].includes(m.concept.type),
       );
       if (subject && !inChain && actor) subject = undefined;
@@ -178,7 +185,17 @@ export function dateFacts(
     used.add(d);
     const speaker = speakerAt(r, u, d.index);
     const value = { ...d.when, ...(until ? { until } : {}) };
-    const [from, to] = answerSpan(r, u, d.index);
+    const [spanFrom, spanTo] = answerSpan(r, u, d.index);
+    // "… the shutdown that ended when Trump signed a funding bill on Wednesday": the "when" clause says it.
+    const here = clauseAt(r.clauses, d.index);
+    const whenAt = here ? r.sentence.slice(here.start, d.index).search(/\bwhen\s+[A-Z]/) : -1;
+    const whenFrom = here && whenAt >= 0 ? here.start + whenAt + 5 : -1;
+    const actorFirst =
+      whenFrom >= 0 &&
+      r.mentions.some(
+        (m) => m.start === whenFrom && ["person", "organisation", "country"].includes(m.concept.type),
+      );
+    const [from, to] = actorFirst && here ? [whenFrom, here.end] : [spanFrom, spanTo];
     const wasSet =
       /\b(?:had (?:been )?set|was set|were set|had been due|was due|were due|had been scheduled)\b/.test(
         r.sentence.slice(from, d.index),

@@ -121,10 +121,11 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       text.includes(n.roleSnippet)
     ) {
       roles.push({ concept: c, snippet: n.roleSnippet, role: n.roles[0], described: Boolean(n.described) });
-      // "U.S. Trade Representative", "a South Korean military airfield": the country its role names.
+      // "U.S. Trade Representative", "a South Korean military airfield": the country its role names,
+      // before any "of" ("director of the department of American affairs" names a remit, not a country).
       if (!c.part_of.length) {
         const country = concepts
-          .peopleAndPlacesIn(n.roles[0])
+          .peopleAndPlacesIn(n.roles[0].split(/\s+of\s+/)[0] ?? "")
           .find((m) => m.concept.type === "country" && m.concept.id !== c.id);
         if (country) c.part_of.push(country.concept.id);
       }
