@@ -3,7 +3,7 @@
  * effect, threatened or agreed, each on the measure the verb acts on ("suspend the controls", "keep
  * its 24% tariff suspended"), dated by the period the sentence gives (from, until, for one year).
  */
-import { statusAnswer } from "./draft-answer.js";
+import { capital, dateInWords, finish, statusAnswer, theName } from "./draft-answer.js";
 import type { DateMention } from "./draft-dates.js";
 import { periodIn } from "./draft-periods.js";
 import { tokensOf } from "./draft-tokens.js";
@@ -18,7 +18,8 @@ import {
   thingsIn,
   type Unit,
 } from "./draft-unit.js";
-import type { Concept, Holds, State } from "./schema.js";
+import { apDate } from "./news-style.js";
+import type { Claim, Concept, DatedAs, Holds, State } from "./schema.js";
 
 const STATES: [RegExp, State][] = [
   [
@@ -44,6 +45,8 @@ interface StateMatch {
   at: number;
   end: number;
   text: string;
+  /** "had been extended in August": a state that was, drafted only as of the date it gives. */
+  past?: boolean;
 }
 
 /** The changes of status in characters `from`..`to` of `sentence`, in order. */
@@ -65,7 +68,7 @@ function statesIn(sentence: string, from: number, to: number, reported = false):
       )
         continue;
       // "had been extended in August": what was, not what is (in reported speech it is what has been).
-      if (!reported && /\bhad\s+been\s+$/i.test(sentence.slice(Math.max(0, at - 10), at))) continue;
+      const past = !reported && /\bhad\s+been\s+$/i.test(sentence.slice(Math.max(0, at - 10), at));
       // "rather than remove them", "unless the pause is extended": not a change that happens.
       if (/\b(?:rather than|instead of)\s+$/i.test(sentence.slice(Math.max(0, at - 14), at))) continue;
       if (/\b(?:unless|if)\s+(?:[\w'’-]+\s+){0,4}$/i.test(sentence.slice(Math.max(0, at - 40), at))) continue;
@@ -74,7 +77,7 @@ function statesIn(sentence: string, from: number, to: number, reported = false):
         /\b(?:not|no|never)\s+(?:\w+\s+)?$/i.test(sentence.slice(Math.max(0, at - 12), at))
       )
         continue;
-      found.push({ state, at, end, text: m[0] });
+      found.push({ state, at, end, text: m[0], ...(past ? { past } : {}) });
     }
   }
   found.sort((a, b) => a.at - b.at);
@@ -205,6 +208,18 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
     const dates = r.dates.filter((d) => d.index >= scopeFrom && d.index < scopeTo);
     const period = periodIn(masked, dates);
     const holds: Holds = { ...(r.holdsSaid ?? {}) };
+    // "had been extended in August only until Nov. 10": as of the date it gives, else not drafted.
+    const asOf = m.past
+      ? dates.find(
+          (d) =>
+            d.index > m.at && /\b(?:in|on)\s+$/i.test(r.sentence.slice(Math.max(0, d.index - 4), d.index)),
+        )
+      : undefined;
+    if (m.past && !asOf) continue;
+    if (asOf) {
+      holds.as_of = asOf.when.date;
+      used.add(asOf);
+    }
     if (period?.from) holds.from = period.from.when.date;
     // "on Monday stopped charging port fees", "On Sunday the ministry suspended …": the day of the change is when it holds from.
     const onDay =
@@ -249,6 +264,20 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
           )
         )
           used.add(d);
+    // "extends, until Nov. 10, 2026, the suspension of a scheduled increase": what stays suspended.
+    const firstAt = thingsIn(r, m.end, scopeTo).find((x) => x.concept.id === first?.id);
+    // (the words up to the object, and the object's own words: "the suspension" may name what is suspended).
+    const objectWords = r.sentence.slice(m.end, firstAt ? firstAt.end + 4 : m.end).replace(/,[^,]*,/g, " ");
+    const extendedPause =
+      m.state === "extended" &&
+      /\b(?:the|its|their)\s+(?:suspension|pause|freeze)\s+(?:of|on)\b/i.test(objectWords);
+    const mState: State = extendedPause ? "suspended" : m.state;
+    // "the suspension of a scheduled increase to 34%": what is suspended, in the answer.
+    const pausedWhat = extendedPause
+      ? /^(suspension|pause|freeze)\s+(?:of|on)\s+((?:an?|the)\s+[^,;.]+?)(?=[,;]|\.(?:\s|$)|$)/i.exec(
+          r.sentence.slice(firstAt?.start ?? m.end),
+        )
+      : null;
     const subjects: [Concept, Holds, boolean][] = (
       prefer === "after" ? objectsAfter(r, first, m.end, scopeTo) : [first]
     ).map((c) => [c, holds, true]);
@@ -280,9 +309,10 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
       const had = facts.findIndex((f) => f.about[0] === subject.id);
       if (had >= 0 && !(facts[had] as { relative: boolean }).relative) continue;
       if (had >= 0) facts.splice(had, 1);
-      const state: State = m.state === "ended" && subject.type === "event" ? "happened" : m.state;
+      const state: State = mState === "ended" && subject.type === "event" ? "happened" : mState;
       const speaker = speakerAt(r, u, m.at);
-      const words = idiom(m);
+      const words = mState === m.state ? idiom(m) : undefined;
+      const extendsBy = state === "extended" && withLength && !held.until ? period?.length : undefined;
       facts.push({
         ...baseOf(r, speaker),
         relative,
@@ -290,19 +320,69 @@ export function statusFacts(r: Reading, u: Unit): { facts: DraftFact[]; used: Se
         about: aboutOf(r, u, m.at, subject),
         value: { state, ...(words ? { label: words } : {}) },
         ...(Object.keys(held).length ? { holds: held } : {}),
-        answer: statusAnswer({
-          subject,
-          state,
-          words,
-          future: futureAt(r, u, m.at) && !/^will/.test(words ?? ""),
-          from: held.from,
-          until: held.until,
-          length: withLength ? period?.length : undefined,
-          speaker,
-          prefix: u.according,
-        }),
+        ...(extendsBy ? { extendsBy } : {}),
+        answer: pausedWhat
+          ? finish(
+              `${u.according ? `${u.according} ` : ""}The ${(pausedWhat[1] ?? "").toLowerCase()} of ${pausedWhat[2]} in ${theName(subject)} is extended${held.until ? ` until ${apDate(held.until)}` : ""}`,
+            )
+          : asOf
+            ? finish(
+                `${capital(theName(subject))} had been ${m.text.toLowerCase()} in ${dateInWords(asOf.when)}${held.until ? ` until ${apDate(held.until)}` : ""}`,
+              )
+            : statusAnswer({
+                subject,
+                state,
+                words,
+                future: futureAt(r, u, m.at) && !/^will/.test(words ?? ""),
+                from: held.from,
+                until: held.until,
+                length: withLength ? period?.length : undefined,
+                speaker,
+                prefix: u.according,
+              }),
       });
     }
   }
   return { facts: facts.map(({ relative: _r, ...f }) => f), used };
+}
+
+/**
+ * "pushing back the expiry of the truce by a year": the new end, from the end the knowledge has
+ * for it (its latest day), when the article gives only the length. Undefined when there is none.
+ */
+export function endPushedBack(
+  fact: DraftFact,
+  subject: Concept,
+  standing: readonly Claim[],
+  published: string,
+): DraftFact | undefined {
+  const by = /\b(a|an|one|two|three|six)\s+(years?|months?)\b/i.exec(fact.extendsBy ?? "");
+  if (!by) return undefined;
+  const ends = standing
+    .filter((c) => c.about[0] === subject.id && c.attribute === "end")
+    .map((c) => c.value)
+    .filter((v): v is DatedAs => "date" in v && v.precision === "day")
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const old = ends[0];
+  if (!old) return undefined;
+  const n = { a: 1, an: 1, one: 1, two: 2, three: 3, six: 6 }[(by[1] ?? "").toLowerCase() as "a"] ?? 1;
+  const d = new Date(`${old.date}T00:00:00Z`);
+  if (/^year/i.test(by[2] ?? "")) d.setUTCFullYear(d.getUTCFullYear() + n);
+  else d.setUTCMonth(d.getUTCMonth() + n);
+  const date = d.toISOString().slice(0, 10);
+  if (date <= published) return undefined;
+  const length = `${by[1]} ${by[2]}`.toLowerCase();
+  return {
+    snippet: fact.snippet,
+    basis: fact.basis,
+    ...(fact.speaker ? { speaker: fact.speaker } : {}),
+    ...(fact.holds?.as_of ? { holds: { as_of: fact.holds.as_of } } : {}),
+    attribute: "end",
+    about: fact.about,
+    value: { date, precision: "day", label: `${length} after ${apDate(old.date)}` },
+    title: `${capital(subject.name)}: end`,
+    answer: finish(
+      `${capital(theName(subject))} now ends on ${apDate(date)}, ${length} after its earlier end of ${apDate(old.date)}`,
+    ),
+  };
 }

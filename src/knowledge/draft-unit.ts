@@ -25,6 +25,8 @@ export interface DraftFact {
   /** The answer, when the finder wrote it. */
   answer?: string;
   title?: string;
+  /** A status "extended by a year" with no new end said: the length, for the new end from the standing one. */
+  extendsBy?: string;
 }
 
 /** A part of a sentence read as one: the sentence, or one thing a speaker said. */

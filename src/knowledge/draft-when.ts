@@ -32,7 +32,7 @@ const MEETING_VERBS = new Set(["meet", "sit", "talk", "gather", "convene", "nego
 const END_BEFORE =
   /\b(?:until|through|expir\w*|run out|runs out|lapse|deadline|due to end|ends?)\W+(?:\S*[^\s:;]\s+){0,6}$/i;
 const START_BEFORE =
-  /\b(?:from|starting|beginning|as of|since|effective|take effect|takes effect|to begin|begin|start|at or after)\W+(?:\S*[^\s:;]\s+){0,6}$/i;
+  /\b(?:from|starting|beginning|as of|since|effective|take effect|takes effect|to begin|begin|start|at or after|threatened for)\W+(?:\S*[^\s:;]\s+){0,6}$/i;
 
 /** Verbs of reporting: a date after them says when it was reported. */
 const REPORTING = new Set(["show", "report", "reveal", "indicate", "find"]);
@@ -197,7 +197,7 @@ export function dateFacts(
       );
     const [from, to] = actorFirst && here ? [whenFrom, here.end] : [spanFrom, spanTo];
     const wasSet =
-      /\b(?:had (?:been )?set|was set|were set|had been due|was due|were due|had been scheduled)\b/.test(
+      /\b(?:had (?:been )?set|was set|were set|had been due|was due|were due|had been scheduled|had threatened|had planned)\b/.test(
         r.sentence.slice(from, d.index),
       );
     // A measure's start or end said in our words only when the clause says it starts or ends ("takes effect", "expires").

@@ -16,6 +16,7 @@ import { type DraftFact, factsOf } from "./draft-facts.js";
 import { type FurnitureLine, readStory } from "./draft-furniture.js";
 import { MentionFinder } from "./draft-mentions.js";
 import { findNamed } from "./draft-names.js";
+import { endPushedBack } from "./draft-status.js";
 import { blockSentences, type Sentence } from "./draft-text.js";
 import type { Claim, Concept, Source } from "./schema.js";
 /** What the curator says about a new source on the command line. */
@@ -228,6 +229,12 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       .filter((f) => f.attribute === "status" || ("figure" in f.value && /→/.test(f.value.label ?? "")))
       .at(-1);
     if (changed) finder.lastChanged = concepts.get(changed.about[0] as string);
+    // "pushing back the expiry … by a year": the new end, from the end the knowledge has.
+    for (const f of [...facts]) {
+      const subject = f.extendsBy ? concepts.get(f.about[0] as string) : undefined;
+      const end = subject && endPushedBack(f, subject, input.standing ?? [], source.published);
+      if (end) facts.push(end);
+    }
     for (const f of facts) {
       const quoteOf = f.quote ? f.snippet : undefined;
       const before = claims.length;
