@@ -4,7 +4,7 @@
  * people belong to); "the leaders met at Gimhae Air Base" gives a `where` claim on the event the
  * sentence names, else the meeting of the people it names, else the one the article is on.
  */
-import { whereAnswer, whoAnswer } from "./draft-answer.js";
+import { capital, finish, theName, whereAnswer, whoAnswer } from "./draft-answer.js";
 import type { ConceptMention } from "./draft-concepts.js";
 import { baseOf, type DraftFact, type Reading, type Unit } from "./draft-unit.js";
 import type { Concept } from "./schema.js";
@@ -143,6 +143,21 @@ export function participantFacts(r: Reading, u: Unit): DraftFact[] {
         value: { places: ids },
         answer: whereAnswer(event, concepts, at, future),
       });
+      // "The leaders met at Gimhae Air Base": the meeting has happened.
+      if (
+        /^(?:met|sat down)\b/i.test(verbWord) &&
+        !future &&
+        !/\bhad\s+$/i.test(text.slice(Math.max(0, verbAt - 5), verbAt))
+      )
+        out.push({
+          ...baseOf(r, undefined),
+          attribute: "status",
+          about: [event.id],
+          value: { state: "happened" },
+          answer: finish(
+            `${capital(theName(event))} took place ${at} ${concepts.map((c) => theName(c)).join(" and ")}`,
+          ),
+        });
     }
   }
   return out;
