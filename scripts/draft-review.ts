@@ -306,6 +306,8 @@ interface Figures {
   changes: number;
   changesRight: number;
   changesUnjudged: number;
+  /** Changes the drafts should have proposed and did not (the judge's notes of the latest round). */
+  changesMissed: number;
   conceptsProposed: number;
   conceptsEdited: number;
   actions: number;
@@ -330,6 +332,9 @@ function figuresOf(r: ArticleRun, av: ArticleVerdicts | undefined): Figures {
       if (!v) changesUnjudged++;
       else if (v.verdict === "right") changesRight++;
     }
+  // The judge restates the missed changes each time an article is judged again: those of its latest round count.
+  const latest = Math.max(0, ...entries.map((e) => e?.round ?? 0));
+  const changesMissed = (av?.missedChanges ?? []).filter((m) => m.round === latest).length;
   const conceptsEdited = r.concepts.filter((c) =>
     ["edit", "junk"].includes(av?.concepts.find((e) => e.fp === conceptFp(c))?.verdict ?? ""),
   ).length;
@@ -347,6 +352,7 @@ function figuresOf(r: ArticleRun, av: ArticleVerdicts | undefined): Figures {
     changes,
     changesRight,
     changesUnjudged,
+    changesMissed,
     conceptsProposed: r.concepts.length,
     conceptsEdited,
     actions: 0,
@@ -359,9 +365,9 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "â
 
 function table(rows: Figures[]): string {
   const head =
-    "| article | drafted | accepted unedited | needs edit | junk | facts | missed | missed (no unedited claim) | changes proposed | changes right | new concepts | concepts edited | curator actions |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+    "| article | drafted | accepted unedited | needs edit | junk | facts | missed | missed (no unedited claim) | changes proposed | changes right | changes missed | new concepts | concepts edited | curator actions |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
   const line = (f: Figures) =>
-    `| ${f.name} | ${f.drafted}${f.unjudged ? ` (${f.unjudged} unjudged)` : ""} | ${f.accept} (${pct(f.accept, f.drafted)}) | ${f.edit} (${pct(f.edit, f.drafted)}) | ${f.junk} (${pct(f.junk, f.drafted)}) | ${f.facts} | ${f.missed} (${pct(f.missed, f.facts)}) | ${f.missedUnedited} (${pct(f.missedUnedited, f.facts)}) | ${f.changes} | ${f.changesRight}${f.changesUnjudged ? ` (+${f.changesUnjudged} unjudged)` : ""} (${pct(f.changesRight, f.changes)}) | ${f.conceptsProposed} | ${f.conceptsEdited} | ${f.actions} |`;
+    `| ${f.name} | ${f.drafted}${f.unjudged ? ` (${f.unjudged} unjudged)` : ""} | ${f.accept} (${pct(f.accept, f.drafted)}) | ${f.edit} (${pct(f.edit, f.drafted)}) | ${f.junk} (${pct(f.junk, f.drafted)}) | ${f.facts} | ${f.missed} (${pct(f.missed, f.facts)}) | ${f.missedUnedited} (${pct(f.missedUnedited, f.facts)}) | ${f.changes} | ${f.changesRight}${f.changesUnjudged ? ` (+${f.changesUnjudged} unjudged)` : ""} (${pct(f.changesRight, f.changes)}) | ${f.changesMissed} | ${f.conceptsProposed} | ${f.conceptsEdited} | ${f.actions} |`;
   const sum = (k: keyof Figures) => rows.reduce((s, f) => s + (f[k] as number), 0);
   const total: Figures = {
     name: "**total**",
@@ -377,6 +383,7 @@ function table(rows: Figures[]): string {
     changes: sum("changes"),
     changesRight: sum("changesRight"),
     changesUnjudged: sum("changesUnjudged"),
+    changesMissed: sum("changesMissed"),
     conceptsProposed: sum("conceptsProposed"),
     conceptsEdited: sum("conceptsEdited"),
     actions: sum("actions"),
