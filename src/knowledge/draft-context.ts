@@ -75,6 +75,10 @@ export function rewritesOf(
         if (!taken(m.index, m.index + m[0].length))
           out.push({ start: m.index, end: m.index + m[0].length, text: person.name });
   }
+  // "It gave no soybean volumes.": the body the article last named, when the sentence names none.
+  const itDid = /^It\s+(?=[a-z]+(?:ed|ave|ook|old|aid|id)\b)/.exec(text);
+  if (itDid && recent.organisation && !mentions.some((m) => m.concept.type === "organisation"))
+    out.push({ start: 0, end: 2, text: capitalName(recent.organisation) });
   // "It was the fifth round …": the event the sentence is about.
   const it = /^It\s+(?=(?:was|is|will be)\b)/.exec(text);
   const event = mentions.find((m) => m.concept.type === "event");

@@ -261,6 +261,8 @@ export function factsOf(s: SentenceFacts): DraftFact[] {
     }
   }
 
+  out.push(...coordinatedClauses(s, r, out.length > 0));
+
   // "It was the fifth in-person round between the two teams since May": what the event was, beside its other facts.
   const ordinal =
     /\b(was|were|is|are|will be|would be)\s+((?:the|their|its)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^,.;]*)/i.exec(
@@ -313,7 +315,7 @@ export function factsOf(s: SentenceFacts): DraftFact[] {
         s.mentions.find((m) => EVENTISH.has(m.concept.type))?.concept ??
         s.mentions.find((m) => m.concept.type !== "country")?.concept ??
         s.mentions[0]?.concept;
-      if (!subject || words.split(" ").length < 7) continue;
+      if (!subject || words.split(" ").length < 5) continue;
       const attribute: Attribute =
         s.leadIn && (TERMS.test(`${s.leadIn} ${words}`) || /\bwill:?\s*$/.test(s.leadIn))
           ? "terms"
@@ -361,6 +363,71 @@ export function factsOf(s: SentenceFacts): DraftFact[] {
         answer,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * A clause joined by ", and" or ", but" with a subject and verb of its own, saying what no other
+ * finder drafts (no date, figure or change of status): "…, but it has not publicly addressed the
+ * general licenses", "…, and traders say Brazilian supplies remain cheaper". Drafted in words, with
+ * "it" named as the sentence's first party.
+ */
+function coordinatedClauses(s: SentenceFacts, r: Reading, drafted: boolean): DraftFact[] {
+  const out: DraftFact[] = [];
+  if (!drafted || s.leadIn) return out;
+  const text = s.text;
+  const tokens = tokensOf(text);
+  for (const m of text.matchAll(/,\s+(?:and|but)\s+/g)) {
+    const from = m.index + m[0].length;
+    // Up to the next clause of its own, or a participle that goes on about something else (", pushing back …").
+    const next = /,\s+(?:and|but)\s+|;\s|,\s+[a-z]+ing\b/.exec(text.slice(from));
+    const to = next ? from + next.index : text.length;
+    const words = text.slice(from, to).replace(/[.]$/, "");
+    const clause = tokens.filter((t) => t.start >= from && t.end <= to);
+    // A subject of one to three words, then its verb.
+    const verbAt = clause.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+    if (verbAt < 1 || verbAt > 3) continue;
+    if (!clause.slice(0, verbAt).every((t) => ["PRON", "NOUN", "PROPN", "ADJ", "DET"].includes(t.pos)))
+      continue;
+    if (words.split(/\s+/).length < 5 || /\d|%/.test(words)) continue;
+    if (s.speech?.ranges.some(([a, b]) => from < b && to > a)) continue;
+    if (/\b(?:suspend\w*|paus\w*|extend\w*|lift\w*|cancel\w*)\b/i.test(words)) continue;
+    const inClause = s.mentions.filter((x) => x.start >= from && x.end <= to);
+    const it = /^it\b/i.test(words)
+      ? s.mentions.find(
+          (x) => ["country", "organisation", "person"].includes(x.concept.type) && x.start < from,
+        )
+      : undefined;
+    // Its subject: the one the clause opens with, else what it is about.
+    const subject =
+      it?.concept ??
+      inClause.find((x) => x.start === from)?.concept ??
+      inClause.find((x) => EVENTISH.has(x.concept.type))?.concept ??
+      inClause[0]?.concept;
+    if (!subject) continue;
+    const days = r.dates.filter(
+      (d) =>
+        d.when.precision === "day" &&
+        d.index >= from &&
+        d.index < to &&
+        d.when.date <= s.published &&
+        /\bon\s+$/i.test(text.slice(Math.max(0, d.index - 4), d.index)),
+    );
+    const base = baseOf(r, undefined);
+    const day = days.length === 1 && !base.holds ? days[0] : undefined;
+    const answer = wordsAnswer(text, from, to, {
+      dates: r.allDates,
+      rewrites: [...r.rewrites, ...(it ? [{ start: from, end: from + 2, text: theName(it.concept) }] : [])],
+    });
+    out.push({
+      ...base,
+      ...(day ? { holds: { as_of: day.when.date } } : {}),
+      attribute: "description",
+      about: [...new Set([subject.id, ...inClause.map((x) => x.concept.id)])].slice(0, 5),
+      value: { text: tidyValue(words) },
+      answer: capital(answer),
+    });
   }
   return out;
 }
