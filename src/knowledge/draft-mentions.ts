@@ -362,6 +362,26 @@ export class MentionFinder {
         : undefined;
       if (target) return { concept: target.concept, end: target.end };
     }
+    // "six export-control notices released on Oct. 9": the known "Oct. 9 export controls".
+    const released =
+      /^\s+(?:released|issued|announced|published|imposed|unveiled)\s+(?:on\s+)?([A-Z][a-z]{2,8}\.?\s+\d{1,2})\b/.exec(
+        sentence.slice(p.end),
+      );
+    if (released) {
+      const day = (released[1] ?? "").replace(/^([A-Z][a-z]{2})[a-z]*\.?/, "$1");
+      const stem = (w: string) => keyOf(w).replace(/s$/, "");
+      const mine = new Set(p.name.split(/[\s-]+/).map(stem));
+      const dated = this.concepts.everything().filter((c) => {
+        if (c.type !== "measure") return false;
+        const m = /^([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2})\s+(.+)$/.exec(c.name);
+        return (
+          m &&
+          `${m[1]} ${m[2]}` === day.replace(/\s+/, " ") &&
+          (m[3] ?? "").split(/[\s-]+/).some((w) => mine.has(stem(w)) && stem(w).length > 3)
+        );
+      });
+      if (dated.length === 1 && dated[0]) return { concept: dated[0], context: true };
+    }
     // Words inside quotation marks are the speaker's: only a name they say is read.
     const quotes = (sentence.slice(0, p.start).match(/["\u201c\u201d]/g) ?? []).length;
     const quoted = quotes % 2 === 1;
