@@ -6,10 +6,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { standingOf } from "../answer/standing.js";
 import { type Drafted, draftClaims, draftSource, type SourceMeta, sourceIdFor } from "./draft.js";
 import { renderDrafts, renderSource } from "./draft-render.js";
 import { checkKnowledge } from "./load.js";
-import type { Concept, Source } from "./schema.js";
+import type { Claim, Concept, Source } from "./schema.js";
 
 /** A new article: its metadata, its text, and the bytes exactly as received. */
 export interface NewSource extends SourceMeta {
@@ -70,12 +71,12 @@ export function takenSourceIds(sourcesDir: string): Set<string> {
 function knownIn(
   knowledgeDir: string,
   sourceIds: ReadonlySet<string>,
-): { known: Concept[]; takenIds: Set<string> } {
+): { known: Concept[]; takenIds: Set<string>; standing: Claim[] } {
   const { kb } = checkKnowledge(knowledgeDir);
   const known = kb ? [...kb.concepts.values(), ...kb.drafts.concepts] : [];
   const takenIds = new Set([...sourceIds, ...known.map((c) => c.id)]);
   for (const c of kb ? [...kb.claims, ...kb.drafts.claims] : []) takenIds.add(c.id);
-  return { known, takenIds };
+  return { known, takenIds, standing: kb ? standingOf(kb).claims : [] };
 }
 
 /**

@@ -1,42 +1,49 @@
 /**
- * The concepts drafted claims are about: concepts the knowledge already has, found by their names
- * and aliases in a sentence, and proposed concepts for the people (and organisations) an article
- * names that the knowledge does not have yet. Proposals never reuse a taken id or a name or alias
- * another concept already has, so the drafts file passes the checks.
+ * The concepts of one drafts file: the knowledge's own, found in a sentence through their names,
+ * aliases and roles (search/concept-matcher.ts), and new ones proposed for the people,
+ * organisations, places, measures and events the article introduces. A proposal never takes an id
+ * in use, nor a name or alias another concept has, so the drafts file passes the checks.
  */
+import { ConceptMatcher } from "../search/concept-matcher.js";
 import { aliasKey } from "./check.js";
+import type { Named } from "./draft-names.js";
+import { type Token, tokensOf } from "./draft-tokens.js";
 import type { Concept, ConceptType } from "./schema.js";
 
-/** A person or organisation the article names: the drafter's speakers and people mentioned. */
-export interface NamedParty {
-  name: string;
-  /** The role the article gives them; "organization" for a body like a statistics bureau; empty when none. */
-  role: string;
+/** A concept named in a sentence, over characters `start`..`end`. */
+export interface ConceptMention {
+  concept: Concept;
+  start: number;
+  end: number;
+  /** Named by a role ("the Treasury chief") rather than a name or alias. */
+  byRole: boolean;
+  /** Named only by what the article said before ("the talks", "those fees"): answers name it. */
+  context?: boolean;
 }
 
-/** Roles that are not titles: the drafter's markers, not the article's words. */
-const NOT_A_ROLE = new Set(["", "organization"]);
-const PARTIES: readonly ConceptType[] = ["person", "organisation", "country"];
-/** Aliases that are English words before they are names ("He" for He Lifeng): not looked for in drafted text. */
+/** Family names written first (Chinese usage): the short form of "Li Chenggang" is "Li". */
+const FAMILY_FIRST = new Set(
+  "li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo liang song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lu su jiang cai jia ding wei xue ye yan pan du dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan lei qian yin yi wen xi".split(
+    " ",
+  ),
+);
+/** Aliases that are English words before they are names ("He" for He Lifeng). */
 const PRONOUNS = new Set(["he", "she", "it", "they", "we", "us", "i", "you", "him", "her", "them"]);
 
 /** Lower-case kebab-case: "Rufus T. Firefly" → "rufus-t-firefly". */
-function idFrom(name: string): string {
+export function idFrom(name: string, maxWords = 6): string {
   return (
     name
       .toLowerCase()
       .normalize("NFKD")
+      .replace(/['’]s\b/g, "")
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .split("-")
       .filter(Boolean)
-      .slice(0, 6)
+      .slice(0, maxWords)
       .join("-") || "concept"
   );
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The concepts of one drafts file: known ones found in sentences, and new ones proposed. */
@@ -44,12 +51,10 @@ export class DraftConcepts {
   /** Concepts proposed for this source, in the order they were first needed. */
   readonly proposed: Concept[] = [];
   private readonly byName = new Map<string, Concept>();
-  private readonly patterns: { concept: Concept; re: RegExp }[] = [];
+  private readonly all: Concept[] = [];
+  private matcher: ConceptMatcher | undefined;
+  private partyMatcher: ConceptMatcher | undefined;
 
-  /**
-   * `known`: the concepts of the knowledge folder (reviewed and drafted); `takenIds`: every id in
-   * use (sources, concepts, claims), which a proposal must not take.
-   */
   constructor(
     known: readonly Concept[],
     private readonly takenIds: Set<string>,
@@ -59,18 +64,33 @@ export class DraftConcepts {
   }
 
   private remember(c: Concept): void {
+    this.all.push(c);
     for (const n of [c.name, ...c.aliases]) {
       const key = aliasKey(n);
       if (!this.byName.has(key)) this.byName.set(key, c);
-      if (PRONOUNS.has(key) || n.length < 2) continue;
-      // Case matters: "Trade" is not the alias "trade talks"' business, and "US" is not "us".
-      this.patterns.push({ concept: c, re: new RegExp(`(?<![\\w-])${escapeRegExp(n)}(?![\\w-])`) });
     }
+    this.matcher = undefined;
+    this.partyMatcher = undefined;
   }
 
   /** Whether `name` is free to be a new concept's name or alias. */
-  private free(name: string): boolean {
-    return !this.byName.has(aliasKey(name));
+  free(name: string): boolean {
+    return !this.byName.has(aliasKey(name)) && !PRONOUNS.has(aliasKey(name));
+  }
+
+  /** The concept a name or alias names, if any. */
+  named(name: string): Concept | undefined {
+    return this.byName.get(aliasKey(name));
+  }
+
+  /** A concept by id. */
+  get(id: string): Concept | undefined {
+    return this.all.find((c) => c.id === id);
+  }
+
+  /** Every concept known or proposed so far. */
+  everything(): readonly Concept[] {
+    return this.all;
   }
 
   private newId(name: string): string {
@@ -81,25 +101,29 @@ export class DraftConcepts {
     return id;
   }
 
-  /**
-   * The concept for a party the article names: a known person, organisation or country with that
-   * name or alias, else a proposed one. Undefined when the name belongs to a concept that cannot
-   * speak (an event, a place), so the caller drafts no speaker rather than a wrong one.
-   */
-  party(p: NamedParty): Concept | undefined {
-    const known = this.byName.get(aliasKey(p.name));
-    if (known) return PARTIES.includes(known.type) ? known : undefined;
-    const organisation = p.role === "organization";
-    const surname = p.name.split(" ").at(-1) ?? "";
-    const aliases =
-      !organisation && surname !== p.name && surname.length > 2 && this.free(surname) ? [surname] : [];
+  /** Proposes a concept (unless one already has the name), keeping only aliases no other concept has. */
+  propose(fields: {
+    name: string;
+    type: ConceptType;
+    aliases?: string[];
+    roles?: string[];
+    part_of?: string[];
+  }): Concept {
+    const had =
+      this.named(fields.name) ??
+      this.sameDated(fields.name, fields.type) ??
+      this.sameDeal(fields.name, fields.type);
+    if (had) return had;
+    const aliases = [...new Set(fields.aliases ?? [])].filter(
+      (a) => aliasKey(a) !== aliasKey(fields.name) && this.free(a),
+    );
     const concept: Concept = {
-      id: this.newId(p.name),
-      type: organisation ? "organisation" : "person",
-      name: p.name,
+      id: this.newId(fields.name),
+      type: fields.type,
+      name: fields.name,
       aliases,
-      roles: NOT_A_ROLE.has(p.role) ? [] : [p.role],
-      part_of: [],
+      roles: [...new Set(fields.roles ?? [])],
+      part_of: fields.part_of ?? [],
       note: `Proposed by the drafter from source ${this.sourceId}: check it is not already a concept under another name.`,
     };
     this.proposed.push(concept);
@@ -107,34 +131,135 @@ export class DraftConcepts {
     return concept;
   }
 
-  /** The placeholder subject for claims that name no concept: what the article is about. */
-  subject(title: string): Concept {
-    const id = `${this.sourceId}-subject`;
-    const existing = this.proposed.find((c) => c.id === id);
-    if (existing) return existing;
-    const name = this.free(`${title} (story)`) ? `${title} (story)` : `${title} (story ${this.sourceId})`;
-    const concept: Concept = {
-      id: this.takenIds.has(id) ? this.newId(id) : id,
-      type: "topic",
-      name,
-      aliases: [],
-      roles: [],
-      part_of: [],
-      note: "Proposed by the drafter for claims that name no known concept: replace it in each claim's about with the concept the claim is about, then delete it.",
+  /**
+   * A known measure or event named by the month of its day: "October controls" is "Oct. 9 export
+   * controls" when its words are among the known one's and end the same way.
+   */
+  private sameDated(name: string, type: ConceptType): Concept | undefined {
+    if (type !== "measure" && type !== "event") return undefined;
+    const dated = (n: string) => {
+      const m =
+        /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s+(.+)$/.exec(
+          n,
+        );
+      return m ? { month: m[1] as string, words: (m[2] ?? "").toLowerCase().split(/\s+/) } : undefined;
     };
-    this.takenIds.add(concept.id);
-    this.proposed.push(concept);
-    this.remember(concept);
-    return concept;
+    const mine = dated(name);
+    if (!mine) return undefined;
+    const head = mine.words.at(-1);
+    const found = this.all.filter((c) => {
+      if (c.type !== type) return false;
+      const theirs = dated(c.name);
+      return (
+        theirs &&
+        theirs.month === mine.month &&
+        theirs.words.at(-1) === head &&
+        mine.words.every((w) => theirs.words.includes(w))
+      );
+    });
+    return found.length === 1 ? found[0] : undefined;
   }
 
-  /** The concepts a sentence names (by name or alias), in the order it first names them. */
-  mentionedIn(text: string): Concept[] {
-    const at = new Map<Concept, number>();
-    for (const { concept, re } of this.patterns) {
-      const m = re.exec(text);
-      if (m && (at.get(concept) ?? Number.POSITIVE_INFINITY) > m.index) at.set(concept, m.index);
+  /**
+   * A known deal named with another word for a deal: "Kuala Lumpur arrangements" and "Kuala Lumpur
+   * Joint Arrangement" are the "Kuala Lumpur agreement" (the names' words one within the other).
+   */
+  private sameDeal(name: string, type: ConceptType): Concept | undefined {
+    if (type !== "measure") return undefined;
+    const DEAL = /^(?:agreements?|arrangements?|deals?|accords?|pacts?|consensus)$/i;
+    const words = (n: string) => n.split(/\s+/).filter((w) => !/^(?:the|a|an)$/i.test(w));
+    const mine = words(name);
+    if (!DEAL.test(mine.at(-1) ?? "") || mine.length < 2) return undefined;
+    const rest = mine.slice(0, -1).map((w) => w.toLowerCase());
+    if (!mine.slice(0, -1).some((w) => /^[A-Z]/.test(w))) return undefined;
+    const found = this.all.filter((c) => {
+      if (c.type !== "measure") return false;
+      const theirs = words(c.name);
+      if (!DEAL.test(theirs.at(-1) ?? "") || theirs.length < 2) return false;
+      const other = theirs.slice(0, -1).map((w) => w.toLowerCase());
+      const capitals = theirs
+        .slice(0, -1)
+        .filter((w) => /^[A-Z]/.test(w))
+        .map((w) => w.toLowerCase());
+      return (
+        capitals.length > 0 &&
+        capitals.every((w) => rest.includes(w)) &&
+        (rest.every((w) => other.includes(w)) || other.every((w) => rest.includes(w)))
+      );
+    });
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * A concept for something the article names: the known one when its name is known (a name that
+   * names a concept already is never proposed twice), else a proposal with its short forms.
+   */
+  fromNamed(n: Named, text: string, countryId: (name: string) => string | undefined): Concept | undefined {
+    const known = this.named(n.name) ?? n.aliases.map((a) => this.named(a)).find(Boolean);
+    if (known) return known;
+    const aliases = [...n.aliases];
+    if (n.type === "person") {
+      const parts = n.name.split(" ").filter((p) => !/^[A-Z]\.$/.test(p));
+      const first = parts[0] ?? "";
+      const last = parts.at(-1) ?? "";
+      const alone = (w: string) =>
+        new RegExp(`(?<![\\w-][ ]?)\\b${w}\\b(?![ ][A-Z])`).test(text.replaceAll(n.name, ""));
+      const short = alone(last) ? last : alone(first) || FAMILY_FIRST.has(first.toLowerCase()) ? first : last;
+      if (short && short !== n.name) aliases.push(short);
     }
-    return [...at].sort((a, b) => a[1] - b[1]).map(([c]) => c);
+    const words = n.name.split(" ");
+    if (n.type === "organisation" && words.length > 2) {
+      const acronym = words
+        .filter((w) => /^[A-Z]/.test(w))
+        .map((w) => w[0])
+        .join("");
+      if (acronym.length > 2 && new RegExp(`\\b${acronym}\\b`).test(text)) aliases.push(acronym);
+    }
+    const owner = n.owner ? countryId(n.owner) : undefined;
+    return this.propose({
+      name: n.name,
+      type: n.type,
+      aliases,
+      roles: n.described ? [] : n.roles.filter(Boolean),
+      part_of: owner ? [owner] : [],
+    });
+  }
+
+  /** The people, places and countries a text names (by name or alias), in order: what an event's name says of it. */
+  peopleAndPlacesIn(text: string): ConceptMention[] {
+    this.partyMatcher ??= new ConceptMatcher(
+      this.all
+        .filter((c) => ["person", "place", "country"].includes(c.type))
+        .map((c) => ({ ...c, roles: [] })),
+    );
+    const tokens = tokensOf(text);
+    const out: ConceptMention[] = [];
+    for (const m of this.partyMatcher.find(tokens)) {
+      if (m.corrected) continue;
+      const concept = this.get(m.concept);
+      const from = tokens[m.from] as Token;
+      const to = tokens[m.to] as Token;
+      if (concept) out.push({ concept, start: from.start, end: to.end, byRole: false });
+    }
+    return out;
+  }
+
+  /** The concepts a sentence names (by name, alias or role), in order; typo corrections are not trusted in drafted text. */
+  mentionsIn(sentence: string): ConceptMention[] {
+    this.matcher ??= new ConceptMatcher(this.all);
+    const tokens = tokensOf(sentence);
+    const out: ConceptMention[] = [];
+    for (const m of this.matcher.find(tokens)) {
+      // Typo corrections, and names with other words inside them ("round between the two teams … meetings"),
+      // are for questions, not for drafting; a name inside a title is fine ("Treasury Secretary Scott Bessent").
+      if (m.corrected) continue;
+      const span = tokens.slice(m.from, m.to + 1);
+      if (m.gapped && (span.length > 6 || span.filter((t) => /^[a-z]/.test(t.text)).length > 1)) continue;
+      const concept = this.get(m.concept);
+      const from = tokens[m.from] as Token;
+      const to = tokens[m.to] as Token;
+      if (concept) out.push({ concept, start: from.start, end: to.end, byRole: m.via === "role" });
+    }
+    return out;
   }
 }

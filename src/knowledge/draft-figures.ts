@@ -8,6 +8,9 @@ export interface Figure {
   value: number;
   unit: string;
   label: string;
+  /** Where the figure is written in the sentence: characters `at`..`end`. */
+  at: number;
+  end: number;
 }
 
 const PERCENT = /(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi;
@@ -59,12 +62,12 @@ function labelAround(sentence: string, start: number, end: number): string {
 
 /** The figures stated in `sentence`, in order. */
 export function findFigures(sentence: string): Figure[] {
-  const found: Array<Figure & { at: number }> = [];
+  const found: Figure[] = [];
   const taken: Array<[number, number]> = [];
-  const add = (at: number, end: number, figure: Figure) => {
+  const add = (at: number, end: number, figure: Omit<Figure, "at" | "end">) => {
     if (taken.some(([s, e]) => at < e && end > s)) return;
     taken.push([at, end]);
-    found.push({ ...figure, at });
+    found.push({ ...figure, at, end });
   };
   for (const m of sentence.matchAll(PERCENT)) {
     const end = m.index + m[0].length;
@@ -75,6 +78,17 @@ export function findFigures(sentence: string): Figure[] {
     const scale = m[3] ? (SCALE[m[3].toLowerCase()] ?? m[3].toLowerCase()) : "";
     const unit = scale ? `${m[1]} ${scale}` : (m[1] ?? "$");
     add(m.index, end, { value: number(m[2] ?? ""), unit, label: labelAround(sentence, m.index, end) });
+  }
+  // "400 yuan": a sum in a currency named by its word.
+  for (const m of sentence.matchAll(
+    /\b(\d[\d,]*(?:\.\d+)?)(?:\s(million|billion))?\s(yuan|yen|won|euros?|pounds)\b/g,
+  )) {
+    const end = m.index + m[0].length;
+    add(m.index, end, {
+      value: number(m[1] ?? ""),
+      unit: m[2] ? `${m[2]} ${m[3]}` : (m[3] ?? ""),
+      label: m[3] ?? "",
+    });
   }
   for (const m of sentence.matchAll(COUNT)) {
     const noun = m[3] ?? "";
@@ -90,5 +104,5 @@ export function findFigures(sentence: string): Figure[] {
     const ofWords = /^\s+of\s+(?:the\s+)?([a-z][\w-]*)/.exec(sentence.slice(end))?.[1];
     add(m.index, end, { value, unit, label: ofWords ? `${noun} of ${ofWords}` : noun });
   }
-  return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...f }) => f);
+  return found.sort((a, b) => a.at - b.at);
 }

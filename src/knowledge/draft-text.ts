@@ -15,7 +15,7 @@ export interface Sentence {
 /** Abbreviations a period does not end a sentence after (compared lower-case, without the period). */
 const ABBREVIATIONS = new Set(
   (
-    "mr mrs ms dr st jr sr gov sen rep gen col lt sgt prof no vs etc inc corp co ltd dept est approx " +
+    "mr mrs ms dr st jr sr gov sen rep gen col lt sgt prof no nos vs etc inc corp co ltd dept est approx " +
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun " +
     "u.s u.k u.n e.u e.g i.e a.m p.m"
   ).split(" "),
@@ -69,6 +69,25 @@ export function splitSentences(text: string): Sentence[] {
     push(sentences, content, from, content.length, lineStart + lead, paragraph);
   }
   return sentences;
+}
+
+/**
+ * The sentences of one story block (a paragraph or a list item), each an exact slice of the source
+ * text. A list item ending in ";" or "; and" is one sentence, its ending left out.
+ */
+export function blockSentences(block: { text: string; start: number }, paragraph: number): Sentence[] {
+  const out: Sentence[] = [];
+  const content = block.text.replace(/(?:;\s*(?:and|or)?|,\s*(?:and|or))$/, "");
+  const boundary = /[.!?]["”’)]?(?=\s+["“‘(]?[A-Z0-9])/g;
+  let from = 0;
+  for (let m = boundary.exec(content); m; m = boundary.exec(content)) {
+    if (!endsSentence(content, m.index)) continue;
+    const end = m.index + m[0].length;
+    push(out, content, from, end, block.start, paragraph);
+    from = end;
+  }
+  push(out, content, from, content.length, block.start, paragraph);
+  return out;
 }
 
 function push(out: Sentence[], content: string, from: number, to: number, base: number, paragraph: number) {

@@ -1,26 +1,24 @@
 /**
  * Drafting candidate claims from a new article (`tradebot kb add-source`, the feed poller). Pure:
- * text, metadata and the concepts already known in; proposed concepts and claims out. Every claim
- * rests on a verbatim snippet of the text and waits in drafts/ for a curator to review it; nothing
- * here is ever served as drafted. A figure becomes an `amount` claim, a dated event or deadline a
- * `when`, `start` or `end` claim, attributed speech a `said` claim (a quote only when the source
- * puts the words in quotation marks), and any other salient sentence a claim with a text value.
+ * text, metadata and the concepts already known in; proposed concepts and claims out. The page
+ * furniture is left out (draft-furniture.ts); the people, organisations, places, measures and
+ * events the article introduces are proposed as concepts, the known ones linked by their names,
+ * aliases and roles; each sentence gives one claim per fact it states (draft-facts.ts), resting
+ * on a verbatim snippet, with an answer in plain words. Nothing here is served as drafted.
  */
-import { insideQuotationMarks } from "./check.js";
-import { DraftConcepts } from "./draft-concepts.js";
+import { sameValue, subjectOf } from "./claim-values.js";
+import { answerFrom } from "./draft-answer.js";
+import { findSpeech, type Recent } from "./draft-attribution.js";
+import { DraftConcepts, idFrom } from "./draft-concepts.js";
+import { eventFromVerb, leadInNamed, rewritesOf } from "./draft-context.js";
 import { findDates, resolveDatesIn } from "./draft-dates.js";
-import { findFigures } from "./draft-figures.js";
-import {
-  findAttribution,
-  findPeople,
-  mentionedPeople,
-  type Person,
-  properNouns,
-  resolveSpeaker,
-} from "./draft-speech.js";
-import { type Sentence, splitSentences, words } from "./draft-text.js";
-import { dateAttribute, figureValue, textAttribute } from "./draft-values.js";
-import type { Attribute, Claim, Concept, Source, Value } from "./schema.js";
+import { type DraftFact, factsOf } from "./draft-facts.js";
+import { type FurnitureLine, readStory } from "./draft-furniture.js";
+import { MentionFinder } from "./draft-mentions.js";
+import { findNamed } from "./draft-names.js";
+import { endPushedBack } from "./draft-status.js";
+import { blockSentences, type Sentence } from "./draft-text.js";
+import type { Claim, Concept, Source } from "./schema.js";
 /** What the curator says about a new source on the command line. */
 export interface SourceMeta {
   title: string;
@@ -35,9 +33,6 @@ export interface SourceMeta {
   /** How the source came in, for its notes: "tradebot kb add-source" unless said otherwise. */
   addedBy?: string;
 }
-
-const MAX_ANSWER = 400;
-const MAX_ABOUT = 5;
 
 /** A lower-case kebab-case id from words: "US, China Plan New Trade Talks" → "us-china-plan-new-trade-talks". */
 export function slugify(text: string, maxWords = 6): string {
@@ -80,71 +75,6 @@ export function draftSource(id: string, meta: SourceMeta): Source {
   };
 }
 
-/** A run of sentences read together: a quotation that spans sentences is one unit. */
-interface Unit {
-  text: string;
-  start: number;
-  end: number;
-  paragraph: number;
-}
-
-function openQuote(text: string): boolean {
-  const straight = (text.match(/"/g) ?? []).length % 2 === 1;
-  const curly = (text.match(/“/g) ?? []).length > (text.match(/”/g) ?? []).length;
-  return straight || curly;
-}
-
-function units(text: string, sentences: readonly Sentence[]): Unit[] {
-  const out: Unit[] = [];
-  for (const s of sentences) {
-    const prev = out.at(-1);
-    const end = s.start + s.text.length;
-    if (prev && prev.paragraph === s.paragraph && openQuote(prev.text)) {
-      prev.end = end;
-      prev.text = text.slice(prev.start, end);
-    } else {
-      out.push({ text: s.text, start: s.start, end, paragraph: s.paragraph });
-    }
-  }
-  return out;
-}
-
-/** The words inside quotation marks, trailing comma left out; none when the unit has no quotation marks. */
-function quotedPieces(unitText: string): string[] {
-  return [...unitText.matchAll(/["“]([^"“”]+)["”]/g)]
-    .map((m) => (m[1] ?? "").replace(/,\s*$/, "").trim())
-    .filter((p) => p.length > 2);
-}
-
-/** Whether offset `at` of a unit lies inside a quotation (an odd number of quotation marks before it). */
-function withinQuotation(text: string, at: number): boolean {
-  return (text.slice(0, at).match(/["“”]/g) ?? []).length % 2 === 1;
-}
-
-function display(p: Person): string {
-  return p.role && p.role !== "organization" ? `${p.role} ${p.name}` : p.name;
-}
-
-function tidyAnswer(text: string): string {
-  let a = text.replace(/\s+/g, " ").trim();
-  a = a.replace(/^(?:But|And|However|Still|Meanwhile|Also),?\s+(\w)/, (_m, c: string) => c.toUpperCase());
-  if (!/[.!?]["”]?$/.test(a)) a += ".";
-  if (a.length <= MAX_ANSWER) return a;
-  const cut = a.slice(0, MAX_ANSWER - 1);
-  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
-}
-
-/** Words that make a sentence news about the talks, when it names nothing the article capitalises. */
-const NEWSWORTHY =
-  /\b(tariffs?|surtax|duty|duties|levy|truce|ceasefire|talks|negotiat\w*|summit|agreement|deal|export controls?|rare[- ]earths?|soybeans?|ports?|trade|exports?|imports?|economy|deficit|fentanyl)\b/i;
-
-/** Whether a sentence is worth a claim of its own: long enough, a statement, about something named. */
-function salient(text: string, nouns: ReadonlySet<string>): boolean {
-  const w = words(text);
-  if (w.length < 8 || text.endsWith("?")) return false;
-  return w.some((x) => nouns.has(x)) || NEWSWORTHY.test(text);
-}
-
 /** What a source's claims are drafted from, beyond its text. */
 export interface DraftInput {
   source: { id: string; title: string; published: string };
@@ -152,158 +82,257 @@ export interface DraftInput {
   known: readonly Concept[];
   /** Every id already in use (sources, concepts, claims), which no proposal may take. */
   takenIds: ReadonlySet<string>;
+  /** The claims that stand now: a draft that only says one of them less precisely is left out. */
+  standing?: readonly Claim[];
 }
 
-/** Proposed concepts and candidate claims from one source. */
+/** Proposed concepts and candidate claims from one source, and the furniture lines left out. */
 export interface Drafted {
   concepts: Concept[];
   claims: Claim[];
+  furniture: FurnitureLine[];
 }
 
-/** Candidate claims for a source's text, ids `<sourceId>-<attribute>-<n>`, with the concepts they need. */
+/** Candidate claims for a source's text, with the concepts they need and the furniture left out. */
 export function draftClaims(text: string, input: DraftInput): Drafted {
   const { source } = input;
-  const people = findPeople(text);
-  const nouns = properNouns(text);
-  const concepts = new DraftConcepts(input.known, new Set(input.takenIds), source.id);
-  for (const p of people) concepts.party(p);
-  const claims: Claim[] = [];
-  const counts = new Map<string, number>();
-  const nextId = (attribute: string) => {
-    const n = (counts.get(attribute) ?? 0) + 1;
-    counts.set(attribute, n);
-    return `${source.id}-${attribute}-${n}`;
-  };
-  /** The concepts a claim is about: its subject first, then what the sentence names, in order. */
-  const aboutFor = (unit: Unit, subject?: Concept, prefer?: (c: Concept) => boolean): string[] => {
-    const named = [
-      ...concepts.mentionedIn(unit.text),
-      ...mentionedPeople(unit.text, people).flatMap((p) => concepts.party(p) ?? []),
-    ];
-    const first = subject ?? named.find((c) => prefer?.(c)) ?? named[0] ?? concepts.subject(source.title);
-    return [...new Set([first, ...named].map((c) => c.id))].slice(0, MAX_ABOUT);
-  };
-  const claim = (
-    attribute: Attribute,
-    unit: Unit,
-    fields: {
-      about: string[];
-      value: Value;
-      answer: string;
-      snippet?: string;
-      speaker?: string;
-      quote?: boolean;
-    },
-  ): Claim => ({
-    id: nextId(attribute),
-    about: fields.about,
-    attribute,
-    value: fields.value,
-    answer: tidyAnswer(fields.answer),
-    snippet: fields.snippet ?? unit.text,
-    source: source.id,
-    ...(fields.speaker ? { speaker: fields.speaker } : {}),
-    quote: fields.quote ?? false,
-    headline: false,
-    phrasings: [],
-    supersedes: [],
-    disputes: [],
-  });
-  const isEvent = (c: Concept) => c.type === "event" || c.type === "measure";
+  const story = readStory(text);
+  const sentences = story.blocks.flatMap((b, i) =>
+    joinQuotations(text, blockSentences(b, i)).map((s) => ({ ...s, leadIn: b.leadIn })),
+  );
+  const storyText = sentences.map((s) => s.text).join("\n");
+  const taken = new Set(input.takenIds);
+  const concepts = new DraftConcepts(input.known, taken, source.id);
 
-  let last: Person | undefined;
-  let openQuotation: { claim: Claim; pieces: string[]; speaker: Person; unit: Unit } | undefined;
-  for (const unit of units(text, splitSentences(text))) {
-    if (unit.text.length < 12) continue;
-    const fullyQuoted = /^["“]/.test(unit.text) && /["”]$/.test(unit.text);
-    if (openQuotation && fullyQuoted && openQuotation.unit.paragraph === unit.paragraph) {
-      // "…," Firefly said. "More words." — the second sentence belongs to the same quotation.
-      const q = openQuotation;
-      q.pieces.push(...quotedPieces(unit.text));
-      q.claim.value = { text: q.pieces.join(" … ") };
-      q.claim.answer = tidyAnswer(
-        `${display(q.speaker)} said: ${q.pieces.map((p) => `"${p}"`).join(" and ")}`,
-      );
+  // Who and what the article names: countries first, so that a ministry can be part of its country.
+  const named = findNamed(sentences.map((s) => s.text));
+  const countryId = (name: string) => concepts.named(name)?.id;
+  const roles: { concept: Concept; snippet: string; role: string; described: boolean }[] = [];
+  for (const n of [
+    ...named.filter((n) => n.type === "country"),
+    ...named.filter((n) => n.type !== "country"),
+  ]) {
+    const before = concepts.proposed.length;
+    const c = concepts.fromNamed(n, storyText, countryId);
+    if (
+      c &&
+      concepts.proposed.length > before &&
+      n.roleSnippet &&
+      n.roles[0] &&
+      text.includes(n.roleSnippet)
+    ) {
+      roles.push({ concept: c, snippet: n.roleSnippet, role: n.roles[0], described: Boolean(n.described) });
+      // "U.S. Trade Representative", "a South Korean military airfield": the country its role names,
+      // before any "of" ("director of the department of American affairs" names a remit, not a country).
+      if (!c.part_of.length) {
+        const country = concepts
+          .peopleAndPlacesIn(n.roles[0].split(/\s+of\s+/)[0] ?? "")
+          .find((m) => m.concept.type === "country" && m.concept.id !== c.id);
+        if (country) c.part_of.push(country.concept.id);
+      }
+    }
+  }
+
+  const finder = new MentionFinder(concepts, input.known);
+  const recent: Recent = { parties: [] };
+  const weekdays = new Map<string, string>();
+  let lastQuote: { claim: Claim; paragraph: number; pieces: string[]; speaker: Concept } | undefined;
+  const claims: Claim[] = [];
+  const mmdd = source.published.slice(5).replace("-", "");
+  const nextId = (subject: string, attribute: string) => {
+    const base = `${idFrom(subject, 4)}-${attribute}-${mmdd}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+  };
+  const add = (fact: DraftFact, answer: string) => {
+    const dup = claims.find(
+      (c) =>
+        subjectOf(c) === fact.about[0] &&
+        c.attribute === fact.attribute &&
+        sameValue(c.value, fact.value) &&
+        JSON.stringify({ ...c.holds, as_of: undefined }) ===
+          JSON.stringify({ ...fact.holds, as_of: undefined }),
+    );
+    if (dup) return;
+    if (lessPrecise(fact, input.standing ?? [], concepts)) return;
+    claims.push({
+      id: nextId(fact.about[0] as string, fact.attribute),
+      about: fact.about,
+      attribute: fact.attribute,
+      value: fact.value,
+      ...(fact.holds ? { holds: fact.holds } : {}),
+      ...(fact.title ? { title: fact.title } : {}),
+      answer,
+      snippet: fact.snippet,
+      source: source.id,
+      ...(fact.speaker ? { speaker: fact.speaker } : {}),
+      quote: fact.quote ?? false,
+      headline: false,
+      phrasings: [],
+      supersedes: [],
+      disputes: [],
+    });
+  };
+
+  const paragraphSizes = new Map<number, number>();
+  for (const s of sentences) paragraphSizes.set(s.paragraph, (paragraphSizes.get(s.paragraph) ?? 0) + 1);
+  let previousParagraph = -1;
+  for (const s of sentences) {
+    const opensParagraph =
+      s.paragraph !== previousParagraph && (paragraphSizes.get(s.paragraph) ?? 0) > 1 && !s.leadIn;
+    previousParagraph = s.paragraph;
+    const mentions = finder.mentionsOf(s.text, s.leadIn);
+    let speech = findSpeech(s.text, mentions, recent);
+    // "…," Firefly said. "More words." — a sentence all in quotation marks goes on with the last speaker.
+    const allQuoted = /^["\u201c][^"\u201c\u201d]+["\u201d]$/.test(s.text);
+    if (!speech && allQuoted && lastQuote && lastQuote.paragraph === s.paragraph) {
+      const piece = s.text.slice(1, -1).replace(/[,]$/, "");
+      lastQuote.pieces.push(piece);
+      lastQuote.claim.value = { text: lastQuote.pieces.join(" … ") };
+      lastQuote.claim.answer = `${lastQuote.speaker.name} said: ${lastQuote.pieces.map((p) => `"${p.replace(/[.]$/, "")}"`).join(" and ")}.`;
       continue;
     }
-    openQuotation = undefined;
-
-    const dates = findDates(unit.text, source.published);
-    // A date inside quotation marks stays as the speaker said it: quoted words are checked word for word.
-    const resolved = resolveDatesIn(
-      unit.text,
-      dates.filter((d) => !withinQuotation(unit.text, d.index)),
-    );
-    const figures = findFigures(unit.text);
-    const before = claims.length;
-
-    const attribution = findAttribution(unit.text);
-    const person = attribution && resolveSpeaker(attribution.who, { people, last, properNouns: nouns });
-    const speaker = person ? concepts.party(person) : undefined;
-    if (attribution && person && speaker && attribution.form !== "according") {
-      const saidOn = dates.find(
-        (d) => d.saidOn && d.when.precision === "day" && d.when.date <= source.published,
-      );
-      const pieces = attribution.form === "trailing" ? quotedPieces(unit.text) : [];
-      const [firstPiece = ""] = pieces;
-      // The speaker's own words when the source quotes them; else the reporter's sentence, reported speech.
-      const quoted = firstPiece.length >= 12 && insideQuotationMarks(firstPiece, text);
-      const answer = quoted
-        ? `${display(person)} said: ${pieces.map((p) => `"${p}"`).join(" and ")}`
-        : `${display(person)} said ${resolveDatesIn(attribution.content, findDates(attribution.content, source.published)).replace(/\.$/, "")}`;
-      const said = claim("said", unit, {
-        about: aboutFor(unit, speaker),
-        value: { text: quoted ? pieces.join(" … ") : attribution.content.replace(/\.$/, "") },
-        answer,
-        ...(quoted ? { snippet: firstPiece, quote: true } : {}),
-        speaker: speaker.id,
-      });
-      if (saidOn) said.holds = { as_of: saidOn.when.date };
-      claims.push(said);
-      if (quoted && attribution.form === "trailing")
-        openQuotation = { claim: said, pieces: [...pieces], speaker: person, unit };
-      if (person.role !== "organization") last = person;
+    if (!speech && allQuoted && recent.person && lastQuote?.paragraph === s.paragraph)
+      speech = {
+        speaker: recent.person,
+        content: s.text,
+        contentStart: 0,
+        verb: "say",
+        stance: false,
+        ranges: [],
+        verbText: "said",
+        verbAt: -1,
+      };
+    const rewrites = rewritesOf(s.text, mentions, recent, finder);
+    const leadIn = s.leadIn ? leadInNamed(s.leadIn, finder, recent) : undefined;
+    const facts = factsOf({
+      text: s.text,
+      leadIn,
+      mentions,
+      speech,
+      published: source.published,
+      currentEvent: finder.currentEvent,
+      talks: finder.lastTalks,
+      concepts,
+      weekdays,
+      rewrites,
+      meetingOf: (ids) => finder.meetingOf(ids),
+      eventFromVerb: (at) => eventFromVerb(s.text, mentions, at, concepts),
+      opensParagraph,
+      listOf: s.leadIn ? (finder.lastDeal ?? finder.lastDocument) : undefined,
+    });
+    lastQuote = undefined;
+    // What the sentence last changed: a status, or a rate "to 10% from 20%".
+    const changed = facts
+      .filter((f) => f.attribute === "status" || ("figure" in f.value && /→/.test(f.value.label ?? "")))
+      .at(-1);
+    if (changed) finder.lastChanged = concepts.get(changed.about[0] as string);
+    // "pushing back the expiry … by a year": the new end, from the end the knowledge has.
+    for (const f of [...facts]) {
+      const subject = f.extendsBy ? concepts.get(f.about[0] as string) : undefined;
+      const end = subject && endPushedBack(f, subject, input.standing ?? [], source.published);
+      if (end) facts.push(end);
     }
-    // Facts reported from someone's words ("according to the Bureau") name them as the speaker.
-    const reportedBy = attribution && speaker ? { speaker: speaker.id } : {};
-
-    // "last year" or "this year" is background, not something that happens on a date.
-    const happening = dates.filter(
-      (d) => !d.saidOn && (d.when.precision !== "year" || /next/i.test(d.expression)),
-    );
-    const mention = happening.find((d) => d.when.date >= source.published) ?? happening[0];
-    if (mention) {
-      claims.push(
-        claim(dateAttribute(unit.text, mention), unit, {
-          about: aboutFor(unit, undefined, isEvent),
-          value: { ...mention.when },
-          answer: resolved,
-          ...reportedBy,
-        }),
+    for (const f of facts) {
+      const quoteOf = f.quote ? f.snippet : undefined;
+      const before = claims.length;
+      add(
+        f,
+        f.answer ??
+          answerFrom(f.basis, source.published, { speaker: speech?.speaker, leadIn: s.leadIn, quoteOf }),
       );
+      const added = claims[before];
+      if (added?.quote && speech)
+        lastQuote = { claim: added, paragraph: s.paragraph, pieces: [f.snippet], speaker: speech.speaker };
     }
-    for (const figure of figures) {
-      claims.push(
-        claim("amount", unit, {
-          about: aboutFor(unit, undefined, (c) => c.type === "measure"),
-          value: figureValue(figure),
-          answer: resolved,
-          ...reportedBy,
-        }),
-      );
+    finder.update(mentions);
+    for (const m of mentions) {
+      if (m.concept.type === "person" && !(speech?.speaker.type === "person")) recent.person = m.concept;
+      if (m.concept.type === "organisation") recent.organisation = m.concept;
+      if (["person", "organisation", "country"].includes(m.concept.type)) recent.parties.push(m.concept);
     }
-    if (claims.length === before && salient(unit.text, nouns)) {
-      claims.push(
-        claim(textAttribute(unit.text), unit, {
-          about: aboutFor(unit),
-          value: { text: unit.text.replace(/[.!]$/, "") },
-          answer: resolved,
-          ...reportedBy,
-        }),
-      );
-    }
-    const mentioned = mentionedPeople(unit.text, people);
-    if (mentioned.length && !(attribution && person)) last = mentioned.at(-1);
+    // "he said" in the next sentence is the one who spoke last.
+    if (speech?.speaker.type === "person") recent.person = speech.speaker;
+    if (speech?.speaker.type === "organisation") recent.organisation = speech.speaker;
   }
-  return { concepts: concepts.proposed, claims };
+
+  // What the article says the new people, bodies and places are.
+  for (const r of roles) {
+    // "the main venue of this week's summit": dates written out, as in every answer.
+    const said = resolveDatesIn(r.role, findDates(r.role, source.published));
+    const role = said.replace(/^(?:a|an|the)\s+/i, "");
+    const article = /^(?:a|an|the)\s/i.test(r.role)
+      ? r.role.split(" ")[0]?.toLowerCase()
+      : /^[A-Z][\w.]*['’]s\s/.test(role)
+        ? ""
+        : r.concept.type === "organisation"
+          ? /^[aeiou]/i.test(role)
+            ? "an"
+            : "a"
+          : "the";
+    const isPerson = r.concept.type === "person";
+    add(
+      {
+        attribute: isPerson && !r.described ? "role" : isPerson ? "role" : "description",
+        about: [r.concept.id, ...r.concept.part_of],
+        value: { text: r.concept.type === "person" ? r.role : said },
+        snippet: r.snippet,
+        basis: r.snippet,
+        title: r.concept.name,
+      },
+      `${r.concept.name} is ${article ? `${article} ` : ""}${role}.`.replace(/\s+/g, " "),
+    );
+  }
+  return { concepts: concepts.proposed, claims, furniture: story.furniture };
+}
+
+/** Sentences of one block joined while a quotation is open: a quotation over two sentences is read as one. */
+function joinQuotations(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const prev = out.at(-1);
+    const open =
+      prev &&
+      ((prev.text.match(/"/g) ?? []).length % 2 === 1 ||
+        (prev.text.match(/\u201c/g) ?? []).length > (prev.text.match(/\u201d/g) ?? []).length);
+    if (prev && open)
+      out[out.length - 1] = { ...prev, text: text.slice(prev.start, s.start + s.text.length) };
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The last day of a date value at its precision. */
+function lastDay(date: string, precision: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (precision === "week") d.setUTCDate(d.getUTCDate() + 6);
+  else if (precision === "month") d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  else if (precision === "year") d.setUTCMonth(11, 31);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a drafted date or place only says, less precisely, what a standing claim of the same
+ * subject says ("in South Korea" after "at Gimhae Air Base"; "this month" after "Oct. 30"): then
+ * it would replace the better claim, so it is left out.
+ */
+function lessPrecise(fact: DraftFact, standing: readonly Claim[], concepts: DraftConcepts): boolean {
+  const v = fact.value;
+  for (const c of standing) {
+    if (subjectOf(c) !== fact.about[0] || c.attribute !== fact.attribute) continue;
+    const old = c.value;
+    if ("date" in v && "date" in old && v.precision !== "day" && old.precision === "day")
+      if (old.date >= v.date && old.date <= lastDay(v.date, v.precision)) return true;
+    if ("places" in v && "places" in old) {
+      const within = (id: string): string[] => {
+        const p = concepts.get(id);
+        return p ? p.part_of.flatMap((x) => [x, ...within(x)]) : [];
+      };
+      const above = new Set(old.places.flatMap(within));
+      if (v.places.every((p) => above.has(p))) return true;
+    }
+  }
+  return false;
 }

@@ -8,12 +8,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { standingOf } from "../../answer/standing.js";
 import {
   type AddedSource,
   addSource,
   normaliseSourceText,
   SourceExistsError,
 } from "../../knowledge/add-source.js";
+import { changeLines, changesOf } from "../../knowledge/changes.js";
 import { checkKnowledge, formatProblem, Id, IsoDate } from "../../knowledge/index.js";
 import { type CliCommand, UsageError } from "../command.js";
 
@@ -97,7 +99,18 @@ export const kbAddSource: CliCommand = {
       `Next: review them one at a time with \`tradebot kb review ${id}\` (or with the buttons in the curators' Slack channel, or by hand in ${shown(paths.drafts)}). See docs/keeping-current.md.`,
     );
 
-    const { problems, draftProblems } = checkKnowledge(ctx.knowledgeDir);
+    const { problems, draftProblems, kb } = checkKnowledge(ctx.knowledgeDir);
+    if (drafted.furniture.length)
+      ctx.out(
+        `Left out as page furniture: ${drafted.furniture.map((f) => `${f.why} ("${f.line.length > 50 ? `${f.line.slice(0, 49)}…` : f.line}")`).join("; ")}`,
+      );
+    const changes = kb ? changeLines(changesOf(drafted.claims, published, standingOf(kb).claims)) : [];
+    ctx.out(
+      changes.length
+        ? `What these drafts would change if accepted (${changes.length}):`
+        : "These drafts replace, dispute or confirm no standing claim.",
+    );
+    for (const line of changes) ctx.out(`  ${line}`);
     if (problems.length) {
       ctx.err(
         `The knowledge base now has ${problems.length} problem(s); fix them before the bot can reload:`,

@@ -1,0 +1,228 @@
+/**
+ * The people, organisations, places and countries an article names, read from how news English
+ * introduces them: a title before a name ("U.S. Trade Representative Jamieson Greer"), a
+ * description after it ("Cai Qi, a member of …"), a kind of business before it ("chipmaker
+ * Nexperia"), an organisation's own head word ("Commerce Ministry", "Ministry of Transport"), a
+ * dateline, a preposition of place, and the country names the runtime's ICU data knows.
+ */
+import { type Token, tokensOf } from "./draft-tokens.js";
+import type { ConceptType } from "./schema.js";
+
+/** Something the article names, with what the article says it is. */
+export interface Named {
+  name: string;
+  type: ConceptType;
+  /** Descriptions that pick it out, as the article gives them: "China's top trade negotiator". */
+  roles: string[];
+  /** The words of the article that give the role or description, verbatim. */
+  roleSnippet?: string;
+  /** Whether the role is a description ("the tallest building in Malaysia") rather than a title. */
+  described?: boolean;
+  /** Other names the article uses for it: "Li" for Li Chenggang, "U.S. Commerce Department". */
+  aliases: string[];
+  /** The country that owns it, as written ("China's Commerce Ministry" → "China"). */
+  owner?: string;
+}
+
+const TITLE =
+  "Secretary|Minister|Premier|President|Representative|Ambassador|Chancellor|Governor|Chairman|Chairwoman|Chair|Director|Commissioner|Senator|Envoy|Mayor|CEO|Adviser|Advisor|Spokesperson|Spokesman|Spokeswoman|Negotiator|spokesperson|spokesman|spokeswoman|negotiator|secretary|minister|ambassador|envoy|chief";
+const NAME_WORD = "(?:[A-Z][a-z'’-]+|[A-Z]\\.)";
+const NAME = `(${NAME_WORD}(?:[ ]${NAME_WORD}){1,2})`;
+const ROLE_WORD = "(?:[A-Z][\\w.'’-]*|[a-z][a-z-]+)";
+const TITLED = new RegExp(
+  `((?:${ROLE_WORD}[ ]){0,4}?(?:${TITLE})(?:[ ]of[ ][A-Z][a-z]+)?)[ ]${NAME}(?![\\w'’-]|[ ][A-Z])`,
+  "g",
+);
+const DESCRIBED =
+  /(?:^|[\s(])((?:[A-Z][\w'’.-]+[ ]){0,3}[A-Z][\w'’.-]+(?:[ ]\d+(?:[ ][a-z]+)?)?),[ ]((?:a|an|the|[A-Z][a-z]+['’]s)[ ][^,.;]{3,90}|(?:director|head|chief|member|spokesperson|spokesman)[ ][^,.;]{3,90})(?=[,.;]|$)/g;
+const BUSINESS =
+  /((?:(?:[A-Z][\w-]*|state|[a-z]+-owned)[ ]){0,3}(?:chipmaker|shipbuilder|broadcaster|carrier|automaker|company|firm|lender|exporter|importer|trader|-owned)|State-owned|state-owned)[ ]((?:[A-Z][\w-]+)(?:[ ][A-Z][\w-]+)?)/g;
+const AGENCY = /((?:[A-Z][\w-]+[ ]){1,2})(news agency)/g;
+const ORG_HEAD =
+  "Ministry|Department|Commission|Office|Administration|Agency|Council|Bureau|Party|Union|Customs|Service";
+const ORGANISATION = new RegExp(
+  `((?:[A-Z][\\w.&'’-]*[ ]){0,4}(?:${ORG_HEAD})(?:[ ]of[ ](?:the[ ])?[A-Z][\\w'’-]*(?:[ ](?:and[ ])?[A-Z][\\w'’-]*){0,2})?)`,
+  "g",
+);
+const PLACE_HEAD =
+  /\b(?:Airport|Air Base|Base|Port|Tower|tower|Building|building|Palace|Hall|Square|Island|Province|County|City|Strait)\b/;
+const PLACE_WORDS =
+  /\b(?:airfield|airport|building|tower|venue|city|capital|port|base|town|province|region|island)\b/;
+const ORG_WORDS =
+  /\b(?:company|shipbuilder|chipmaker|maker|firm|broadcaster|agency|ministry|department|body|bank|group)\b/;
+const AFTER_PREPOSITION =
+  /(?:\b(?:in|at|to|from|near|outside|toward|towards|south of|north of|east of|west of)|^In|^At)[ ]((?:[A-Z][\w'’-]+)(?:[ ][A-Z][\w'’-]+){0,3})/g;
+const DATELINE = /^([A-Z][A-Z .'-]+?)(?:,[ ]([A-Z][\w .]+?))?[ ]+[—–-]{1,2}[ ]/;
+const NOT_NAMES =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec|The|A|An|This|That|These|Those|Eastern|Western|Section|No|Nos|Announcement)\b/;
+const COUNTRY_PREFIX =
+  /^(?:(?:the[ ])?(?:U\.S\.|US|China['’]s|Chinese|American|Beijing['’]s|Washington['’]s)[ ])/;
+
+let countries: Map<string, string> | undefined;
+/** Country names from the runtime's ICU data ("Brazil", "South Korea"), lower-cased → as written. */
+function countryNames(): Map<string, string> {
+  if (countries) return countries;
+  countries = new Map();
+  const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+  const A = 65;
+  for (let i = 0; i < 26; i++)
+    for (let j = 0; j < 26; j++) {
+      const code = String.fromCharCode(A + i, A + j);
+      const name = names.of(code);
+      if (name && name !== code && !/[(&,]/.test(name)) countries.set(name.toLowerCase(), name);
+    }
+  return countries;
+}
+
+/** Whether `name` is a country the ICU data knows, and its name as the data writes it. */
+export function countryNamed(name: string): string | undefined {
+  return countryNames().get(name.toLowerCase());
+}
+
+/** Words a title may be made of: names, nouns, adjectives and possessives ("China's top trade"), not verbs or links. */
+const ROLE_POS = new Set(["PROPN", "NOUN", "ADJ", "PART", "NUM"]);
+
+/** The role before a name, trimmed on the left to the words that can make up a title. */
+function roleWords(sentence: string, at: number, role: string): string {
+  const tokens = tokensOf(sentence).filter((t) => t.start >= at && t.end <= at + role.length);
+  let from = tokens.length;
+  while (from > 0) {
+    const t = tokens[from - 1] as Token;
+    const ofState = t.lower === "of" && from < tokens.length;
+    if (!ROLE_POS.has(t.pos) && !ofState && !/^[A-Z]/.test(t.text)) break;
+    if (["and", "with", "by", "the", "a", "an"].includes(t.lower)) break;
+    if (t.pos === "VERB" || t.pos === "AUX") break;
+    from--;
+  }
+  const first = tokens[from];
+  return first ? sentence.slice(first.start, at + role.length) : "";
+}
+
+function titleCase(caps: string): string {
+  return caps.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
+
+/** Everything named in the article's sentences, first mention first; one entry per name. */
+export function findNamed(sentences: readonly string[]): Named[] {
+  const found = new Map<string, Named>();
+  const add = (n: Named) => {
+    const name = n.name.trim().replace(/['’]s$/, "");
+    if (!name || NOT_NAMES.test(name) || name.length < 2) return;
+    const key = name.toLowerCase();
+    const had = found.get(key);
+    if (had) {
+      if (!had.roles.length && n.roles.length)
+        Object.assign(had, { roles: n.roles, roleSnippet: n.roleSnippet, described: n.described });
+      for (const a of n.aliases) if (!had.aliases.includes(a)) had.aliases.push(a);
+      had.owner ??= n.owner;
+      return;
+    }
+    found.set(key, { ...n, name });
+  };
+  for (const s of sentences) {
+    for (const m of s.matchAll(TITLED)) {
+      const role = roleWords(s, m.index, m[1] ?? "");
+      if (!role) continue;
+      add({ name: m[2] ?? "", type: "person", roles: [role], roleSnippet: `${role} ${m[2]}`, aliases: [] });
+    }
+    for (const m of s.matchAll(DESCRIBED)) {
+      const name = m[1] ?? "";
+      const desc = m[2] ?? "";
+      if (/^(?:The|A|An)[ ]/.test(name) && !PLACE_HEAD.test(name)) continue;
+      const type: ConceptType =
+        PLACE_HEAD.test(name) || PLACE_WORDS.test(desc)
+          ? "place"
+          : new RegExp(
+                `^(?:(?:a|an|the)[ ])?(?:[\\w'’-]+[ ]){0,3}(?:${TITLE}|member|director|head|official)\\b`,
+                "i",
+              ).test(desc) && /^[A-Z][a-z]+[ ][A-Z][a-z]+$/.test(name)
+            ? "person"
+            : ORG_WORDS.test(desc)
+              ? "organisation"
+              : "topic";
+      if (type === "topic") continue;
+      add({
+        name: name.replace(/^the[ ]/i, ""),
+        type,
+        roles: [desc],
+        roleSnippet: `${name}, ${desc}`,
+        described: true,
+        aliases: [],
+      });
+    }
+    for (const m of s.matchAll(BUSINESS)) {
+      const role = (m[1] ?? "").trim();
+      add({
+        name: m[2] ?? "",
+        type: "organisation",
+        roles: /owned$/i.test(role) ? [] : [role],
+        roleSnippet: `${role} ${m[2]}`,
+        aliases: [],
+      });
+    }
+    // "the U.S. Trade Representative's office": the office of a title, a body of its own.
+    for (const m of s.matchAll(/\b((?:U\.S\.\s+|US\s+)?(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)['’]s\s+office\b/g))
+      add({
+        name: `${m[1]}'s office`,
+        type: "organisation",
+        roles: [],
+        aliases: [],
+        owner: /^U\.?S\.?\s/.test(m[1] ?? "") ? "U.S." : undefined,
+      });
+    for (const m of s.matchAll(AGENCY))
+      add({
+        name: (m[1] ?? "").trim().replace(/^The[ ]/, ""),
+        type: "organisation",
+        roles: [m[2] ?? ""],
+        roleSnippet: m[0],
+        aliases: [],
+      });
+    for (const m of s.matchAll(ORGANISATION)) {
+      const full = (m[1] ?? "").trim();
+      const parts = full.split(/['’]s[ ]/);
+      parts.forEach((part, i) => {
+        const owner = COUNTRY_PREFIX.exec(`${part} `)?.[0];
+        let name = part.replace(COUNTRY_PREFIX, "").replace(/^(?:The|the)[ ]/, "");
+        if (i < parts.length - 1 && !new RegExp(`(?:${ORG_HEAD})$`).test(name)) return;
+        name = name.replace(/['’]s$/, "");
+        if (!new RegExp(`(?:${ORG_HEAD})`).test(name) || name.split(" ").length < 2) return;
+        const alias = owner && /U\.S\.|US/.test(owner) ? [`U.S. ${name}`] : [];
+        add({
+          name,
+          type: "organisation",
+          roles: [],
+          aliases: alias,
+          owner: owner?.replace(/['’]s[ ]$|[ ]$/g, "").replace(/^the[ ]/, ""),
+        });
+      });
+    }
+    const dl = DATELINE.exec(s);
+    if (dl) {
+      add({
+        name: titleCase(dl[1] ?? ""),
+        type: countryNamed(titleCase(dl[1] ?? "")) ? "country" : "place",
+        roles: [],
+        aliases: [],
+        owner: dl[2],
+      });
+    }
+    for (const m of s.matchAll(AFTER_PREPOSITION)) {
+      for (const part of (m[1] ?? "").split(/['’]s[ ]/)) {
+        const name = part.replace(/['’]s$/, "");
+        if (countryNamed(name))
+          add({ name: countryNamed(name) as string, type: "country", roles: [], aliases: [] });
+        else if (!new RegExp(`(?:${ORG_HEAD})\\b`).test(name))
+          add({ name, type: "place", roles: [], aliases: [] });
+      }
+    }
+    for (const m of s.matchAll(/\b[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\b/g)) {
+      const c = countryNamed(m[0]);
+      if (c) add({ name: c, type: "country", roles: [], aliases: [] });
+    }
+    for (const m of s.matchAll(/(?<![A-Z][ ])\b[A-Z]{3,}\b(?![ ][A-Z]{2})/g)) {
+      if (/^(?:EST|EDT|GMT|UTC|CEO|GDP|USD|LNG)$/.test(m[0])) continue;
+      add({ name: m[0], type: "organisation", roles: [], aliases: [] });
+    }
+  }
+  return [...found.values()];
+}

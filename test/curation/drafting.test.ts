@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { draftClaims } from "../../src/knowledge/draft.js";
+import type { Claim } from "../../src/knowledge/schema.js";
+
+// A fictional article published on Sunday, March 23, 2031, with the page furniture a pasted news page has.
+const text = readFileSync("test/fixtures/fictional-freedonia/port-fees-paused.txt", "utf8");
+const drafted = draftClaims(text, {
+  source: {
+    id: "port-fees-paused",
+    title: "Freedonia and Sylvania Pause Port Fees for a Year",
+    published: "2031-03-23",
+  },
+  // The knowledge already has the talks and the two countries (as the live knowledge has the US-China talks).
+  known: [
+    {
+      id: "freedonia-sylvania-talks",
+      type: "event",
+      name: "Freedonia–Sylvania talks",
+      aliases: ["talks"],
+      roles: [],
+      part_of: [],
+    },
+    { id: "freedonia", type: "country", name: "Freedonia", aliases: ["Freedonian"], roles: [], part_of: [] },
+    { id: "sylvania", type: "country", name: "Sylvania", aliases: ["Sylvanian"], roles: [], part_of: [] },
+  ],
+  takenIds: new Set(),
+});
+const from = (words: string): Claim[] => drafted.claims.filter((c) => c.snippet.includes(words));
+
+describe("drafting claims a curator can accept", () => {
+  it("drafts nothing from the caption, the Key Takeaways, prompts, the RELATED link or the disclaimer", () => {
+    for (const furniture of [
+      "Ada Lovett",
+      "Cranes at the port",
+      "Key Takeaways",
+      "falls to 20%",
+      "newsletter",
+      "RELATED",
+      "general information only",
+      "daily briefing",
+    ])
+      expect(from(furniture), furniture).toEqual([]);
+    expect(drafted.furniture.map((f) => f.why)).toEqual(
+      expect.arrayContaining([
+        "headline",
+        "subhead",
+        "photo caption and credit",
+        "Key Takeaways toggle label",
+        "link to a related article",
+        "disclaimer",
+      ]),
+    );
+  });
+
+  it("proposes the people it introduces with their full names, short forms and roles", () => {
+    const person = (name: string) => drafted.concepts.find((c) => c.name === name);
+    expect(person("Marta Kowalczyk")).toMatchObject({
+      type: "person",
+      aliases: ["Kowalczyk"],
+      roles: ["Sylvanian Trade Secretary"],
+    });
+    // A family name written first is the short form: "Chen", never "Baoshan"; the name is never cut short.
+    expect(person("Chen Baoshan")).toMatchObject({
+      type: "person",
+      aliases: ["Chen"],
+      roles: ["Freedonia's chief trade negotiator"],
+    });
+    expect(drafted.concepts.find((c) => c.name === "Ministry of Ports")?.type).toBe("organisation");
+    expect(drafted.claims.find((c) => c.attribute === "role" && c.about[0] === "chen-baoshan")?.answer).toBe(
+      "Chen Baoshan is Freedonia's chief trade negotiator.",
+    );
+  });
+
+  it("dates a two-day meeting as a period and a past weekday before the publication date", () => {
+    const talks = from("March 22–23").find((c) => c.attribute === "when" && "until" in c.value);
+    expect(talks?.value).toMatchObject({ date: "2031-03-22", precision: "day", until: "2031-03-23" });
+    // "Kowalczyk said on Thursday" in a Sunday article: the Thursday before, when it was said.
+    for (const c of from("Kowalczyk said on Thursday")) expect(c.holds?.as_of).toBe("2031-03-20");
+  });
+
+  it("dates a pause by its period, and does not read Section 301 as a figure", () => {
+    const fees = from("suspended for one year from April 7");
+    const status = fees.find((c) => c.attribute === "status");
+    expect(status).toMatchObject({
+      value: { state: "suspended" },
+      holds: { from: "2031-04-07", until: "2032-04-06" },
+      speaker: "ministry-of-ports",
+    });
+    expect(fees.filter((c) => c.attribute === "end" || c.attribute === "start")).toEqual([]);
+    expect(fees.some((c) => "figure" in c.value && c.value.figure === 301)).toBe(false);
+  });
+
+  it("drafts a change of rate once, from the old figure to the new, with its speaker", () => {
+    const cut = from("cut to 20% from 35%").filter((c) => c.attribute === "amount");
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatchObject({
+      value: { figure: 20, unit: "percent", label: expect.stringContaining("35% → 20%") },
+      speaker: "marta-kowalczyk",
+    });
+  });
+
+  it("quotes only words in quotation marks, and reports other speech with its speaker and no quotation marks", () => {
+    const quote = from("two small republics")[0];
+    expect(quote).toMatchObject({
+      attribute: "said",
+      speaker: "marta-kowalczyk",
+      quote: true,
+      snippet: "We have shown that two small republics can settle a quarrel without a war",
+    });
+    const reported = from("Chen said the agreement");
+    expect(reported.map((c) => [c.speaker, c.quote])).toEqual([["chen-baoshan", false]]);
+    expect(reported[0]?.answer).not.toMatch(/["“”]/);
+  });
+});
