@@ -84,6 +84,12 @@ const CUES: Cue[] = [
     weights: { end: 1, when: 0.6, duration: 0.6, status: 0.3 },
   },
   {
+    // "extended to when?", "pushed back until when?": the new end date.
+    pattern:
+      /\b(?:extend|prolong|push back|pushed back|move|moved|postpone|delay|roll over|renew)\b.{0,30}\b(?:to|until|till|through) when\b|\bto what date\b/,
+    weights: { end: 1, when: 0.6 },
+  },
+  {
     pattern:
       /\b(?:take effect|kick in|start|begin|commence|come into (?:force|effect)|go into (?:force|effect)|effective|apply|implement|launch|impose|enter into force|begin on|from when|since when)\b/,
     weights: { start: 1, when: 0.7, status: 0.3 },
