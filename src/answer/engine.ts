@@ -1681,6 +1681,13 @@ export class AnswerEngine {
     )
       return undefined;
     if (!("date" in v)) {
+      // A status claim says itself whether it happened.
+      if (
+        claim.attribute === "status" &&
+        "state" in v &&
+        !["planned", "threatened", "going_ahead"].includes(v.state)
+      )
+        return undefined;
       // "Did Trump and Xi actually meet?": about an event the sources saw ahead of them.
       const eventDate = this.eventDates.get(claim.about[0] as string);
       if (!eventDate || eventDate <= claim.asOf) return undefined;
