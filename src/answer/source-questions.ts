@@ -4,6 +4,7 @@
  * with the line of its text that shows it; what the metadata does not hold is said to be missing.
  */
 import type { KnowledgeBase, LoadedClaim, LoadedSource } from "../knowledge/schema.js";
+import { keysOf } from "../search/keys.js";
 import type { Reading } from "../search/reading.js";
 import { ageOf, formatDay } from "./dates.js";
 import { freshnessOf } from "./freshness.js";
@@ -156,10 +157,36 @@ function pickSource(
       counts.set(c.source, (counts.get(c.source) ?? 0) + 1);
     }
   }
+  // "the Busan article", "the 'preliminary consensus' story": words of its headline pick it first.
+  const asked = new Set(reading.content.map((c) => c.key));
+  // the words just before "article", "story", "piece" name it ("the busan article")
+  const words = reading.english.words;
+  const naming = new Set<string>();
+  const dated = new Set(
+    reading.claimed
+      .filter((v) => v.kind === "date" || v.kind === "figure")
+      .flatMap((v) => Array.from({ length: v.to - v.from + 1 }, (_, k) => v.from + k)),
+  );
+  words.forEach((w, i) => {
+    if (!/^(?:article|story|piece|report)$/.test(w.lower)) return;
+    for (let k = Math.max(0, i - 3); k < i; k++)
+      if (!dated.has(k)) naming.add(keysOf(words[k]?.text ?? "")[0] ?? "");
+  });
+  // "the latest piece": the newest (sources come newest first)
+  if (["latest", "newest", "recent", "last"].some((k) => naming.has(k))) return sources[0];
   let best: LoadedSource | undefined;
   let bestCount = 0;
   for (const s of sources) {
-    const count = counts.get(s.id) ?? 0;
+    const inTitle = keysOf(`${s.title} ${s.subtitle ?? ""}`).filter(
+      (k) => k.length > 2 && asked.has(k),
+    ).length;
+    // "the Nov. 14 article": the source published that day.
+    const onDay = reading.claimed.some(
+      (v) => v.kind === "date" && v.date?.date.slice(5) === s.published.slice(5),
+    );
+    const titleKeys = keysOf(`${s.title} ${s.subtitle ?? ""}`);
+    const named = titleKeys.some((k) => k.length > 2 && naming.has(k));
+    const count = (counts.get(s.id) ?? 0) + 5 * inTitle + (onDay || named ? 1000 : 0);
     if (count > bestCount) {
       best = s;
       bestCount = count;
