@@ -1,0 +1,169 @@
+/**
+ * The state an answer engine keeps about one knowledge base (standing claims, the index, per-claim
+ * facts worked out once) and the questions it asks of a claim: is it about what was named, whose
+ * is it, how central is its subject.
+ */
+import type { Attribute, KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
+import { ClaimIndex } from "../search/claim-index.js";
+import { type Reading, readQuestion } from "../search/reading.js";
+import { type EngineParts, MAX_SCORED, periodEnd } from "./engine-shared.js";
+import { EngineLookups } from "./lookups.js";
+import { type Standing, standingOf } from "./standing.js";
+
+/** Part of the answer engine (see engine.ts). */
+export abstract class EngineBase {
+  readonly index: ClaimIndex;
+  readonly standing: Standing;
+  protected readonly standingIds: ReadonlySet<string>;
+  protected readonly reference: Date;
+  /** Older claims that a newer one says the same as. */
+  protected readonly confirmedIds: ReadonlySet<string>;
+  /** Subject → the date its standing `when` claim gives (the last day of its period). */
+  protected readonly eventDates = new Map<string, string>();
+  /** Subjects' dated claims, concepts' parts, quotations: looked up, not scanned for. */
+  protected readonly lookups: EngineLookups;
+  /**
+   * Per claim, by its index in kb.claims, what scoring it needs that no question changes: 1 when it
+   * stands, 2 when a newer claim confirms it, 0 when replaced; its default fit, upcoming factor and
+   * recency. Worked out once: the scoring loop meets each claim about a common concept in most questions.
+   */
+  protected readonly claimState: Uint8Array;
+  protected readonly claimDefaultFit: Float64Array;
+  protected readonly claimUpcoming: Float64Array;
+  protected readonly claimRecency: Float64Array;
+
+  /** How many claims about a question's concepts are scored in full, at most. */
+  protected readonly maxScored: number;
+
+  protected readonly nextParts = new Map<string, string | undefined>();
+  constructor(
+    readonly kb: KnowledgeBase,
+    parts?: EngineParts,
+    options: { maxScored?: number } = {},
+  ) {
+    this.maxScored = options.maxScored ?? MAX_SCORED;
+    this.standing = parts?.standing ?? standingOf(kb);
+    this.standingIds = new Set(this.standing.claims.map((c) => c.id));
+    this.confirmedIds = new Set([...this.standing.confirmed.values()].flat().map((c) => c.id));
+    for (const c of this.standing.claims) {
+      if (c.attribute === "when" && "date" in c.value) {
+        this.eventDates.set(
+          c.about[0] as string,
+          c.value.until ?? periodEnd(c.value.date, c.value.precision),
+        );
+      }
+    }
+    this.index = parts?.index ?? new ClaimIndex(kb, kb.claims);
+    this.lookups = new EngineLookups(kb, this.standing);
+    this.claimState = Uint8Array.from(kb.claims, (c) =>
+      this.standingIds.has(c.id) ? 1 : this.confirmedIds.has(c.id) ? 2 : 0,
+    );
+    this.claimDefaultFit = Float64Array.from(kb.claims, (c) => this.defaultFit(c));
+    this.claimUpcoming = Float64Array.from(kb.claims, (c) => this.upcomingFactor(c));
+    this.claimRecency = Float64Array.from(kb.claims, (c) => this.recency(c));
+    this.reference = new Date(`${kb.newestSource || "2025-01-01"}T12:00:00Z`);
+  }
+
+  /** Reads a question the way `answer` does. */
+  read(question: string): Reading {
+    return readQuestion(question, this.index.matcher, (id) => this.kb.concepts.get(id)?.type, this.reference);
+  }
+
+  /** Whether the claim's subject is of the same type as one of these concepts (a topic for a topic). */
+  protected sameClass(claim: LoadedClaim, ids: readonly string[]): boolean {
+    const type = this.kb.concepts.get(claim.about[0] as string)?.type;
+    return ids.some((id) => this.kb.concepts.get(id)?.type === type);
+  }
+
+  /** Whether the claim's subject is one of these concepts, a part of one, or one they are part of. */
+  protected subjectNamed(claim: LoadedClaim, ids: readonly string[]): boolean {
+    const subject = claim.about[0] as string;
+    if (ids.includes(subject)) return true;
+    if (this.index.ancestors(subject).some((a) => ids.includes(a))) return true;
+    return ids.some((id) => this.index.ancestors(id).includes(subject));
+  }
+
+  /** Whether the claim's subject is a concept the question names (or a part of one), or the claim is about all it names. */
+  protected isAboutNamed(claim: LoadedClaim, named: ReadonlySet<string>): boolean {
+    const subject = claim.about[0] as string;
+    if (named.has(subject) || this.index.ancestors(subject).some((a) => named.has(a))) return true;
+    const specific = [...named].filter((id) => !this.isGeneral(id));
+    return specific.length > 1 && specific.every((id) => claim.about.includes(id));
+  }
+
+  /** Whether the claim's subject belongs to a country the question does not name, and the claim is not about those it does. */
+  protected belongsElsewhere(claim: LoadedClaim, countries: readonly string[]): boolean {
+    const subject = claim.about[0] as string;
+    const owners = this.index.ancestors(subject).filter((a) => this.kb.concepts.get(a)?.type === "country");
+    if (!owners.length || owners.some((o) => countries.includes(o))) return false;
+    return !claim.about.some((a) => countries.includes(a));
+  }
+
+  /**
+   * With no attribute asked ("next round of talks?", "the truce"), what a thing is first known by:
+   * an event by when and where, a measure by its size and dates, a person by their title.
+   */
+  protected defaultFit(claim: LoadedClaim): number {
+    const type = this.kb.concepts.get(claim.about[0] as string)?.type;
+    const first: Partial<Record<string, readonly Attribute[]>> = {
+      event: ["when", "where", "status", "description"],
+      measure: ["amount", "start", "end", "status", "terms", "description"],
+      person: ["role", "description"],
+      topic: ["amount", "description", "status", "impact"],
+    };
+    return first[type ?? ""]?.includes(claim.attribute) ? 1 : 0.85;
+  }
+
+  /** "Before the extension": of the older values, the one just before the newest weighs a little more. */
+  protected recency(claim: LoadedClaim): number {
+    const days = (Date.parse(this.kb.newestSource) - Date.parse(claim.asOf)) / 86_400_000;
+    return Math.max(0, 0.1 - days / 300);
+  }
+
+  /** The organisations and places a claim is about besides its subject: the outlet, the venue. */
+  protected orgOrPlaceOf(claim: LoadedClaim): string[] {
+    return claim.about
+      .slice(1)
+      .filter((a) => ["organisation", "place"].includes(this.kb.concepts.get(a)?.type ?? ""));
+  }
+
+  /** Whether a claim names people (about or value) that the question did not. */
+  protected namesOthers(claim: LoadedClaim, named: ReadonlySet<string>): boolean {
+    const people = [...claim.about, ...("people" in claim.value ? claim.value.people : [])];
+    return people.some((id) => !named.has(id) && this.kb.concepts.get(id)?.type === "person");
+  }
+
+  /**
+   * For "the next round": claims about an event the report saw ahead of it weigh more, those about
+   * one already past at the report weigh less.
+   */
+  protected upcomingFactor(claim: LoadedClaim): number {
+    const date = this.eventDates.get(claim.about[0] as string);
+    if (!date) return 1;
+    return date >= claim.asOf ? 1.15 : 0.8;
+  }
+
+  /** A concept the question names only to set the scene: a country, or one most claims are about. */
+  protected isGeneral(concept: string): boolean {
+    const type = this.kb.concepts.get(concept)?.type;
+    if (type === "country") return true;
+    if (type === "person" || type === "place") return false;
+    return this.index.countAbout(concept) > Math.max(8, this.index.claims.length * 0.25);
+  }
+
+  /** Whether the grain asked for is one this claim's value has: a date for day and time, a place for venue and city. */
+  protected concernsExactness(reading: Reading, claim: LoadedClaim): boolean {
+    const e = reading.asked.exact;
+    if (e === "day" || e === "time" || e === "month" || e === "year") return "date" in claim.value;
+    if (e === "venue" || e === "city") return "places" in claim.value;
+    return false;
+  }
+
+  /** 0 for a country, 1 for a place in a country, 2 for a place within that. */
+  protected placeDepth(id: string): number {
+    const c = this.kb.concepts.get(id);
+    if (!c || c.type === "country") return 0;
+    const within = c.part_of.map((p) => this.placeDepth(p) + 1);
+    return within.length ? Math.max(...within) : 1;
+  }
+}

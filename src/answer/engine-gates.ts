@@ -1,0 +1,224 @@
+/**
+ * Why the best claim may still not answer: the question asks what the claim does not say (a
+ * hypothetical, someone else, named items, a count of something else, another unit, another
+ * country, an age, a title). And the sentence that says what is missing.
+ */
+import type { Attribute, LoadedClaim } from "../knowledge/schema.js";
+import { FUNCTION_WORDS, keysOf } from "../search/keys.js";
+import type { Reading } from "../search/reading.js";
+import { theName } from "./citations.js";
+import { formatDated } from "./dates.js";
+import { EngineReading } from "./engine-reading.js";
+import { type Candidate, UNIT_WORDS } from "./engine-shared.js";
+import { agrees, valueInWords } from "./values.js";
+
+/** Part of the answer engine (see engine.ts). */
+export abstract class EngineGates extends EngineReading {
+  /** "The sources don't give the date of …": what the question asked that no claim fills. */
+  protected missingSentence(reading: Reading, known: LoadedClaim): string {
+    const top = [...reading.asked.attributes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const subject = theName(this.kb, known.about[0] as string);
+    const what: Partial<Record<Attribute, string>> = {
+      when: "a date",
+      start: "a start date",
+      end: "an end date",
+      where: "a place",
+      who: "who takes part",
+      role: "a title",
+      amount: "a figure",
+      duration: "how long",
+      said: "those words",
+      stance: "that view",
+      reason: "a reason",
+      outcome: "how it turned out",
+      status: "where it stands",
+      terms: "those terms",
+      impact: "what it does",
+    };
+    return `My sources don't give ${top ? (what[top] ?? "that") : "that"} for that (about ${subject}).`;
+  }
+
+  /**
+   * Questions a matching claim still does not answer: a hypothetical ("if they extend it…"), who
+   * else takes part, a figure in another unit, the rate in force now of a measure not in force, an
+   * earlier value the sources never gave, which of two options both of which the claim holds.
+   */
+  protected beyondWhatClaimSays(
+    reading: Reading,
+    claim: LoadedClaim,
+    candidates: Candidate[],
+  ): string | undefined {
+    const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
+    const lower = text.toLowerCase();
+    if (
+      /^\s*(?:if|what if|suppose|assuming|in case)\b|\b(?:what if|would happen if|will happen if|happens if|if (?:they|the talks|it|he|china|the us)\b.{0,40}\b(?:fail|collapse|extend|cancel|go ahead|break down))/.test(
+        lower,
+      ) &&
+      claim.attribute !== "said" &&
+      // "if they aren't meeting in Beijing, where then?" asks a plain where, not what would happen
+      !/\b(?:where|when|who|which)\b(?:\s+\w+){0,2}\s*\??\s*$/.test(lower)
+    ) {
+      return "My sources don't say what would happen then.";
+    }
+    if (
+      claim.attribute !== "said" &&
+      /\bwho\b/.test(lower) &&
+      /\b(?:else|besides|other than|apart from|except|in addition to|aside from|others|bring\w*|with (?:him|her|them))\b/.test(
+        lower,
+      )
+    ) {
+      const named = new Set(reading.mentions.map((m) => m.concept));
+      const people = "people" in claim.value ? claim.value.people : [];
+      const sides = [...named].filter((id) => this.kb.concepts.get(id)?.type === "country");
+      const others = people.filter(
+        (p) => !named.has(p) && (!sides.length || this.index.ancestors(p).some((a) => sides.includes(a))),
+      );
+      if (!others.length) return "My sources don't name anyone else.";
+    }
+    // "Did China hit the target by the end of 2025?" asked of sources written before then.
+    if (
+      (reading.form === "yesno" || reading.form === "belief") &&
+      /^\s*(?:did|has|have|was|were)\b/i.test(lower)
+    ) {
+      const later = reading.claimed.find(
+        (v) => v.kind === "date" && v.date && !v.date.relative && v.date.date > this.kb.newestSource,
+      );
+      if (later && !("date" in claim.value && agrees(this.kb, claim, later) === true)) {
+        return `My sources, the newest from ${formatDated(this.kb.newestSource, "day")}, can't say what happened by then.`;
+      }
+    }
+    // "List the 13 chemicals", "which five subsidiaries": named items the claim does not name.
+    if (
+      /\b(?:list|name)\b.{0,30}\b(?:the|all|each|every)\b|\bwhich (?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b/.test(
+        lower,
+      )
+    ) {
+      const v = claim.value;
+      const names =
+        "places" in v
+          ? v.places.length
+          : "people" in v
+            ? v.people.length
+            : "text" in v
+              ? v.text.split(/,| and /).length
+              : 0;
+      if (names < 2) return "My sources don't name them.";
+    }
+    // "Which hotel", "which products": the claim must name that kind of thing, unless the kind is
+    // what its attribute gives ("which city" → a place, "which outlet" → who said it).
+    const kind = this.whichKind(reading);
+    if (kind && !this.claimNames(claim, kind)) return `My sources don't say which ${kind}.`;
+    // "Who is China's commerce minister?": the claim must give that title, not another one.
+    const title =
+      /\bwho(?:'s| is| was| be)\s+(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:minister|secretary|premier|ambassador|envoy|governor|spokes\w+|chair\w*|director|head|chief)\b(?:\s+of\s+[\w-]+)?)/.exec(
+        lower,
+      )?.[1];
+    if (title && claim.attribute !== "said" && !/\b(?:with|to|for|at|in|from|\w+ing)\b/.test(title)) {
+      const named = new Set(reading.mentions.flatMap((m) => keysOf(m.text)));
+      const want = keysOf(title).filter((k) => !FUNCTION_WORDS.has(k) && !named.has(k) && k.length > 2);
+      if (want.length && !want.every((k) => this.claimNames(claim, k)))
+        return `My sources don't name ${/'s\b/.test(title) ? "" : "the "}${title.trim()}.`;
+    }
+    // "How much tariff revenue…?": a figure answers only for the thing whose figure it is.
+    if (
+      claim.attribute === "amount" &&
+      (reading.asked.attributes.get("amount") ?? 0) >= 0.9 &&
+      reading.asked.strength >= 1
+    ) {
+      // the thing right after "how much" ("how much tariff revenue"), not one in a clause after it
+      const words = reading.english.words;
+      const at = words.findIndex(
+        (w, i) => w.lower === "how" && /^(?:much|many)$/.test(words[i + 1]?.lower ?? ""),
+      );
+      const things = reading.mentions
+        .filter(
+          (m) =>
+            at >= 0 &&
+            m.from >= at + 2 &&
+            m.from <= at + 3 &&
+            m.weight >= 0.85 &&
+            ["measure", "topic"].includes(this.kb.concepts.get(m.concept)?.type ?? "") &&
+            !this.isGeneral(m.concept),
+        )
+        .map((m) => m.concept);
+      if (things.length && !this.subjectNamed(claim, things))
+        return `My sources don't give a figure for ${theName(this.kb, things[0] as string)}.`;
+    }
+    // "Canada's fentanyl tariff": a thing of another country than the one the claim's subject belongs to.
+    const tokens = reading.english.words;
+    for (const m of reading.mentions) {
+      if (this.kb.concepts.get(m.concept)?.type !== "country") continue;
+      const after = tokens[m.to + 1]?.lower ?? "";
+      if (after !== "'s" && after !== "’s" && !/'s$/.test(tokens[m.to]?.lower ?? "")) continue;
+      if (claim.about.includes(m.concept) || claim.speaker === m.concept) continue;
+      // whose it is: the country its subject (or the person acting in it) belongs to
+      const owners = claim.about
+        .flatMap((a) => [a, ...this.index.ancestors(a)])
+        .filter((a) => this.kb.concepts.get(a)?.type === "country");
+      if (owners.length && !owners.includes(m.concept))
+        return `My sources don't give that for ${theName(this.kb, m.concept)}.`;
+    }
+    // "How old is he?": only an age answers it.
+    if (/\bhow old\b|\bage\b|\bborn\b|\bbirthday\b/.test(lower)) {
+      const v = claim.value;
+      if (!("figure" in v && /year|age/.test(`${v.unit} ${v.label ?? ""}`)))
+        return "My sources don't give an age.";
+    }
+    // "How many ships…" answered by a figure of something else ("$50 per net ton").
+    const counted = /\bhow many ([a-z]+)/.exec(lower)?.[1];
+    if (
+      counted &&
+      claim.attribute === "amount" &&
+      "figure" in claim.value &&
+      !/^(?:of|more|times|more)$/.test(counted)
+    ) {
+      const unit = `${claim.value.unit} ${claim.value.label ?? ""}`.toLowerCase();
+      const stem = counted.replace(/s$/, "").slice(0, 5);
+      if (!unit.includes(stem) && !claim.answer.toLowerCase().includes(`${stem}`)) {
+        return `My sources don't give that number: they give ${valueInWords(this.kb, claim.value)}.`;
+      }
+    }
+    if (claim.attribute === "amount" && "figure" in claim.value) {
+      const unit = claim.value.unit;
+      for (const [re, u] of UNIT_WORDS) {
+        if (!re.test(lower)) continue;
+        const same =
+          u === unit ||
+          unit.startsWith(u) ||
+          (u === "percent" && unit === "%") ||
+          (u === "day" && /^(?:day|week|month)/.test(unit));
+        if (!same && !(u === "percent" && unit === "USD" && !/%|percent/.test(lower))) {
+          return `My sources don't give that in those terms: they give ${valueInWords(this.kb, claim.value)}.`;
+        }
+        break;
+      }
+    }
+    if (reading.time === "now" && claim.attribute === "amount") {
+      const status = this.standing.statusOf.get(claim.about[0] as string);
+      if (
+        status &&
+        "state" in status.value &&
+        ["threatened", "suspended", "cancelled", "planned"].includes(status.value.state)
+      ) {
+        return `My sources don't give the rate in force now: the ${valueInWords(this.kb, claim.value)} was ${valueInWords(this.kb, status.value)}.`;
+      }
+    }
+    if (
+      reading.time === "before" &&
+      this.standingIds.has(claim.id) &&
+      !this.standing.replaced.get(claim.id)?.length
+    ) {
+      const putForward = reading.claimed.some(
+        (v) => (v.kind === "figure" || v.kind === "date") && agrees(this.kb, claim, v) === true,
+      );
+      if (putForward) return "My sources don't give what it was before that.";
+    }
+    if (reading.form === "choice" && reading.choices.length >= 2) {
+      const both = reading.choices.filter((v) => agrees(this.kb, claim, v) === true);
+      if (both.length >= 2)
+        return `My sources don't say which: they give ${valueInWords(this.kb, claim.value)}.`;
+    }
+    void candidates;
+    return undefined;
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * What the engine reads into a question beyond the reading itself: the series of events it means,
+ * whose words it asks for, the words no source holds, the kind of thing a "which" asks for.
+ */
+import type { LoadedClaim } from "../knowledge/schema.js";
+import type { Word } from "../nlp/english.js";
+import { GENERAL_WORDS } from "../search/general-words.js";
+import { keyOf, keysOf } from "../search/keys.js";
+import type { Reading } from "../search/reading.js";
+import { EngineBase } from "./engine-base.js";
+import { KIND_GIVEN } from "./engine-shared.js";
+
+/** Part of the answer engine (see engine.ts). */
+export abstract class EngineReading extends EngineBase {
+  /** Whether the places a question puts forward are where some claim puts an event ("Madrid, Stockholm…?"). */
+  protected namesPastPlaces(reading: Reading): boolean {
+    const places = reading.claimed
+      .filter((v) => v.kind === "place" && v.concept)
+      .map((v) => v.concept as string);
+    if (!places.length) return false;
+    return places.some((p) =>
+      this.lookups.whereClaimsAt(p).some((c) => {
+        const event = this.kb.concepts.get(c.about[0] as string);
+        if (event?.type !== "event" || !event.part_of.length) return false;
+        return !event.part_of.some((series) => this.nextPart(series) === event.id);
+      }),
+    );
+  }
+
+  /** The event of a series the newest sources look ahead to (the first not before them), else the latest. */
+  protected nextPart(series: string): string | undefined {
+    if (this.nextParts.has(series)) return this.nextParts.get(series);
+    const next = this.findNextPart(series);
+    this.nextParts.set(series, next);
+    return next;
+  }
+
+  protected findNextPart(series: string): string | undefined {
+    if (this.eventDates.has(series)) return undefined; // one event, not a series
+    const dated = this.lookups
+      .partsOf(series)
+      .filter((c) => c.type === "event" && this.eventDates.has(c.id))
+      .map((c) => ({ id: c.id, date: this.eventDates.get(c.id) as string }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return (dated.find((d) => d.date > this.kb.newestSource) ?? dated.at(-1))?.id;
+  }
+
+  /**
+   * "The next talks": a named series of events stands for its next one, the first whose date is
+   * not before the newest source (else the latest one).
+   */
+  protected nextOf(concepts: Map<string, number>): void {
+    for (const [id, weight] of [...concepts]) {
+      const next = this.nextPart(id);
+      if (!next) continue;
+      // "the earlier rounds": a part already named is the one meant.
+      if ([...concepts.keys()].some((k) => this.kb.concepts.get(k)?.part_of.includes(id))) continue;
+      concepts.set(next, Math.max(concepts.get(next) ?? 0, weight));
+      concepts.set(id, weight * 0.5);
+    }
+  }
+
+  /** "The rounds before Malaysia": a named series stands for its parts that are past or undated. */
+  protected previousOf(concepts: Map<string, number>): void {
+    for (const [id, weight] of [...concepts]) {
+      if (this.eventDates.has(id)) continue;
+      const parts = this.lookups.partsOf(id).filter((c) => c.type === "event");
+      const past = parts.filter(
+        (c) => (this.eventDates.get(c.id) ?? "") < this.kb.newestSource && !concepts.has(c.id),
+      );
+      for (const c of past) concepts.set(c.id, weight * 0.8);
+    }
+  }
+
+  /** The person whose words the question asks for ("what did Trump say"), if it asks for someone's words. */
+  protected askedSpeaker(reading: Reading): string | undefined {
+    if (this.reportSays(reading)) return undefined;
+    const a = reading.asked.attributes;
+    if ((a.get("said") ?? 0) < 0.9 && (a.get("stance") ?? 0) < 0.9) return undefined;
+    const person = reading.mentions.find(
+      (m) => m.weight >= 0.5 && this.kb.concepts.get(m.concept)?.type === "person",
+    );
+    if (person) return person.concept;
+    // "What did China's commerce ministry say": a government speaks through its people.
+    const body = reading.mentions.find(
+      (m) =>
+        m.weight >= 0.5 && ["organisation", "country"].includes(this.kb.concepts.get(m.concept)?.type ?? ""),
+    );
+    return body?.concept;
+  }
+
+  /** "What does the piece say…", "is that what the article says?": the report's words, not a person's. */
+  protected reportSays(reading: Reading): boolean {
+    const text = reading.focus
+      .map((i) => reading.english.sentences[i]?.text ?? "")
+      .join(" ")
+      .toLowerCase();
+    return /\b(?:article|piece|story|report|reporting|source|sources|coverage)(?:'s)? (?:say|says|said|describe|describes|report|reports|claim|claims|put it)\b/.test(
+      text,
+    );
+  }
+
+  /** Whether a claim's speaker is the one asked for, or speaks for it (a minister for a government). */
+  protected spokeFor(claim: LoadedClaim, speaker: string): boolean {
+    if (!claim.speaker) return false;
+    return claim.speaker === speaker || this.index.ancestors(claim.speaker).includes(speaker);
+  }
+
+  protected asksSpeakerNotFound(reading: Reading, claim: LoadedClaim): boolean {
+    const speaker = this.askedSpeaker(reading);
+    if (!speaker || reading.asked.strength < 0.6) return false;
+    if (
+      !reading.asked.cues.some((c) =>
+        /\b(?:say|said|tell|told|describe|characteri[sz]e|comment|quote|word|remark|statement|react|respond)\b/.test(
+          c,
+        ),
+      )
+    )
+      return false;
+    return !this.spokeFor(claim, speaker);
+  }
+
+  /** Content words of the question that no source holds and English does not make general. */
+  protected unknownWords(reading: Reading): string[] {
+    return this.unknownContent(reading).map((c) => c.word.text);
+  }
+
+  protected unknownContent(reading: Reading): Reading["content"] {
+    // A value put forward is not a topic ("in Bangkok, right?"), but an unknown name that stands
+    // where the topic goes is ("is India facing a 50% tariff?").
+    const claimedSpans = new Set<number>();
+    for (const v of reading.claimed)
+      if (v.kind === "date" || v.kind === "figure") for (let i = v.from; i <= v.to; i++) claimedSpans.add(i);
+    const whoAsked = reading.asked.cues.some((c) =>
+      /\b(?:who|whom|meet|lead|attend|accompany|join|negotiat|counterpart|delegation|travel)/.test(c),
+    );
+    // "Yellen is the one meeting He?" puts a name forward; "did Greer attend?" asks about someone unknown.
+    if (reading.form === "belief" || reading.form === "yesno" || reading.form === "choice") {
+      for (const v of reading.claimed) {
+        if (v.kind === "state") continue;
+        // In a statement put up for checking, a name no source has is the value being checked.
+        const person =
+          (v.kind === "person" && (reading.form === "belief" || (whoAsked && reading.form !== "yesno"))) ||
+          (v.kind === "place" && reading.form === "belief");
+        const exempt =
+          v.concept !== undefined ||
+          v.kind === "title" ||
+          v.kind === "date" ||
+          v.kind === "figure" ||
+          v.slot ||
+          person ||
+          reading.form === "choice";
+        if (exempt) for (let i = v.from; i <= v.to; i++) claimedSpans.add(i);
+      }
+    }
+    const out: Reading["content"] = [];
+    for (const c of reading.content) {
+      if (claimedSpans.has(c.index) || c.cue || !c.core) continue;
+      // Things, names and doings carry a topic; adjectives and adverbs of chat do not ("curious"),
+      // except a capitalised adjective of a name ("Brazilian").
+      const thing =
+        c.word.pos === "NOUN" ||
+        c.word.pos === "PROPN" ||
+        c.word.pos === "VERB" ||
+        (c.word.pos === "ADJ" && c.word.capital && !c.word.first);
+      if (!thing && !(c.word.unknown && c.word.pos !== "ADJ" && c.word.pos !== "ADV")) continue;
+      if (c.word.unknown && c.word.pos === "VERB") continue; // a misspelt verb is more likely a typo than a topic
+      if (
+        c.corrected ||
+        this.index.knowsWord(c.key) ||
+        this.index.knowsWord(c.stem) ||
+        GENERAL_WORDS.has(c.key) ||
+        GENERAL_WORDS.has(c.stem)
+      )
+        continue;
+      if (this.index.knowsPrefix(c.stem)) continue;
+      // A misspelling of a word the knowledge holds ("novmber", "negociate") is that word.
+      if (c.word.unknown && !c.word.capital && this.index.nearWord(c.key)) continue;
+      if (!/^[a-z][a-z0-9-]*$/i.test(c.word.text) || c.word.text.length < 2) continue;
+      out.push(c);
+    }
+    // A word English does not know, modifying a noun no source has ("boeing airplanes"), is a name too.
+    for (const c of reading.content) {
+      if (!c.word.unknown || !["ADJ", "VERB"].includes(c.word.pos) || c.cue || !c.core || c.corrected)
+        continue;
+      if (!out.some((o) => o.index === c.index + 1)) continue;
+      if (this.index.knowsWord(c.key) || this.index.nearWord(c.key) || c.word.text.length < 3) continue;
+      out.push(c);
+    }
+    out.sort((a, b) => a.index - b.index);
+    return out;
+  }
+
+  /** The word a wh-question asks about: the first noun after "what is (the)", "how is the", "which". */
+  protected headWord(reading: Reading): number | undefined {
+    const words = reading.english.words;
+    for (const i of reading.focus) {
+      const s = reading.english.sentences[i];
+      if (!s) continue;
+      for (let k = s.from; k <= s.to; k++) {
+        if (!/^(?:what|whats|which|how|who|whos)$/.test((words[k] as Word).lower)) continue;
+        for (let j = k + 1; j <= Math.min(s.to, k + 5); j++) {
+          const w = words[j] as Word;
+          if (w.pos === "NOUN" || w.pos === "PROPN") return j;
+          if (!["AUX", "DET", "ADJ", "PART", "PRON"].includes(w.pos) && w.lower !== "'s") break;
+        }
+        break;
+      }
+    }
+    return undefined;
+  }
+
+  /** The kind of thing a "which N" or "what N" question asks for, when it is not a kind every claim of its attribute gives. */
+  protected whichKind(reading: Reading): string | undefined {
+    const words = reading.english.words;
+    for (const i of reading.focus) {
+      const s = reading.english.sentences[i];
+      if (!s) continue;
+      for (let k = s.from; k < s.to; k++) {
+        if (!/^(?:which|what)$/.test((words[k] as Word).lower)) continue;
+        let j = k + 1;
+        while (j <= s.to && ["ADJ", "NUM"].includes((words[j] as Word).pos) && j - k <= 3) j++;
+        if (KIND_GIVEN.has((words[j] as Word | undefined)?.lemma ?? "")) return undefined;
+        // The head of the noun phrase: "which rare earth elements" asks for elements.
+        while (j < s.to && (words[j + 1] as Word).pos === "NOUN") j++;
+        const w = words[j];
+        if (w?.pos !== "NOUN" || w.unknown) return undefined;
+        if (reading.mentions.some((m) => m.from <= j && j <= m.to)) return undefined;
+        if (/^(?:kind|type|sort|part|bit)$/.test(w.lemma)) return undefined;
+        if (KIND_GIVEN.has(w.lemma) || this.index.matcher.knows(keyOf(w.text))) return undefined;
+        return w.lower;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a claim's words name a kind of thing ("hotel" in "the Merdeka hotel"). */
+  protected claimNames(claim: LoadedClaim, kind: string): boolean {
+    const stem = keyOf(kind).slice(0, 5);
+    const v = claim.value;
+    const text = `${claim.answer} ${claim.snippet} ${"label" in v ? (v.label ?? "") : ""} ${"text" in v ? v.text : ""}`;
+    return keysOf(text).some((k) => k.startsWith(stem));
+  }
+}

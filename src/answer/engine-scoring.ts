@@ -1,0 +1,292 @@
+/**
+ * Finding and scoring the claims a question could rest on: by the concepts it names, the values it
+ * puts forward, the words it quotes and curated phrasings; then by the attribute asked, the words
+ * shared, the nouns it is about, time and standing.
+ */
+import type { Attribute, LoadedClaim } from "../knowledge/schema.js";
+import { GENERAL_WORDS } from "../search/general-words.js";
+import { stemsOf } from "../search/keys.js";
+import type { Reading } from "../search/reading.js";
+import { EngineChecks } from "./engine-checks.js";
+import {
+  type Candidate,
+  KIND_ATTRIBUTES,
+  PEOPLE_NOUNS,
+  PHRASING_MATCH,
+  SINGLE_VALUED_ASKED,
+} from "./engine-shared.js";
+import { squash } from "./lookups.js";
+import { agrees } from "./values.js";
+
+/** Part of the answer engine (see engine.ts). */
+export abstract class EngineScoring extends EngineChecks {
+  /** Claims found through the question's concepts, scored, best first. */
+  protected candidates(reading: Reading): Candidate[] {
+    const concepts = new Map<string, number>();
+    for (const m of reading.mentions)
+      concepts.set(m.concept, Math.max(concepts.get(m.concept) ?? 0, m.weight));
+    // A country named beside something more specific ("the china ceasefire") only sets the scene.
+    const other = [...concepts.keys()].some((id) => this.kb.concepts.get(id)?.type !== "country");
+    if (other)
+      for (const [id, w] of concepts)
+        if (this.kb.concepts.get(id)?.type === "country") concepts.set(id, w * 0.4);
+    // A value put forward is not what the question is about: "in Bangkok" narrows nothing.
+    if (reading.form === "belief" || reading.form === "yesno" || reading.form === "choice") {
+      for (const v of reading.claimed) {
+        if (
+          v.concept &&
+          (v.kind === "place" || v.kind === "person") &&
+          concepts.has(v.concept) &&
+          concepts.size > 1
+        ) {
+          concepts.set(v.concept, (concepts.get(v.concept) ?? 0) * 0.6);
+        }
+      }
+    }
+    // "Did he cancel the meeting?": what an event or measure is part of is asked about too, a little.
+    for (const [id, w] of [...concepts]) {
+      const c = this.kb.concepts.get(id);
+      if (c?.type !== "event" && c?.type !== "measure") continue;
+      for (const up of c.part_of) if (!concepts.has(up)) concepts.set(up, w * 0.25);
+    }
+    // "The talks", with no time: the round the newest sources speak of, the next one or else the latest.
+    // A belief about "the talks" ("are in Bangkok, right?") checks the current round, not the past ones.
+    if (
+      reading.time === "next" ||
+      reading.time === "now" ||
+      (reading.time !== "before" &&
+        ["belief", "yesno", "choice"].includes(reading.form) &&
+        reading.claimed.some((v) => v.kind === "place" || v.kind === "date") &&
+        !this.namesPastPlaces(reading))
+    )
+      this.nextOf(concepts);
+    if (reading.time === "before") this.previousOf(concepts);
+    let hits = this.index.byConcepts(concepts);
+    const valueHits = new Set<number>();
+    // A date or figure alone ("nov 1 - what happens then?", "what's the 145 about") finds the claims that give it.
+    const seen = new Set(hits.map((h) => h.index));
+    // Words the asker quotes find the claims whose snippet holds them.
+    const quoted = new Set<number>();
+    for (const q of reading.quotes) {
+      for (const i of this.lookups.quoting(squash(q))) {
+        quoted.add(i);
+        if (!seen.has(i)) {
+          seen.add(i);
+          hits.push({ index: i, coverage: 0.85 });
+        }
+      }
+    }
+    for (const v of reading.claimed) {
+      const found =
+        v.kind === "figure" && v.figure
+          ? this.index.byValue({ figure: v.figure.value })
+          : v.kind === "date" && v.date && !v.date.relative
+            ? this.index.byValue({ date: v.date.date, precision: v.date.precision })
+            : [];
+      for (const i of found) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        hits.push({ index: i, coverage: concepts.size ? 0.5 : 0.8 });
+        valueHits.add(i);
+      }
+    }
+    // A curated phrasing close to the question (an idiom the concepts and attribute don't carry)
+    // points at its claim.
+    const focusText = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
+    const phrased = this.index.phrasingMatches(stemsOf(focusText), PHRASING_MATCH);
+    for (const [i, sim] of phrased) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      hits.push({ index: i, coverage: 0.6 * sim });
+    }
+    const wordKeys = reading.content.map((c) => c.stem).filter((k) => this.index.idfOfWord(k) !== undefined);
+    const words = this.index.wordCoverage(
+      wordKeys,
+      hits.map((h) => h.index),
+    );
+    // Thousands of claims about what the question names (a large knowledge base, a common concept):
+    // only those that could still come near the top are scored in full, by what they are about and
+    // the question's words. The rest are far below any threshold a reply uses.
+    if (hits.length > this.maxScored) {
+      const rough = new Float64Array(hits.length);
+      hits.forEach((h, k) => {
+        rough[k] = h.coverage * (0.7 + 0.3 * (words.get(h.index) ?? 0));
+      });
+      const cut = (Float64Array.from(rough).sort()[hits.length - this.maxScored] as number) ?? 0;
+      hits = hits.filter(
+        (h, k) =>
+          (rough[k] as number) >= cut ||
+          quoted.has(h.index) ||
+          phrased.has(h.index) ||
+          valueHits.has(h.index),
+      );
+    }
+    // The nouns a question is about, beyond the concepts it names ("how big is the chinese
+    // delegation"): a claim that mentions none of them is about something else.
+    // ("before the extension" dates the question: the older value is asked, not a claim naming the extension)
+    const tokens = reading.english.words;
+    const timeRef = (i: number) =>
+      /^before$/.test(tokens[i - 1]?.lower ?? "") ||
+      (/^(?:the|a|an|this|that)$/.test(tokens[i - 1]?.lower ?? "") &&
+        /^before$/.test(tokens[i - 2]?.lower ?? ""));
+    const nounKeys = reading.content
+      .filter(
+        (c) =>
+          (c.word.pos === "NOUN" || c.word.pos === "PROPN") &&
+          !timeRef(c.index) &&
+          (!c.cue || PEOPLE_NOUNS.has(c.key)) &&
+          !GENERAL_WORDS.has(c.key),
+      )
+      .map((c) => c.stem)
+      .filter((k) => this.index.idfOfWord(k) !== undefined);
+    const nouns = nounKeys.length
+      ? this.index.wordCoverage(
+          nounKeys,
+          hits.map((h) => h.index),
+        )
+      : undefined;
+    // A rare noun ("sorghum") that a claim lacks counts against it more than a common one.
+    const maxIdf = Math.log(1 + this.index.claims.length);
+    const rarest = Math.max(0, ...nounKeys.map((k) => this.index.idfOfWord(k) ?? 0));
+    const nounFloor = rarest > 0.75 * maxIdf ? 0.45 : 0.6;
+    const countries = reading.mentions
+      .filter((m) => m.weight >= 0.85 && this.kb.concepts.get(m.concept)?.type === "country")
+      .map((m) => m.concept);
+    const thingsNamed = [...concepts.entries()]
+      .filter(
+        ([id, w]) => w >= 0.5 && ["measure", "event", "topic"].includes(this.kb.concepts.get(id)?.type ?? ""),
+      )
+      .map(([id]) => id);
+    const stateClaimed =
+      (reading.form === "belief" || reading.form === "yesno") &&
+      reading.claimed.some((v) => v.kind === "state");
+    const asked = new Map(reading.asked.attributes);
+    const putForward =
+      reading.form === "belief" ||
+      reading.form === "yesno" ||
+      reading.form === "choice" ||
+      (reading.form === "fragment" && /\?\s*$/.test(reading.text));
+    if (putForward) {
+      for (const v of reading.claimed) {
+        // A value in its slot ("in Tokyo", "at the G20") says what the question is about.
+        const weight =
+          v.slot && (v.kind === "place" || v.kind === "date" || v.kind === "figure")
+            ? 1
+            : asked.size
+              ? 0.6
+              : 0.9;
+        const kinds =
+          v.kind === "figure" && v.figure && /^(?:day|week|month|year|hour)s?$/.test(v.figure.unit)
+            ? (["duration"] as Attribute[])
+            : KIND_ATTRIBUTES[v.kind];
+        for (const a of kinds) asked.set(a, Math.max(asked.get(a) ?? 0, weight));
+      }
+    }
+    // "The related story says…": words of a report, not of a person, when no one is named.
+    const someone = reading.mentions.some((m) =>
+      ["person", "organisation", "country"].includes(this.kb.concepts.get(m.concept)?.type ?? ""),
+    );
+    if (!someone || this.reportSays(reading))
+      for (const a of ["said", "stance"] as const) if (asked.has(a)) asked.set(a, (asked.get(a) ?? 0) * 0.3);
+    const strong = reading.asked.strength >= 1;
+    const subjects = new Set(
+      [...concepts.entries()]
+        .filter(([id, w]) => w >= 0.85 && !this.isGeneral(id) && this.kb.concepts.get(id)?.type !== "person")
+        .map(([id]) => id),
+    );
+    const speaker = this.askedSpeaker(reading);
+    const saying = reading.asked.cues.some((c) =>
+      /\b(?:say|said|describe|characteri[sz]e|comment|quote|word|remark|statement|call (?:it|them|the)|line)\b/.test(
+        c,
+      ),
+    );
+    const named = new Set(concepts.keys());
+    const onlyGeneral = [...concepts.keys()].every((id) => this.isGeneral(id));
+    const out: Candidate[] = [];
+    for (const h of hits) {
+      const claim = this.index.claims[h.index] as LoadedClaim;
+      const standing = this.claimState[h.index] === 1;
+      // An older claim a newer one confirms still holds; one a newer one replaced only answers "before".
+      const confirmed = this.claimState[h.index] === 2;
+      if (!standing && !confirmed && reading.time !== "before") continue;
+      let fit =
+        asked.size === 0 ? (this.claimDefaultFit[h.index] as number) : (asked.get(claim.attribute) ?? 0);
+      // What someone said (quoted or reported) answers "what did they say", whatever else it is about,
+      // and who said it, when (the day it was said) and where (the outlet or place it names).
+      if (claim.speaker) {
+        fit = Math.max(fit, (asked.get("said") ?? 0) * 0.85);
+        if (saying) {
+          fit = Math.max(fit, (asked.get("who") ?? 0) * 0.8, (asked.get("when") ?? 0) * 0.75);
+          if (
+            claim.about.some((a) => ["organisation", "place"].includes(this.kb.concepts.get(a)?.type ?? ""))
+          )
+            fit = Math.max(fit, (asked.get("where") ?? 0) * 0.8);
+        }
+      }
+      // "Is He Lifeng still the one negotiating?": where a person stands is their role.
+      if (claim.attribute === "role" && this.kb.concepts.get(claim.about[0] as string)?.type === "person")
+        fit = Math.max(fit, (asked.get("status") ?? 0) * 0.6);
+      // "Who …?" wants people: words like "many leaders" answer it only loosely; a claim about an
+      // event that names its people answers it well enough.
+      if (claim.attribute === "who" && "text" in claim.value) fit *= strong ? 0.35 : 0.6;
+      if ((asked.get("who") ?? 0) >= 0.9 && fit < 0.5 && this.namesOthers(claim, named))
+        fit = Math.max(fit, 0.5);
+      // "Was the truce extended?" is answered by the truce's own status, not another measure's.
+      if (stateClaimed && claim.attribute === "status" && !this.isAboutNamed(claim, named)) fit = 0;
+      const fitFactor = asked.size === 0 ? 0.92 : fit > 0 ? 0.5 + 0.5 * fit : strong ? 0.45 : 0.7;
+      const w = wordKeys.length ? (words.get(h.index) ?? 0) : 0.5;
+      // A claim whose subject is a specific concept the question names is about what it asks, though
+      // the question names more around it ("the fentanyl tariff before the deal").
+      const coverage = subjects.has(claim.about[0] as string) ? Math.max(h.coverage, 0.7) : h.coverage;
+      // When the question names only what sets the scene (China, tariffs), its own rarer words say
+      // which claim it is about ("the duty on chicken, wheat, corn and cotton").
+      const base = coverage * (0.7 + 0.3 * w);
+      let score =
+        (onlyGeneral && wordKeys.length >= 2 ? Math.max(base, 0.5 * coverage + 0.5 * w) : base) * fitFactor;
+      if (nouns) score *= nounFloor + (1 - nounFloor) * (nouns.get(h.index) ?? 0);
+      // A date, place or figure belongs to the claim's subject: "how much tariff revenue" is not
+      // answered by the deficit's figure, though that claim mentions the revenue.
+      if (
+        thingsNamed.length &&
+        SINGLE_VALUED_ASKED.has(claim.attribute) &&
+        !this.subjectNamed(claim, thingsNamed) &&
+        this.sameClass(claim, thingsNamed)
+      )
+        score *= 0.55;
+      // "China's deficit" is not the US deficit: a claim whose subject belongs to another country.
+      if (countries.length && this.belongsElsewhere(claim, countries)) score *= 0.45;
+      if (speaker && (claim.attribute === "said" || claim.attribute === "stance")) {
+        score *= this.spokeFor(claim, speaker) ? 1.05 : claim.speaker ? 0.55 : 0.75;
+      }
+      if (confirmed) score *= reading.time === "before" ? 0.9 : 0.97;
+      else if (!standing) score *= 1.02 + (this.claimRecency[h.index] as number);
+      else if (reading.time === "before") score *= 0.9;
+      if (reading.time === "next") score *= this.claimUpcoming[h.index] as number;
+      else if (reading.time !== "before" && (this.claimUpcoming[h.index] as number) < 1) score *= 0.96;
+      if (reading.asked.exact && fit > 0 && this.concernsExactness(reading, claim)) {
+        score *= this.finerThanKnown(reading, claim) ? 0.85 : 1.25;
+      }
+      if (claim.headline) score *= 1.01;
+      if (quoted.has(h.index)) score *= 1.3;
+      const sim = phrased.get(h.index);
+      if (sim !== undefined) score *= 1 + sim;
+      // A value the question gives ("truce 145", "did they meet in Stockholm?") points at the claim that holds it.
+      if (
+        reading.claimed.some(
+          (v) =>
+            v.kind !== "state" &&
+            agrees(this.kb, claim, v) === true &&
+            !(v.concept && claim.about.includes(v.concept)),
+        )
+      )
+        score *= 1.2;
+      out.push({ claim, score, coverage: h.coverage, words: w, fit, standing, phrased: sim ?? 0 });
+    }
+    return out.sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.fit - a.fit ||
+        (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0),
+    );
+  }
+}
