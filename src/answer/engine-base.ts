@@ -94,6 +94,9 @@ export abstract class EngineBase {
   /** Whether the claim's subject belongs to a country the question does not name, and the claim is not about those it does. */
   protected belongsElsewhere(claim: LoadedClaim, countries: readonly string[]): boolean {
     const subject = claim.about[0] as string;
+    // A person speaks to other countries; a measure or a figure belongs to one.
+    const type = this.kb.concepts.get(subject)?.type;
+    if (type === "person" || type === "organisation") return false;
     const owners = this.index.ancestors(subject).filter((a) => this.kb.concepts.get(a)?.type === "country");
     if (!owners.length || owners.some((o) => countries.includes(o))) return false;
     return !claim.about.some((a) => countries.includes(a));

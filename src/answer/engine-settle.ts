@@ -102,6 +102,20 @@ export abstract class EngineSettle extends EngineReplies {
         top = status;
       }
     }
+    // "How did Trump describe relations?": his words, though another's mention more of the question.
+    const speaker = this.askedSpeaker(reading);
+    const saying = reading.asked.cues.some((c) =>
+      /\b(?:say|said|tell|told|describe|characteri[sz]e|comment|quote|word|remark|statement|call)\b/.test(c),
+    );
+    if (speaker && saying && !this.spokeFor(top.claim, speaker)) {
+      const floor = top.score * 0.5;
+      const own = candidates.find((c) => c.score >= floor && c.fit >= 0.8 && this.spokeFor(c.claim, speaker));
+      if (own) {
+        candidates.splice(candidates.indexOf(own), 1);
+        candidates.unshift(own);
+        top = own;
+      }
+    }
     const beyond = this.beyondWhatClaimSays(reading, top.claim, candidates);
     if (beyond)
       return done(
