@@ -83,11 +83,22 @@ const GENERIC_TARGETS = new Set([
 function partsOf(
   sentence: string,
   p: MeasurePhrase,
-): { describing: string[]; rate?: string; targetWords: string; targetKeys: string[] } {
+): { describing: string[]; rate?: string; targetWords: string; targetKeys: string[]; targetName: string } {
   const words = tokensOf(p.name);
+  // "U.S.-specific metals ban": whom it applies to, as "on U.S. goods" would say, tells no other measure.
+  const specific = new Set<number>();
+  words.forEach((w, i) => {
+    if (w.lower === "specific" && words[i - 1]?.text === "-" && words[i - 2]?.end === words[i - 1]?.start)
+      specific.add(i).add(i - 2);
+  });
   const telling = words
     .filter(
-      (w) => w.start < p.headStart - p.start && w.text !== "-" && !JUDGING.has(w.lower) && !IDLE.has(w.lower),
+      (w, i) =>
+        w.start < p.headStart - p.start &&
+        w.text !== "-" &&
+        !specific.has(i) &&
+        !JUDGING.has(w.lower) &&
+        !IDLE.has(w.lower),
     )
     .filter((w) => !(w.pos === "ADJ" && /(?:er|est)$/.test(w.lower)))
     .map((w) => keyOf(w.text))
@@ -96,18 +107,37 @@ function partsOf(
   const describing = telling.filter((k) => !/^\d/.test(k));
   // What it applies to: "on U.S. goods", "on Chinese-made ship-to-shore cranes" (the nouns and their describing words).
   let targetWords = "";
+  let targetName = "";
   // "tariffs it imposed on U.S. farm products": what it applies to, past a short relative clause.
   const on =
     /^\s+(?:(?:it|they|that|which|[A-Z][a-z]+)\s+(?:had\s+)?(?:imposed|placed|levied|charged|put)\s+(?:in\s+\w+\s+)?)?on\s+/.exec(
       sentence.slice(p.end),
     );
   if (APPLIES_HEADS.has(p.head) && on) {
-    const from = p.end + on[0].length;
+    let from = p.end + on[0].length;
+    const nameFrom = from;
+    const after = tokensOf(sentence).filter((x) => x.start >= from);
+    // "its ban on shipping gallium …": what is done with the goods is not what the ban is on.
+    const doing = after[0];
+    if (doing && doing.pos === "VERB" && /ing$/.test(doing.lower) && after[1]?.pos === "NOUN")
+      from = after[1].start;
     let end = from;
     let hyphen = false;
-    for (const t of tokensOf(sentence).filter((x) => x.start >= from)) {
+    const rest = after.filter((x) => x.start >= from);
+    for (const [i, t] of rest.entries()) {
       const glued = t.start === end && end > from;
-      if (t.start > end + 1 && !glued) break;
+      // "gallium, germanium and antimony": a list of the goods it applies to.
+      const listed = rest[i + 1];
+      if (
+        (t.text === "," || t.lower === "and") &&
+        end > from &&
+        listed?.pos === "NOUN" &&
+        /^[a-z]/.test(listed.text)
+      ) {
+        end = t.end;
+        continue;
+      }
+      if (t.start > end + 1 && !glued && !(rest[i - 1] && /^(?:,|and)$/.test(rest[i - 1]?.text ?? ""))) break;
       if (t.text === "-" || (glued && /^-/.test(t.text)) || (glued && hyphen)) {
         hyphen = t.text === "-" || /-$/.test(t.text);
         end = t.end;
@@ -118,12 +148,19 @@ function partsOf(
       end = t.end;
     }
     targetWords = sentence.slice(from, end).trim();
+    // "… to the United States": where the goods go is part of the measure's name.
+    const to =
+      from > nameFrom
+        ? /^\s+to\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}/.exec(sentence.slice(end))
+        : null;
+    targetName = sentence.slice(nameFrom, end + (to?.[0].length ?? 0)).trim();
   }
   const targetKeys = targetWords
-    .split(/[\s-]+/)
+    .split(/[\s,-]+/)
+    .filter((w) => !/^(?:and|or)$/i.test(w))
     .map(keyOf)
     .filter((k) => k.length > 1 && !GENERIC_TARGETS.has(k));
-  return { describing, rate, targetWords, targetKeys };
+  return { describing, rate, targetWords, targetKeys, targetName };
 }
 
 /** How a concept's names read: the concepts its name and aliases name (its anchors), per name. */
@@ -315,12 +352,74 @@ export class MentionFinder {
       const head = keyOf(words.split(/\s+/).at(-1) ?? "");
       if (!MEETING_HEADS.has(head)) return m;
       const children = this.concepts.everything().some((c) => c.part_of.includes(m.concept.id));
-      if (!children) return m;
+      const series = this.isSeries(m.concept);
+      if (!children && !series) return m;
       const placed = this.eventPlacedBy(this.presentAround(sentence, m.start, mentions), m.concept);
       if (placed) return { ...m, concept: placed, context: !sayName(placed, words) };
+      // "two days of trade talks in the Malaysian capital": a round of the series the knowledge does not have yet.
+      const where = series ? this.placeOf(sentence, m, mentions) : undefined;
+      if (where) {
+        const own = this.ownEvent(m.concept, where);
+        return { ...m, concept: own, context: !sayName(own, words) };
+      }
+      if (!children) return m;
       if (children && this.lastTalks && this.lastTalks.id !== m.concept.id)
         return { ...m, concept: this.lastTalks, context: true };
       return m;
+    });
+  }
+
+  /**
+   * Whether an event is a series of talks: plural talks that none of its names places or peoples
+   * ("US-China trade talks"), not one meeting, nor rounds named by where they were ("Geneva round").
+   */
+  private isSeries(c: Concept): boolean {
+    if (c.type !== "event") return false;
+    return /^(?:talks|negotiations)$/i.test(nameHead(c.name)) && this.anchorsOf(c).sets.length === 0;
+  }
+
+  /**
+   * Where a clause puts talks: a place right after them ("talks in the Malaysian capital", "talks at
+   * Harbour Hall") or right before ("the Fredonville talks"). A country the series is between is
+   * not where it was held.
+   */
+  private placeOf(
+    sentence: string,
+    m: ConceptMention,
+    mentions: readonly ConceptMention[],
+  ): Concept | undefined {
+    const between = new Set(this.concepts.peopleAndPlacesIn(m.concept.name).map((x) => x.concept.id));
+    const found = mentions.find((x) => {
+      if (!["place", "country"].includes(x.concept.type) || between.has(x.concept.id)) return false;
+      if (x.start >= m.end) return /^\s+(?:in|at)\s+(?:the\s+)?$/.test(sentence.slice(m.end, x.start));
+      return x.end <= m.start && /^\s*$/.test(sentence.slice(x.end, m.start)) && x.concept.type === "place";
+    });
+    return found?.concept;
+  }
+
+  /**
+   * The article's own round of a series, held at `place`: "US-China trade talks in Kuala Lumpur",
+   * part of the series, with the names people give a round ("Kuala Lumpur talks", "KL round",
+   * "Malaysia talks", "talks in Kuala Lumpur"), from the place's name, its abbreviations and the
+   * country it is in.
+   */
+  private ownEvent(series: Concept, place: Concept): Concept {
+    const names = [place.name, ...place.aliases.filter((a) => /^[A-Z]{2,}$/.test(a))];
+    const countries = within(place, (id) => this.concepts.get(id))
+      .map((id) => this.concepts.get(id))
+      .filter((c): c is Concept => c?.type === "country")
+      .map((c) => c.name);
+    const head = nameHead(series.name).toLowerCase();
+    const kinds = [...new Set([head, "talks", "round", "meeting"])];
+    const aliases = [
+      ...names.flatMap((n) => [...kinds.map((k) => `${n} ${k}`), `${head} in ${n}`]),
+      ...countries.flatMap((n) => [...kinds.map((k) => `${n} ${k}`), `${head} in ${n}`]),
+    ];
+    return this.concepts.propose({
+      name: `${series.name} in ${place.name}`,
+      type: "event",
+      aliases,
+      part_of: [series.id],
     });
   }
 
@@ -414,7 +513,7 @@ export class MentionFinder {
       const names = namesOf(c);
       return keys.every((k) => names.includes(k));
     };
-    const { describing, rate, targetWords, targetKeys } = partsOf(sentence, p);
+    const { describing, rate, targetKeys, targetName } = partsOf(sentence, p);
     if (covering) {
       const extra = describing.filter((k) => !says(covering.concept, [k]));
       if (
@@ -496,7 +595,7 @@ export class MentionFinder {
       if (!describing.length && !targetKeys.length && !(rate && covering)) return undefined;
       const lead = words[0] && JUDGING.has(words[0].lower) ? words[0].end + 1 : 0;
       const name =
-        `${sentence.slice(p.start + lead, p.end)}${targetKeys.length ? ` on ${targetWords}` : ""}`.trim();
+        `${sentence.slice(p.start + lead, p.end)}${targetKeys.length ? ` on ${targetName}` : ""}`.trim();
       const parent = covering
         ? targetKeys.length && !says(covering.concept, targetKeys)
           ? covering.concept.part_of

@@ -143,6 +143,18 @@ export function dateFacts(
     if (!subject && verb && MEETING_VERBS.has(verb)) {
       subject = r.meetingOf(partiesAround(r, u, d.index)) ?? r.talks;
       placed = Boolean(subject);
+      // "ended two days of talks in Fredonville on Sunday": the round of talks the clause names.
+      if (!subject) {
+        const [tFrom] = chainSpan(r, u, d.index);
+        subject = r.mentions.find(
+          (m) =>
+            m.concept.type === "event" &&
+            m.start >= tFrom &&
+            m.end <= d.index &&
+            m.concept.part_of.length > 0,
+        )?.concept;
+        placed = Boolean(subject);
+      }
       // "will meet Sylvanian negotiators in Fredonville next week": a meeting named by its place.
       if (!subject) {
         const [cFrom] = chainSpan(r, u, d.index);

@@ -161,3 +161,48 @@ describe("names a curator would write for a measure", () => {
     expect(claims.find((c) => c.about[0] === ban?.id)?.value).toEqual({ state: "suspended" });
   });
 });
+
+describe("the article's own round of talks", () => {
+  const series = concept("fs-talks", "event", "Freedonia–Sylvania talks", ["talks", "negotiations"]);
+  const fredonville: Concept = {
+    ...concept("fredonville", "place", "Fredonville", ["FV"]),
+    part_of: ["freedonia"],
+  };
+  const meeting = concept("teasdale-pinky-meeting", "event", "Teasdale–Pinky meeting", ["meeting"]);
+  const text =
+    "Freedonian and Sylvanian negotiators ended two days of talks in Fredonville on Sunday. The talks were the third round this year.";
+  const draftWith = (more: Concept[], body = text) =>
+    draftClaims(body, {
+      source: { id: "freedonia-news", title: "Freedonia news", published: "2031-11-14" },
+      known: [...known, series, fredonville, meeting, ...more],
+      takenIds: new Set(),
+    });
+
+  it("drafts talks the clause places as a round of the series, named as people name a round", () => {
+    const { concepts, claims } = draftWith([]);
+    const own = concepts.find((c) => c.type === "event");
+    expect(own).toMatchObject({ name: "Freedonia–Sylvania talks in Fredonville", part_of: ["fs-talks"] });
+    expect(own?.aliases).toEqual(
+      expect.arrayContaining(["Fredonville talks", "FV talks", "Fredonville round", "Freedonia talks"]),
+    );
+    expect(own?.aliases).toContain("talks in Fredonville");
+    // Its claims are about the round, not the series; "the talks" later is the round too.
+    expect(claims.find((c) => c.attribute === "duration")?.about[0]).toBe(own?.id);
+    expect(claims.filter((c) => c.about[0] === "fs-talks")).toEqual([]);
+  });
+
+  it("links the round the knowledge already has, proposing none", () => {
+    const round: Concept = {
+      ...concept("fv-talks", "event", "Freedonia–Sylvania talks in Fredonville", ["Fredonville talks"]),
+      part_of: ["fs-talks"],
+    };
+    const { concepts, claims } = draftWith([round]);
+    expect(concepts.filter((c) => c.type === "event")).toEqual([]);
+    expect(claims.find((c) => c.attribute === "duration")?.about[0]).toBe("fv-talks");
+  });
+
+  it("does not split one meeting from itself", () => {
+    const { concepts } = draftWith([], "President Teasdale ended the meeting in Fredonville on Sunday.");
+    expect(concepts.filter((c) => c.type === "event")).toEqual([]);
+  });
+});
