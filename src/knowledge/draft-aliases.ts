@@ -312,3 +312,15 @@ function nameHeadOf(name: string): string {
   const cut = words.findIndex((w, i) => i > 0 && /^(?:on|in|of|for|with|at|to|against|between)$/.test(w));
   return (cut > 0 ? words[cut - 1] : words.at(-1)) ?? "";
 }
+
+/**
+ * A deal named by one proper name ("TikTok deal") is what people mean by that name alone ("did
+ * they sort out TikTok"), when no concept is named by it and it is no English word ("Trade deal").
+ */
+export function soleNameAlias(name: string, isName: (words: string) => boolean): string | undefined {
+  const m = /^([A-Z][\w-]*[a-z][\w-]*)\s+(?:deal|agreement|accord|pact|sale)$/.exec(name);
+  const word = m?.[1];
+  if (!word || isName(word) || SMALL.test(word)) return undefined;
+  const read = tokensOf(word.toLowerCase())[0];
+  return read?.unknown ? word : undefined;
+}

@@ -6,6 +6,7 @@
  */
 import { ConceptMatcher } from "../search/concept-matcher.js";
 import { aliasKey } from "./check.js";
+import { measureAliases, organisationAliases, otherWordOrder, roleVariants } from "./draft-aliases.js";
 import type { Named } from "./draft-names.js";
 import { type Token, tokensOf } from "./draft-tokens.js";
 import type { Concept, ConceptType } from "./schema.js";
@@ -73,6 +74,17 @@ export class DraftConcepts {
     this.partyMatcher = undefined;
   }
 
+  /** Gives a proposed concept more aliases, those no other concept has. */
+  addAliases(concept: Concept, aliases: readonly string[]): void {
+    if (!this.proposed.includes(concept)) return;
+    for (const a of aliases)
+      if (aliasKey(a) !== aliasKey(concept.name) && !concept.aliases.includes(a) && this.free(a)) {
+        concept.aliases.push(a);
+        this.byName.set(aliasKey(a), concept);
+      }
+    this.matcher = undefined;
+  }
+
   /** Whether `name` is free to be a new concept's name or alias. */
   free(name: string): boolean {
     return !this.byName.has(aliasKey(name)) && !PRONOUNS.has(aliasKey(name));
@@ -109,12 +121,16 @@ export class DraftConcepts {
     roles?: string[];
     part_of?: string[];
   }): Concept {
+    // "fentanyl-related tariffs" is also "fentanyl tariffs"; "ban on gallium and germanium" the "gallium ban".
+    const derived =
+      fields.type === "measure" || fields.type === "event" ? measureAliases(fields.name, fields.type) : [];
     const had =
       this.named(fields.name) ??
       this.sameDated(fields.name, fields.type) ??
-      this.sameDeal(fields.name, fields.type);
+      this.sameDeal(fields.name, fields.type) ??
+      derived.map((a) => this.named(a)).find((c) => c?.type === fields.type);
     if (had) return had;
-    const aliases = [...new Set(fields.aliases ?? [])].filter(
+    const aliases = [...new Set([...(fields.aliases ?? []), ...derived])].filter(
       (a) => aliasKey(a) !== aliasKey(fields.name) && this.free(a),
     );
     const concept: Concept = {
@@ -195,7 +211,9 @@ export class DraftConcepts {
    * names a concept already is never proposed twice), else a proposal with its short forms.
    */
   fromNamed(n: Named, text: string, countryId: (name: string) => string | undefined): Concept | undefined {
-    const known = this.named(n.name) ?? n.aliases.map((a) => this.named(a)).find(Boolean);
+    const order = n.type === "organisation" ? otherWordOrder(n.name) : undefined;
+    const known =
+      this.named(n.name) ?? [...n.aliases, ...(order ? [order] : [])].map((a) => this.named(a)).find(Boolean);
     if (known) return known;
     const aliases = [...n.aliases];
     if (n.type === "person") {
@@ -207,20 +225,14 @@ export class DraftConcepts {
       const short = alone(last) ? last : alone(first) || FAMILY_FIRST.has(first.toLowerCase()) ? first : last;
       if (short && short !== n.name) aliases.push(short);
     }
-    const words = n.name.split(" ");
-    if (n.type === "organisation" && words.length > 2) {
-      const acronym = words
-        .filter((w) => /^[A-Z]/.test(w))
-        .map((w) => w[0])
-        .join("");
-      if (acronym.length > 2 && new RegExp(`\\b${acronym}\\b`).test(text)) aliases.push(acronym);
-    }
+    if (n.type === "organisation") aliases.push(...organisationAliases(n.name, text, n.owner));
     const owner = n.owner ? countryId(n.owner) : undefined;
+    const roles = n.described ? [] : n.roles.filter(Boolean);
     return this.propose({
       name: n.name,
       type: n.type,
       aliases,
-      roles: n.described ? [] : n.roles.filter(Boolean),
+      roles: n.type === "person" ? [...roles, ...roles.flatMap(roleVariants)] : roles,
       part_of: owner ? [owner] : [],
     });
   }

@@ -369,6 +369,14 @@ export class MentionFinder {
     });
   }
 
+  /** How many judging or idle words open a name ("the higher reciprocal tariff"): 2. */
+  private leading(name: string): number {
+    const words = tokensOf(name);
+    let i = 0;
+    while (i < words.length && (JUDGING.has(words[i]?.lower ?? "") || IDLE.has(words[i]?.lower ?? ""))) i++;
+    return i;
+  }
+
   /**
    * Whether an event is a series of talks: plural talks that none of its names places or peoples
    * ("US-China trade talks"), not one meeting, nor rounds named by where they were ("Geneva round").
@@ -449,6 +457,15 @@ export class MentionFinder {
           key: p.key.replace(/\s*rate$/, ""),
         };
         const linked = this.linkPhrase(sentence, inner, known, sofar);
+        // "the higher reciprocal tariff rate": the tariff is also called by its rate ("reciprocal rate").
+        const lead = this.leading(name);
+        const describing = tokensOf(name)
+          .slice(lead, -1)
+          .filter((w) => /^[a-z][a-z-]+$/.test(w.text));
+        if (linked && describing.length && describing.length === tokensOf(name).length - 1 - lead) {
+          const said = describing.map((w) => w.text).join(" ");
+          this.concepts.addAliases(linked.concept, [`${said} ${last.text} rate`, `${said} rate`]);
+        }
         return linked && { ...linked, end: p.end };
       }
       return undefined;

@@ -5,6 +5,7 @@
  * Nexperia"), an organisation's own head word ("Commerce Ministry", "Ministry of Transport"), a
  * dateline, a preposition of place, and the country names the runtime's ICU data knows.
  */
+import { givenAbbreviations } from "./draft-aliases.js";
 import { type Token, tokensOf } from "./draft-tokens.js";
 import type { ConceptType } from "./schema.js";
 
@@ -181,7 +182,11 @@ export function findNamed(sentences: readonly string[]): Named[] {
       const full = (m[1] ?? "").trim();
       const parts = full.split(/['’]s[ ]/);
       parts.forEach((part, i) => {
-        const owner = COUNTRY_PREFIX.exec(`${part} `)?.[0];
+        // "China's Commerce Ministry": the country before the possessive owns the body.
+        const before = i > 0 ? (parts[i - 1] ?? "") : "";
+        const owner =
+          COUNTRY_PREFIX.exec(`${part} `)?.[0] ??
+          (i === 1 && /^[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?$/.test(before) ? before : undefined);
         let name = part.replace(COUNTRY_PREFIX, "").replace(/^(?:The|the)[ ]/, "");
         if (i < parts.length - 1 && !new RegExp(`(?:${ORG_HEAD})$`).test(name)) return;
         name = name.replace(/['’]s$/, "");
@@ -224,5 +229,23 @@ export function findNamed(sentences: readonly string[]): Named[] {
       add({ name: m[0], type: "organisation", roles: [], aliases: [] });
     }
   }
+  // "the U.S. Trade Representative (USTR)": the abbreviation is another name of what it follows,
+  // not a body of its own.
+  for (const s of sentences)
+    for (const { name, short } of givenAbbreviations(s)) {
+      const long = [...found.values()]
+        .filter((n) => n.name !== short && (name === n.name || name.endsWith(` ${n.name}`)))
+        .sort((a, b) => b.name.length - a.name.length)[0];
+      const alone = found.get(short.toLowerCase());
+      if (long) {
+        if (!long.aliases.includes(short)) long.aliases.push(short);
+        if (alone && !alone.roles.length) found.delete(short.toLowerCase());
+      } else if (alone && !alone.roles.length && name.split(" ").length > 1) {
+        // "the Freedonian Cheese Board (FCB)": the body goes by its full name, the letters an alias.
+        found.delete(short.toLowerCase());
+        if (!found.has(name.toLowerCase()))
+          found.set(name.toLowerCase(), { ...alone, name, aliases: [short, ...alone.aliases] });
+      }
+    }
   return [...found.values()];
 }

@@ -7,6 +7,7 @@
  * on a verbatim snippet, with an answer in plain words. Nothing here is served as drafted.
  */
 import { sameValue, subjectOf } from "./claim-values.js";
+import { headlineAliases, soleNameAlias } from "./draft-aliases.js";
 import { answerFrom } from "./draft-answer.js";
 import { findSpeech, type Recent } from "./draft-attribution.js";
 import { DraftConcepts, idFrom } from "./draft-concepts.js";
@@ -106,7 +107,11 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
 
   // Who and what the article names: countries first, so that a ministry can be part of its country.
   const named = findNamed(sentences.map((s) => s.text));
-  const countryId = (name: string) => concepts.named(name)?.id;
+  // "China's Commerce Ministry", "Sylvania's Cheese Ministry": the owner is a country the knowledge has.
+  const countryId = (name: string) => {
+    const c = concepts.named(name);
+    return c?.type === "country" ? c.id : undefined;
+  };
   const roles: { concept: Concept; snippet: string; role: string; described: boolean }[] = [];
   for (const n of [
     ...named.filter((n) => n.type === "country"),
@@ -284,6 +289,23 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       },
       `${r.concept.name} is ${article ? `${article} ` : ""}${role}.`.replace(/\s+/g, " "),
     );
+  }
+  // "China Pauses … Metals Ban": the headline's short name for the one ban the article proposes.
+  const headlines = story.furniture
+    .filter((f) => /^(?:headline|subhead|Key Takeaways summary bullet)/.test(f.why))
+    .map((f) => f.line);
+  // A word or phrase some concept is named by (in any form: "Fentanyl Tariff") names that one instead.
+  const isName = (w: string) =>
+    Boolean(concepts.named(w)) || concepts.mentionsIn(w).some((m) => m.start === 0 && m.end === w.length);
+  const given = headlineAliases([source.title, ...headlines], concepts.proposed, isName);
+  for (const [id, aliases] of given) {
+    const c = concepts.get(id);
+    if (c) concepts.addAliases(c, aliases);
+  }
+  // "TikTok deal" is what "did they sort out TikTok" means.
+  for (const c of concepts.proposed) {
+    const alone = c.type === "measure" ? soleNameAlias(c.name, isName) : undefined;
+    if (alone) concepts.addAliases(c, [alone]);
   }
   return { concepts: concepts.proposed, claims, furniture: story.furniture };
 }
