@@ -29,7 +29,7 @@ describe("the tradebot command line", () => {
     expect(r.out).toContain("“That agreement is set to expire in November.”");
     expect(r.out).toMatch(/— US, China Plan New Trade Talks in Malaysia — .*, Oct\. 17, 2025/);
     expect(r.out).toMatch(
-      /Until: November 2025 \(ends in 12 days; per the Oct\. 17, 2025 report, 3 days old now\)/,
+      /Until: November 2025 \(expires in 12 to 41 days, per the Oct\. 17, 2025 report\)/,
     );
   });
 
