@@ -9,7 +9,7 @@ import { ageOf, countdown, formatDay } from "./dates.js";
 import { freshnessOf, round } from "./freshness.js";
 import type { Standing } from "./standing.js";
 import type { Answer, Citation } from "./types.js";
-import { valueInWords } from "./values.js";
+import { valueInWords, valueKind } from "./values.js";
 
 /** The longest answer text we give: the scorer's and Slack's sense of "short". */
 const MAX_TEXT = 780;
@@ -57,6 +57,18 @@ export function dateLine(ctx: ComposeContext, claim: LoadedClaim): string | unde
       ? at.text.replace(/^starts in/, "ends in").replace(/^this (\w+)$/, "ends this $1")
       : at.text;
   return `${word}: ${label} (${when}, per ${reportOf(ctx.kb, claim)}).`;
+}
+
+/**
+ * What an answer replaced, in one short clause after the new fact: "It replaces Nov. 10, 2025,
+ * from the Oct. 26, 2025 report." A state or a text has no short form: its sentence follows.
+ */
+function replacedClause(kb: KnowledgeBase, replaced: LoadedClaim): string {
+  const kind = valueKind(replaced.value);
+  const words = valueInWords(kb, replaced.value);
+  if (kind !== "state" && kind !== "text" && words.length <= 60)
+    return `It replaces ${words}, from ${reportOf(kb, replaced)}.`;
+  return `It replaces ${reportOf(kb, replaced)}: ${replaced.answer}`;
 }
 
 /** Options for one claim's answer. */
@@ -110,10 +122,7 @@ export function claimAnswer(ctx: ComposeContext, claim: LoadedClaim, options: Cl
   } else {
     const replaced = standing.replaced.get(claim.id)?.[0];
     if (replaced) {
-      parts.push({
-        text: `This replaces ${reportOf(kb, replaced)}, which said: ${replaced.answer}`,
-        claim: replaced,
-      });
+      parts.push({ text: replacedClause(kb, replaced), claim: replaced });
     }
     const status = standing.statusOf.get(claim.about[0] as string);
     if (status && status.id !== claim.id && status.asOf > claim.asOf && claim.attribute !== "status") {
