@@ -35,7 +35,8 @@ export function verdictLine(c: CheckedClaim): string {
     const say = safeMrkdwn(c.sourcesSay ?? "");
     return c.notWhat ? `✗ the sources say ${say} (not ${safeMrkdwn(c.notWhat)})` : `✗ the sources say ${say}`;
   }
-  return "? not in the sources";
+  // Cited: the sources speak of it, but neither confirm nor refute it as the message puts it.
+  return c.citation ? "? not in the sources as stated; what they say:" : "? not in the sources";
 }
 
 /** One claim: the message's words, the verdict, and what the sources say (only when cited). */
@@ -88,7 +89,8 @@ function fallback(check: FactCheck): string {
     return "Fact-check: I found no claim to check in that message (tariff rates, dates, places, who met or said what).";
   const lines = check.claims.map((c, i) => {
     const cite = c.citation ? ` (${c.citation.publisher}, ${c.citation.published})` : "";
-    return `${i + 1}. ${c.text} — ${verdictLine(c)}${c.verdict === "unknown" && !c.citation ? "" : cite}`;
+    const said = c.verdict === "unknown" && c.citation && c.detail ? ` ${truncate(c.detail, 300)}` : "";
+    return `${i + 1}. ${c.text} — ${verdictLine(c)}${said}${cite}`;
   });
   return truncate(safeMrkdwn(`Fact-check:\n${lines.join("\n")}\n${summaryLine(check)}`), LIMITS.fallbackText);
 }
