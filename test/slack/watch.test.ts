@@ -112,6 +112,17 @@ describe("/tradetalks watch", () => {
     );
     expect(unknown).toContain("US-China trade truce");
     expect(await command("watches")).toMatch(/1\. the truce \(US-China trade truce\)/);
+    // A channel the bot is not in is refused, and nothing is stored.
+    slack.reset();
+    slack.failNext("conversations.info", "channel_not_found");
+    const res = await sendCommand(
+      app.target,
+      slashCommand("watch the rare-earth controls", slack.responseUrl()),
+    );
+    expect(res.status).toBe(200);
+    const [refused] = await slack.waitForResponses(1);
+    expect(String(refused?.body.text)).toMatch(/^I'm not in this channel.*\/invite @Trade Talk Bot/);
+    expect((await app.store.listWatches(CHANNEL)).map((w) => w.topic)).toEqual(["the truce"]);
   });
 
   it("posts once when a reload replaces the truce's expiry, cited, and never again", async () => {

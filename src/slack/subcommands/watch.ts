@@ -2,7 +2,7 @@
 import { resolveTopic, seenNow } from "../../briefing/watch.js";
 import { safeMrkdwn, slackToPlain } from "../escape.js";
 import { COMMAND } from "../ids.js";
-import { reply } from "./briefing-deps.js";
+import { botIsInChannel, INVITE_HINT, reply } from "./briefing-deps.js";
 import type { Subcommand } from "./types.js";
 import { WATCHES_NOT_SET_UP, watchLabel } from "./watch-deps.js";
 
@@ -11,7 +11,8 @@ export const watch: Subcommand = {
   name: "watch",
   usage: "<topic>",
   summary: "Post here when what the sources say about a topic changes (the truce, the rare-earth controls…)",
-  handler: async ({ deps, args, channelId, teamId, userId, now }) => {
+  handler: async (ctx) => {
+    const { deps, args, channelId, teamId, userId, now } = ctx;
     const w = deps.watches;
     if (!w) return WATCHES_NOT_SET_UP;
     const topic = slackToPlain(args).trim();
@@ -24,6 +25,9 @@ export const watch: Subcommand = {
         `I don't know that topic: no name or alias in my knowledge matches ${safeMrkdwn(topic)}.${tries ? ` Try ${tries}.` : ""}`,
       );
     }
+    // The posts come later, with nobody there to see an error: the bot must be able to post here.
+    if (!(await botIsInChannel(ctx)))
+      return reply(`I'm not in this channel, so I could not post what changes. ${INVITE_HINT}`);
     const added = await w.store.addWatch(
       {
         channelId,

@@ -5,6 +5,7 @@
  */
 import type { App, MessageShortcut } from "@slack/bolt";
 import { factCheck } from "../../../answer/factcheck.js";
+import { KnowledgeHolder } from "../../../knowledge/holder.js";
 import { type FactCheckShare, factCheckMessage } from "../../blocks/factcheck.js";
 import type { Message } from "../../blocks/message.js";
 import type { SlackDeps } from "../../deps.js";
@@ -17,7 +18,9 @@ export function factCheckReply(
   view: { now: Date; sharedBy?: string; share?: FactCheckShare },
 ): Message {
   const { now } = view;
-  const check = factCheck(text, (q) => deps.core.answer(q, now));
+  // One knowledge base for every claim of the message, even if a reload lands meanwhile.
+  const core = deps.core instanceof KnowledgeHolder ? deps.core.snapshot().core : deps.core;
+  const check = factCheck(text, (q) => core.answer(q, now));
   return factCheckMessage(check, view);
 }
 
