@@ -11,6 +11,7 @@
 import { citationOf } from "../answer/citations.js";
 import { formatDay } from "../answer/dates.js";
 import type { Citation } from "../answer/types.js";
+import { valueInWords, valueKind } from "../answer/values.js";
 import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import { readEnglish } from "../nlp/english.js";
 import { ConceptMatcher } from "../search/concept-matcher.js";
@@ -123,8 +124,14 @@ function reportOf(kb: KnowledgeBase, claim: LoadedClaim): string {
 /** The change in one short sentence or two, from the claims' own answers, with the report each rests on. */
 export function changeText(kb: KnowledgeBase, change: WatchChange): string {
   const { claim, replaced } = change;
-  if (change.kind === "replaced" && replaced)
-    return `${claim.answer} This replaces ${reportOf(kb, replaced)}, which said: ${replaced.answer}`;
+  if (change.kind === "replaced" && replaced) {
+    // As answers say it: the old value in a few words, or, for a state or a text, its sentence.
+    const words = valueInWords(kb, replaced.value);
+    const kind = valueKind(replaced.value);
+    return kind !== "state" && kind !== "text" && words.length <= 60
+      ? `${claim.answer} It replaces ${words}, from ${reportOf(kb, replaced)}.`
+      : `${claim.answer} It replaces ${reportOf(kb, replaced)}: ${replaced.answer}`;
+  }
   if (change.kind === "updated") return `Corrected in the knowledge: ${claim.answer}`;
   return `New, per ${reportOf(kb, claim)}: ${claim.answer}`;
 }

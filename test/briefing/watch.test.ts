@@ -75,7 +75,7 @@ describe("what changed about a watched concept", () => {
       publisher: "Test Wire",
     });
     expect(changeText(after, change)).toBe(
-      "The truce now runs until Nov. 10, 2026. This replaces the Oct. 17, 2025 report, which said: The US-China tariff truce agreed earlier in 2025 is set to expire in November 2025 (no more precise date is given).",
+      "The truce now runs until Nov. 10, 2026. It replaces November 2025, from the Oct. 17, 2025 report.",
     );
   });
 

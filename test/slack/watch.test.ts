@@ -137,9 +137,7 @@ describe("/tradetalks watch", () => {
     const text = String(post?.args.text);
     expect(text).toContain("The US-China tariff truce now runs until 2026-11-10.");
     // From what: the claim it replaced, and its report.
-    expect(text).toContain(
-      "This replaces the Oct. 17, 2025 report, which said: The US-China tariff truce agreed earlier in 2025 is set to expire in November 2025",
-    );
+    expect(text).toContain("It replaces November 2025, from the Oct. 17, 2025 report.");
     const blocks = JSON.stringify(post?.args.blocks);
     expect(blocks).toContain("> The truce will now expire on Nov. 10, 2026.");
     expect(blocks).toContain("Test Wire");
