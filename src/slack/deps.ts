@@ -9,6 +9,7 @@ import type { Logger } from "../log.js";
 import type { CurationStore, EventStore } from "../store/types.js";
 import type { ReviewSlackDeps } from "./review-deps.js";
 import type { BriefingSlackDeps } from "./subcommands/briefing-deps.js";
+import type { WatchSlackDeps } from "./subcommands/watch-deps.js";
 
 /** The dependencies every Slack listener may use. */
 export interface SlackDeps {
@@ -23,4 +24,6 @@ export interface SlackDeps {
   briefings?: BriefingSlackDeps;
   /** The knowledge folder the curators review drafts in; absent where drafts are not reviewed in Slack. */
   review?: ReviewSlackDeps;
+  /** `/tradetalks watch`: the watches and the knowledge; absent when the deployment has no database. */
+  watches?: WatchSlackDeps;
 }

@@ -104,4 +104,31 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kind, key)
   );
   `,
+  // Watches: a channel following a topic's concepts, the claims it has seen (id → hash), and each
+  // change notice claimed (watch, change) before it is posted, so it is posted at most once.
+  `
+  CREATE TABLE watches (
+    id INTEGER PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    team_id TEXT,
+    topic TEXT NOT NULL,
+    concepts TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    seen TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (channel_id, concepts)
+  );
+
+  CREATE TABLE watch_notices (
+    watch_id INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+    change_key TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'sending', 'posted', 'failed')),
+    claimed_by TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    message_ts TEXT,
+    posted_at TEXT,
+    reason TEXT,
+    PRIMARY KEY (watch_id, change_key)
+  );
+  `,
 ];

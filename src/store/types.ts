@@ -4,6 +4,8 @@
  * Surfaces (Slack, CLI, scheduler) depend on this interface, never on SQLite.
  */
 
+import type { WatchStore } from "./watch-types.js";
+
 /** A thumbs-up / thumbs-down on an answer. */
 export interface FeedbackRecord {
   userId: string;
@@ -238,7 +240,8 @@ export interface Store
     BriefingLedger,
     CurationStore,
     FeedStore,
-    NoticeStore {
+    NoticeStore,
+    WatchStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
   close(): void;

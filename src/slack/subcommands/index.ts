@@ -13,6 +13,9 @@ import { subscriptions } from "./subscriptions.js";
 import { timeline } from "./timeline.js";
 import type { Subcommand } from "./types.js";
 import { unsubscribe } from "./unsubscribe.js";
+import { unwatch } from "./unwatch.js";
+import { watch } from "./watch.js";
+import { watches } from "./watches.js";
 
 /** Every registered subcommand. */
 export const subcommands: readonly Subcommand[] = [
@@ -24,6 +27,9 @@ export const subcommands: readonly Subcommand[] = [
   subscribe,
   unsubscribe,
   subscriptions,
+  watch,
+  watches,
+  unwatch,
   gaps,
   help,
 ];
