@@ -13,6 +13,7 @@ import { createLedger } from "./ledger.js";
 import { MIGRATIONS } from "./migrations.js";
 import { createNoticeStore } from "./notices.js";
 import { createSubscriptions } from "./subscriptions.js";
+import { createThreadStore } from "./threads.js";
 import type { FeedbackRecord, Store, UnansweredRecord } from "./types.js";
 
 /** How long a connection waits for another's write lock before failing. */
@@ -159,6 +160,7 @@ function createStore(db: Database.Database, path: string): Store {
     ...createLedger(db),
     ...createFeedStore(db),
     ...createNoticeStore(db),
+    ...createThreadStore(db),
     close() {
       if (db.open) db.close();
     },

@@ -3,6 +3,7 @@
  * (`sqlite.ts`); tests use the same implementation on a temporary file or `:memory:`.
  * Surfaces (Slack, CLI, scheduler) depend on this interface, never on SQLite.
  */
+import type { ThreadStore } from "./threads.js";
 
 /** A thumbs-up / thumbs-down on an answer. */
 export interface FeedbackRecord {
@@ -238,7 +239,8 @@ export interface Store
     BriefingLedger,
     CurationStore,
     FeedStore,
-    NoticeStore {
+    NoticeStore,
+    ThreadStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
   close(): void;
