@@ -144,7 +144,23 @@ export function readInThread(
   options: { direct?: boolean } = {},
 ): ThreadReading {
   const text = message.replace(/\s+/g, " ").trim();
-  if (!options.direct && !isForBot(text)) return { kind: "ignore", why: "not a question or a follow-up" };
+  if (options.direct) return resolve(engine, text, turns);
+  if (!isForBot(text)) return { kind: "ignore", why: "not a question or a follow-up" };
+  const reading = resolve(engine, text, turns);
+  const names = () => engine.read(text).mentions.some((m) => m.weight >= 0.5);
+  // Among people in a thread, a message that only opens like a follow-up ("and I told him") must
+  // name something the sources are about; a question that neither refers back nor names anything
+  // ("did you send the deck?") is for someone else.
+  const asks = /\?\s*$/.test(text) || QUESTION_START.test(text.replace(FOLLOW_UP_START, ""));
+  if (!asks && !names()) return { kind: "ignore", why: "a remark, naming nothing the sources are about" };
+  if (reading.kind === "ask" && !reading.followUp && !names()) {
+    return { kind: "ignore", why: "refers to nothing before and names nothing the sources are about" };
+  }
+  return reading;
+}
+
+/** The question a message is, with the thread's context (see readInThread). */
+function resolve(engine: FollowUpEngine, text: string, turns: readonly ThreadTurn[]): ThreadReading {
   const previous = previousClaims(engine.kb, turns);
   if (!previous) return { kind: "ask", question: text, followUp: false };
   const body = stripEnd(text.replace(FOLLOW_UP_START, ""));
@@ -176,7 +192,7 @@ export function readInThread(
   let question = body;
   if (speaker && PERSON_ANAPHOR.test(question)) question = question.replace(PERSON_ANAPHOR, speaker);
   if (ANAPHOR.test(question)) question = question.replace(ANAPHOR, subject);
-  else if (words(question).length <= 3) question = `${question} ${subject}`;
+  else if (words(question).length <= 3 && QUESTION_START.test(question)) question = `${question} ${subject}`;
   else if (question === body && !continues) return { kind: "ask", question: text, followUp: false };
   return { kind: "ask", question: `${question}?`, followUp: true };
 }

@@ -92,10 +92,11 @@ describe("follow-ups in a thread", () => {
     expect(own?.answer.factIds).toEqual(["truce-terms"]);
   });
 
-  it("without an earlier answer, a follow-up is just a question", () => {
-    const [alone] = converse("who said so?");
+  it("without an earlier answer, a follow-up is just a question in a DM, and nothing for the bot in a thread", () => {
+    const alone = seed.answerInThread("who said so?", [], SEED_NOW, { direct: true });
     expect(alone?.followUp).toBe(false);
     expect(alone?.answer.answered).toBe(false);
+    expect(seed.answerInThread("who said so?", [], SEED_NOW)).toBeUndefined();
   });
 });
 
@@ -105,7 +106,15 @@ describe("messages in a thread that are not for the bot", () => {
   ];
 
   it("gets no reply for thanks, asides and laughter", () => {
-    for (const m of ["thanks, I'll tell finance", "lol", "ok great", "I'll forward this to the team"]) {
+    for (const m of [
+      "thanks, I'll tell finance",
+      "lol",
+      "ok great",
+      "I'll forward this to the team",
+      "and I told him already",
+      "lol?",
+      "did you send the deck to Maria?",
+    ]) {
       expect(readInThread(seed.engine, m, turns), m).toMatchObject({ kind: "ignore" });
       expect(seed.answerInThread(m, turns, SEED_NOW), m).toBeUndefined();
     }
@@ -115,6 +124,12 @@ describe("messages in a thread that are not for the bot", () => {
     for (const m of ["source?", "and the tariff", "what about rare earths", "why?", "when was that"])
       expect(isForBot(m), m).toBe(true);
     for (const m of ["thanks!", "lol", "the tariff", "good to know"]) expect(isForBot(m), m).toBe(false);
+  });
+
+  it("answers a question that names what the sources are about, even with no follow-up in it", () => {
+    expect(seed.answerInThread("what did Trump say about China?", turns, SEED_NOW)?.answer.answered).toBe(
+      true,
+    );
   });
 
   it("answers everything in a DM, where every message is for the bot", () => {
