@@ -29,7 +29,7 @@ export type ThreadReading =
   | { kind: "previous"; about: PreviousAsked; claimIds: string[]; question: string };
 
 /** What can be asked of the previous answer itself: its source, who said it, when they said it. */
-export type PreviousAsked = "source" | "speaker" | "said-when";
+export type PreviousAsked = "source" | "speaker" | "said-when" | "meaning";
 
 /** An answer given in a thread, with the question it was answered as (stored as the next turn's context). */
 export interface ThreadAnswer {
@@ -48,10 +48,11 @@ export interface FollowUpEngine {
 
 // Words about English, not about the news: how people ask, refer back and chat.
 const QUESTION_START =
-  /^(?:what|what's|whats|when|where|who|who's|whom|whose|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|any|tell me|explain|show me|give me|list)\b/i;
+  /^(?:(?:since|until|till|from|for|by|to|in|on|at|about|with|and|but|so)\s+)?(?:how come|how so|what|what's|whats|when|where|who|who's|whom|whose|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|any|tell me|explain|show me|give me|list)\b/i;
 const FOLLOW_UP_START = /^(?:and|also|plus|but|so|what about|how about|same for|same with)\b[\s,]*/i;
 const ANAPHOR = /\b(?:that|this|it|so|they|them|those|these)\b/i;
 const WHEN_ASKED = /^when\b/i;
+const MEANING_ASKED = /\b(?:mean|meant|means|meaning)\b/i;
 const PERSON_ANAPHOR = /\b(?:he|she|him|her|his)\b/i;
 const SOURCE_ASKED =
   /^(?:(?:what(?:'s| is| was)? (?:the |your )?)?(?:source|sources|citation|link|reference|proof)s?|(?:where(?:'s| is| does| did)? (?:that|this|it) (?:from|come from|coming from))|(?:(?:got|have you got|do you have) a (?:source|link))|(?:according to (?:whom|what|who)))\b/i;
@@ -184,6 +185,10 @@ function resolve(engine: FollowUpEngine, text: string, turns: readonly ThreadTur
   }
   // Nothing named: "when was that?", "why?", "is that still happening?", "what did he mean by that".
   const speaker = claim.speaker ? engine.kb.concepts.get(claim.speaker)?.name : undefined;
+  // "What did he mean by that?" of someone's words: what else they said of it, or that no source says.
+  if (speaker && MEANING_ASKED.test(body) && (ANAPHOR.test(body) || PERSON_ANAPHOR.test(body))) {
+    return { kind: "previous", about: "meaning", claimIds, question: previous.turn.question };
+  }
   // "When was that?" of someone's words: when they said them.
   if (speaker && WHEN_ASKED.test(body) && ANAPHOR.test(body) && words(body).length <= 4) {
     return { kind: "previous", about: "said-when", claimIds, question: previous.turn.question };
@@ -220,6 +225,24 @@ function aboutPrevious(
     return { ...base, text: `Source: ${from}.`, citations: citations.length ? citations : base.citations };
   }
   const speaker = claim.speaker ? engine.kb.concepts.get(claim.speaker)?.name : undefined;
+  if (about === "meaning") {
+    if (!speaker) return undefined;
+    const topic = topicOf(claim);
+    // Their reasons first, then how they described it, then where they stood; never another quote.
+    const rank: Partial<Record<Attribute, number>> = { reason: 0, description: 1, stance: 2 };
+    const explained = engine.kb.claims
+      .filter((c) => c.id !== claim.id && c.speaker === claim.speaker && c.about.includes(topic))
+      .filter((c) => rank[c.attribute] !== undefined)
+      .sort((a, b) => (rank[a.attribute] ?? 9) - (rank[b.attribute] ?? 9))
+      .map((c) => engine.answerEntry(c.id, now))
+      .find((a): a is Answer => a !== undefined);
+    if (explained) return explained;
+    return {
+      ...base,
+      answered: false,
+      text: `My sources don't say what ${speaker} meant by it; they give only what was said. ${claim.answer}`,
+    };
+  }
   if (about === "said-when") {
     return speaker && claim.asOf
       ? { ...base, text: `${speaker} said it on ${formatDay(claim.asOf)}.` }

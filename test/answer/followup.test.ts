@@ -1,29 +1,32 @@
 /**
  * Follow-ups in a thread, read with the thread's earlier questions and the claims that answered
  * them: the resolved question, the claim the answer rests on, its citation, and the messages that
- * are not for the bot at all. Over the frozen seed knowledge.
+ * are not for the bot at all. Over the frozen seed and multi-article knowledge.
  */
 import { describe, expect, it } from "vitest";
 import { isForBot, readInThread, type ThreadAnswer, type ThreadTurn } from "../../src/answer/followup.js";
-import { citationProblems, SEED_NOW, seed } from "./support.js";
+import { citationProblems, MULTI_NOW, multi, SEED_NOW, seed } from "./support.js";
 
 /** Asks each message in turn in one thread, keeping the context the way the Slack surface keeps it. */
-function converse(...messages: string[]): (ThreadAnswer | undefined)[] {
+function conversation(core: typeof seed, now: Date, messages: string[]): (ThreadAnswer | undefined)[] {
   const turns: ThreadTurn[] = [];
   return messages.map((m) => {
-    const reply = seed.answerInThread(m, turns, SEED_NOW);
+    const reply = core.answerInThread(m, turns, now);
     if (reply) {
       turns.push({
         question: reply.question,
         factIds: reply.answer.factIds,
         answered: reply.answer.answered,
-        at: SEED_NOW,
+        at: now,
       });
-      expect(citationProblems(seed.kb, reply.answer), m).toEqual([]);
+      expect(citationProblems(core.kb, reply.answer), m).toEqual([]);
     }
     return reply;
   });
 }
+
+/** A conversation over the seed knowledge. */
+const converse = (...messages: string[]) => conversation(seed, SEED_NOW, messages);
 
 describe("follow-ups in a thread", () => {
   it("asks a new topic what the previous question asked: 'and the tariff?' after the truce's expiry", () => {
@@ -53,6 +56,25 @@ describe("follow-ups in a thread", () => {
     const [, when] = converse("what did bessent say?", "when was that?");
     expect(when?.answer.text).toBe("Scott Bessent said it on Oct. 17, 2025.");
     expect(when?.answer.factIds).toEqual(["bessent-de-escalated"]);
+  });
+
+  it("says no source gives what someone meant by their words, citing the words", () => {
+    const [, meant] = converse("what did bessent say?", "what did he mean by that?");
+    expect(meant?.answer.answered).toBe(false);
+    expect(meant?.answer.text).toMatch(/^My sources don't say what Scott Bessent meant by it/);
+    expect(meant?.answer.citations[0]?.snippet).toBe("I think things have de-escalated");
+  });
+
+  it("answers 'what did he mean by that?' with the speaker's own reason when a source gives it", () => {
+    const [said, meant, since] = conversation(multi, MULTI_NOW, [
+      "what did trump say about the fentanyl tariff?",
+      "what did he mean by that?",
+      "since when?",
+    ]);
+    expect(said?.answer.factIds[0]).toBe("fentanyl-tariff-amount-1030");
+    expect(meant?.answer.factIds).toEqual(["fentanyl-tariff-cut-reason-1030"]);
+    expect(meant?.answer.text).toMatch(/strong action on the drug/);
+    expect(since?.answer.factIds).toEqual(["fentanyl-tariff-cut-start-1105"]);
   });
 
   it("answers 'source?' with the previous answer's source and its snippet", () => {
@@ -121,7 +143,14 @@ describe("messages in a thread that are not for the bot", () => {
   });
 
   it("answers questions and follow-up forms", () => {
-    for (const m of ["source?", "and the tariff", "what about rare earths", "why?", "when was that"])
+    for (const m of [
+      "source?",
+      "and the tariff",
+      "what about rare earths",
+      "why?",
+      "when was that",
+      "since when",
+    ])
       expect(isForBot(m), m).toBe(true);
     for (const m of ["thanks!", "lol", "the tariff", "good to know"]) expect(isForBot(m), m).toBe(false);
   });
