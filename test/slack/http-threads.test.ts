@@ -118,6 +118,33 @@ describe("follow-ups in a thread the bot answered in", () => {
     expect(posts[0]?.args.thread_ts).toBe(thread);
   });
 
+  it("answers follow-ups in private channels and group DMs too, and never a message outside a thread", async () => {
+    for (const [channel, channelType] of [
+      ["G0PRIVATE1", "group"],
+      ["G0GROUPDM1", "mpim"],
+    ] as const) {
+      const thread = await startThread("when does the truce expire?", channel);
+      // The same channel's top-level chatter, even a question, is not for the bot.
+      const top = nextTs();
+      await sendEvent(
+        world.app.target,
+        messageChannels(eventId(), {
+          text: "and the tariff?",
+          ts: top,
+          event_ts: top,
+          channel,
+          channel_type: channelType,
+        }),
+      );
+      await replyInThread(thread, "and the tariff?", { channel, channel_type: channelType });
+      const posts = await world.slack.waitForCalls("chat.postMessage", 2);
+      expect(posts).toHaveLength(2);
+      expect(posts[1]?.args).toMatchObject({ channel, thread_ts: thread });
+      expect(posts[1]?.args.text).toMatch(/Nov\. 1, 2025/);
+      world.slack.reset();
+    }
+  });
+
   it("answers a follow-up that also mentions the bot once, by the mention", async () => {
     const thread = await startThread("when does the truce expire?");
     const ts = nextTs();
