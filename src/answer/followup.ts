@@ -250,7 +250,7 @@ function aboutPrevious(
   }
   const text = speaker
     ? `${speaker} said it (as reported by ${reported}).`
-    : `The report says so itself, quoting no one: ${reported}.`;
+    : `As reported by ${reported}; my sources record no speaker for it.`;
   return { ...base, text };
 }
 

@@ -37,11 +37,13 @@ describe("follow-ups in a thread", () => {
     expect(tariff?.answer.text).toMatch(/take effect on Nov\. 1, 2025/);
   });
 
-  it("answers 'who said so?' of a claim no one is quoted in with the report itself, cited", () => {
+  it("answers 'who said so?' of a claim with no speaker recorded with the report it comes from, cited", () => {
     const [, , who] = converse("when does the truce expire?", "and the tariff?", "who said so?");
     expect(who?.answer.answered).toBe(true);
     expect(who?.answer.factIds).toEqual(["surtax-start"]);
-    expect(who?.answer.text).toMatch(/^The report says so itself, quoting no one: .*Oct\. 17, 2025\.$/);
+    expect(who?.answer.text).toMatch(
+      /^As reported by .*, Oct\. 17, 2025; my sources record no speaker for it\.$/,
+    );
     expect(who?.answer.citations[0]?.snippet).toContain("100% import surtax");
   });
 

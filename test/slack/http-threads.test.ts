@@ -83,7 +83,9 @@ describe("follow-ups in a thread the bot answered in", () => {
     await replyInThread(thread, "who said so?");
     const third = (await world.slack.waitForCalls("chat.postMessage", 3))[2];
     expect(third?.args.thread_ts).toBe(thread);
-    expect(third?.args.text).toMatch(/^The report says so itself, quoting no one: .*Oct\. 17, 2025\./);
+    expect(third?.args.text).toMatch(
+      /^As reported by .*, Oct\. 17, 2025; my sources record no speaker for it\./,
+    );
     expect(blocksText(third?.args.blocks)).toContain("> He also declared a 100% import surtax");
 
     for (const post of [first, second, third]) expect(String(post?.args.text).length).toBeLessThan(400);

@@ -52,7 +52,9 @@ describe("threads in the local chat", () => {
       /^tradebot \(in thread\):\n {2}Trump's 100% import surtax .* Nov\. 1, 2025/,
     );
     expect(replyTo(out, "thanks, I'll tell finance")).toBe("");
-    expect(replyTo(out, "who said so?")).toMatch(/^tradebot \(in thread\):\n {2}The report says so itself/);
+    expect(replyTo(out, "who said so?")).toMatch(
+      /^tradebot \(in thread\):\n {2}As reported by Transportation-industry news site/,
+    );
     expect(replyTo(out, "who said so?")).toContain("│ He also declared a 100% import surtax");
   });
 
