@@ -5,7 +5,7 @@
  * `/tradetalks threads off` stops it; the context expires. Real signed requests, the real core over
  * the frozen seed knowledge, real SQLite; only Slack's Web API is the fake.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { appMention, messageChannels, messageIm, slashCommand } from "../support/payloads.js";
 import { useTestSlackApp } from "../support/slack-app.js";
 import { sendCommand, sendEvent } from "../support/slack-requests.js";
@@ -21,6 +21,16 @@ const CHANNEL = "C123ABC456";
 const PERSON = "U061F7AUR";
 const blocksText = (blocks: unknown) => JSON.stringify(blocks);
 
+/**
+ * Waits until the conversation keeps `n` turns: the turn is stored just after its answer is posted,
+ * and a person's next message in Slack comes seconds later, not within the same millisecond.
+ */
+async function kept(threadTs: string, n: number, channel = CHANNEL): Promise<void> {
+  await vi.waitFor(async () => {
+    expect(await world.app.store.threadTurns({ channelId: channel, threadTs }, new Date(0))).toHaveLength(n);
+  });
+}
+
 /** Asks the bot by mention at the top of the channel (Slack sends app_mention and message.channels); returns the thread. */
 async function startThread(question: string, channel = CHANNEL): Promise<string> {
   const ts = nextTs();
@@ -31,6 +41,7 @@ async function startThread(question: string, channel = CHANNEL): Promise<string>
     messageChannels(eventId(), { text, ts, event_ts: ts, channel, user: PERSON }),
   );
   await world.slack.waitForCalls("chat.postMessage", 1);
+  await kept(ts, 1, channel);
   return ts;
 }
 
@@ -71,6 +82,7 @@ describe("follow-ups in a thread the bot answered in", () => {
 
     await replyInThread(thread, "and the tariff?");
     const second = (await world.slack.waitForCalls("chat.postMessage", 2))[1];
+    await kept(thread, 2);
     expect(second?.args.channel).toBe(CHANNEL);
     expect(second?.args.thread_ts).toBe(thread);
     expect(second?.args.text).toMatch(
@@ -157,6 +169,7 @@ describe("follow-ups in a thread the bot answered in", () => {
     );
     await replyInThread(thread, text);
     const posts = await world.slack.waitForCalls("chat.postMessage", 2);
+    await kept(thread, 2);
     await replyInThread(thread, "source?");
     await world.slack.waitForCalls("chat.postMessage", 3);
     const all = world.slack.callsTo("chat.postMessage");
@@ -191,6 +204,7 @@ describe("/tradetalks threads", () => {
     const [mentioned] = await world.slack.waitForCalls("chat.postMessage", 1);
     expect(world.slack.callsTo("chat.postMessage")).toHaveLength(1);
     expect(mentioned?.args.text).toMatch(/Nov\. 1, 2025/);
+    await kept(thread, 2, channel);
     world.slack.reset();
     expect((await command("threads on", channel)).text).toMatch(/^Thread follow-ups on/);
     await replyInThread(thread, "source?", { channel });
@@ -221,6 +235,11 @@ describe("the thread's context", () => {
       expect(posts).toHaveLength(1);
       // Read with no context, "who said so?" names nothing the sources are about.
       expect(posts[0]?.args.text).toMatch(/I don't know/);
+      // The expired turn is pruned once the new one is kept (just after the post).
+      await vi.waitFor(async () => {
+        const kept = await world.app.store.threadTurns({ channelId: CHANNEL, threadTs: thread }, new Date(0));
+        expect(kept.map((t) => t.question)).toEqual(["who said so?"]);
+      });
     } finally {
       deps.now = () => NOW;
     }
@@ -234,8 +253,10 @@ describe("direct messages", () => {
       messageIm(eventId(), { text: "when does the truce expire?", ts: nextTs() }),
     );
     await world.slack.waitForCalls("chat.postMessage", 1);
+    await kept("", 1, "D024BE91L");
     await sendEvent(world.app.target, messageIm(eventId(), { text: "and the tariff?", ts: nextTs() }));
     const [, tariff] = await world.slack.waitForCalls("chat.postMessage", 2);
+    await kept("", 2, "D024BE91L");
     expect(tariff?.args.channel).toBe("D024BE91L");
     expect(tariff?.args.thread_ts).toBeUndefined();
     expect(tariff?.args.text).toMatch(/take effect on Nov\. 1, 2025/);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCore } from "../../src/answer/core.js";
 import { loadConfig } from "../../src/config.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
@@ -98,6 +98,12 @@ describe("Socket Mode", () => {
       appMention("EvSOCKET0003", { text: "<@UBOT0001> when does the truce expire?", ts: thread }),
     );
     await slack.waitForCalls("chat.postMessage", before + 1);
+    // The turn is stored just after the answer is posted; a person replies seconds later.
+    await vi.waitFor(async () => {
+      expect(
+        await store.threadTurns({ channelId: "C123ABC456", threadTs: thread }, new Date(0)),
+      ).toHaveLength(1);
+    });
     const reply = (id: string, ts: string, text: string) =>
       messageChannels(id, {
         text,
