@@ -7,17 +7,7 @@ import type { SlackDeps } from "./deps.js";
 
 /** Answers `question` for `userId` at `now`, recording it when there is no sourced answer. */
 export function askCore(deps: SlackDeps, question: string, userId: string, now: Date): Answer {
-  return recordIfUnanswered(deps, deps.core.answer(question, now), question, userId, now);
-}
-
-/** Records `question` as a gap when `answer` has no sourced answer; returns the answer. */
-export function recordIfUnanswered(
-  deps: SlackDeps,
-  answer: Answer,
-  question: string,
-  userId: string,
-  now: Date,
-): Answer {
+  const answer = deps.core.answer(question, now);
   if (!answer.answered) {
     try {
       deps.store.recordUnanswered({ userId, question, kbVersion: deps.core.kbVersion(), at: now });

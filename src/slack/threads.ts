@@ -4,8 +4,8 @@
  * answered turn kept for the next follow-up. The reading itself is the core's (answer/followup.ts).
  */
 import type { ThreadAnswer, ThreadTurn } from "../answer/followup.js";
+import type { Answer } from "../answer/types.js";
 import type { ThreadKey } from "../store/threads.js";
-import { recordIfUnanswered } from "./ask.js";
 import type { SlackDeps } from "./deps.js";
 
 /** How long a thread's questions stay its context; older turns are ignored, then pruned. */
@@ -33,8 +33,28 @@ export async function answerInConversation(
   const turns = asked.turns ?? (await freshTurns(deps, asked.key, now));
   const reply = deps.core.answerInThread(asked.question, turns, now, { direct: asked.direct });
   if (!reply) return undefined;
-  recordIfUnanswered(deps, reply.answer, reply.question, asked.user, now);
+  await recordIfUnanswered(deps, reply.answer, reply.question, asked.user, now);
   return reply;
+}
+
+/**
+ * Records a question with no sourced answer for the curators' gaps list, as `askCore` does (the
+ * question recorded is the follow-up resolved). Awaited whether the store answers at once or with
+ * a Promise, so a failed record is a log line either way.
+ */
+async function recordIfUnanswered(
+  deps: SlackDeps,
+  answer: Answer,
+  question: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  if (answer.answered) return;
+  try {
+    await deps.store.recordUnanswered({ userId, question, kbVersion: deps.core.kbVersion(), at: now });
+  } catch (err) {
+    deps.logger.warn("could not record an unanswered question", err);
+  }
 }
 
 /** Keeps an answered turn as the conversation's context, and forgets expired ones. */
