@@ -61,6 +61,10 @@ export function actionMatcher(base: string): RegExp {
 export const EVENTS = {
   appMention: "app_mention",
   messageIm: "message.im",
+  /** Thread replies in public channels, private channels and group DMs (threads the bot is in). */
+  messageChannels: "message.channels",
+  messageGroups: "message.groups",
+  messageMpim: "message.mpim",
   appHomeOpened: "app_home_opened",
 } as const;
 

@@ -131,4 +131,26 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (watch_id, change_key)
   );
   `,
+  // Conversations in threads: each answered question with the claims it rests on (the context a
+  // follow-up is read in; old rows are ignored and pruned), and each channel's thread-reply choice.
+  `
+  CREATE TABLE thread_turns (
+    id INTEGER PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    thread_ts TEXT NOT NULL,
+    question TEXT NOT NULL,
+    fact_ids TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX thread_turns_thread ON thread_turns (channel_id, thread_ts, at);
+  CREATE INDEX thread_turns_at ON thread_turns (at);
+
+  CREATE TABLE thread_settings (
+    channel_id TEXT PRIMARY KEY,
+    enabled INTEGER NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

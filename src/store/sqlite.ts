@@ -13,6 +13,7 @@ import { createLedger } from "./ledger.js";
 import { MIGRATIONS } from "./migrations.js";
 import { createNoticeStore } from "./notices.js";
 import { createSubscriptions } from "./subscriptions.js";
+import { createThreadStore } from "./threads.js";
 import type { FeedbackRecord, Store, UnansweredRecord } from "./types.js";
 import { createWatchStore } from "./watches.js";
 
@@ -161,6 +162,7 @@ function createStore(db: Database.Database, path: string): Store {
     ...createFeedStore(db),
     ...createNoticeStore(db),
     ...createWatchStore(db),
+    ...createThreadStore(db),
     close() {
       if (db.open) db.close();
     },

@@ -32,6 +32,12 @@ export function messageIm(eventId: string, event: Record<string, unknown>): Enve
   return { ...env, event_id: eventId, event: { ...env.event, ...event } };
 }
 
+/** The `message.channels` envelope (a message in a public channel) with its event fields overridden. */
+export function messageChannels(eventId: string, event: Record<string, unknown>): Envelope {
+  const env = payloadJson<Envelope>("message_channels.json");
+  return { ...env, event_id: eventId, event: { ...env.event, ...event } };
+}
+
 /** The slash-command form fields, for `/tradetalks` with the given text and response_url. */
 export function slashCommand(
   text: string,

@@ -10,6 +10,7 @@ import { sources } from "./sources.js";
 import { status } from "./status.js";
 import { subscribe } from "./subscribe.js";
 import { subscriptions } from "./subscriptions.js";
+import { threads } from "./threads.js";
 import { timeline } from "./timeline.js";
 import type { Subcommand } from "./types.js";
 import { unsubscribe } from "./unsubscribe.js";
@@ -30,6 +31,7 @@ export const subcommands: readonly Subcommand[] = [
   watch,
   watches,
   unwatch,
+  threads,
   gaps,
   help,
 ];
