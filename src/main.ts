@@ -23,6 +23,7 @@ import { KnowledgeHolder } from "./knowledge/holder.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
 import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./log.js";
+import { installProcessGuards } from "./process-guards.js";
 import { startBriefings } from "./slack/briefings.js";
 import { type CuratorNotices, createCuratorNotices } from "./slack/curator-notices.js";
 import type { SlackDeps } from "./slack/deps.js";
@@ -36,6 +37,9 @@ import { openStore } from "./store/sqlite.js";
 
 /** Milliseconds shutdown waits for replies in progress. */
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Set while serving: asks `serve` to drain and stop (an uncaught exception). */
+let requestStop: ((reason: string) => void) | undefined;
 
 async function main(): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -55,6 +59,10 @@ async function main(): Promise<number> {
     const write = () => process.stderr.write(`${line}\n`);
     if (printer) printer(write);
     else write();
+  });
+  installProcessGuards({
+    logger,
+    stop: (reason) => (requestStop ? requestStop(reason) : process.exit(1)),
   });
   let kb: ReturnType<typeof loadKnowledge>;
   try {
@@ -196,9 +204,10 @@ async function serve(
       })
     : undefined;
   notices?.start();
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+  const signal = await new Promise<string>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
+    requestStop = resolve;
   });
   logger.info(`${signal}: finishing replies in progress, then exiting`);
   await briefings?.stop();
@@ -206,7 +215,7 @@ async function serve(
   await notices?.stop();
   await slack.stop(SHUTDOWN_GRACE_MS);
   logger.info("stopped");
-  return 0;
+  return signal.startsWith("SIG") ? 0 : 1;
 }
 
 main().then(

@@ -14,6 +14,7 @@ import { register as registerHome } from "./listeners/home/index.js";
 import { register as registerViews } from "./listeners/views/index.js";
 import { dedupeEvents } from "./middleware/dedupe.js";
 import { trackInflight } from "./middleware/track.js";
+import { ackUnhandled } from "./middleware/unhandled.js";
 import { retryPolicy } from "./retry.js";
 
 /** Who the bot is, from `auth.test` (or made up for the local chat). */
@@ -70,5 +71,6 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   registerHome(app, deps);
   registerViews(app, deps);
   handleErrors(app, deps.logger);
+  ackUnhandled(app, deps.logger);
   return { app, inflight };
 }

@@ -11,6 +11,7 @@ import { createSlackApp } from "./app.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { identifyBot } from "./identify.js";
+import { guardReceiver } from "./receivers/guard.js";
 import { healthRoutes } from "./receivers/routes.js";
 
 /** A running Slack connection. */
@@ -60,6 +61,7 @@ export async function startSlack(
     customRoutes: routes,
     processBeforeResponse: false,
   });
+  guardReceiver(receiver, { signingSecret, logger });
   const { app, inflight } = createSlackApp({ deps, receiver, botToken, bot, apiUrl, retry: opts.retry });
   const server = (await app.start(config.port)) as Server;
   const port = (server.address() as AddressInfo).port;
