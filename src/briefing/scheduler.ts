@@ -85,6 +85,8 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
   const retryMs = (deps.retryDelayMinutes ?? 5) * MINUTE;
   let lastPostAt = Number.NEGATIVE_INFINITY;
   let pausedUntil = 0;
+  /** When a rate-limited post is due again: the next tick is brought forward to it. */
+  let retryDueAt = Number.POSITIVE_INFINITY;
   let running: Promise<TickReport> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
@@ -215,6 +217,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       case "rate_limited": {
         const waitMs = Math.max(1, (err as PostError).retryAfterSeconds ?? 30) * 1000;
         pausedUntil = Math.max(pausedUntil, now + waitMs);
+        retryDueAt = Math.min(retryDueAt, now + waitMs);
         store.markFailed(ch, localDate, { reason: "rate_limited", retryAt: new Date(now + waitMs) });
         logger.warn(`briefing ${key}: rate limited, retrying in ${waitMs / 1000} s`);
         return;
@@ -265,11 +268,21 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
     return tick().catch((err: unknown) => logger.error("briefing scheduler: tick failed", err));
   }
 
+  /** The wait before the next tick: the tick interval, or less when a rate-limited retry is due sooner. */
+  function nextTickIn(): number {
+    const tickMs = deps.tickMs ?? 30_000;
+    // A little after the retry time, so the ledger's `retry_at <= now` holds when the tick looks.
+    const untilRetry = retryDueAt - clock.now().getTime() + 50;
+    return Math.max(0, Math.min(tickMs, untilRetry));
+  }
+
   function schedule(): void {
     if (stopped) return;
+    const wait = nextTickIn();
+    if (retryDueAt - clock.now().getTime() + 50 <= wait) retryDueAt = Number.POSITIVE_INFINITY;
     timer = setTimeout(() => {
       void tickLogged().finally(schedule);
-    }, deps.tickMs ?? 30_000);
+    }, wait);
     timer.unref?.();
   }
 
