@@ -34,6 +34,9 @@ import { postMessage } from "./slack/post.js";
 import { retryPolicy } from "./slack/retry.js";
 import { startSlack } from "./slack/start.js";
 import { openStore } from "./store/sqlite.js";
+import { createTelemetry, type Telemetry } from "./telemetry/index.js";
+import { storeCheck } from "./telemetry/readiness.js";
+import { observedSlackFetch } from "./telemetry/slack-fetch.js";
 
 /** Milliseconds shutdown waits for replies in progress. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -60,8 +63,10 @@ async function main(): Promise<number> {
     if (printer) printer(write);
     else write();
   });
+  const telemetry = createTelemetry();
   installProcessGuards({
     logger,
+    count: (fault) => telemetry.metrics.recordProcessFault(fault),
     stop: (reason) => (requestStop ? requestStop(reason) : process.exit(1)),
   });
   let kb: ReturnType<typeof loadKnowledge>;
@@ -77,16 +82,26 @@ async function main(): Promise<number> {
   // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
   const core = new KnowledgeHolder(kb, createCore, createCoreInSteps);
   const store = openStore(config.databasePath);
+  // The probe is one indexed lookup; it throws (or, with an async store, rejects) when the database does not answer.
+  telemetry.readiness.add(
+    "store",
+    storeCheck(() => store.getSubscription("readiness-probe")),
+  );
+  const refusedNotice = adminNotice(config, core, logger, telemetry);
   // Started once nothing else can fail, so a failed start never leaves a watcher holding the process open.
   const watcher = config.watchKnowledge
     ? watchKnowledge({
         dir: config.knowledgeDir,
         holder: core,
         log: logger,
-        onRejected: adminNotice(config, core, logger),
+        onRejected: (problems) => {
+          telemetry.metrics.recordKnowledge("refused");
+          return refusedNotice?.(problems);
+        },
       })
     : undefined;
-  const notices = curatorNotices(config, store, core, logger);
+  const notices = curatorNotices(config, store, core, logger, telemetry);
+  core.onSwap(() => telemetry.metrics.recordKnowledge("reloaded"));
   // Drafts reach the folder from `kb add-source` or the feeds; each reload (and each ingest) posts the new ones.
   core.onSwap(() => void notices?.postNewDrafts());
   const ingest = knowledgeIngest(config.knowledgeDir);
@@ -95,6 +110,7 @@ async function main(): Promise<number> {
         config,
         store,
         logger,
+        onPoll: (report) => telemetry.metrics.recordFeedPoll(report),
         ingest: async (article) => {
           const added = await ingest(article);
           void notices?.postNewDrafts();
@@ -108,6 +124,7 @@ async function main(): Promise<number> {
     logger,
     now: () => new Date(),
     config,
+    telemetry,
     briefings: { store, knowledge: () => core.snapshot().kb },
     review: {
       dir: config.knowledgeDir,
@@ -142,11 +159,14 @@ async function main(): Promise<number> {
 }
 
 /** Posts a refused knowledge change to ADMIN_CHANNEL_ID, when one is configured (the log has it either way). */
-function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger) {
+function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger, telemetry: Telemetry) {
   const { botToken, apiUrl } = config.slack;
   const channel = config.adminChannelId;
   if (!botToken || !channel) return undefined;
-  const client = new webApi.WebClient(botToken, apiUrl ? { slackApiUrl: apiUrl } : {});
+  const client = new webApi.WebClient(botToken, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    fetch: observedSlackFetch(telemetry.metrics),
+  });
   return async (problems: string[]) => {
     const text = `A knowledge change was refused; I keep answering from version ${core.kbVersion()}. Fix these and save again:\n\`\`\`\n${escapeEntities(problems.join("\n"))}\n\`\`\``;
     await postMessage(client, { channel, text }, logger);
@@ -159,12 +179,14 @@ function curatorNotices(
   store: ReturnType<typeof openStore>,
   core: KnowledgeHolder,
   logger: Logger,
+  telemetry: Telemetry,
 ): CuratorNotices | undefined {
   const { botToken, apiUrl } = config.slack;
   if (config.mode === "local" || !botToken || !config.curators.channelId) return undefined;
   const client = new webApi.WebClient(botToken, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: retryPolicy(),
+    fetch: observedSlackFetch(telemetry.metrics),
   });
   return createCuratorNotices({
     config,
@@ -201,6 +223,7 @@ async function serve(
         store: b.store,
         knowledge: () => ({ kb: b.knowledge(), core: deps.core }),
         logger,
+        ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
       })
     : undefined;
   notices?.start();

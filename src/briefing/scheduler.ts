@@ -56,6 +56,22 @@ export interface SchedulerDeps {
   retryDelayMinutes?: number;
   /** The gap between ticks when started. Default 30 s. */
   tickMs?: number;
+  /** Told what each tick did, when it ends (metrics, the readiness check). */
+  onTick?: (report: TickReport, at: Date) => void;
+  /**
+   * Told when a briefing will not be posted: the channel cannot take it, the outcome is unknown
+   * (never re-sent), or it was still failing at the end of the grace window (the admin notice).
+   */
+  onGiveUp?: (failure: BriefingGiveUp) => void;
+}
+
+/** A briefing that will not be posted, and why. */
+export interface BriefingGiveUp {
+  channelId: string;
+  localDate: string;
+  /** `not_in_channel`, `channel_not_found`, `archived`, `unknown_outcome` or `past_grace`. */
+  failure: string;
+  detail?: string;
 }
 
 /** What a tick did, for logs and tests. */
@@ -92,6 +108,15 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
   let stopped = true;
   const warnedSending = new Set<string>();
 
+  /** Tells `onGiveUp`; its failure never disturbs the tick. */
+  function giveUp(g: BriefingGiveUp): void {
+    try {
+      deps.onGiveUp?.(g);
+    } catch (err) {
+      logger.warn(`briefing ${g.channelId} ${g.localDate}: the give-up notice failed`, err);
+    }
+  }
+
   async function waitTurn(): Promise<void> {
     const wait = Math.max(lastPostAt + intervalMs, pausedUntil) - clock.now().getTime();
     if (wait > 0) await clock.sleep(wait);
@@ -113,6 +138,12 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       if (row?.state === "failed" && row.retryAt) {
         store.markFailed(sub.channelId, slot.localDate, { reason: `${row.reason ?? "failed"}; past grace` });
         logger.warn(`briefing ${key} given up: still failing at the end of the grace window`, row.reason);
+        giveUp({
+          channelId: sub.channelId,
+          localDate: slot.localDate,
+          failure: "past_grace",
+          detail: row.reason,
+        });
       }
       return;
     }
@@ -228,6 +259,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
         store.setSubscriptionStatus(ch, failure === "archived" ? "channel_not_found" : failure);
         store.markFailed(ch, localDate, { reason: failure });
         logger.warn(`briefing ${key}: ${failure}; subscription paused until the channel subscribes again`);
+        giveUp({ channelId: ch, localDate, failure });
         return;
       case "rejected":
         store.markFailed(ch, localDate, { reason: detail, retryAt: new Date(now + retryMs) });
@@ -239,6 +271,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
           `briefing ${key}: the post may or may not have arrived; not re-sending (at-most-once)`,
           err,
         );
+        giveUp({ channelId: ch, localDate, failure: "unknown_outcome", detail });
     }
   }
 
@@ -253,6 +286,11 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
           logger.error(`briefing ${sub.channelId} ${slot.localDate}: tick failed`, err);
         }
       }
+    }
+    try {
+      deps.onTick?.(report, clock.now());
+    } catch (err) {
+      logger.warn("briefing scheduler: the tick report hook failed", err);
     }
     return report;
   }

@@ -3,6 +3,7 @@
  * local chat) is handed in; listeners and middleware never know which one delivered a request.
  */
 import { App, LogLevel, type Receiver, type webApi } from "@slack/bolt";
+import { observedSlackFetch } from "../telemetry/slack-fetch.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { handleErrors } from "./errors.js";
@@ -60,6 +61,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
       retryConfig: retryPolicy(o.retry),
       timeout: 15_000,
       rejectRateLimitedCalls: false,
+      ...(deps.telemetry ? { fetch: observedSlackFetch(deps.telemetry.metrics) } : {}),
     },
   });
   const inflight = new Inflight();
@@ -71,6 +73,6 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   registerHome(app, deps);
   registerViews(app, deps);
   handleErrors(app, deps.logger);
-  ackUnhandled(app, deps.logger);
+  ackUnhandled(app, deps.logger, (kind) => deps.telemetry?.metrics.recordRequestProblem(`unhandled_${kind}`));
   return { app, inflight };
 }

@@ -7,6 +7,7 @@ import type { Core } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { CurationStore, EventStore } from "../store/types.js";
+import type { Telemetry } from "../telemetry/index.js";
 import type { ReviewSlackDeps } from "./review-deps.js";
 import type { BriefingSlackDeps } from "./subcommands/briefing-deps.js";
 
@@ -23,4 +24,6 @@ export interface SlackDeps {
   briefings?: BriefingSlackDeps;
   /** The knowledge folder the curators review drafts in; absent where drafts are not reviewed in Slack. */
   review?: ReviewSlackDeps;
+  /** Metrics and readiness checks; `startSlack` creates them when absent (the local chat has none). */
+  telemetry?: Telemetry;
 }

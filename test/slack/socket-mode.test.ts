@@ -95,4 +95,16 @@ describe("Socket Mode", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true });
   });
+
+  it("serves /metrics on PORT, counting the question answered over the socket", async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('tradebot_questions_total{outcome="answered"} 1');
+  });
+
+  it("is ready while connected: /readyz answers 200 with the socket check ok", async () => {
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ ready: true, checks: { socket: "ok" } });
+  });
 });
