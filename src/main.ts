@@ -58,11 +58,21 @@ async function main(): Promise<number> {
   }
   // In the local chat, log lines are printed around the prompt rather than over it.
   let printer: ((write: () => void) => void) | undefined;
-  const logger = createLogger(config.logLevel, (line) => {
-    const write = () => process.stderr.write(`${line}\n`);
-    if (printer) printer(write);
-    else write();
-  });
+  // Every line carries the knowledge version being served, once there is one.
+  let servedVersion: (() => string) | undefined;
+  const logger = createLogger(
+    config.logLevel,
+    (line) => {
+      const write = () => process.stderr.write(`${line}\n`);
+      if (printer) printer(write);
+      else write();
+    },
+    {
+      format: config.logFormat,
+      fields: () => ({ kbVersion: servedVersion?.() }),
+      secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret],
+    },
+  );
   const telemetry = createTelemetry();
   installProcessGuards({
     logger,
@@ -81,6 +91,7 @@ async function main(): Promise<number> {
   }
   // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
   const core = new KnowledgeHolder(kb, createCore, createCoreInSteps);
+  servedVersion = () => core.kbVersion();
   const store = openStore(config.databasePath);
   // The probe is one indexed lookup; it throws (or, with an async store, rejects) when the database does not answer.
   telemetry.readiness.add(

@@ -14,6 +14,7 @@ import { register as registerEvents } from "./listeners/events/index.js";
 import { register as registerHome } from "./listeners/home/index.js";
 import { register as registerViews } from "./listeners/views/index.js";
 import { dedupeEvents } from "./middleware/dedupe.js";
+import { logFields } from "./middleware/log-fields.js";
 import { trackInflight } from "./middleware/track.js";
 import { ackUnhandled } from "./middleware/unhandled.js";
 import { retryPolicy } from "./retry.js";
@@ -65,6 +66,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
     },
   });
   const inflight = new Inflight();
+  app.use(logFields(deps.core));
   app.use(trackInflight(inflight));
   app.use(dedupeEvents(deps));
   registerEvents(app, deps);

@@ -7,6 +7,8 @@
  */
 import type { App, ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "../../log.js";
+import { withLogFields } from "../../log-context.js";
+import { requestFields } from "./log-fields.js";
 
 /** Installs the catch-all on `app`; call once, after building it. */
 export function ackUnhandled(app: App, logger: Logger, onUnhandled?: (kind: string) => void): void {
@@ -20,7 +22,10 @@ export function ackUnhandled(app: App, logger: Logger, onUnhandled?: (kind: stri
     await process({ ...event, ack });
     if (acked) return;
     const what = describe(event.body);
-    logger.warn(`no listener handled ${what}; acknowledged so Slack shows no error`);
+    // After the listeners, outside the request's log fields: give this line its own.
+    withLogFields(requestFields(event.body), () =>
+      logger.warn(`no listener handled ${what}; acknowledged so Slack shows no error`),
+    );
     onUnhandled?.(String((event.body as { type?: unknown })?.type ?? "unknown"));
     await event.ack();
   };
