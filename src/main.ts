@@ -105,14 +105,15 @@ async function main(): Promise<number> {
         dir: config.knowledgeDir,
         holder: core,
         log: logger,
-        onRejected: (problems) => {
-          telemetry.metrics.recordKnowledge("refused");
-          return refusedNotice?.(problems);
+        ...(refusedNotice ? { onRejected: refusedNotice } : {}),
+        // Every reload that served new knowledge, and every change refused (the notice is sent once per problem set).
+        onReload: (result) => {
+          if (result.outcome === "reloaded") telemetry.metrics.recordKnowledge("reloaded");
+          if (result.outcome === "rejected") telemetry.metrics.recordKnowledge("refused");
         },
       })
     : undefined;
   const notices = curatorNotices(config, store, core, logger, telemetry);
-  core.onSwap(() => telemetry.metrics.recordKnowledge("reloaded"));
   // Drafts reach the folder from `kb add-source` or the feeds; each reload (and each ingest) posts the new ones.
   core.onSwap(() => void notices?.postNewDrafts());
   const ingest = knowledgeIngest(config.knowledgeDir);
