@@ -2,10 +2,15 @@
  * The log in both formats: today's readable line, and one JSON object a line (pino) carrying the
  * work's fields. In either, a Slack token or the signing secret never reaches the sink.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createScheduler } from "../src/briefing/scheduler.js";
 import { loadConfig } from "../src/config.js";
 import { childLogger, createLogger } from "../src/log.js";
 import { withLogFields } from "../src/log-context.js";
+import { openStore } from "../src/store/sqlite.js";
 
 const BOT = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx";
 const APP = "xapp-1-A111-222-abcdef0123456789";
@@ -105,5 +110,48 @@ describe("the log format setting", () => {
 
   it("refuses another value with a clear line", () => {
     expect(() => loadConfig({ LOG_FORMAT: "pretty" })).toThrow(/LOG_FORMAT: must be text or json/);
+  });
+});
+
+describe("briefing log lines", () => {
+  it("carry the briefing's channel in JSON logs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tradebot-log-"));
+    const store = openStore(join(dir, "t.db"));
+    try {
+      store.upsertSubscription(
+        {
+          channelId: "CLOGS",
+          time: "08:00",
+          timeZone: "UTC",
+          weekdaysOnly: false,
+          quietWhenUnchanged: false,
+          createdBy: "U1",
+        },
+        new Date("2026-03-01T00:00:00Z"),
+      );
+      const { logger, lines } = capture("json");
+      const now = new Date("2026-03-02T08:00:00Z");
+      const scheduler = createScheduler({
+        store,
+        poster: { post: async () => ({ ts: "1.2" }) },
+        compose: () => {
+          throw new Error("no composer today");
+        },
+        clock: { now: () => now, sleep: async () => {} },
+        logger,
+        instanceId: "i",
+        graceMinutes: 120,
+      });
+      await scheduler.tick();
+      const line = lines.map((l) => JSON.parse(l)).find((l) => /could not compose/.test(l.msg));
+      expect(line).toMatchObject({
+        level: "error",
+        channel: "CLOGS",
+        msg: "briefing CLOGS 2026-03-02: could not compose",
+      });
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

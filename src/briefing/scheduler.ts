@@ -18,6 +18,7 @@
  *   served until someone subscribes again.
  */
 import type { Logger } from "../log.js";
+import { withLogFields } from "../log-context.js";
 import type { BriefingLedger, Subscription, SubscriptionStore } from "../store/types.js";
 import type { BriefingContent, PreviousBriefing } from "./content.js";
 import { type DueSlot, slotsAt } from "./due.js";
@@ -281,7 +282,8 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       if (sub.status !== "active") continue;
       for (const slot of slotsAt(sub, clock.now(), deps.graceMinutes)) {
         try {
-          await handleSlot(sub, slot, report);
+          // JSON log lines about this briefing carry its channel.
+          await withLogFields({ channel: sub.channelId }, () => handleSlot(sub, slot, report));
         } catch (err) {
           logger.error(`briefing ${sub.channelId} ${slot.localDate}: tick failed`, err);
         }
