@@ -75,6 +75,6 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   registerHome(app, deps);
   registerViews(app, deps);
   handleErrors(app, deps.logger);
-  ackUnhandled(app, deps.logger, (kind) => deps.telemetry?.metrics.recordRequestProblem(`unhandled_${kind}`));
+  ackUnhandled(app, deps.logger, (type) => deps.telemetry?.metrics.recordUnhandledRequest(type));
   return { app, inflight };
 }

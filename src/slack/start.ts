@@ -80,7 +80,7 @@ export async function startSlack(
   guardReceiver(receiver, {
     signingSecret,
     logger,
-    onRefused: (why) => telemetry.metrics.recordRequestProblem(why),
+    onRefused: (why) => telemetry.metrics.recordRefusedRequest(why),
   });
   const { app, inflight } = createSlackApp({ deps, receiver, botToken, bot, apiUrl, retry: opts.retry });
   const server = (await app.start(config.port)) as Server;

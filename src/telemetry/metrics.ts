@@ -24,8 +24,11 @@ export interface Metrics {
   recordSlackCall(method: string, outcome: SlackCallOutcome): void;
   /** What one poll over the feeds found. */
   recordFeedPoll(report: PollReport): void;
-  /** A request refused before Bolt, acknowledged by the catch-all, or a process-level fault. */
-  recordRequestProblem(kind: string): void;
+  /** A request refused before Bolt (`future_timestamp`, `not_an_object`, `unreadable`). */
+  recordRefusedRequest(reason: string): void;
+  /** A request no listener acknowledged, by its type (`block_actions`, `view_submission`, `shortcut`…). */
+  recordUnhandledRequest(type: string): void;
+  /** An unhandled rejection or an uncaught exception. */
   recordProcessFault(fault: string): void;
   /** The Prometheus text exposition, and its content type. */
   scrape(): Promise<{ contentType: string; body: string }>;
@@ -98,10 +101,16 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     labelNames: ["outcome"] as const,
     registers,
   });
-  const requestProblems = new Counter({
+  const refusedRequests = new Counter({
     name: "tradebot_requests_refused_total",
-    help: "Requests answered without a listener: refused before Bolt (future_timestamp, not_an_object, unreadable) or acknowledged as unhandled (unhandled_<type>)",
+    help: "Signed requests refused before Bolt, by reason: future_timestamp, not_an_object, unreadable",
     labelNames: ["reason"] as const,
+    registers,
+  });
+  const unhandledRequests = new Counter({
+    name: "tradebot_requests_unhandled_total",
+    help: "Requests no listener acknowledged (acknowledged by the catch-all), by payload type",
+    labelNames: ["type"] as const,
     registers,
   });
   const faults = new Counter({
@@ -141,8 +150,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
         for (const item of feed.items) feedItems.inc({ outcome: item.outcome });
       }
     },
-    recordRequestProblem(kind) {
-      requestProblems.inc({ reason: kind });
+    recordRefusedRequest(reason) {
+      refusedRequests.inc({ reason });
+    },
+    recordUnhandledRequest(type) {
+      unhandledRequests.inc({ type });
     },
     recordProcessFault(fault) {
       faults.inc({ fault });

@@ -86,7 +86,7 @@ describe("/metrics", () => {
     const { text } = await scrape();
     const d = (name: string) => sample(text, name) - sample(before, name);
     expect(d('tradebot_requests_refused_total{reason="not_an_object"}')).toBe(1);
-    expect(d('tradebot_requests_refused_total{reason="unhandled_block_actions"}')).toBe(1);
+    expect(d('tradebot_requests_unhandled_total{type="block_actions"}')).toBe(1);
   });
 
   it("never shows the tokens or the signing secret", async () => {
