@@ -141,3 +141,18 @@ describe("requests no listener handles", () => {
     expect(added.some((t) => t.includes("no listener handled"))).toBe(false);
   });
 });
+
+describe("slash commands no listener handles", () => {
+  it("acknowledges a command the app does not know at once and logs it", async () => {
+    const started = Date.now();
+    const res = await sendCommand(
+      world.app.target,
+      slashCommand("status", world.slack.responseUrl(), "/oldcommand"),
+    );
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await world.app.log.waitFor(/no listener handled command \/oldcommand/);
+    const metrics = await (await fetch(`${world.app.baseUrl}/metrics`)).text();
+    expect(metrics).toContain('tradebot_requests_unhandled_total{type="command"} 1');
+  });
+});

@@ -12,23 +12,30 @@ import { requestFields } from "./log-fields.js";
 
 /** Installs the catch-all on `app`; call once, after building it. */
 export function ackUnhandled(app: App, logger: Logger, onUnhandled?: (kind: string) => void): void {
-  const process = app.processEvent.bind(app);
+  const handle = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
     let acked = false;
     const ack: ReceiverEvent["ack"] = (response) => {
       acked = true;
       return event.ack(response);
     };
-    await process({ ...event, ack });
+    await handle({ ...event, ack });
     if (acked) return;
     const what = describe(event.body);
     // After the listeners, outside the request's log fields: give this line its own.
     withLogFields(requestFields(event.body), () =>
       logger.warn(`no listener handled ${what}; acknowledged so Slack shows no error`),
     );
-    onUnhandled?.(String((event.body as { type?: unknown })?.type ?? "unknown"));
+    onUnhandled?.(typeOf(event.body));
     await event.ack();
   };
+}
+
+/** The payload type for the metrics: `command` for slash commands (which carry no `type`). */
+function typeOf(body: unknown): string {
+  const b = (body ?? {}) as { type?: unknown; command?: unknown };
+  if (typeof b.command === "string") return "command";
+  return typeof b.type === "string" && /^[a-z_]+$/.test(b.type) ? b.type : "unknown";
 }
 
 /** A short description of an incoming request: its type and the id a listener would match. */
