@@ -51,7 +51,8 @@ export async function startSlack(
     receiver.client.on("connected", () => {
       connected = true;
     });
-    for (const state of ["disconnected", "reconnecting", "disconnecting"])
+    // "close" is the WebSocket closing (the client then waits before "reconnecting").
+    for (const state of ["close", "disconnected", "reconnecting", "disconnecting"])
       receiver.client.on(state, () => {
         connected = false;
       });
