@@ -78,7 +78,7 @@ export function subscribe(
 export function schedulerFor(
   slack: FakeSlack,
   store: Store,
-  clock: FakeClock,
+  clock: SchedulerClock,
   overrides: Partial<SchedulerDeps> = {},
 ) {
   const logger = memoryLogger();
