@@ -100,7 +100,7 @@ describe("the local chat, in-process", () => {
       question: "when does the truce expire?",
     });
     expect(out).toContain("tradebot (shared in the channel):");
-    expect(out).toContain("@ULOCAL0001 asked: “when does the truce expire?”");
+    expect(out).toContain("@you asked: “when does the truce expire?”");
   });
 
   it("opens the Home tab with /home and refuses other slash commands politely", async () => {

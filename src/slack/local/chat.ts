@@ -7,12 +7,18 @@
  * is no such button; a bare number is never asked as a question), `/home` opens the Home tab. What the app posts arrives at
  * a loopback Web API and is printed from the same blocks Slack would show.
  *
+ * The daily briefing and watch notices post into the chat when due, through the Slack modes'
+ * scheduler and notices (./background.ts). Mentions and the local ids print as the local
+ * workspace's names ("@you", "#local"; ./workspace.ts).
+ *
  * With piped input it answers each line in order and returns at the end of input.
  */
 import { clearLine, createInterface, cursorTo } from "node:readline";
+import type { SchedulerClock } from "../../briefing/scheduler.js";
 import { createSlackApp } from "../app.js";
 import type { SlackDeps } from "../deps.js";
 import { COMMAND } from "../ids.js";
+import { BACKGROUND_TOKEN, type LocalBackground, startLocalBackground } from "./background.js";
 import { type Loopback, type Posted, startLoopback } from "./loopback.js";
 import { LocalReceiver } from "./receiver.js";
 import { type RenderedButton, renderMessage } from "./render-text.js";
@@ -27,6 +33,7 @@ import {
   slashCommand,
   threadReply,
 } from "./requests.js";
+import { type LocalWorkspace, localWorkspace, mentionNames } from "./workspace.js";
 
 /** Where the chat reads and writes. */
 export interface LocalChatOptions {
@@ -40,6 +47,10 @@ export interface LocalChatOptions {
    * prompt: the prompt line is cleared, the text printed, and the prompt redrawn with what was typed.
    */
   onPrinter?: (print: ((write: () => void) => void) | undefined) => void;
+  /** The briefing scheduler's clock (tests pin it; `deps.now` should read the same time). Default: the system's. */
+  clock?: SchedulerClock;
+  /** The gap between the scheduler's ticks (default 30 s). */
+  tickMs?: number;
 }
 
 const BOT = { botId: "BLOCAL0001", botUserId: "ULOCALBOT1" };
@@ -52,11 +63,20 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
   let responses = 0;
   /** The thread typed lines go to, after `/thread`; undefined: the DM. */
   let thread: string | undefined;
+  const workspace = localWorkspace(LOCAL_IDS, BOT.botUserId);
+  const names = mentionNames(workspace);
+  /** Set while a typed line is being answered; a post outside that is printed around the prompt. */
+  let answering = false;
+  let printAround: ((write: () => void) => void) | undefined;
 
-  const show = (label: string, message: Record<string, unknown>, place: ButtonPlace) => {
-    const rendered = renderMessage(message);
-    buttons = rendered.buttons.map((button) => ({ button, place }));
-    write(`${label}\n${indent(rendered.text)}\n\n`);
+  const show = (label: string, message: Record<string, unknown>, place: ButtonPlace, background = false) => {
+    const rendered = renderMessage(message, 1, names);
+    // A briefing or watch notice without buttons leaves the last reply's buttons clickable.
+    if (!background || rendered.buttons.length)
+      buttons = rendered.buttons.map((button) => ({ button, place }));
+    const text = `${label}\n${indent(rendered.text)}\n\n`;
+    if (printAround && !answering) printAround(() => write(text));
+    else write(text);
   };
 
   const onPost = (p: Posted): Record<string, unknown> | undefined => {
@@ -69,7 +89,7 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
       });
       return undefined;
     }
-    return answerApi(p, show, o.deps.config.defaultTimeZone);
+    return answerApi(p, show, workspace, o.deps.config.defaultTimeZone);
   };
 
   const loop: Loopback = await startLoopback(onPost);
@@ -82,6 +102,16 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
     apiUrl: loop.apiUrl,
   });
   await app.start();
+  const background: LocalBackground = await startLocalBackground({
+    deps: o.deps,
+    apiUrl: loop.apiUrl,
+    ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.tickMs ? { tickMs: o.tickMs } : {}),
+  }).catch(async (err: unknown) => {
+    await app.stop();
+    await loop.close();
+    throw err;
+  });
 
   // A terminal gets line editing and a prompt; piped input is read plainly and echoed as a transcript.
   const rl = createInterface({
@@ -91,12 +121,13 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
   rl.on("SIGINT", () => rl.close());
   rl.setPrompt("you> ");
   if (interactive) {
-    o.onPrinter?.((print) => {
+    printAround = (print) => {
       clearLine(o.output, 0);
       cursorTo(o.output, 0);
       print();
       rl.prompt(true);
-    });
+    };
+    o.onPrinter?.(printAround);
   }
   if (interactive) {
     write(
@@ -106,6 +137,7 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
   }
   try {
     for await (const raw of rl) {
+      answering = true;
       const line = raw.trim();
       if (!interactive && line) write(`you> ${line}\n`);
       const command = localCommand(line);
@@ -147,11 +179,14 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
       } else if (line) {
         await receiver.deliver(directMessage(LOCAL_IDS, line));
       }
+      answering = false;
       if (interactive) rl.prompt();
     }
   } finally {
+    answering = true;
     o.onPrinter?.(undefined);
     rl.close();
+    await background.stop();
     await inflight.drain(10_000);
     await app.stop();
     await loop.close();
@@ -161,18 +196,23 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
 /** Answers the loopback's Web API calls as Slack would, printing what is posted. */
 function answerApi(
   p: Posted,
-  show: (label: string, message: Record<string, unknown>, place: ButtonPlace) => void,
+  show: (label: string, message: Record<string, unknown>, place: ButtonPlace, background?: boolean) => void,
+  ws: LocalWorkspace,
   timeZone: string,
 ): Record<string, unknown> | undefined {
   switch (p.name) {
     case "chat.postMessage": {
       const ts = nextTs();
       const threadTs = p.body.thread_ts as string | undefined;
-      show(threadTs ? "tradebot (in thread):" : "tradebot:", p.body, {
-        ephemeral: false,
-        messageTs: ts,
-        threadTs,
-      });
+      const channel = String(p.body.channel ?? "");
+      const where = ws.conversations.get(channel);
+      // The DM is where the chat is; a post anywhere else says where it went.
+      const label = threadTs
+        ? "tradebot (in thread):"
+        : where?.isIm
+          ? "tradebot:"
+          : `tradebot in ${where?.shown ?? `#${channel}`}:`;
+      show(label, p.body, { ephemeral: false, messageTs: ts, threadTs }, p.token === BACKGROUND_TOKEN);
       return { channel: p.body.channel, ts, message: { ...p.body, ts } };
     }
     case "chat.postEphemeral":
@@ -186,10 +226,17 @@ function answerApi(
       return { view: { id: "VLOCAL0001" } };
     case "auth.test":
       return { user_id: BOT.botUserId, bot_id: BOT.botId, team_id: LOCAL_IDS.team, user: "tradebot" };
-    case "users.info":
-      return { user: { id: p.body.user, name: "you", real_name: "You", tz: timeZone } };
-    case "conversations.info":
-      return { channel: { id: p.body.channel, name: "local", is_member: true, is_im: true } };
+    case "users.info": {
+      const name = ws.users.get(String(p.body.user)) ?? "you";
+      return { user: { id: p.body.user, name, real_name: name, tz: timeZone } };
+    }
+    case "conversations.info": {
+      const c = ws.conversations.get(String(p.body.channel));
+      if (!c) return { ok: false, error: "channel_not_found" };
+      return {
+        channel: { id: p.body.channel, name: c.name, is_member: true, is_im: c.isIm, is_channel: !c.isIm },
+      };
+    }
     default:
       return undefined;
   }

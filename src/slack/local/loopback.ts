@@ -12,6 +12,8 @@ export interface Posted {
   /** The Web API method, or the response_url id. */
   name: string;
   body: Record<string, unknown>;
+  /** The bearer token the call was made with, which tells the app's own client from the background posters'. */
+  token?: string;
 }
 
 /** A running loopback server. */
@@ -55,7 +57,8 @@ async function handle(
     return reply(res, 200, { ok: true });
   }
   if (path.startsWith("/api/")) {
-    const result = onPost({ kind: "api", name: path.slice(5), body });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    const result = onPost({ kind: "api", name: path.slice(5), body, ...(token ? { token } : {}) });
     return reply(res, 200, { ok: true, ...result });
   }
   reply(res, 404, { ok: false, error: "unknown_method" });

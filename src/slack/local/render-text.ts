@@ -1,8 +1,9 @@
 /**
  * Block Kit rendered as readable terminal text, from the same blocks Slack would show: headers
  * underlined, quotes indented with a bar, context lines dimmed into one line, buttons numbered so
- * the local chat can "click" them by number.
+ * the local chat can "click" them by number. Mentions read as names when `names` knows the id.
  */
+import { type MentionNames, nameBareIds } from "./workspace.js";
 
 /** A button as rendered, numbered from 1 within a message. */
 export interface RenderedButton {
@@ -21,27 +22,34 @@ export interface Rendered {
 type Obj = Record<string, unknown>;
 
 /** Renders a message's blocks (or its `text` when it has none) for the terminal. */
-export function renderMessage(message: { text?: unknown; blocks?: unknown }, firstButton = 1): Rendered {
+export function renderMessage(
+  message: { text?: unknown; blocks?: unknown },
+  firstButton = 1,
+  names?: MentionNames,
+): Rendered {
   const blocks = Array.isArray(message.blocks) ? (message.blocks as Obj[]) : [];
-  if (!blocks.length) return { text: mrkdwnToText(String(message.text ?? "")), buttons: [] };
+  if (!blocks.length) return { text: mrkdwnToText(String(message.text ?? ""), names), buttons: [] };
+  const text = (s: string) => mrkdwnToText(s, names);
   const buttons: RenderedButton[] = [];
   const lines: string[] = [];
   for (const b of blocks) {
     switch (b.type) {
       case "header": {
-        const t = plain(b.text);
+        const t = nameBareIds(plain(b.text), names);
         lines.push(t, "═".repeat(Math.min(t.length, 60)));
         break;
       }
       case "section": {
         const t = b.text as Obj | undefined;
-        if (t) lines.push(mrkdwnToText(String(t.text ?? "")));
-        for (const f of (b.fields as Obj[] | undefined) ?? []) lines.push(mrkdwnToText(String(f.text ?? "")));
+        if (t) lines.push(text(String(t.text ?? "")));
+        for (const f of (b.fields as Obj[] | undefined) ?? []) lines.push(text(String(f.text ?? "")));
         break;
       }
       case "context": {
         const parts = ((b.elements as Obj[] | undefined) ?? [])
-          .map((e) => (e.type === "plain_text" ? String(e.text ?? "") : mrkdwnToText(String(e.text ?? ""))))
+          .map((e) =>
+            e.type === "plain_text" ? nameBareIds(String(e.text ?? ""), names) : text(String(e.text ?? "")),
+          )
           .filter(Boolean);
         // "@U1 asked:" and the question it introduces read as one phrase; other parts are separate.
         lines.push(
@@ -75,14 +83,21 @@ function plain(t: unknown): string {
   return stripEmoji(decode(String((t as Obj | undefined)?.text ?? "")));
 }
 
-/** Slack mrkdwn as plain terminal text: links spelled out, markup and emoji codes dropped. */
-export function mrkdwnToText(s: string): string {
-  const linked = s
+/**
+ * Slack mrkdwn as plain terminal text: links spelled out, markup and emoji codes dropped, mentions
+ * as names (`names`, else the mention's own label, else the id) as Slack shows them.
+ */
+export function mrkdwnToText(s: string, names?: MentionNames): string {
+  const mentioned = s
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, "$2 ($1)")
     .replace(/<(https?:[^>]+)>/g, "$1")
-    .replace(/<@([A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, label?: string) => `@${label ?? id}`)
-    .replace(/<#([A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, label?: string) => `#${label ?? id}`)
+    .replace(/<@([A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, label?: string) => userName(id, label, names))
+    .replace(/<#([A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, label?: string) =>
+      channelName(id, label, names),
+    )
     .replace(/<!([a-z]+)[^>]*>/g, "@$1");
+  // After the mentions, so `<@U…>` is named once, not as a bare id inside its brackets.
+  const linked = nameBareIds(mentioned, names);
   const unstyled = linked
     .replace(/(^|[\s(“"'])\*([^*\n]+)\*(?=$|[\s).,:;!?”"'])/g, "$1$2")
     .replace(/(^|[\s(“"'])_([^_\n]+)_(?=$|[\s).,:;!?”"'])/g, "$1$2")
@@ -92,6 +107,14 @@ export function mrkdwnToText(s: string): string {
     .map((l) => l.replace(/^(?:>|&gt;) ?/, "  │ "))
     .join("\n");
   return stripEmoji(decode(quoted)).replace(/\u200b/g, "");
+}
+
+function userName(id: string, label: string | undefined, names: MentionNames | undefined): string {
+  return names?.user(id) ?? `@${label ?? id}`;
+}
+
+function channelName(id: string, label: string | undefined, names: MentionNames | undefined): string {
+  return names?.channel(id) ?? `#${label ?? id}`;
 }
 
 function decode(s: string): string {
