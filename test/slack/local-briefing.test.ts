@@ -37,7 +37,8 @@ afterAll(() => {
 });
 
 /** A chat running on `clock` whose input the test types into, line by line. */
-function openChat(clock: FakeClock) {
+function openChat(clock: FakeClock, o: { store?: Store; interactive?: boolean } = {}) {
+  const store = o.store ?? sharedStore();
   const deps: SlackDeps = {
     core,
     store,
@@ -53,13 +54,14 @@ function openChat(clock: FakeClock) {
   output.on("data", (c: Buffer) => {
     printed += c.toString("utf8");
   });
-  const done = runLocalChat({ deps, input, output, interactive: false, clock, tickMs: 10 });
+  const done = runLocalChat({ deps, input, output, interactive: o.interactive ?? false, clock, tickMs: 10 });
   return {
     done,
     out: () => printed,
     type: (line: string) => input.write(`${line}\n`),
     /** Waits until the output matches `re` (the scheduler ticks every 10 ms). */
-    async waitFor(re: RegExp, ms = 5000): Promise<string> {
+    async waitFor(pattern: RegExp, ms = 5000): Promise<string> {
+      const re = new RegExp(pattern.source, pattern.flags.replace("g", ""));
       const until = Date.now() + ms;
       while (!re.test(printed)) {
         if (Date.now() > until) throw new Error(`timed out waiting for ${re}; printed:\n${printed}`);
@@ -75,6 +77,7 @@ function openChat(clock: FakeClock) {
   };
 }
 
+const sharedStore = () => store;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("the daily briefing in the local chat", () => {
@@ -97,11 +100,12 @@ describe("the daily briefing in the local chat", () => {
     clock.set("2025-10-25T07:00:05Z");
     const out = await chat.waitFor(BRIEFING);
     expect(out).toMatch(/\ntradebot:\n {2}US–China trade talks briefing — Saturday, Oct\. 25, 2025\n/);
-    expect(store.getBriefing(LOCAL_IDS.channel, "2025-10-25")?.state).toBe("posted");
 
     // Later ticks inside the grace window post nothing more.
     clock.advance(30);
     await pause(150);
+    // The chat printed it as the loopback took the post; the ledger records it once answered.
+    expect(store.getBriefing(LOCAL_IDS.channel, "2025-10-25")?.state).toBe("posted");
     expect(chat.out().match(BRIEFING)).toHaveLength(1);
     // The briefing has no buttons, so a number still clicks the answer's.
     chat.type("1");
@@ -136,6 +140,39 @@ describe("the daily briefing in the local chat", () => {
     // The second briefing compares with the first: nothing changed in the knowledge.
     expect(out).toMatch(/No change since Oct\. 25, 2025/);
     expect(store.getBriefing(LOCAL_IDS.channel, "2025-10-26")?.state).toBe("posted");
+  });
+});
+
+describe("a briefing arriving in an interactive chat", () => {
+  it("is printed around the prompt: the prompt line cleared, the briefing, the prompt again", async () => {
+    const own = openStore(":memory:");
+    own.upsertSubscription(
+      {
+        channelId: LOCAL_IDS.channel,
+        time: "08:00",
+        timeZone: "Europe/London",
+        weekdaysOnly: false,
+        quietWhenUnchanged: false,
+        createdBy: LOCAL_IDS.user,
+      },
+      new Date("2025-10-24T12:00:00Z"),
+    );
+    const clock = FakeClock.at("2025-10-25T06:59:00Z");
+    const chat = openChat(clock, { store: own, interactive: true });
+    const ESC = "\u001b";
+    await chat.waitFor(/you> /);
+    clock.set("2025-10-25T07:00:05Z");
+    await chat.waitFor(BRIEFING);
+    await pause(50);
+    const out = chat.out();
+    // ESC[2K clears the prompt's line and ESC[1G goes to its start; then the briefing and the prompt again.
+    expect(out).toContain(
+      `you> ${ESC}[6G${ESC}[2K${ESC}[1Gtradebot:\n  US–China trade talks briefing — Saturday, Oct. 25, 2025\n`,
+    );
+    expect(out.endsWith(`you> ${ESC}[6G`)).toBe(true);
+    expect(out.lastIndexOf("you> ")).toBeGreaterThan(out.search(BRIEFING));
+    await chat.close();
+    own.close();
   });
 });
 
