@@ -1,7 +1,8 @@
 /**
  * The daily briefing wired to Slack: composing content with Block Kit, the poster, the default
  * subscription from configuration, and the scheduler on the system clock. `main.ts` calls
- * `startBriefings` in socket/http mode and `stop()` on shutdown.
+ * `startBriefings` in socket/http mode and `stop()` on shutdown; the local chat calls it with its
+ * loopback as the Slack API (local/background.ts).
  */
 import { hostname } from "node:os";
 import type { Core } from "../answer/types.js";

@@ -131,7 +131,7 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
   }
   if (interactive) {
     write(
-      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\n/thread <question> asks in a channel thread, where follow-ups need no mention; /dm goes back.\nA number clicks that button of the last reply. /quit, Ctrl-C or Ctrl-D ends.\n\n`,
+      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\n/thread <question> asks in a channel thread, where follow-ups need no mention; /dm goes back.\nA number clicks that button of the last reply. ${COMMAND} subscribe and ${COMMAND} watch post here when due.\n/quit, Ctrl-C or Ctrl-D ends.\n\n`,
     );
     rl.prompt();
   }
