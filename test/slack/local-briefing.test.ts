@@ -105,7 +105,7 @@ describe("the daily briefing in the local chat", () => {
     clock.advance(30);
     await pause(150);
     // The chat printed it as the loopback took the post; the ledger records it once answered.
-    expect(store.getBriefing(LOCAL_IDS.channel, "2025-10-25")?.state).toBe("posted");
+    expect((await store.getBriefing(LOCAL_IDS.channel, "2025-10-25"))?.state).toBe("posted");
     expect(chat.out().match(BRIEFING)).toHaveLength(1);
     // The briefing has no buttons, so a number still clicks the answer's.
     chat.type("1");
@@ -139,14 +139,14 @@ describe("the daily briefing in the local chat", () => {
     expect(briefing).toBeLessThan(out.indexOf("you> /tradetalks status"));
     // The second briefing compares with the first: nothing changed in the knowledge.
     expect(out).toMatch(/No change since Oct\. 25, 2025/);
-    expect(store.getBriefing(LOCAL_IDS.channel, "2025-10-26")?.state).toBe("posted");
+    expect((await store.getBriefing(LOCAL_IDS.channel, "2025-10-26"))?.state).toBe("posted");
   });
 });
 
 describe("a briefing arriving in an interactive chat", () => {
   it("is printed around the prompt: the prompt line cleared, the briefing, the prompt again", async () => {
     const own = openStore(":memory:");
-    own.upsertSubscription(
+    await own.upsertSubscription(
       {
         channelId: LOCAL_IDS.channel,
         time: "08:00",

@@ -102,6 +102,12 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
     apiUrl: loop.apiUrl,
   });
   await app.start();
+  // Greeted first, so a briefing due at start prints below the greeting.
+  if (interactive) {
+    write(
+      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\n/thread <question> asks in a channel thread, where follow-ups need no mention; /dm goes back.\nA number clicks that button of the last reply. ${COMMAND} subscribe and ${COMMAND} watch post here when due.\n/quit, Ctrl-C or Ctrl-D ends.\n\n`,
+    );
+  }
   const background: LocalBackground = await startLocalBackground({
     deps: o.deps,
     apiUrl: loop.apiUrl,
@@ -129,12 +135,7 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
     };
     o.onPrinter?.(printAround);
   }
-  if (interactive) {
-    write(
-      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\n/thread <question> asks in a channel thread, where follow-ups need no mention; /dm goes back.\nA number clicks that button of the last reply. ${COMMAND} subscribe and ${COMMAND} watch post here when due.\n/quit, Ctrl-C or Ctrl-D ends.\n\n`,
-    );
-    rl.prompt();
-  }
+  if (interactive) rl.prompt();
   try {
     for await (const raw of rl) {
       answering = true;
