@@ -3,10 +3,12 @@
  * modes' scheduler (its exactly-once ledger in real SQLite) posting the briefing into the chat at
  * that local time, on a pinned clock the test moves. Mentions and the local ids read as names.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCore } from "../../src/answer/core.js";
 import { loadConfig } from "../../src/config.js";
@@ -140,6 +142,55 @@ describe("the daily briefing in the local chat", () => {
     // The second briefing compares with the first: nothing changed in the knowledge.
     expect(out).toMatch(/No change since Oct\. 25, 2025/);
     expect((await store.getBriefing(LOCAL_IDS.channel, "2025-10-26"))?.state).toBe("posted");
+  });
+});
+
+describe("npm start without Slack credentials, with a briefing due", () => {
+  it("posts the briefing into the chat at start, on the real clock, through main.ts", async () => {
+    const path = join(dir, "started.db");
+    const now = Date.now();
+    // Due five minutes ago (UTC), subscribed a day before: inside the grace window.
+    const slot = new Date(now - 5 * 60_000).toISOString().slice(11, 16);
+    const seeded = openStore(path);
+    await seeded.upsertSubscription(
+      {
+        channelId: LOCAL_IDS.channel,
+        time: slot,
+        timeZone: "UTC",
+        weekdaysOnly: false,
+        quietWhenUnchanged: false,
+        createdBy: LOCAL_IDS.user,
+      },
+      new Date(now - 24 * 3600_000),
+    );
+    seeded.close();
+    const root = join(import.meta.dirname, "../..");
+    const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
+    const child = spawn(process.execPath, ["--import", tsx, join(root, "src/main.ts")], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        KNOWLEDGE_DIR: join(root, "test/fixtures/seed-kb"),
+        DATABASE_PATH: path,
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString("utf8");
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString("utf8");
+    });
+    child.stdin.end("/tradetalks subscriptions\n");
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(err, err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toMatch(/^tradebot:\n {2}US–China trade talks briefing — /);
+    expect(out.match(BRIEFING)).toHaveLength(1);
+    expect(out).toContain(`• your DM with tradebot — daily at ${slot} UTC; next `);
   });
 });
 
