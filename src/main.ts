@@ -129,7 +129,7 @@ async function main(): Promise<number> {
     await feeds?.stop();
     await notices?.stop();
     watcher?.close();
-    store.close();
+    await store.close();
   }
 }
 
@@ -188,7 +188,7 @@ async function serve(
   }
   const b = deps.briefings;
   const briefings = b
-    ? startBriefings({
+    ? await startBriefings({
         config: deps.config,
         store: b.store,
         knowledge: () => ({ kb: b.knowledge(), core: deps.core }),

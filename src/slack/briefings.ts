@@ -39,18 +39,18 @@ export const systemClock: SchedulerClock = {
 };
 
 /** Applies the default subscription and starts the scheduler; returns it so it can be stopped. */
-export function startBriefings(options: {
+export async function startBriefings(options: {
   config: Config;
   store: SubscriptionStore & BriefingLedger;
   knowledge: BriefingKnowledge;
   logger: Logger;
   clock?: SchedulerClock;
-}): BriefingScheduler {
+}): Promise<BriefingScheduler> {
   const { config, store, logger } = options;
   const clock = options.clock ?? systemClock;
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error("briefings need SLACK_BOT_TOKEN");
-  const def = applyDefaultSubscription(store, config, clock.now());
+  const def = await applyDefaultSubscription(store, config, clock.now());
   if (def) logger.info(`default briefing subscription: ${def.channelId} at ${def.time} ${def.timeZone}`);
   const scheduler = createScheduler({
     store,

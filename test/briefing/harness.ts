@@ -60,15 +60,15 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 /** A subscription in `timeZone` at `time`, made at `since`. */
-export function subscribe(
+export async function subscribe(
   store: Store,
   channelId: string,
   time: string,
   timeZone: string,
   since: Date,
   extra: Partial<SubscriptionInput> = {},
-): void {
-  store.upsertSubscription(
+): Promise<void> {
+  await store.upsertSubscription(
     { channelId, time, timeZone, weekdaysOnly: false, quietWhenUnchanged: false, createdBy: "U1", ...extra },
     since,
   );
@@ -128,7 +128,7 @@ export function useSchedulerWorld() {
     tmp = tempDir();
   });
   afterEach(() => {
-    for (const s of stores.splice(0)) s.close();
+    for (const s of stores.splice(0)) void s.close();
     tmp?.cleanup();
   });
   const world = {

@@ -13,17 +13,17 @@ describe("a simulated day", () => {
     const store = open();
     const clock = FakeClock.at(from);
     const start = clock.now();
-    subscribe(store, "CSHANGHAI", "08:00", "Asia/Shanghai", start);
-    subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
-    subscribe(store, "CAUCKLAND", "08:00", "Pacific/Auckland", start);
+    await subscribe(store, "CSHANGHAI", "08:00", "Asia/Shanghai", start);
+    await subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
+    await subscribe(store, "CAUCKLAND", "08:00", "Pacific/Auckland", start);
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, until, 5, () => scheduler.tick());
 
     for (const channel of ["CSHANGHAI", "CNEWYORK", "CAUCKLAND"]) {
-      const rows = store.listBriefings(channel).filter((b) => b.state === "posted");
+      const rows = (await store.listBriefings(channel)).filter((b) => b.state === "posted");
       expect(postsTo(channel)).toHaveLength(rows.length);
       expect(new Set(rows.map((r) => r.localDate)).size).toBe(rows.length);
-      const zone = store.getSubscription(channel)?.timeZone as string;
+      const zone = (await store.getSubscription(channel))?.timeZone as string;
       for (const r of rows) {
         const local = new Intl.DateTimeFormat("en-GB", {
           timeZone: zone,
@@ -41,12 +41,13 @@ describe("a simulated day", () => {
     const store = open();
     const clock = FakeClock.at("2026-03-07T00:00:00Z");
     const start = clock.now();
-    subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
+    await subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-10T00:00:00Z", 5, () => scheduler.tick());
-    const posted = store
-      .listBriefings("CNEWYORK")
-      .map((b) => [b.localDate, b.postedAt?.toISOString().slice(11, 16)]);
+    const posted = (await store.listBriefings("CNEWYORK")).map((b) => [
+      b.localDate,
+      b.postedAt?.toISOString().slice(11, 16),
+    ]);
     expect(posted).toEqual([
       ["2026-03-07", "13:00"],
       ["2026-03-08", "12:00"],
@@ -58,10 +59,10 @@ describe("a simulated day", () => {
     const store = open();
     const clock = FakeClock.at("2026-03-02T00:00:00Z");
     const start = clock.now();
-    subscribe(store, "CWEEK", "07:30", "Europe/London", start, { weekdaysOnly: true }); // a Monday
+    await subscribe(store, "CWEEK", "07:30", "Europe/London", start, { weekdaysOnly: true }); // a Monday
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-09T00:00:00Z", 10, () => scheduler.tick());
-    expect(store.listBriefings("CWEEK").map((b) => b.localDate)).toEqual([
+    expect((await store.listBriefings("CWEEK")).map((b) => b.localDate)).toEqual([
       "2026-03-02",
       "2026-03-03",
       "2026-03-04",
@@ -75,9 +76,9 @@ describe("a simulated day", () => {
     const store = open();
     const clock = FakeClock.at("2025-10-20T07:58:00Z");
     const start = clock.now();
-    subscribe(store, "CNEWS", "08:00", "UTC", start);
-    store.claimBriefing("CNEWS", "2025-10-19", "old", new Date("2025-10-19T08:00:00Z"));
-    store.markPosted("CNEWS", "2025-10-19", {
+    await subscribe(store, "CNEWS", "08:00", "UTC", start);
+    await store.claimBriefing("CNEWS", "2025-10-19", "old", new Date("2025-10-19T08:00:00Z"));
+    await store.markPosted("CNEWS", "2025-10-19", {
       messageTs: "1.1",
       // The last briefing covered all but twenty of today's claims, and one claim since removed.
       snapshot: [...snapshotOf(knowledge().kb).slice(20), { id: "a-claim-since-removed", hash: "0" }],
@@ -100,11 +101,11 @@ describe("a simulated day", () => {
     const store = open();
     const clock = FakeClock.at("2025-10-20T07:58:00Z");
     const start = clock.now();
-    subscribe(store, "CQUIET", "08:00", "UTC", start, { quietWhenUnchanged: true });
+    await subscribe(store, "CQUIET", "08:00", "UTC", start, { quietWhenUnchanged: true });
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2025-10-22T09:00:00Z", 5, () => scheduler.tick());
     expect(postsTo("CQUIET")).toHaveLength(1);
-    expect(store.listBriefings("CQUIET").map((b) => [b.state, b.reason ?? ""])).toEqual([
+    expect((await store.listBriefings("CQUIET")).map((b) => [b.state, b.reason ?? ""])).toEqual([
       ["posted", ""],
       ["skipped", "unchanged"],
       ["skipped", "unchanged"],
@@ -117,7 +118,7 @@ describe("the grace window", () => {
     const store = open();
     const clock = FakeClock.at("2026-03-02T09:59:00Z");
     const start = new Date("2026-03-02T07:00:00Z");
-    subscribe(store, "CLATE", "08:00", "UTC", start);
+    await subscribe(store, "CLATE", "08:00", "UTC", start);
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await scheduler.tick();
     expect(postsTo("CLATE")).toHaveLength(1);
@@ -127,12 +128,15 @@ describe("the grace window", () => {
     const store = open();
     const clock = FakeClock.at("2026-03-02T10:01:00Z");
     const start = new Date("2026-03-02T07:00:00Z");
-    subscribe(store, "CLATE", "08:00", "UTC", start);
+    await subscribe(store, "CLATE", "08:00", "UTC", start);
     const { scheduler, logger } = schedulerFor(world.slack, store, clock);
     await scheduler.tick();
     await scheduler.tick();
     expect(postsTo("CLATE")).toHaveLength(0);
-    expect(store.getBriefing("CLATE", "2026-03-02")).toMatchObject({ state: "skipped", reason: "missed" });
+    expect(await store.getBriefing("CLATE", "2026-03-02")).toMatchObject({
+      state: "skipped",
+      reason: "missed",
+    });
     expect(logger.lines.filter((l) => l.includes("CLATE 2026-03-02 skipped"))).toHaveLength(1);
   });
 });

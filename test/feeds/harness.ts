@@ -103,7 +103,7 @@ export function useFeedWorld(): FeedWorld {
   });
   afterEach(async () => {
     for (const p of pollers.splice(0)) await p.stop();
-    for (const s of stores.splice(0)) s.close();
+    for (const s of stores.splice(0)) await s.close();
     await world.server.close();
     rmSync(world.dir, { recursive: true, force: true });
   });

@@ -17,41 +17,45 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the feed store", () => {
-  it("lets a feed be polled only when its next poll is due, across reopening the file", () => {
+  it("lets a feed be polled only when its next poll is due, across reopening the file", async () => {
     const path = join(dir, "bot.db");
     const first = openStore(path);
-    expect(first.claimFeedPoll(feed, t0, later(30))).toBe(true);
-    expect(first.claimFeedPoll(feed, later(10), later(40))).toBe(false);
-    first.close();
+    expect(await first.claimFeedPoll(feed, t0, later(30))).toBe(true);
+    expect(await first.claimFeedPoll(feed, later(10), later(40))).toBe(false);
+    await first.close();
     const second = openStore(path);
-    expect(second.claimFeedPoll(feed, later(29), later(59))).toBe(false);
-    expect(second.claimFeedPoll(feed, later(30), later(60))).toBe(true);
-    expect(second.getFeedState(feed)).toMatchObject({ lastPolledAt: later(30), nextPollAt: later(60) });
-    second.close();
+    expect(await second.claimFeedPoll(feed, later(29), later(59))).toBe(false);
+    expect(await second.claimFeedPoll(feed, later(30), later(60))).toBe(true);
+    expect(await second.getFeedState(feed)).toMatchObject({ lastPolledAt: later(30), nextPollAt: later(60) });
+    await second.close();
   });
 
-  it("counts failures in a row, pushes the next poll out, and forgets them after a good poll", () => {
+  it("counts failures in a row, pushes the next poll out, and forgets them after a good poll", async () => {
     const store = openStore(":memory:");
-    store.claimFeedPoll(feed, t0, later(30));
-    expect(store.recordFeedFailure(feed, { reason: "timed out", nextPollAt: later(30) })).toBe(1);
-    expect(store.recordFeedFailure(feed, { reason: "HTTP 503", nextPollAt: later(60) })).toBe(2);
-    expect(store.getFeedState(feed)).toMatchObject({
+    await store.claimFeedPoll(feed, t0, later(30));
+    expect(await store.recordFeedFailure(feed, { reason: "timed out", nextPollAt: later(30) })).toBe(1);
+    expect(await store.recordFeedFailure(feed, { reason: "HTTP 503", nextPollAt: later(60) })).toBe(2);
+    expect(await store.getFeedState(feed)).toMatchObject({
       failures: 2,
       lastError: "HTTP 503",
       nextPollAt: later(60),
     });
-    store.recordFeedSuccess(feed, { etag: '"v2"', lastModified: "Sun, 01 Mar 2026 12:00:00 GMT" });
-    const state = store.getFeedState(feed);
+    await store.recordFeedSuccess(feed, { etag: '"v2"', lastModified: "Sun, 01 Mar 2026 12:00:00 GMT" });
+    const state = await store.getFeedState(feed);
     expect(state).toMatchObject({ failures: 0, etag: '"v2"' });
     expect(state?.lastError).toBeUndefined();
-    store.close();
+    await store.close();
   });
 
-  it("keeps each item's tries and finds an ingested text by its hash, from any feed", () => {
+  it("keeps each item's tries and finds an ingested text by its hash, from any feed", async () => {
     const store = openStore(":memory:");
-    const failed = store.recordFeedItem(feed, "guid-1", { state: "failed", at: t0, reason: "HTTP 500" });
+    const failed = await store.recordFeedItem(feed, "guid-1", {
+      state: "failed",
+      at: t0,
+      reason: "HTTP 500",
+    });
     expect(failed).toMatchObject({ state: "failed", attempts: 1, lastError: "HTTP 500" });
-    const done = store.recordFeedItem(feed, "guid-1", {
+    const done = await store.recordFeedItem(feed, "guid-1", {
       state: "ingested",
       at: later(30),
       textHash: "abc",
@@ -59,12 +63,12 @@ describe("the feed store", () => {
     });
     expect(done).toMatchObject({ state: "ingested", attempts: 2, textHash: "abc", firstSeenAt: t0 });
     expect(done.lastError).toBeUndefined();
-    expect(store.findIngestedText("abc")?.key).toBe("guid-1");
-    expect(store.findIngestedText("other")).toBeUndefined();
-    store.close();
+    expect((await store.findIngestedText("abc"))?.key).toBe("guid-1");
+    expect(await store.findIngestedText("other")).toBeUndefined();
+    await store.close();
   });
 
-  it("adds the feed tables to a database made before feeds existed, keeping its data", () => {
+  it("adds the feed tables to a database made before feeds existed, keeping its data", async () => {
     const path = join(dir, "old.db");
     const raw = new Database(path);
     raw.exec(MIGRATIONS[0] as string);
@@ -74,8 +78,8 @@ describe("the feed store", () => {
       .run("Ev1", t0.toISOString());
     raw.close();
     const store = openStore(path);
-    expect(store.claimEvent("Ev1", t0)).toBe(false);
-    expect(store.claimFeedPoll(feed, t0, later(30))).toBe(true);
-    store.close();
+    expect(await store.claimEvent("Ev1", t0)).toBe(false);
+    expect(await store.claimFeedPoll(feed, t0, later(30))).toBe(true);
+    await store.close();
   });
 });

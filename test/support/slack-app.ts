@@ -98,7 +98,7 @@ export async function startTestSlackApp(
     async close() {
       watcher?.close();
       await running.stop(2_000);
-      realStore.close();
+      await realStore.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -30,9 +30,9 @@ async function channelHistory(
   const { openStore } = await import("../../store/sqlite.js");
   const store = openStore(databasePath);
   try {
-    const sub = store.getSubscription(channel);
+    const sub = await store.getSubscription(channel);
     const zone = sub?.timeZone ?? fallbackZone;
-    const last = store.lastPostedBriefing(channel, localDate(now, zone));
+    const last = await store.lastPostedBriefing(channel, localDate(now, zone));
     const note = sub ? undefined : `${channel} has no subscription; using ${zone}.`;
     return {
       zone,
@@ -40,7 +40,7 @@ async function channelHistory(
       ...(note ? { note } : {}),
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -49,7 +49,7 @@ export const feedsPoll: CliCommand = {
       return failed ? 1 : 0;
     } finally {
       await poller.stop();
-      store.close();
+      await store.close();
     }
   },
 };

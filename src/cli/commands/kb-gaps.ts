@@ -47,13 +47,13 @@ export const kbGaps: CliCommand = {
       return 0;
     }
     const store = openStore(config.databasePath);
-    let unanswered: ReturnType<typeof store.listUnanswered>;
-    let feedback: ReturnType<typeof store.listFeedback>;
+    let unanswered: Awaited<ReturnType<typeof store.listUnanswered>>;
+    let feedback: Awaited<ReturnType<typeof store.listFeedback>>;
     try {
-      unanswered = store.listUnanswered();
-      feedback = store.listFeedback();
+      unanswered = await store.listUnanswered();
+      feedback = await store.listFeedback();
     } finally {
-      store.close();
+      await store.close();
     }
 
     const core = kb ? createCore(kb) : undefined;

@@ -13,7 +13,7 @@ export function dedupeEvents(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
     if (typeof eventId === "string") {
       let first = true;
       try {
-        first = deps.store.claimEvent(eventId, deps.now());
+        first = await deps.store.claimEvent(eventId, deps.now());
       } catch (err) {
         // Without the store we cannot tell; answering twice beats never answering.
         deps.logger.warn(`could not check event ${eventId} for re-delivery`, err);

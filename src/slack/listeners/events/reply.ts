@@ -36,7 +36,7 @@ export async function replyToQuestion(
     return;
   }
   const now = deps.now();
-  const answer = askCore(deps, question, asked.user, now);
+  const answer = await askCore(deps, question, asked.user, now);
   const message = answerMessage(answer, {
     question: displayQuestion(asked.text, asked.botUserId),
     now,
