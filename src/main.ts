@@ -32,7 +32,9 @@ import { runLocalChat } from "./slack/local/chat.js";
 import { postMessage } from "./slack/post.js";
 import { retryPolicy } from "./slack/retry.js";
 import { startSlack } from "./slack/start.js";
-import { openStore } from "./store/sqlite.js";
+import { StoreError } from "./store/errors.js";
+import { openConfiguredStore } from "./store/open.js";
+import type { Store } from "./store/types.js";
 
 /** Milliseconds shutdown waits for replies in progress. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -68,7 +70,17 @@ async function main(): Promise<number> {
   }
   // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
   const core = new KnowledgeHolder(kb, createCore, createCoreInSteps);
-  const store = openStore(config.databasePath);
+  let store: Store;
+  try {
+    // With PostgreSQL, waits (logging why) until the server can be reached.
+    store = await openConfiguredStore(config, { logger });
+  } catch (err) {
+    if (err instanceof StoreError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
   // Started once nothing else can fail, so a failed start never leaves a watcher holding the process open.
   const watcher = config.watchKnowledge
     ? watchKnowledge({
@@ -148,7 +160,7 @@ function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger) {
 /** The curators' channel notices, in the Slack modes when CURATOR_CHANNEL_ID is set. */
 function curatorNotices(
   config: Config,
-  store: ReturnType<typeof openStore>,
+  store: Store,
   core: KnowledgeHolder,
   logger: Logger,
 ): CuratorNotices | undefined {

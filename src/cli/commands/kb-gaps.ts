@@ -12,7 +12,7 @@ import { buildGaps } from "../../curation/gaps.js";
 import { gapsLines } from "../../curation/gaps-text.js";
 import { type OverdueReview, overdueLines, overdueReviews } from "../../curation/review-dates.js";
 import { checkKnowledge } from "../../knowledge/index.js";
-import { openStore } from "../../store/sqlite.js";
+import { CLI_DATABASE_WAIT_MS, openConfiguredStore } from "../../store/open.js";
 import { type CliCommand, UsageError } from "../command.js";
 import { today } from "../today.js";
 
@@ -37,7 +37,7 @@ export const kbGaps: CliCommand = {
     const { kb } = checkKnowledge(ctx.knowledgeDir);
     const now = ctx.now();
     const overdue: OverdueReview[] = kb ? overdueReviews(kb, today(now)) : [];
-    if (!existsSync(config.databasePath)) {
+    if (!config.databaseUrl && !existsSync(config.databasePath)) {
       ctx.err(
         `No database at ${config.databasePath} yet: nothing has been recorded. (The app records questions there; set DATABASE_PATH if it uses another file.)`,
       );
@@ -46,7 +46,7 @@ export const kbGaps: CliCommand = {
       else for (const line of overdueLines(overdue)) ctx.out(line);
       return 0;
     }
-    const store = openStore(config.databasePath);
+    const store = await openConfiguredStore(config, { waitForMs: CLI_DATABASE_WAIT_MS });
     let unanswered: Awaited<ReturnType<typeof store.listUnanswered>>;
     let feedback: Awaited<ReturnType<typeof store.listFeedback>>;
     try {
