@@ -10,7 +10,7 @@ describe("a simulated day", () => {
     ["New York's spring-forward weekend", "2026-03-06T00:00:00Z", "2026-03-10T00:00:00Z"],
     ["Auckland's autumn change", "2026-04-03T00:00:00Z", "2026-04-07T00:00:00Z"],
   ])("posts once a day per channel at 08:00 local in three zones, across %s", async (_name, from, until) => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at(from);
     const start = clock.now();
     await subscribe(store, "CSHANGHAI", "08:00", "Asia/Shanghai", start);
@@ -38,7 +38,7 @@ describe("a simulated day", () => {
   });
 
   it("follows New York's clock change: 13:00 UTC before it, 12:00 UTC after it", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2026-03-07T00:00:00Z");
     const start = clock.now();
     await subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
@@ -56,7 +56,7 @@ describe("a simulated day", () => {
   });
 
   it("skips Saturday and Sunday for a weekdays-only subscription", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2026-03-02T00:00:00Z");
     const start = clock.now();
     await subscribe(store, "CWEEK", "07:30", "Europe/London", start, { weekdaysOnly: true }); // a Monday
@@ -73,7 +73,7 @@ describe("a simulated day", () => {
   });
 
   it("says what changed since the channel's previous briefing, and 'no change' with the next dates the day after", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2025-10-20T07:58:00Z");
     const start = clock.now();
     await subscribe(store, "CNEWS", "08:00", "UTC", start);
@@ -98,7 +98,7 @@ describe("a simulated day", () => {
   });
 
   it("posts nothing on an unchanged day when the subscription is quiet", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2025-10-20T07:58:00Z");
     const start = clock.now();
     await subscribe(store, "CQUIET", "08:00", "UTC", start, { quietWhenUnchanged: true });
@@ -115,7 +115,7 @@ describe("a simulated day", () => {
 
 describe("the grace window", () => {
   it("posts on start-up when the bot was down at the scheduled time but is back within the window", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2026-03-02T09:59:00Z");
     const start = new Date("2026-03-02T07:00:00Z");
     await subscribe(store, "CLATE", "08:00", "UTC", start);
@@ -125,7 +125,7 @@ describe("the grace window", () => {
   });
 
   it("skips the day and logs it when the bot comes back after the window", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2026-03-02T10:01:00Z");
     const start = new Date("2026-03-02T07:00:00Z");
     await subscribe(store, "CLATE", "08:00", "UTC", start);
