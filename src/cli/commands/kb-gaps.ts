@@ -75,7 +75,7 @@ export const kbGaps: CliCommand = {
       ctx.out(JSON.stringify({ ...report, overdue }, null, 2));
       return 0;
     }
-    ctx.out(`Curators' to-do list (${config.databasePath}${kb ? `, knowledge version ${kb.version}` : ""})`);
+    ctx.out(`Curators' to-do list (${store.path}${kb ? `, knowledge version ${kb.version}` : ""})`);
     ctx.out("");
     for (const line of gapsLines(report)) ctx.out(line);
     ctx.out("");
