@@ -3,14 +3,15 @@
  * stops and starts). A question that arrives while the event cannot be claimed is not answered —
  * the operator reads why, in one line naming the database with no password, and the user is sent
  * no error — and Slack's re-delivery of it, once the database is back, is answered exactly once.
+ * A button click that needs the database is told, in a sentence, that it cannot be reached.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import { FakeSlack } from "../support/fake-slack.js";
-import { appMention } from "../support/payloads.js";
+import { appMention, buttonClick } from "../support/payloads.js";
 import { type PostgresServer, startPostgresServer } from "../support/postgres-server.js";
 import { startTestSlackApp, type TestSlackApp } from "../support/slack-app.js";
-import { sendEvent } from "../support/slack-requests.js";
+import { sendEvent, sendInteraction } from "../support/slack-requests.js";
 import { postgresServerUrl, storeBackends } from "../support/store-backends.js";
 
 const NOW = new Date("2025-10-25T12:00:00Z");
@@ -75,5 +76,29 @@ describe.runIf(onPostgres)("a PostgreSQL server that goes down under the running
     await new Promise((r) => setTimeout(r, 500));
     expect(answersTo("1729850000.000002")).toHaveLength(1);
     expect(a.log.text()).toMatch(/The PostgreSQL database at .* is reachable again/);
+  }, 60_000);
+
+  it("tells a user whose click needs the database that it cannot be reached, and the log says which", async () => {
+    const [a, fake, db] = [app as TestSlackApp, slack as FakeSlack, server as PostgresServer];
+    fake.reset();
+    db.halt();
+    try {
+      const value = JSON.stringify({ q: "when does the truce expire?", e: ["truce-expiry"], v: "x" });
+      const click = buttonClick(
+        { action_id: "tradetalks_helpful", value },
+        { responseUrl: fake.responseUrl(), ephemeral: true },
+      );
+      expect((await sendInteraction(a.target, click)).status).toBe(200);
+      const [sorry] = await fake.waitForResponses(1);
+      expect(sorry?.body).toMatchObject({
+        response_type: "ephemeral",
+        text: "Sorry, I can't reach my database right now, so I couldn't do that. Please try again in a few minutes.",
+      });
+      const logged = await a.log.waitFor(/error while handling block_actions: The PostgreSQL database at/);
+      expect(logged.level).toBe("error");
+      expect(logged.text).not.toMatch(/\n\s+at /);
+    } finally {
+      db.resume();
+    }
   }, 60_000);
 });
