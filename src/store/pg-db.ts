@@ -44,7 +44,7 @@ export function isConnectionError(err: unknown): boolean {
   const code = typeof e?.code === "string" ? e.code : "";
   if (CONNECTION_CODES.has(code) || code.startsWith("08")) return true;
   const message = typeof e?.message === "string" ? e.message : "";
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|Query read timeout/i.test(
     message,
   );
 }
@@ -96,10 +96,12 @@ export interface RetryPolicy {
   /** The first wait; doubled after each try, at most `maxDelayMs`. */
   delayMs: number;
   maxDelayMs: number;
+  /** No new try starts this long after the first (a server that drops packets makes tries slow). */
+  budgetMs?: number;
 }
 
-/** About 3.5 s in all: a restarting server is waited for; a request never hangs for long. */
-export const QUERY_RETRY: RetryPolicy = { attempts: 5, delayMs: 250, maxDelayMs: 2000 };
+/** At most 5 tries within about 5 s: a restarting server is waited for; a request never hangs long. */
+export const QUERY_RETRY: RetryPolicy = { attempts: 5, delayMs: 250, maxDelayMs: 2000, budgetMs: 5000 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -127,7 +129,11 @@ export function createDb(
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5000,
+    // A server that drops packets instead of refusing: give up on a connection or a query after
+    // a while rather than hang a request (the query is then retried like a refused connection).
+    connectionTimeoutMillis: 3000,
+    query_timeout: 15_000,
+    keepAlive: true,
     idleTimeoutMillis: 30_000,
     application_name: "tradebot",
   });
@@ -149,6 +155,7 @@ export function createDb(
     where,
     async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
       let wait = retry.delayMs;
+      const giveUpAt = Date.now() + (retry.budgetMs ?? Number.POSITIVE_INFINITY);
       for (let attempt = 1; ; attempt++) {
         try {
           const result = await pool.query<R>(text, values);
@@ -157,7 +164,7 @@ export function createDb(
         } catch (err) {
           if (!isConnectionError(err)) throw toPostgresError(err, where);
           wentDown(err);
-          if (attempt >= retry.attempts) throw toPostgresError(err, where);
+          if (attempt >= retry.attempts || Date.now() + wait > giveUpAt) throw toPostgresError(err, where);
           await sleep(wait);
           wait = Math.min(wait * 2, retry.maxDelayMs);
         }

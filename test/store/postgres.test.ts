@@ -150,6 +150,22 @@ describe.runIf(onPostgres)("a PostgreSQL server that is down", () => {
     expect(logger.lines.some((l) => l.includes("is reachable again"))).toBe(true);
   });
 
+  it("mid-run: stops trying once its time budget is spent, however many tries it may make", async () => {
+    server = await startPostgresServer();
+    const store = track(
+      await openPostgresStore(server.url, {
+        waitForMs: 0,
+        retry: { attempts: 1000, delayMs: 50, maxDelayMs: 100, budgetMs: 600 },
+      }),
+    );
+    expect(await store.claimEvent("Ev1", t0)).toBe(true);
+    server.halt();
+    const started = Date.now();
+    const error = await store.listSubscriptions().catch((e: unknown) => e);
+    expect((error as StoreError).code).toBe("unavailable");
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it("mid-run: a query made while it restarts waits for it and succeeds", async () => {
     server = await startPostgresServer();
     const store = track(
