@@ -32,6 +32,7 @@ import { runLocalChat } from "./slack/local/chat.js";
 import { postMessage } from "./slack/post.js";
 import { retryPolicy } from "./slack/retry.js";
 import { startSlack } from "./slack/start.js";
+import { startWatchNotices } from "./slack/watch-notices.js";
 import { StoreError } from "./store/errors.js";
 import { openConfiguredStore } from "./store/open.js";
 import type { Store } from "./store/types.js";
@@ -113,6 +114,7 @@ async function main(): Promise<number> {
     now: () => new Date(),
     config,
     briefings: { store, knowledge: () => core.snapshot().kb },
+    watches: { store, knowledge: () => core.snapshot().kb },
     review: {
       dir: config.knowledgeDir,
       ...(watcher ? { reload: () => void watcher.reload() } : {}),
@@ -208,12 +210,28 @@ async function serve(
       })
     : undefined;
   notices?.start();
+  // Each knowledge reload (and this start) posts what changed about the watched topics, once.
+  const { botToken, apiUrl } = deps.config.slack;
+  const holder = deps.core instanceof KnowledgeHolder ? deps.core : undefined;
+  const w = deps.watches;
+  const watches =
+    botToken && holder && w
+      ? startWatchNotices({
+          store: w.store,
+          botToken,
+          ...(apiUrl ? { apiUrl } : {}),
+          logger,
+          knowledge: () => holder.snapshot().kb,
+          onSwap: (listener) => holder.onSwap(listener),
+        })
+      : undefined;
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
   });
   logger.info(`${signal}: finishing replies in progress, then exiting`);
   await briefings?.stop();
+  await watches?.close();
   await feeds?.stop();
   await notices?.stop();
   await slack.stop(SHUTDOWN_GRACE_MS);

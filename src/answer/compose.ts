@@ -9,7 +9,7 @@ import { ageOf, countdown, formatDay } from "./dates.js";
 import { freshnessOf, round } from "./freshness.js";
 import type { Standing } from "./standing.js";
 import type { Answer, Citation } from "./types.js";
-import { valueInWords } from "./values.js";
+import { valueInWords, valueKind } from "./values.js";
 
 /** The longest answer text we give: the scorer's and Slack's sense of "short". */
 const MAX_TEXT = 780;
@@ -37,12 +37,18 @@ function reportOf(kb: KnowledgeBase, claim: LoadedClaim): string {
   return s ? `the ${formatDay(s.published)} report` : "an earlier report";
 }
 
-/** "When: Nov. 1, 2025 (in 12 days; per the Oct. 17, 2025 report, over a year old now)." */
+/**
+ * "When: Nov. 1, 2025 (in 12 days, per the Oct. 17, 2025 report)." The source's age is said once,
+ * beside its citation, not here. A measure's end is a deadline: "Until: Nov. 10, 2026 (expires in
+ * 12 days, …)", "expired 3 days ago".
+ */
 export function dateLine(ctx: ComposeContext, claim: LoadedClaim): string | undefined {
   const v = claim.value;
   if (!("date" in v)) return undefined;
-  const published = publishedOf(ctx.kb, claim);
-  const at = countdown({ date: v.until ?? v.date, precision: v.until ? "day" : v.precision }, ctx.now);
+  const deadline = claim.attribute === "end" && ctx.kb.concepts.get(claim.about[0] ?? "")?.type === "measure";
+  const at = countdown({ date: v.until ?? v.date, precision: v.until ? "day" : v.precision }, ctx.now, {
+    deadline,
+  });
   const label = valueInWords(ctx.kb, v);
   const word = claim.attribute === "end" ? "Until" : claim.attribute === "start" ? "From" : "When";
   // An end is a moment, not a period: "ends in 12 days", not "starts in 12 days".
@@ -50,8 +56,19 @@ export function dateLine(ctx: ComposeContext, claim: LoadedClaim): string | unde
     claim.attribute === "end"
       ? at.text.replace(/^starts in/, "ends in").replace(/^this (\w+)$/, "ends this $1")
       : at.text;
-  const age = ageOf(published, ctx.now);
-  return `${word}: ${label} (${when}; per ${reportOf(ctx.kb, claim)}, ${age === "published today" ? age : `${age} now`}).`;
+  return `${word}: ${label} (${when}, per ${reportOf(ctx.kb, claim)}).`;
+}
+
+/**
+ * What an answer replaced, in one short clause after the new fact: "It replaces Nov. 10, 2025,
+ * from the Oct. 26, 2025 report." A state or a text has no short form: its sentence follows.
+ */
+function replacedClause(kb: KnowledgeBase, replaced: LoadedClaim): string {
+  const kind = valueKind(replaced.value);
+  const words = valueInWords(kb, replaced.value);
+  if (kind !== "state" && kind !== "text" && words.length <= 60)
+    return `It replaces ${words}, from ${reportOf(kb, replaced)}.`;
+  return `It replaces ${reportOf(kb, replaced)}: ${replaced.answer}`;
 }
 
 /** Options for one claim's answer. */
@@ -105,10 +122,7 @@ export function claimAnswer(ctx: ComposeContext, claim: LoadedClaim, options: Cl
   } else {
     const replaced = standing.replaced.get(claim.id)?.[0];
     if (replaced) {
-      parts.push({
-        text: `This replaces ${reportOf(kb, replaced)}, which said: ${replaced.answer}`,
-        claim: replaced,
-      });
+      parts.push({ text: replacedClause(kb, replaced), claim: replaced });
     }
     const status = standing.statusOf.get(claim.about[0] as string);
     if (status && status.id !== claim.id && status.asOf > claim.asOf && claim.attribute !== "status") {

@@ -1,6 +1,7 @@
 /** The core the surfaces use, over one knowledge base: answers, status, timeline and sources. */
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { AnswerEngine, type EngineParts } from "./engine.js";
+import { answerInThread } from "./followup.js";
 import { buildStatus } from "./status.js";
 import { buildTimeline } from "./timeline.js";
 import type { Core, SourceSummary } from "./types.js";
@@ -31,6 +32,7 @@ export function createCore(
     kb,
     answer: (question, now) => engine.answer(question, now),
     answerEntry: (entryId, now) => engine.answerEntry(entryId, now),
+    answerInThread: (message, turns, now, options) => answerInThread(engine, message, turns, now, options),
     status: (now) => buildStatus(kb, engine.standing, now),
     timeline: (now) => buildTimeline(kb, engine.standing, now),
     sources: () => sources,

@@ -40,25 +40,34 @@ export function spanInWords(days: number): string {
 /**
  * Where a dated period stands against now. A day: "in 12 days", "today", "3 days ago". A week,
  * month or year, whose exact day the source did not give: "starts in 12 days", "this month",
- * "ended 3 days ago" — never more precise than the source.
+ * "ended 3 days ago" — never more precise than the source. A deadline (the end of a measure: a
+ * truce, a pause, a tariff) "expires in 12 days", "expires this month", "expired 3 days ago".
  */
 export function countdown(
   when: Pick<DatedAs, "date" | "precision">,
   now: Date,
+  options: { deadline?: boolean } = {},
 ): { text: string; past: boolean } {
   const today = dayjs.utc(now).startOf("day");
   const { start, end } = period(when.date, when.precision);
   const exact = when.precision === "day";
   if (end.isBefore(today)) {
     const ago = `${spanInWords(today.diff(end, "day"))} ago`;
-    return { text: exact ? ago : `ended ${ago}`, past: true };
+    return { text: options.deadline ? `expired ${ago}` : exact ? ago : `ended ${ago}`, past: true };
   }
   if (start.isAfter(today)) {
     const until = `in ${spanInWords(start.diff(today, "day"))}`;
-    return { text: exact ? until : `starts ${until}`, past: false };
+    // A deadline known only to its month is not "in 12 days": it may be any day of that month.
+    if (options.deadline && !exact) {
+      const first = spanInWords(start.diff(today, "day"));
+      const last = spanInWords(end.diff(today, "day"));
+      const both = / days$/.test(first) && / days$/.test(last);
+      return { text: `expires in ${both ? first.replace(/ days$/, "") : first} to ${last}`, past: false };
+    }
+    return { text: options.deadline ? `expires ${until}` : exact ? until : `starts ${until}`, past: false };
   }
-  if (exact) return { text: "today", past: false };
-  return { text: `this ${when.precision}`, past: false };
+  if (exact) return { text: options.deadline ? "expires today" : "today", past: false };
+  return { text: `${options.deadline ? "expires " : ""}this ${when.precision}`, past: false };
 }
 
 /** How old a source is: "published today", "3 days old", "over a year old". */

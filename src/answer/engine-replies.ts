@@ -95,7 +95,7 @@ export abstract class EngineReplies extends EngineScoring {
     for (const a of answered.slice(0, 3)) {
       const fresh = a.citations.find((c) => !citations.some((x) => x.snippet === c.snippet));
       if (fresh) citations.push(fresh);
-      texts.push(a.text.split(/(?<=\.)\s+(?=This replaces|Since then|That was|Also:)/)[0] ?? a.text);
+      texts.push(a.text.split(/(?<=\.)\s+(?=It replaces|Since then|That was|Also:)/)[0] ?? a.text);
     }
     let text = texts.map((t, k) => (k === 0 ? t : `Also: ${t}`)).join(" ");
     if (text.length > 780) text = `${text.slice(0, 779).replace(/\s+\S*$/, "")}…`;

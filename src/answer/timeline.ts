@@ -30,7 +30,10 @@ export function buildTimeline(kb: KnowledgeBase, standing: Standing, now: Date):
     if (seen.has(key)) continue;
     seen.add(key);
     const last = v.until ?? period(v.date, v.precision).end.format("YYYY-MM-DD");
-    const at = countdown({ date: v.until ?? v.date, precision: v.until ? "day" : v.precision }, now);
+    const deadline = claim.attribute === "end" && kb.concepts.get(claim.about[0] ?? "")?.type === "measure";
+    const at = countdown({ date: v.until ?? v.date, precision: v.until ? "day" : v.precision }, now, {
+      deadline,
+    });
     items.push({
       entryId: claim.id,
       title,

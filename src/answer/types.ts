@@ -1,3 +1,5 @@
+import type { ThreadAnswer, ThreadTurn } from "./followup.js";
+
 /** What the answer engine returns; every surface (CLI, Slack, briefing) renders these. */
 
 /** A verbatim snippet and where it comes from. */
@@ -96,6 +98,17 @@ export interface Core {
   answer(question: string, now: Date): Answer;
   /** The answer of one claim (by id, as `entryId`), for "did you mean" buttons; undefined when the id is unknown. */
   answerEntry(entryId: string, now: Date): Answer | undefined;
+  /**
+   * A message in a thread (or DM) read with the thread's earlier turns (oldest first, still fresh):
+   * a follow-up is resolved against them; undefined when it is not for the bot (always for the bot
+   * when `direct`, in a DM).
+   */
+  answerInThread(
+    message: string,
+    turns: readonly ThreadTurn[],
+    now: Date,
+    options?: { direct?: boolean },
+  ): ThreadAnswer | undefined;
   status(now: Date): StatusReport;
   timeline(now: Date): TimelineItem[];
   sources(): SourceSummary[];

@@ -3,6 +3,7 @@
  * scheduler and health checks hold this one object; a hot reload replaces the snapshot behind it
  * with a single reference assignment, so every call sees one whole knowledge base, old or new.
  */
+import type { ThreadAnswer, ThreadTurn } from "../answer/followup.js";
 import type { Answer, Core, SourceSummary, StatusReport, TimelineItem } from "../answer/types.js";
 import type { KnowledgeBase } from "./schema.js";
 
@@ -75,6 +76,14 @@ export class KnowledgeHolder implements Core {
   }
   answerEntry(entryId: string, now: Date): Answer | undefined {
     return this.current.core.answerEntry(entryId, now);
+  }
+  answerInThread(
+    message: string,
+    turns: readonly ThreadTurn[],
+    now: Date,
+    options?: { direct?: boolean },
+  ): ThreadAnswer | undefined {
+    return this.current.core.answerInThread(message, turns, now, options);
   }
   status(now: Date): StatusReport {
     return this.current.core.status(now);

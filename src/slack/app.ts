@@ -11,6 +11,7 @@ import { register as registerActions } from "./listeners/actions/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
 import { register as registerHome } from "./listeners/home/index.js";
+import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
 import { register as registerViews } from "./listeners/views/index.js";
 import { dedupeEvents } from "./middleware/dedupe.js";
 import { trackInflight } from "./middleware/track.js";
@@ -69,6 +70,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   registerActions(app, deps);
   registerHome(app, deps);
   registerViews(app, deps);
+  registerShortcuts(app, deps);
   handleErrors(app, deps.logger);
   return { app, inflight };
 }

@@ -6,15 +6,17 @@
 import type { Core } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import type { ThreadStore } from "../store/threads.js";
 import type { CurationStore, EventStore } from "../store/types.js";
 import type { ReviewSlackDeps } from "./review-deps.js";
 import type { BriefingSlackDeps } from "./subcommands/briefing-deps.js";
+import type { WatchSlackDeps } from "./subcommands/watch-deps.js";
 
 /** The dependencies every Slack listener may use. */
 export interface SlackDeps {
   core: Core;
-  /** Records events and feedback; `/tradetalks gaps` reads the curation lists back. */
-  store: EventStore & CurationStore;
+  /** Records events and feedback; `/tradetalks gaps` reads the curation lists back; threads keep their context. */
+  store: EventStore & CurationStore & ThreadStore;
   logger: Logger;
   /** The clock; injected so tests can pin it. */
   now: () => Date;
@@ -23,4 +25,6 @@ export interface SlackDeps {
   briefings?: BriefingSlackDeps;
   /** The knowledge folder the curators review drafts in; absent where drafts are not reviewed in Slack. */
   review?: ReviewSlackDeps;
+  /** `/tradetalks watch`: the watches and the knowledge; absent when the deployment has no database. */
+  watches?: WatchSlackDeps;
 }

@@ -15,6 +15,8 @@ export const ACTIONS = {
   notHelpful: "tradetalks_not_helpful",
   /** Re-posts an ephemeral reply for the whole channel. */
   share: "tradetalks_share",
+  /** Posts a fact-check (shown privately) in the checked message's channel or thread. */
+  shareFactCheck: "tradetalks_share_fact_check",
   /** A draft's review buttons in the curators' channel; the value is the draft claim's id. */
   reviewAccept: "tradetalks_review_accept",
   reviewEdit: "tradetalks_review_edit",
@@ -32,6 +34,12 @@ export const VIEWS = {
 
 /** The callback ids as a list, for the manifest check. */
 export const CALLBACK_IDS: readonly string[] = Object.values(VIEWS);
+
+/** Shortcut callback ids; `manifest.yml` declares each under `features.shortcuts`. */
+export const SHORTCUTS = {
+  /** "Fact-check this" on any message: its claims checked against the sources. */
+  factCheck: "tradetalks_fact_check",
+} as const;
 
 /** The block and action id of the edit modal's one input. */
 export const REVIEW_EDIT_INPUT = { block: "draft_yaml", action: "yaml" } as const;
@@ -53,6 +61,10 @@ export function actionMatcher(base: string): RegExp {
 export const EVENTS = {
   appMention: "app_mention",
   messageIm: "message.im",
+  /** Thread replies in public channels, private channels and group DMs (threads the bot is in). */
+  messageChannels: "message.channels",
+  messageGroups: "message.groups",
+  messageMpim: "message.mpim",
   appHomeOpened: "app_home_opened",
 } as const;
 

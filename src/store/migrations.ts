@@ -104,4 +104,53 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kind, key)
   );
   `,
+  // Watches: a channel following a topic's concepts, the claims it has seen (id → hash), and each
+  // change notice claimed (watch, change) before it is posted, so it is posted at most once.
+  `
+  CREATE TABLE watches (
+    id INTEGER PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    team_id TEXT,
+    topic TEXT NOT NULL,
+    concepts TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    seen TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (channel_id, concepts)
+  );
+
+  CREATE TABLE watch_notices (
+    watch_id INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+    change_key TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'sending', 'posted', 'failed')),
+    claimed_by TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    message_ts TEXT,
+    posted_at TEXT,
+    reason TEXT,
+    PRIMARY KEY (watch_id, change_key)
+  );
+  `,
+  // Conversations in threads: each answered question with the claims it rests on (the context a
+  // follow-up is read in; old rows are ignored and pruned), and each channel's thread-reply choice.
+  `
+  CREATE TABLE thread_turns (
+    id INTEGER PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    thread_ts TEXT NOT NULL,
+    question TEXT NOT NULL,
+    fact_ids TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX thread_turns_thread ON thread_turns (channel_id, thread_ts, at);
+  CREATE INDEX thread_turns_at ON thread_turns (at);
+
+  CREATE TABLE thread_settings (
+    channel_id TEXT PRIMARY KEY,
+    enabled INTEGER NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

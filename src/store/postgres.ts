@@ -12,6 +12,8 @@ import { createPgLedger } from "./pg-ledger.js";
 import { migratePostgres, PG_MIGRATIONS } from "./pg-migrations.js";
 import { createPgNoticeStore } from "./pg-notices.js";
 import { createPgSubscriptions } from "./pg-subscriptions.js";
+import { createPgThreadStore } from "./pg-threads.js";
+import { createPgWatchStore } from "./pg-watches.js";
 import type { FeedbackRecord, Store, UnansweredRecord } from "./types.js";
 
 /** Slack re-delivers an event within minutes; ids older than this are forgotten. */
@@ -159,6 +161,8 @@ function createPostgresStore(db: Db): Store {
     ...createPgLedger(db),
     ...createPgFeedStore(db),
     ...createPgNoticeStore(db),
+    ...createPgWatchStore(db),
+    ...createPgThreadStore(db),
     async close() {
       if (closed) return;
       closed = true;

@@ -13,7 +13,9 @@ import { createLedger } from "./ledger.js";
 import { MIGRATIONS } from "./migrations.js";
 import { createNoticeStore } from "./notices.js";
 import { createSubscriptions } from "./subscriptions.js";
+import { createThreadStore } from "./threads.js";
 import type { FeedbackRecord, Store, UnansweredRecord } from "./types.js";
+import { createWatchStore } from "./watches.js";
 
 /** How long a connection waits for another's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -159,6 +161,8 @@ function createStore(db: Database.Database, path: string): Store {
     ...createLedger(db),
     ...createFeedStore(db),
     ...createNoticeStore(db),
+    ...createWatchStore(db),
+    ...createThreadStore(db),
     async close() {
       if (db.open) db.close();
     },

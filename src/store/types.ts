@@ -4,6 +4,9 @@
  * Surfaces (Slack, CLI, scheduler) depend on this interface, never on SQLite. Every method is
  * async so that a networked database (PostgreSQL) can stand behind the same interface.
  */
+import type { ThreadStore } from "./threads.js";
+
+import type { WatchStore } from "./watch-types.js";
 
 /** A thumbs-up / thumbs-down on an answer. */
 export interface FeedbackRecord {
@@ -247,7 +250,9 @@ export interface Store
     BriefingLedger,
     CurationStore,
     FeedStore,
-    NoticeStore {
+    NoticeStore,
+    WatchStore,
+    ThreadStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
   close(): Promise<void>;

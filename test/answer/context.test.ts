@@ -94,7 +94,9 @@ describe("a question about now, long after the newest source", () => {
 
   it("says a date the sources gave as ahead has passed", () => {
     const a = askSeed("when does the truce expire", later);
-    expect(a.text).toMatch(/Until: November 2025 \(ended about 3 months ago;/);
+    expect(a.text).toMatch(
+      /Until: November 2025 \(expired about 3 months ago, per the Oct\. 17, 2025 report\)/,
+    );
   });
 
   it("does not prefix the age when the source is recent", () => {

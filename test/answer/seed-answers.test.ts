@@ -10,7 +10,7 @@ describe("a plain question", () => {
     const a = askSeed("when does the truce expire");
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/^The US-China tariff truce .* is set to expire in November 2025/);
-    expect(a.text).toContain("Until: November 2025 (ends in 12 days; per the Oct. 17, 2025 report");
+    expect(a.text).toContain("Until: November 2025 (expires in 12 to 41 days, per the Oct. 17, 2025 report)");
     expect(a.citations).toEqual([
       {
         snippet: "That agreement is set to expire in November.",

@@ -9,7 +9,7 @@ describe("the latest status and the timeline", () => {
     const s = core.status(new Date("2025-10-18T09:00:00Z"));
     const upcoming = Object.fromEntries(s.upcoming.map((t) => [t.entryId, t.countdown]));
     expect(upcoming["surtax-start"]).toBe("in 14 days");
-    expect(upcoming["truce-end"]).toBe("starts in 14 days");
+    expect(upcoming["truce-end"]).toBe("expires in 14 to 43 days");
     expect(upcoming["kl-talks-when"]).toBe("starts in 2 days");
     expect(s.upcoming.map((t) => t.until)).toEqual([...s.upcoming.map((t) => t.until)].sort());
     expect(s.headline).toMatch(/^As of the Oct\. 17, 2025 report/);

@@ -115,7 +115,7 @@ describe("tradebot kb review", () => {
     );
     expect(answer.text).toContain("July 1, 2031");
     expect(answer.factIds[0]).toBe(START);
-    expect(answer.text).toMatch(/replaces the March 12, 2031 report/);
+    expect(answer.text).toMatch(/It replaces April 2, 2031, from the March 12, 2031 report\./);
   });
 
   it("rejects a draft: it leaves the drafts and goes nowhere else", async () => {

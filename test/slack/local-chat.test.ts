@@ -107,7 +107,7 @@ describe("the local chat, in-process", () => {
     const out = await chat(["/home", "/giphy cats"]);
     expect(out).toContain("tradebot Home tab:");
     expect(out).toContain("Coming up");
-    expect(out).toContain("Only /tradetalks, /help, /home and /quit work here.");
+    expect(out).toContain("Only /tradetalks, /help, /home, /thread, /dm and /quit work here.");
   });
 
   it("says a number matches no button of the last reply instead of asking it, and records nothing", async () => {

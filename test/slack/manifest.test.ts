@@ -27,6 +27,7 @@ import { ACTION_IDS, CALLBACK_IDS, COMMAND, EVENT_TYPES } from "../../src/slack/
 import { register as actions } from "../../src/slack/listeners/actions/index.js";
 import { register as commands } from "../../src/slack/listeners/commands/index.js";
 import { register as events } from "../../src/slack/listeners/events/index.js";
+import { THREAD_MESSAGE_EVENTS } from "../../src/slack/listeners/events/thread-message.js";
 import { register as home } from "../../src/slack/listeners/home/index.js";
 import { register as views } from "../../src/slack/listeners/views/index.js";
 import { openStore } from "../../src/store/sqlite.js";
@@ -62,8 +63,12 @@ function recordRegistrations(deps: SlackDeps): Registered {
   return seen;
 }
 
-/** The Events API type a registration receives: the DM listener takes `message` events from DMs only. */
-const manifestName = (event: string) => (event === "message" ? "message.im" : event);
+/**
+ * The Events API types a registration receives: `message` listeners take DMs (the DM listener,
+ * `message.im`) and thread replies in channels, private channels and group DMs (the thread listener).
+ */
+const MESSAGE_TYPES = ["message.im", ...Object.values(THREAD_MESSAGE_EVENTS)];
+const manifestNames = (event: string) => (event === "message" ? MESSAGE_TYPES : [event]);
 
 let deps: SlackDeps;
 let registered: Registered;
@@ -89,7 +94,7 @@ describe("manifest.yml", () => {
   });
 
   it("declares exactly the bot events the code handles", () => {
-    const handled = [...new Set(registered.events.map(manifestName))].sort();
+    const handled = [...new Set(registered.events.flatMap(manifestNames))].sort();
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(handled);
     expect(handled).toEqual([...EVENT_TYPES].sort());
   });
@@ -107,12 +112,29 @@ describe("manifest.yml", () => {
     const needs: Record<string, string> = {
       app_mention: "app_mentions:read",
       "message.im": "im:history",
+      "message.channels": "channels:history",
+      "message.groups": "groups:history",
+      "message.mpim": "mpim:history",
       [COMMAND]: "commands",
     };
-    for (const thing of [...registered.events.map(manifestName), ...registered.commands]) {
+    for (const thing of [...registered.events.flatMap(manifestNames), ...registered.commands]) {
       if (needs[thing]) expect(scopes).toContain(needs[thing]);
     }
     expect(scopes).toContain("chat:write");
+  });
+
+  it("asks for the history scopes only for the message events it subscribes to", () => {
+    const scopes: string[] = manifest.oauth_config.scopes.bot;
+    const events: string[] = manifest.settings.event_subscriptions.bot_events;
+    const history: Record<string, string> = {
+      "channels:history": "message.channels",
+      "groups:history": "message.groups",
+      "im:history": "message.im",
+      "mpim:history": "message.mpim",
+    };
+    for (const scope of scopes.filter((s) => s.endsWith(":history")))
+      expect(events).toContain(history[scope]);
+    expect(events.filter((e) => e.startsWith("message.")).sort()).toEqual([...MESSAGE_TYPES].sort());
   });
 });
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCore } from "../../src/answer/core.js";
 import { loadConfig } from "../../src/config.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
@@ -18,7 +18,7 @@ import type { Store } from "../../src/store/types.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { FakeSocketMode } from "../support/fake-socket-mode.js";
 import { type CapturedLog, captureLogger } from "../support/logger.js";
-import { appMention } from "../support/payloads.js";
+import { appMention, messageChannels } from "../support/payloads.js";
 
 const NOW = new Date("2025-10-25T12:00:00Z");
 const root = join(import.meta.dirname, "../..");
@@ -88,6 +88,41 @@ describe("Socket Mode", () => {
     await socket.waitForAck("env-2");
     await log.waitFor(/ignoring re-delivered event EvSOCKET0001 \(retry 1\)/);
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("answers a follow-up in the thread without a mention, and not a remark between people", async () => {
+    const before = slack.callsTo("chat.postMessage").length;
+    const thread = "1729850100.000600";
+    socket.sendEvent(
+      "env-3",
+      appMention("EvSOCKET0003", { text: "<@UBOT0001> when does the truce expire?", ts: thread }),
+    );
+    await slack.waitForCalls("chat.postMessage", before + 1);
+    // The turn is stored just after the answer is posted; a person replies seconds later.
+    await vi.waitFor(async () => {
+      expect(
+        await store.threadTurns({ channelId: "C123ABC456", threadTs: thread }, new Date(0)),
+      ).toHaveLength(1);
+    });
+    const reply = (id: string, ts: string, text: string) =>
+      messageChannels(id, {
+        text,
+        ts,
+        event_ts: ts,
+        thread_ts: thread,
+        channel: "C123ABC456",
+        user: "U061F7AUR",
+      });
+    socket.sendEvent("env-4", reply("EvSOCKET0004", "1729850101.000100", "thanks, I'll tell finance"));
+    socket.sendEvent("env-5", reply("EvSOCKET0005", "1729850102.000100", "and the tariff?"));
+    await socket.waitForAck("env-4");
+    await socket.waitForAck("env-5");
+    const posts = await slack.waitForCalls("chat.postMessage", before + 2);
+    expect(posts).toHaveLength(before + 2);
+    const followUp = posts[before + 1];
+    expect(followUp?.args.thread_ts).toBe(thread);
+    expect(followUp?.args.text).toMatch(/take effect on Nov\. 1, 2025/);
+    expect(JSON.stringify(followUp?.args.blocks)).toContain("> He also declared a 100% import surtax");
   });
 
   it("serves the health check on PORT", async () => {

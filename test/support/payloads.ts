@@ -32,6 +32,12 @@ export function messageIm(eventId: string, event: Record<string, unknown>): Enve
   return { ...env, event_id: eventId, event: { ...env.event, ...event } };
 }
 
+/** The `message.channels` envelope (a message in a public channel) with its event fields overridden. */
+export function messageChannels(eventId: string, event: Record<string, unknown>): Envelope {
+  const env = payloadJson<Envelope>("message_channels.json");
+  return { ...env, event_id: eventId, event: { ...env.event, ...event } };
+}
+
 /** The slash-command form fields, for `/tradetalks` with the given text and response_url. */
 export function slashCommand(
   text: string,
@@ -111,5 +117,31 @@ export function viewSubmission(opts: {
       bot_id: "BBOT0001",
     },
     response_urls: [],
+  };
+}
+
+/**
+ * The message_action payload of a message shortcut on one message. payloads/message_action.json is
+ * ours (not in ../shared/slack): the fields Slack documents for a message shortcut
+ * (api.slack.com/reference/interaction-payloads/shortcuts: type message_action, callback_id,
+ * trigger_id, response_url, user, message, channel, team, token) in the shape of bolt-js's
+ * MessageShortcut type (src/types/shortcuts/message-shortcut.ts: message_ts, action_ts,
+ * message.user/ts/text), with the ids of block_actions.json.
+ */
+export function messageShortcut(
+  callbackId: string,
+  message: { text?: string; user?: string; ts?: string; thread_ts?: string },
+  opts: { responseUrl: string; channel?: string },
+): Record<string, unknown> {
+  const p = payloadJson<Record<string, unknown>>("message_action.json");
+  const base = p.message as Record<string, unknown>;
+  const ts = message.ts ?? (base.ts as string);
+  return {
+    ...p,
+    callback_id: callbackId,
+    response_url: opts.responseUrl,
+    ...(opts.channel ? { channel: { id: opts.channel, name: "test-channel" } } : {}),
+    message_ts: ts,
+    message: { ...base, ...message, ts },
   };
 }

@@ -15,6 +15,7 @@ import type { Core } from "../../src/answer/types.js";
 import { loadConfig } from "../../src/config.js";
 import { KnowledgeHolder } from "../../src/knowledge/holder.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
+import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { type KnowledgeWatcher, watchKnowledge } from "../../src/knowledge/watch.js";
 import type { Logger } from "../../src/log.js";
 import type { SlackDeps } from "../../src/slack/deps.js";
@@ -87,6 +88,8 @@ export async function startTestSlackApp(
     ...opts.env,
   });
   const deps: SlackDeps = { core, store, logger: log.logger, now: () => opts.now, config };
+  const served = holder;
+  deps.watches = { store, knowledge: () => (served ? served.snapshot().kb : (knowledge as KnowledgeBase)) };
   if (holder && watcher && knowledgeDir) {
     const [h, w] = [holder, watcher];
     deps.review = { dir: knowledgeDir, reload: () => void w.reload(), served: () => h.snapshot().kb };

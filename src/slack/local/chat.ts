@@ -1,6 +1,8 @@
 /**
  * The local chat: talk to the bot in a terminal with no Slack at all, through the same Bolt app
- * and listeners. Typed lines become `message.im` events, `/tradetalks …` (any case; `/help` is
+ * and listeners. Typed lines become `message.im` events; `/thread <question>` mentions the bot in a
+ * channel and the lines after it are replies in that thread (`message.channels`) until `/dm`;
+ * `/tradetalks …` (any case; `/help` is
  * `/tradetalks help`) a slash command, a number clicks that button of the last reply (or says there
  * is no such button; a bare number is never asked as a question), `/home` opens the Home tab. What the app posts arrives at
  * a loopback Web API and is printed from the same blocks Slack would show.
@@ -17,11 +19,13 @@ import { type RenderedButton, renderMessage } from "./render-text.js";
 import {
   type ButtonPlace,
   buttonClick,
+  channelMention,
   directMessage,
   homeOpened,
   LOCAL_IDS,
   nextTs,
   slashCommand,
+  threadReply,
 } from "./requests.js";
 
 /** Where the chat reads and writes. */
@@ -46,6 +50,8 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
   const write = (s: string) => o.output.write(s);
   let buttons: { button: RenderedButton; place: ButtonPlace }[] = [];
   let responses = 0;
+  /** The thread typed lines go to, after `/thread`; undefined: the DM. */
+  let thread: string | undefined;
 
   const show = (label: string, message: Record<string, unknown>, place: ButtonPlace) => {
     const rendered = renderMessage(message);
@@ -94,7 +100,7 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
   }
   if (interactive) {
     write(
-      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\nA number clicks that button of the last reply. /quit, Ctrl-C or Ctrl-D ends.\n\n`,
+      `Trade Talk Bot, local chat (no Slack). Ask a question, or try ${COMMAND} status, ${COMMAND} help, /home.\n/thread <question> asks in a channel thread, where follow-ups need no mention; /dm goes back.\nA number clicks that button of the last reply. /quit, Ctrl-C or Ctrl-D ends.\n\n`,
     );
     rl.prompt();
   }
@@ -122,8 +128,22 @@ export async function runLocalChat(o: LocalChatOptions): Promise<void> {
         );
       } else if (command === "/home") {
         await receiver.deliver(homeOpened(LOCAL_IDS));
+      } else if (command === "/thread") {
+        const question = line.slice(command.length).trim();
+        if (!question) {
+          write("Start a thread with a question: /thread when does the truce expire?\n\n");
+        } else {
+          const started = channelMention(LOCAL_IDS, BOT.botUserId, question);
+          thread = started.ts;
+          for (const event of started.events) await receiver.deliver(event);
+        }
+      } else if (command === "/dm") {
+        thread = undefined;
+        write("Back in the direct message.\n\n");
       } else if (command.startsWith("/")) {
-        write(`Only ${COMMAND}, /help, /home and /quit work here.\n\n`);
+        write(`Only ${COMMAND}, /help, /home, /thread, /dm and /quit work here.\n\n`);
+      } else if (line && thread) {
+        await receiver.deliver(threadReply(LOCAL_IDS, thread, line));
       } else if (line) {
         await receiver.deliver(directMessage(LOCAL_IDS, line));
       }

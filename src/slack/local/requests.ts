@@ -1,7 +1,7 @@
 /**
  * The request bodies the local chat builds from typed lines, shaped like the ones Slack sends
- * (see `../shared/slack/payloads/`): a `message.im` event, a slash command, a button click, the
- * Home tab opening.
+ * (see `../shared/slack/payloads/`): a `message.im` event, a mention in a channel and the replies
+ * in its thread (`message.channels`), a slash command, a button click, the Home tab opening.
  */
 import { randomUUID } from "node:crypto";
 import type { RenderedButton } from "./render-text.js";
@@ -10,6 +10,8 @@ import type { RenderedButton } from "./render-text.js";
 export interface LocalIds {
   user: string;
   channel: string;
+  /** The channel `/thread` starts threads in. */
+  room: string;
   team: string;
   app: string;
 }
@@ -18,6 +20,7 @@ export interface LocalIds {
 export const LOCAL_IDS: LocalIds = {
   user: "ULOCAL0001",
   channel: "DLOCAL0001",
+  room: "CLOCAL0001",
   team: "TLOCAL0001",
   app: "ALOCAL0001",
 };
@@ -58,6 +61,42 @@ export function directMessage(ids: LocalIds, text: string): Record<string, unkno
     ts,
     event_ts: ts,
     channel_type: "im",
+  });
+}
+
+/**
+ * A message in the local channel that mentions the bot, as Slack delivers it: an `app_mention` and
+ * the same message as `message.channels`. Its ts is the thread the answer starts.
+ */
+export function channelMention(
+  ids: LocalIds,
+  botUserId: string,
+  text: string,
+): { ts: string; events: Record<string, unknown>[] } {
+  const ts = nextTs();
+  const said = `<@${botUserId}> ${slackEncode(text)}`;
+  const common = { channel: ids.room, user: ids.user, text: said, ts, event_ts: ts };
+  return {
+    ts,
+    events: [
+      envelope(ids, { type: "app_mention", ...common }),
+      envelope(ids, { type: "message", ...common, channel_type: "channel" }),
+    ],
+  };
+}
+
+/** A reply in a thread of the local channel (`message.channels` with `thread_ts`). */
+export function threadReply(ids: LocalIds, threadTs: string, text: string): Record<string, unknown> {
+  const ts = nextTs();
+  return envelope(ids, {
+    type: "message",
+    channel: ids.room,
+    user: ids.user,
+    text: slackEncode(text),
+    ts,
+    event_ts: ts,
+    thread_ts: threadTs,
+    channel_type: "channel",
   });
 }
 

@@ -10,9 +10,13 @@ import { sources } from "./sources.js";
 import { status } from "./status.js";
 import { subscribe } from "./subscribe.js";
 import { subscriptions } from "./subscriptions.js";
+import { threads } from "./threads.js";
 import { timeline } from "./timeline.js";
 import type { Subcommand } from "./types.js";
 import { unsubscribe } from "./unsubscribe.js";
+import { unwatch } from "./unwatch.js";
+import { watch } from "./watch.js";
+import { watches } from "./watches.js";
 
 /** Every registered subcommand. */
 export const subcommands: readonly Subcommand[] = [
@@ -24,6 +28,10 @@ export const subcommands: readonly Subcommand[] = [
   subscribe,
   unsubscribe,
   subscriptions,
+  watch,
+  watches,
+  unwatch,
+  threads,
   gaps,
   help,
 ];

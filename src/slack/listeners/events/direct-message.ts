@@ -1,9 +1,11 @@
 /**
  * `message.im`: a question sent to the bot in a direct message. Answered as a conversation: at the
- * top level, or in the thread when the question was asked in one.
+ * top level, or in the thread when the question was asked in one; either keeps its context, so a
+ * follow-up ("and the tariff?") is read with the questions before it.
  */
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.js";
+import { directKey } from "../../threads.js";
 import { replyToQuestion } from "./reply.js";
 
 /** Registers the direct-message listener. */
@@ -19,6 +21,8 @@ export function register(app: App, deps: SlackDeps): void {
       channel: event.channel,
       threadTs: event.thread_ts,
       botUserId: context.botUserId,
+      conversation: directKey(event.channel, event.thread_ts),
+      direct: true,
     });
   });
 }

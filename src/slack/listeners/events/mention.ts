@@ -11,12 +11,15 @@ export function register(app: App, deps: SlackDeps): void {
     if (event.bot_id || event.subtype || !event.user) return;
     // A mention inside a DM also arrives as message.im, which answers it.
     if (event.channel.startsWith("D")) return;
+    const threadTs = event.thread_ts ?? event.ts;
     await replyToQuestion(deps, client, {
       text: event.text,
       user: event.user,
       channel: event.channel,
-      threadTs: event.thread_ts ?? event.ts,
+      threadTs,
       botUserId: context.botUserId,
+      conversation: { channelId: event.channel, threadTs },
+      direct: true,
     });
   });
 }
