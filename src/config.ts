@@ -75,6 +75,8 @@ const EnvSchema = z.object({
   CURATOR_CHANNEL_ID: optionalString,
   REVIEW_REMINDER_TIME: hhmm.default("09:00"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  LOG_FORMAT: z.enum(["text", "json"], { error: "must be text or json" }).optional(),
+  NODE_ENV: z.string().optional(),
   FEEDS: feedUrls,
   FEED_POLL_MINUTES: z.coerce
     .number({ error: "must be a whole number of minutes, 1 or more" })
@@ -113,6 +115,12 @@ export interface Config {
    */
   curators: { userIds: string[]; channelId?: string; reminderTime: string };
   logLevel: "debug" | "info" | "warn" | "error";
+  /**
+   * `json` (one object a line, pino) with LOG_FORMAT=json, or in production (NODE_ENV=production)
+   * in the Slack modes; `text` (readable lines) otherwise, and always in the local chat unless
+   * LOG_FORMAT=json asks for it.
+   */
+  logFormat: "text" | "json";
   /** RSS/Atom feeds to poll for new articles (FEEDS); polling is off when empty. */
   feeds: { urls: string[]; pollMinutes: number; timeoutMs: number };
 }
@@ -171,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reminderTime: e.REVIEW_REMINDER_TIME,
     },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "production" && mode !== "local" ? "json" : "text"),
     feeds: { urls: [...new Set(e.FEEDS)], pollMinutes: e.FEED_POLL_MINUTES, timeoutMs: e.FEED_TIMEOUT_MS },
   };
 }

@@ -23,6 +23,7 @@ import { KnowledgeHolder } from "./knowledge/holder.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
 import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./log.js";
+import { installProcessGuards } from "./process-guards.js";
 import { startBriefings } from "./slack/briefings.js";
 import { type CuratorNotices, createCuratorNotices } from "./slack/curator-notices.js";
 import type { SlackDeps } from "./slack/deps.js";
@@ -36,9 +37,15 @@ import { startWatchNotices } from "./slack/watch-notices.js";
 import { StoreError } from "./store/errors.js";
 import { openConfiguredStore } from "./store/open.js";
 import type { Store } from "./store/types.js";
+import { createTelemetry, type Telemetry } from "./telemetry/index.js";
+import { storeCheck } from "./telemetry/readiness.js";
+import { observedSlackFetch } from "./telemetry/slack-fetch.js";
 
 /** Milliseconds shutdown waits for replies in progress. */
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Set while serving: asks `serve` to drain and stop (an uncaught exception). */
+let requestStop: ((reason: string) => void) | undefined;
 
 async function main(): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -54,10 +61,26 @@ async function main(): Promise<number> {
   }
   // In the local chat, log lines are printed around the prompt rather than over it.
   let printer: ((write: () => void) => void) | undefined;
-  const logger = createLogger(config.logLevel, (line) => {
-    const write = () => process.stderr.write(`${line}\n`);
-    if (printer) printer(write);
-    else write();
+  // Every line carries the knowledge version being served, once there is one.
+  let servedVersion: (() => string) | undefined;
+  const logger = createLogger(
+    config.logLevel,
+    (line) => {
+      const write = () => process.stderr.write(`${line}\n`);
+      if (printer) printer(write);
+      else write();
+    },
+    {
+      format: config.logFormat,
+      fields: () => ({ kbVersion: servedVersion?.() }),
+      secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret],
+    },
+  );
+  const telemetry = createTelemetry();
+  installProcessGuards({
+    logger,
+    count: (fault) => telemetry.metrics.recordProcessFault(fault),
+    stop: (reason) => (requestStop ? requestStop(reason) : process.exit(1)),
   });
   let kb: ReturnType<typeof loadKnowledge>;
   try {
@@ -82,16 +105,28 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  servedVersion = () => core.kbVersion();
+  // The probe is one indexed lookup; it throws (or, with an async store, rejects) when the database does not answer.
+  telemetry.readiness.add(
+    "store",
+    storeCheck(() => store.getSubscription("readiness-probe")),
+  );
+  const refusedNotice = adminNotice(config, core, logger, telemetry);
   // Started once nothing else can fail, so a failed start never leaves a watcher holding the process open.
   const watcher = config.watchKnowledge
     ? watchKnowledge({
         dir: config.knowledgeDir,
         holder: core,
         log: logger,
-        onRejected: adminNotice(config, core, logger),
+        ...(refusedNotice ? { onRejected: refusedNotice } : {}),
+        // Every reload that served new knowledge, and every change refused (the notice is sent once per problem set).
+        onReload: (result) => {
+          if (result.outcome === "reloaded") telemetry.metrics.recordKnowledge("reloaded");
+          if (result.outcome === "rejected") telemetry.metrics.recordKnowledge("refused");
+        },
       })
     : undefined;
-  const notices = curatorNotices(config, store, core, logger);
+  const notices = curatorNotices(config, store, core, logger, telemetry);
   // Drafts reach the folder from `kb add-source` or the feeds; each reload (and each ingest) posts the new ones.
   core.onSwap(() => void notices?.postNewDrafts());
   const ingest = knowledgeIngest(config.knowledgeDir);
@@ -100,6 +135,7 @@ async function main(): Promise<number> {
         config,
         store,
         logger,
+        onPoll: (report) => telemetry.metrics.recordFeedPoll(report),
         ingest: async (article) => {
           const added = await ingest(article);
           void notices?.postNewDrafts();
@@ -113,6 +149,7 @@ async function main(): Promise<number> {
     logger,
     now: () => new Date(),
     config,
+    telemetry,
     briefings: { store, knowledge: () => core.snapshot().kb },
     watches: { store, knowledge: () => core.snapshot().kb },
     review: {
@@ -148,11 +185,14 @@ async function main(): Promise<number> {
 }
 
 /** Posts a refused knowledge change to ADMIN_CHANNEL_ID, when one is configured (the log has it either way). */
-function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger) {
+function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger, telemetry: Telemetry) {
   const { botToken, apiUrl } = config.slack;
   const channel = config.adminChannelId;
   if (!botToken || !channel) return undefined;
-  const client = new webApi.WebClient(botToken, apiUrl ? { slackApiUrl: apiUrl } : {});
+  const client = new webApi.WebClient(botToken, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    fetch: observedSlackFetch(telemetry.metrics),
+  });
   return async (problems: string[]) => {
     const text = `A knowledge change was refused; I keep answering from version ${core.kbVersion()}. Fix these and save again:\n\`\`\`\n${escapeEntities(problems.join("\n"))}\n\`\`\``;
     await postMessage(client, { channel, text }, logger);
@@ -165,12 +205,14 @@ function curatorNotices(
   store: Store,
   core: KnowledgeHolder,
   logger: Logger,
+  telemetry: Telemetry,
 ): CuratorNotices | undefined {
   const { botToken, apiUrl } = config.slack;
   if (config.mode === "local" || !botToken || !config.curators.channelId) return undefined;
   const client = new webApi.WebClient(botToken, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: retryPolicy(),
+    fetch: observedSlackFetch(telemetry.metrics),
   });
   return createCuratorNotices({
     config,
@@ -207,6 +249,7 @@ async function serve(
         store: b.store,
         knowledge: () => ({ kb: b.knowledge(), core: deps.core }),
         logger,
+        ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
       })
     : undefined;
   notices?.start();
@@ -225,9 +268,10 @@ async function serve(
           onSwap: (listener) => holder.onSwap(listener),
         })
       : undefined;
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+  const signal = await new Promise<string>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
+    requestStop = resolve;
   });
   logger.info(`${signal}: finishing replies in progress, then exiting`);
   await briefings?.stop();
@@ -236,7 +280,7 @@ async function serve(
   await notices?.stop();
   await slack.stop(SHUTDOWN_GRACE_MS);
   logger.info("stopped");
-  return 0;
+  return signal.startsWith("SIG") ? 0 : 1;
 }
 
 main().then(

@@ -18,6 +18,7 @@
  *   served until someone subscribes again.
  */
 import type { Logger } from "../log.js";
+import { withLogFields } from "../log-context.js";
 import type { BriefingLedger, Subscription, SubscriptionStore } from "../store/types.js";
 import type { BriefingContent, PreviousBriefing } from "./content.js";
 import { type DueSlot, slotsAt } from "./due.js";
@@ -56,6 +57,22 @@ export interface SchedulerDeps {
   retryDelayMinutes?: number;
   /** The gap between ticks when started. Default 30 s. */
   tickMs?: number;
+  /** Told what each tick did, when it ends (metrics, the readiness check). */
+  onTick?: (report: TickReport, at: Date) => void;
+  /**
+   * Told when a briefing will not be posted: the channel cannot take it, the outcome is unknown
+   * (never re-sent), or it was still failing at the end of the grace window (the admin notice).
+   */
+  onGiveUp?: (failure: BriefingGiveUp) => void;
+}
+
+/** A briefing that will not be posted, and why. */
+export interface BriefingGiveUp {
+  channelId: string;
+  localDate: string;
+  /** `not_in_channel`, `channel_not_found`, `archived`, `unknown_outcome` or `past_grace`. */
+  failure: string;
+  detail?: string;
 }
 
 /** What a tick did, for logs and tests. */
@@ -85,10 +102,21 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
   const retryMs = (deps.retryDelayMinutes ?? 5) * MINUTE;
   let lastPostAt = Number.NEGATIVE_INFINITY;
   let pausedUntil = 0;
+  /** When a rate-limited post is due again: the next tick is brought forward to it. */
+  let retryDueAt = Number.POSITIVE_INFINITY;
   let running: Promise<TickReport> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
   const warnedSending = new Set<string>();
+
+  /** Tells `onGiveUp`; its failure never disturbs the tick. */
+  function giveUp(g: BriefingGiveUp): void {
+    try {
+      deps.onGiveUp?.(g);
+    } catch (err) {
+      logger.warn(`briefing ${g.channelId} ${g.localDate}: the give-up notice failed`, err);
+    }
+  }
 
   async function waitTurn(): Promise<void> {
     const wait = Math.max(lastPostAt + intervalMs, pausedUntil) - clock.now().getTime();
@@ -117,6 +145,12 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
           reason: `${row.reason ?? "failed"}; past grace`,
         });
         logger.warn(`briefing ${key} given up: still failing at the end of the grace window`, row.reason);
+        giveUp({
+          channelId: sub.channelId,
+          localDate: slot.localDate,
+          failure: "past_grace",
+          detail: row.reason,
+        });
       }
       return;
     }
@@ -226,6 +260,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       case "rate_limited": {
         const waitMs = Math.max(1, (err as PostError).retryAfterSeconds ?? 30) * 1000;
         pausedUntil = Math.max(pausedUntil, now + waitMs);
+        retryDueAt = Math.min(retryDueAt, now + waitMs);
         await store.markFailed(ch, localDate, { reason: "rate_limited", retryAt: new Date(now + waitMs) });
         logger.warn(`briefing ${key}: rate limited, retrying in ${waitMs / 1000} s`);
         return;
@@ -236,6 +271,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
         await store.setSubscriptionStatus(ch, failure === "archived" ? "channel_not_found" : failure);
         await store.markFailed(ch, localDate, { reason: failure });
         logger.warn(`briefing ${key}: ${failure}; subscription paused until the channel subscribes again`);
+        giveUp({ channelId: ch, localDate, failure });
         return;
       case "rejected":
         await store.markFailed(ch, localDate, { reason: detail, retryAt: new Date(now + retryMs) });
@@ -247,6 +283,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
           `briefing ${key}: the post may or may not have arrived; not re-sending (at-most-once)`,
           err,
         );
+        giveUp({ channelId: ch, localDate, failure: "unknown_outcome", detail });
     }
   }
 
@@ -256,11 +293,17 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       if (sub.status !== "active") continue;
       for (const slot of slotsAt(sub, clock.now(), deps.graceMinutes)) {
         try {
-          await handleSlot(sub, slot, report);
+          // JSON log lines about this briefing carry its channel.
+          await withLogFields({ channel: sub.channelId }, () => handleSlot(sub, slot, report));
         } catch (err) {
           logger.error(`briefing ${sub.channelId} ${slot.localDate}: tick failed`, err);
         }
       }
+    }
+    try {
+      deps.onTick?.(report, clock.now());
+    } catch (err) {
+      logger.warn("briefing scheduler: the tick report hook failed", err);
     }
     return report;
   }
@@ -276,11 +319,21 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
     return tick().catch((err: unknown) => logger.error("briefing scheduler: tick failed", err));
   }
 
+  /** The wait before the next tick: the tick interval, or less when a rate-limited retry is due sooner. */
+  function nextTickIn(): number {
+    const tickMs = deps.tickMs ?? 30_000;
+    // A little after the retry time, so the ledger's `retry_at <= now` holds when the tick looks.
+    const untilRetry = retryDueAt - clock.now().getTime() + 50;
+    return Math.max(0, Math.min(tickMs, untilRetry));
+  }
+
   function schedule(): void {
     if (stopped) return;
+    const wait = nextTickIn();
+    if (retryDueAt - clock.now().getTime() + 50 <= wait) retryDueAt = Number.POSITIVE_INFINITY;
     timer = setTimeout(() => {
       void tickLogged().finally(schedule);
-    }, deps.tickMs ?? 30_000);
+    }, wait);
     timer.unref?.();
   }
 

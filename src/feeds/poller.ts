@@ -38,6 +38,8 @@ export interface FeedPollerDeps {
   maxItemsPerPoll?: number;
   /** How often a started poller looks for due feeds. Default one minute. */
   tickMs?: number;
+  /** Told what each poll found (the metrics); a failing hook never disturbs the poll. */
+  onPoll?: (report: PollReport) => void;
 }
 
 /** A poller; nothing runs until `pollOnce` or `start`. */
@@ -184,6 +186,11 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       logger.error(`feed ${feedUrl}: unexpected error`, redactError(s.reason));
       return { feedUrl, status: "failed", reason: redactUrlsIn(reasonOf(s.reason)), items: [] };
     });
+    try {
+      deps.onPoll?.({ feeds });
+    } catch (err) {
+      logger.warn("the feed poll report hook failed", err);
+    }
     return { feeds };
   }
 

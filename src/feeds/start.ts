@@ -7,7 +7,7 @@ import type { Logger } from "../log.js";
 import type { FeedStore } from "../store/types.js";
 import { knowledgeIngest } from "./ingest.js";
 import { createFeedPoller, type FeedPoller } from "./poller.js";
-import type { Ingest } from "./types.js";
+import type { Ingest, PollReport } from "./types.js";
 
 /** A poller over the configured feeds, writing new articles into `knowledgeDir`; not started. */
 export function feedPollerFor(options: {
@@ -19,6 +19,8 @@ export function feedPollerFor(options: {
   ingest?: Ingest;
   /** The clock; the real one by default (the CLI passes its own, which TRADEBOT_NOW can pin). */
   now?: () => Date;
+  /** Told what each poll found (the metrics). */
+  onPoll?: (report: PollReport) => void;
 }): FeedPoller {
   const { config, store, logger } = options;
   return createFeedPoller({
@@ -30,5 +32,6 @@ export function feedPollerFor(options: {
     logger,
     pollMinutes: config.feeds.pollMinutes,
     timeoutMs: config.feeds.timeoutMs,
+    ...(options.onPoll ? { onPoll: options.onPoll } : {}),
   });
 }

@@ -3,6 +3,7 @@
  * local chat) is handed in; listeners and middleware never know which one delivered a request.
  */
 import { App, LogLevel, type Receiver, type webApi } from "@slack/bolt";
+import { observedSlackFetch } from "../telemetry/slack-fetch.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { handleErrors } from "./errors.js";
@@ -14,7 +15,9 @@ import { register as registerHome } from "./listeners/home/index.js";
 import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
 import { register as registerViews } from "./listeners/views/index.js";
 import { dedupeEvents } from "./middleware/dedupe.js";
+import { logFields } from "./middleware/log-fields.js";
 import { trackInflight } from "./middleware/track.js";
+import { ackUnhandled } from "./middleware/unhandled.js";
 import { retryPolicy } from "./retry.js";
 
 /** Who the bot is, from `auth.test` (or made up for the local chat). */
@@ -60,9 +63,11 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
       retryConfig: retryPolicy(o.retry),
       timeout: 15_000,
       rejectRateLimitedCalls: false,
+      ...(deps.telemetry ? { fetch: observedSlackFetch(deps.telemetry.metrics) } : {}),
     },
   });
   const inflight = new Inflight();
+  app.use(logFields(deps.core));
   app.use(trackInflight(inflight));
   app.use(dedupeEvents(deps));
   registerEvents(app, deps);
@@ -72,5 +77,6 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   registerViews(app, deps);
   registerShortcuts(app, deps);
   handleErrors(app, deps.logger);
+  ackUnhandled(app, deps.logger, (type) => deps.telemetry?.metrics.recordUnhandledRequest(type));
   return { app, inflight };
 }

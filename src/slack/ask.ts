@@ -7,7 +7,9 @@ import type { SlackDeps } from "./deps.js";
 
 /** Answers `question` for `userId` at `now`, recording it when there is no sourced answer. */
 export async function askCore(deps: SlackDeps, question: string, userId: string, now: Date): Promise<Answer> {
+  const started = performance.now();
   const answer = deps.core.answer(question, now);
+  deps.telemetry?.metrics.recordQuestion(answer.answered, (performance.now() - started) / 1000);
   if (!answer.answered) {
     try {
       await deps.store.recordUnanswered({ userId, question, kbVersion: deps.core.kbVersion(), at: now });

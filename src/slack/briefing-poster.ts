@@ -28,9 +28,12 @@ export function createBriefingPoster(options: {
   botToken: string;
   apiUrl?: string;
   logger: Logger;
+  /** The fetch the client uses (the metrics' observed one); the global fetch by default. */
+  fetch?: webApi.FetchFunction;
 }): BriefingPoster {
   const client = new webApi.WebClient(options.botToken, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 30_000,

@@ -17,7 +17,11 @@ import type { Config } from "../config.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import type { Logger } from "../log.js";
 import type { BriefingLedger, SubscriptionStore } from "../store/types.js";
+import type { Telemetry } from "../telemetry/index.js";
+import { recentCheck } from "../telemetry/readiness.js";
+import { observedSlackFetch } from "../telemetry/slack-fetch.js";
 import { briefingMessage } from "./blocks/briefing.js";
+import { briefingAdminNotice } from "./briefing-admin.js";
 import { createBriefingPoster } from "./briefing-poster.js";
 
 /** The knowledge a briefing is built from: the current knowledge base and the core over it. */
@@ -45,6 +49,10 @@ export async function startBriefings(options: {
   knowledge: BriefingKnowledge;
   logger: Logger;
   clock?: SchedulerClock;
+  /** Counts each tick's briefings and adds the "scheduler ticked recently" readiness check. */
+  telemetry?: Telemetry;
+  /** The gap between ticks (default 30 s); readiness allows four gaps without a tick. */
+  tickMs?: number;
 }): Promise<BriefingScheduler> {
   const { config, store, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -52,13 +60,44 @@ export async function startBriefings(options: {
   if (!botToken) throw new Error("briefings need SLACK_BOT_TOKEN");
   const def = await applyDefaultSubscription(store, config, clock.now());
   if (def) logger.info(`default briefing subscription: ${def.channelId} at ${def.time} ${def.timeZone}`);
+  const { telemetry } = options;
+  const fetch = telemetry ? observedSlackFetch(telemetry.metrics) : undefined;
+  const apiUrl = config.slack.apiUrl;
+  const tickMs = options.tickMs ?? 30_000;
+  let lastTick: Date | undefined;
+  telemetry?.readiness.add(
+    "scheduler",
+    recentCheck(
+      "the briefing scheduler",
+      () => lastTick,
+      4 * tickMs + 60_000,
+      () => clock.now(),
+    ),
+  );
   const scheduler = createScheduler({
     store,
     poster: createBriefingPoster({
       botToken,
-      ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+      ...(apiUrl ? { apiUrl } : {}),
+      ...(fetch ? { fetch } : {}),
       logger,
     }),
+    tickMs,
+    onTick: (report, at) => {
+      lastTick = at;
+      telemetry?.metrics.recordBriefingTick(report);
+    },
+    ...(config.adminChannelId
+      ? {
+          onGiveUp: briefingAdminNotice({
+            botToken,
+            channel: config.adminChannelId,
+            logger,
+            ...(apiUrl ? { apiUrl } : {}),
+            ...(fetch ? { fetch } : {}),
+          }),
+        }
+      : {}),
     compose: slackBriefingComposer(options.knowledge),
     clock,
     logger,

@@ -8,6 +8,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { ThreadStore } from "../store/threads.js";
 import type { CurationStore, EventStore } from "../store/types.js";
+import type { Telemetry } from "../telemetry/index.js";
 import type { ReviewSlackDeps } from "./review-deps.js";
 import type { BriefingSlackDeps } from "./subcommands/briefing-deps.js";
 import type { WatchSlackDeps } from "./subcommands/watch-deps.js";
@@ -27,4 +28,6 @@ export interface SlackDeps {
   review?: ReviewSlackDeps;
   /** `/tradetalks watch`: the watches and the knowledge; absent when the deployment has no database. */
   watches?: WatchSlackDeps;
+  /** Metrics and readiness checks; `startSlack` creates them when absent (the local chat has none). */
+  telemetry?: Telemetry;
 }

@@ -7,16 +7,21 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { createTelemetry, type Telemetry } from "../telemetry/index.js";
 import { createSlackApp } from "./app.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { identifyBot } from "./identify.js";
+import { guardReceiver } from "./receivers/guard.js";
 import { healthRoutes } from "./receivers/routes.js";
+import { telemetryRoutes } from "./receivers/telemetry-routes.js";
 
 /** A running Slack connection. */
 export interface RunningSlack {
   /** The HTTP port actually bound (HTTP mode; useful with PORT=0). */
   port?: number;
+  /** Metrics and readiness (`deps.telemetry`, created here when `main.ts` did not pass one). */
+  telemetry: Telemetry;
   /** Stops taking requests, waits up to `graceMs` for replies in progress, then closes. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -31,7 +36,9 @@ export async function startSlack(
   if (!botToken) throw new Error("startSlack needs SLACK_BOT_TOKEN");
   const bot = await identifyBot(botToken, apiUrl);
   const blog = boltLogger(logger);
-  const routes = healthRoutes(deps.core);
+  deps.telemetry ??= createTelemetry();
+  const telemetry = deps.telemetry;
+  const routes = [...healthRoutes(deps.core), ...telemetryRoutes(telemetry, logger)];
   if (config.mode === "socket") {
     if (!appToken) throw new Error("Socket Mode needs SLACK_APP_TOKEN");
     const receiver = new SocketModeReceiver({
@@ -40,6 +47,16 @@ export async function startSlack(
       customRoutes: routes,
       installerOptions: { port: config.port, ...(apiUrl ? { clientOptions: { slackApiUrl: apiUrl } } : {}) },
     });
+    let connected = false;
+    receiver.client.on("connected", () => {
+      connected = true;
+    });
+    // "close" is the WebSocket closing (the client then waits before "reconnecting").
+    for (const state of ["close", "disconnected", "reconnecting", "disconnecting"])
+      receiver.client.on(state, () => {
+        connected = false;
+      });
+    telemetry.readiness.add("socket", () => (connected ? undefined : "Socket Mode is not connected"));
     const { app, inflight } = createSlackApp({ deps, receiver, botToken, bot, apiUrl, retry: opts.retry });
     await app.start();
     logger.info(
@@ -47,6 +64,7 @@ export async function startSlack(
     );
     return {
       port: config.port,
+      telemetry,
       stop: async (graceMs = 10_000) => {
         await inflight.drain(graceMs);
         await app.stop();
@@ -60,6 +78,11 @@ export async function startSlack(
     customRoutes: routes,
     processBeforeResponse: false,
   });
+  guardReceiver(receiver, {
+    signingSecret,
+    logger,
+    onRefused: (why) => telemetry.metrics.recordRefusedRequest(why),
+  });
   const { app, inflight } = createSlackApp({ deps, receiver, botToken, bot, apiUrl, retry: opts.retry });
   const server = (await app.start(config.port)) as Server;
   const port = (server.address() as AddressInfo).port;
@@ -68,6 +91,7 @@ export async function startSlack(
   );
   return {
     port,
+    telemetry,
     stop: async (graceMs = 10_000) => {
       // Stop accepting connections first; requests already received run to the end.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -31,8 +31,10 @@ export async function answerInConversation(
   now: Date,
 ): Promise<ThreadAnswer | undefined> {
   const turns = asked.turns ?? (await freshTurns(deps, asked.key, now));
+  const started = performance.now();
   const reply = deps.core.answerInThread(asked.question, turns, now, { direct: asked.direct });
   if (!reply) return undefined;
+  deps.telemetry?.metrics.recordQuestion(reply.answer.answered, (performance.now() - started) / 1000);
   await recordIfUnanswered(deps, reply.answer, reply.question, asked.user, now);
   return reply;
 }

@@ -80,7 +80,7 @@ export async function subscribe(
 export function schedulerFor(
   slack: FakeSlack,
   store: Store,
-  clock: FakeClock,
+  clock: SchedulerClock,
   overrides: Partial<SchedulerDeps> = {},
 ) {
   const logger = memoryLogger();

@@ -69,11 +69,21 @@ describe("main.ts in HTTP mode", () => {
     const port = await listeningPort();
     expect(slack.callsTo("auth.test")[0]?.token).toBe("xoxb-main-test");
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    // Ready once the store answers and the briefing scheduler has ticked (it ticks at start).
+    let ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    for (let i = 0; i < 50 && ready.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    }
+    expect(await ready.json()).toEqual({ ready: true, checks: { store: "ok", scheduler: "ok" } });
     const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: TEST_SIGNING_SECRET };
     const res = await sendCommand(target, slashCommand("status", slack.responseUrl()));
     expect(res.status).toBe(200);
     const [reply] = await slack.waitForResponses(1);
     expect(String(reply?.body.text)).toMatch(/^Trade talks status/);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain('tradebot_knowledge_changes_total{outcome="refused"} 0');
+    expect(metrics).toContain("tradebot_process_resident_memory_bytes");
 
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");

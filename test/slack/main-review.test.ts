@@ -4,7 +4,7 @@
  * review to the curators' channel, takes a curator's Accept, and then answers from the new claim.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -68,6 +68,14 @@ async function listeningPort(timeoutMs = 15_000): Promise<number> {
   return Number(found());
 }
 
+async function waitFor(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe("main.ts with CURATOR_CHANNEL_ID set", () => {
   it("posts the waiting drafts to the curators, takes a curator's Accept, and answers from the claim", async () => {
     const port = await listeningPort();
@@ -91,6 +99,24 @@ describe("main.ts with CURATOR_CHANNEL_ID set", () => {
     await sendCommand(target, slashCommand("when do the wool duties take effect?", slack.responseUrl()));
     const [reply] = await slack.waitForResponses(1);
     expect(String(reply?.body.text)).toContain("July 1, 2031");
+
+    // The accept's reload, the question, the curators' posts are in /metrics; so is a bad edit, refused.
+    writeFileSync(join(dir, "knowledge/claims/broken.yml"), "- id: [unclosed\n");
+    await waitFor(() => /knowledge change refused/.test(stderr));
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const value = (name: string) =>
+      Number(
+        metrics
+          .split("\n")
+          .find((l) => l.startsWith(`${name} `))
+          ?.split(" ")[1],
+      );
+    expect(value('tradebot_knowledge_changes_total{outcome="reloaded"}')).toBeGreaterThanOrEqual(1);
+    expect(value('tradebot_knowledge_changes_total{outcome="refused"}')).toBe(1);
+    expect(value('tradebot_questions_total{outcome="answered"}')).toBe(1);
+    expect(
+      value('tradebot_slack_api_calls_total{method="chat.postMessage",outcome="ok"}'),
+    ).toBeGreaterThanOrEqual(5);
 
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");

@@ -130,4 +130,41 @@ describe("Socket Mode", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true });
   });
+
+  it("serves /metrics on PORT, counting the questions answered over the socket", async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(res.status).toBe(200);
+    // Two mentions (a re-delivery not counted again) and the thread follow-up; not the remark
+    // between people.
+    expect(await res.text()).toContain('tradebot_questions_total{outcome="answered"} 3');
+  });
+
+  it("is ready while connected: /readyz answers 200 with the socket check ok", async () => {
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ ready: true, checks: { socket: "ok" } });
+  });
+
+  it("is not ready (503 with the reason) while Socket Mode reconnects, and ready again once reconnected", async () => {
+    // Slack asks the client to reconnect; the client waits a few seconds before it does.
+    socket.send({ type: "disconnect", reason: "refresh_requested" });
+    const readyz = () => fetch(`http://127.0.0.1:${port}/readyz`);
+    let res = await readyz();
+    for (let i = 0; i < 100 && res.status === 200; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      res = await readyz();
+    }
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      ready: false,
+      reason: "socket: Socket Mode is not connected",
+      checks: { socket: "Socket Mode is not connected" },
+    });
+    await socket.waitForConnection(20_000);
+    for (let i = 0; i < 100 && res.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      res = await readyz();
+    }
+    expect(res.status).toBe(200);
+  }, 30_000);
 });
