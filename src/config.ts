@@ -50,6 +50,14 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
   KNOWLEDGE_WATCH: bool(true),
   DATABASE_PATH: z.string().min(1).default("data/tradebot.db"),
+  // Never echoed back: it may hold a password.
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (u) => /^postgres(ql)?:\/\//i.test(u) && URL.canParse(u),
+      "must be a PostgreSQL address like postgres://user:password@host:5432/tradebot",
+    )
+    .optional(),
   DEFAULT_TIME_ZONE: timeZone.default("UTC"),
   DEFAULT_SUBSCRIPTION_CHANNEL: optionalString,
   DEFAULT_SUBSCRIPTION_TIME: hhmm.default("08:00"),
@@ -93,6 +101,8 @@ export interface Config {
   knowledgeDir: string;
   watchKnowledge: boolean;
   databasePath: string;
+  /** DATABASE_URL: with it the store is PostgreSQL there, and DATABASE_PATH is not used. */
+  databaseUrl?: string;
   defaultTimeZone: string;
   defaultSubscription?: { channel: string; time: string; timeZone: string; weekdaysOnly: boolean };
   briefingGraceMinutes: number;
@@ -150,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     watchKnowledge: e.KNOWLEDGE_WATCH,
     databasePath: e.DATABASE_PATH,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     defaultSubscription: e.DEFAULT_SUBSCRIPTION_CHANNEL
       ? {

@@ -34,7 +34,9 @@ import { postMessage } from "./slack/post.js";
 import { retryPolicy } from "./slack/retry.js";
 import { startSlack } from "./slack/start.js";
 import { startWatchNotices } from "./slack/watch-notices.js";
-import { openStore } from "./store/sqlite.js";
+import { StoreError } from "./store/errors.js";
+import { openConfiguredStore } from "./store/open.js";
+import type { Store } from "./store/types.js";
 import { createTelemetry, type Telemetry } from "./telemetry/index.js";
 import { storeCheck } from "./telemetry/readiness.js";
 import { observedSlackFetch } from "./telemetry/slack-fetch.js";
@@ -92,8 +94,18 @@ async function main(): Promise<number> {
   }
   // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
   const core = new KnowledgeHolder(kb, createCore, createCoreInSteps);
+  let store: Store;
+  try {
+    // With PostgreSQL, waits (logging why) until the server can be reached.
+    store = await openConfiguredStore(config, { logger });
+  } catch (err) {
+    if (err instanceof StoreError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
   servedVersion = () => core.kbVersion();
-  const store = openStore(config.databasePath);
   // The probe is one indexed lookup; it throws (or, with an async store, rejects) when the database does not answer.
   telemetry.readiness.add(
     "store",
@@ -168,7 +180,7 @@ async function main(): Promise<number> {
     await feeds?.stop();
     await notices?.stop();
     watcher?.close();
-    store.close();
+    await store.close();
   }
 }
 
@@ -190,7 +202,7 @@ function adminNotice(config: Config, core: KnowledgeHolder, logger: Logger, tele
 /** The curators' channel notices, in the Slack modes when CURATOR_CHANNEL_ID is set. */
 function curatorNotices(
   config: Config,
-  store: ReturnType<typeof openStore>,
+  store: Store,
   core: KnowledgeHolder,
   logger: Logger,
   telemetry: Telemetry,
@@ -232,7 +244,7 @@ async function serve(
   }
   const b = deps.briefings;
   const briefings = b
-    ? startBriefings({
+    ? await startBriefings({
         config: deps.config,
         store: b.store,
         knowledge: () => ({ kb: b.knowledge(), core: deps.core }),

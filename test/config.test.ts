@@ -82,4 +82,18 @@ describe("configuration from the environment", () => {
     ]);
     expect(lines.join("\n")).not.toContain("hunter2");
   });
+
+  it("uses SQLite at DATABASE_PATH unless DATABASE_URL names a PostgreSQL database, never echoing it", () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    const url = "postgres://bot:hunter2@db.internal:5432/tradebot";
+    expect(loadConfig({ DATABASE_URL: url })).toMatchObject({
+      databaseUrl: url,
+      databasePath: "data/tradebot.db",
+    });
+    const lines = problems({ DATABASE_URL: "mysql://bot:hunter2@db.internal/tradebot" });
+    expect(lines).toEqual([
+      "DATABASE_URL: must be a PostgreSQL address like postgres://user:password@host:5432/tradebot",
+    ]);
+    expect(lines.join("\n")).not.toContain("hunter2");
+  });
 });

@@ -118,7 +118,7 @@ describe("briefing log lines", () => {
     const dir = mkdtempSync(join(tmpdir(), "tradebot-log-"));
     const store = openStore(join(dir, "t.db"));
     try {
-      store.upsertSubscription(
+      await store.upsertSubscription(
         {
           channelId: "CLOGS",
           time: "08:00",
@@ -150,7 +150,7 @@ describe("briefing log lines", () => {
         msg: "briefing CLOGS 2026-03-02: could not compose",
       });
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

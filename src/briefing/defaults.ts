@@ -10,14 +10,14 @@ export const CONFIG_CREATOR = "config";
  * schedule, so a restart inside the grace window still posts today's briefing; it also
  * re-activates a default channel marked not_in_channel, so inviting the bot and restarting works.
  */
-export function applyDefaultSubscription(
+export async function applyDefaultSubscription(
   store: SubscriptionStore,
   config: Pick<Config, "defaultSubscription">,
   now: Date,
-): Subscription | undefined {
+): Promise<Subscription | undefined> {
   const d = config.defaultSubscription;
   if (!d) return undefined;
-  const existing = store.getSubscription(d.channel);
+  const existing = await store.getSubscription(d.channel);
   // Someone re-subscribed the channel from Slack with their own settings: theirs win.
   if (existing && existing.createdBy !== CONFIG_CREATOR) return existing;
   return store.upsertSubscription(

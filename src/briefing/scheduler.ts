@@ -127,17 +127,23 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
     const key = `${sub.channelId} ${slot.localDate}`;
     const now = clock.now();
     if (slot.kind === "missed") {
-      if (store.claimBriefing(sub.channelId, slot.localDate, instanceId, now)) {
-        store.markSkipped(sub.channelId, slot.localDate, { reason: "missed", instance: instanceId, at: now });
+      if (await store.claimBriefing(sub.channelId, slot.localDate, instanceId, now)) {
+        await store.markSkipped(sub.channelId, slot.localDate, {
+          reason: "missed",
+          instance: instanceId,
+          at: now,
+        });
         logger.warn(
           `briefing ${key} skipped: not posted by ${slot.at.toISOString()} + ${deps.graceMinutes} min grace`,
         );
         report.skipped.push(key);
         return;
       }
-      const row = store.getBriefing(sub.channelId, slot.localDate);
+      const row = await store.getBriefing(sub.channelId, slot.localDate);
       if (row?.state === "failed" && row.retryAt) {
-        store.markFailed(sub.channelId, slot.localDate, { reason: `${row.reason ?? "failed"}; past grace` });
+        await store.markFailed(sub.channelId, slot.localDate, {
+          reason: `${row.reason ?? "failed"}; past grace`,
+        });
         logger.warn(`briefing ${key} given up: still failing at the end of the grace window`, row.reason);
         giveUp({
           channelId: sub.channelId,
@@ -149,16 +155,16 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       return;
     }
     const owned =
-      store.claimBriefing(sub.channelId, slot.localDate, instanceId, now) ||
-      store.reclaimBriefing(
+      (await store.claimBriefing(sub.channelId, slot.localDate, instanceId, now)) ||
+      (await store.reclaimBriefing(
         sub.channelId,
         slot.localDate,
         instanceId,
         now,
         new Date(now.getTime() - staleMs),
-      );
+      ));
     if (!owned) {
-      const row = store.getBriefing(sub.channelId, slot.localDate);
+      const row = await store.getBriefing(sub.channelId, slot.localDate);
       if (
         row?.state === "sending" &&
         now.getTime() - row.claimedAt.getTime() > staleMs &&
@@ -183,7 +189,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
     const ch = sub.channelId;
     let composed: ReturnType<ComposeBriefing>;
     try {
-      const last = store.lastPostedBriefing(ch, localDate);
+      const last = await store.lastPostedBriefing(ch, localDate);
       const previous = last ? { localDate: last.localDate, snapshot: last.snapshot } : undefined;
       composed = deps.compose({
         subscription: sub,
@@ -192,7 +198,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
         ...(previous ? { previous } : {}),
       });
     } catch (err) {
-      store.markFailed(ch, localDate, {
+      await store.markFailed(ch, localDate, {
         reason: "compose failed",
         retryAt: new Date(clock.now().getTime() + retryMs),
       });
@@ -202,7 +208,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
     }
     const { content, message } = composed;
     if (content.unchanged && sub.quietWhenUnchanged) {
-      store.markSkipped(ch, localDate, {
+      await store.markSkipped(ch, localDate, {
         reason: "unchanged",
         instance: instanceId,
         at: clock.now(),
@@ -214,7 +220,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       return;
     }
     await waitTurn();
-    if (!store.markSending(ch, localDate, instanceId)) {
+    if (!(await store.markSending(ch, localDate, instanceId))) {
       logger.warn(`briefing ${key}: claim taken over while waiting; not posting`);
       return;
     }
@@ -223,14 +229,14 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
       ({ ts } = await poster.post(ch, message));
     } catch (err) {
       lastPostAt = clock.now().getTime();
-      recordFailure(sub, localDate, key, err);
+      await recordFailure(sub, localDate, key, err);
       report.failed.push(key);
       return;
     }
     // Outside the try: if recording fails, the row stays `sending` and is never re-sent.
     const at = clock.now();
     lastPostAt = at.getTime();
-    store.markPosted(ch, localDate, {
+    await store.markPosted(ch, localDate, {
       messageTs: ts,
       snapshot: content.snapshot,
       kbVersion: content.kbVersion,
@@ -240,7 +246,12 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
     report.posted.push(key);
   }
 
-  function recordFailure(sub: Subscription, localDate: string, key: string, err: unknown): void {
+  async function recordFailure(
+    sub: Subscription,
+    localDate: string,
+    key: string,
+    err: unknown,
+  ): Promise<void> {
     const ch = sub.channelId;
     const now = clock.now().getTime();
     const failure = err instanceof PostError ? err.failure : "unknown_outcome";
@@ -250,24 +261,24 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
         const waitMs = Math.max(1, (err as PostError).retryAfterSeconds ?? 30) * 1000;
         pausedUntil = Math.max(pausedUntil, now + waitMs);
         retryDueAt = Math.min(retryDueAt, now + waitMs);
-        store.markFailed(ch, localDate, { reason: "rate_limited", retryAt: new Date(now + waitMs) });
+        await store.markFailed(ch, localDate, { reason: "rate_limited", retryAt: new Date(now + waitMs) });
         logger.warn(`briefing ${key}: rate limited, retrying in ${waitMs / 1000} s`);
         return;
       }
       case "not_in_channel":
       case "channel_not_found":
       case "archived":
-        store.setSubscriptionStatus(ch, failure === "archived" ? "channel_not_found" : failure);
-        store.markFailed(ch, localDate, { reason: failure });
+        await store.setSubscriptionStatus(ch, failure === "archived" ? "channel_not_found" : failure);
+        await store.markFailed(ch, localDate, { reason: failure });
         logger.warn(`briefing ${key}: ${failure}; subscription paused until the channel subscribes again`);
         giveUp({ channelId: ch, localDate, failure });
         return;
       case "rejected":
-        store.markFailed(ch, localDate, { reason: detail, retryAt: new Date(now + retryMs) });
+        await store.markFailed(ch, localDate, { reason: detail, retryAt: new Date(now + retryMs) });
         logger.warn(`briefing ${key}: Slack refused the post; retrying later`, detail);
         return;
       default:
-        store.markFailed(ch, localDate, { reason: `outcome unknown: ${detail}` });
+        await store.markFailed(ch, localDate, { reason: `outcome unknown: ${detail}` });
         logger.error(
           `briefing ${key}: the post may or may not have arrived; not re-sending (at-most-once)`,
           err,
@@ -278,7 +289,7 @@ export function createScheduler(deps: SchedulerDeps): BriefingScheduler {
 
   async function runTick(): Promise<TickReport> {
     const report: TickReport = { posted: [], failed: [], skipped: [] };
-    for (const sub of store.listSubscriptions()) {
+    for (const sub of await store.listSubscriptions()) {
       if (sub.status !== "active") continue;
       for (const slot of slotsAt(sub, clock.now(), deps.graceMinutes)) {
         try {

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { loadCliSettings } from "../config-cli.js";
 import { ConfigError } from "../config-error.js";
+import { StoreError } from "../store/errors.js";
 import type { CliCommand, CliContext } from "./command.js";
 import { UsageError } from "./command.js";
 import { type CommandEntry, commands } from "./commands/index.js";
@@ -90,6 +91,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         `tradebot ${command.name}: ${usageMessage(err as Error)}\nUsage: tradebot ${command.name} ${command.usage}`,
       );
       return 2;
+    }
+    // The database could not be opened or reached: one sentence naming it (password hidden).
+    if (err instanceof StoreError) {
+      io.err(`tradebot ${command.name}: ${err.message}`);
+      return 1;
     }
     throw err;
   }

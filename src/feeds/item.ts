@@ -46,7 +46,7 @@ export function isDue(record: FeedItemRecord | undefined, now: Date, intervalMs:
 
 /** Processes one item that is due; never throws, except a FeedError `stopped`. */
 export async function processItem(ctx: ItemContext, entry: FeedEntry): Promise<ItemReport> {
-  const prior = ctx.store.getFeedItem(ctx.feedUrl, entry.key);
+  const prior = await ctx.store.getFeedItem(ctx.feedUrl, entry.key);
   const label = `feed ${ctx.feedUrl}: item "${entry.title ?? entry.key}"`;
   let pageUrl: string | undefined;
   try {
@@ -68,7 +68,7 @@ export async function processItem(ctx: ItemContext, entry: FeedEntry): Promise<I
     const reason = redactUrlsIn(reasonOf(err));
     const attempts = (prior?.attempts ?? 0) + 1;
     const giveUp = attempts >= ctx.maxAttempts;
-    const record = ctx.store.recordFeedItem(ctx.feedUrl, entry.key, {
+    const record = await ctx.store.recordFeedItem(ctx.feedUrl, entry.key, {
       state: giveUp ? "gave_up" : "failed",
       at: ctx.now(),
       reason,
@@ -99,9 +99,9 @@ async function ingestOnce(
   label: string,
 ): Promise<ItemReport> {
   const base = { key: entry.key, title: article.title, url: article.url };
-  const same = ctx.store.findIngestedText(hash);
+  const same = await ctx.store.findIngestedText(hash);
   if (same) {
-    const record = ctx.store.recordFeedItem(ctx.feedUrl, entry.key, {
+    const record = await ctx.store.recordFeedItem(ctx.feedUrl, entry.key, {
       state: "duplicate",
       at: ctx.now(),
       textHash: hash,
@@ -117,7 +117,7 @@ async function ingestOnce(
   } catch (err) {
     throw new FeedError("ingest_failed", `it could not be stored (${reasonOf(err)})`, { cause: err });
   }
-  const record = ctx.store.recordFeedItem(ctx.feedUrl, entry.key, {
+  const record = await ctx.store.recordFeedItem(ctx.feedUrl, entry.key, {
     state: "ingested",
     at: ctx.now(),
     textHash: hash,

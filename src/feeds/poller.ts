@@ -85,10 +85,10 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
 
   async function pollFeed(configured: string): Promise<FeedReport> {
     const feedUrl = redactUrl(configured);
-    const before = store.getFeedState(feedUrl);
+    const before = await store.getFeedState(feedUrl);
     const at = now();
-    if (!store.claimFeedPoll(feedUrl, at, new Date(at.getTime() + intervalMs))) {
-      const nextPollAt = store.getFeedState(feedUrl)?.nextPollAt;
+    if (!(await store.claimFeedPoll(feedUrl, at, new Date(at.getTime() + intervalMs)))) {
+      const nextPollAt = (await store.getFeedState(feedUrl))?.nextPollAt;
       return { feedUrl, status: "not_due", ...(nextPollAt ? { nextPollAt } : {}), items: [] };
     }
     try {
@@ -97,7 +97,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       if (before?.lastModified) headers["If-Modified-Since"] = before.lastModified;
       const res = await get(maxFeedBytes)(configured, headers);
       if (res.status === 304) {
-        store.recordFeedSuccess(feedUrl, validatorsOf(before));
+        await store.recordFeedSuccess(feedUrl, validatorsOf(before));
         logger.debug(`feed ${feedUrl}: nothing new (304 Not Modified)`);
         return { feedUrl, status: "unchanged", nextPollAt: new Date(at.getTime() + intervalMs), items: [] };
       }
@@ -109,7 +109,8 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       }
       const type = res.headers.get("content-type");
       const feed = parseFeedText(decodeBody(res.bytes, type), type, res.url || configured);
-      const due = feed.entries.filter((e) => isDue(store.getFeedItem(feedUrl, e.key), now(), intervalMs));
+      const seen = await Promise.all(feed.entries.map((e) => store.getFeedItem(feedUrl, e.key)));
+      const due = feed.entries.filter((_, i) => isDue(seen[i], now(), intervalMs));
       const items: ItemReport[] = [];
       for (const entry of due.slice(0, maxItems)) {
         items.push(
@@ -130,10 +131,9 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
         );
       }
       // While an item waits to be tried again, fetch the feed whole next time: a 304 would hide it.
-      const waiting =
-        due.length > maxItems ||
-        feed.entries.some((e) => store.getFeedItem(feedUrl, e.key)?.state === "failed");
-      store.recordFeedSuccess(feedUrl, waiting ? {} : validatorsOf(res.headers));
+      const after = await Promise.all(feed.entries.map((e) => store.getFeedItem(feedUrl, e.key)));
+      const waiting = due.length > maxItems || after.some((record) => record?.state === "failed");
+      await store.recordFeedSuccess(feedUrl, waiting ? {} : validatorsOf(res.headers));
       if (feed.skipped)
         logger.warn(`feed ${feedUrl}: ${feed.skipped} item(s) have neither GUID nor link; left out`);
       logSummary(feedUrl, feed.entries.length, items, due.length - items.length);
@@ -154,7 +154,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       const asked = err instanceof FeedError ? (err.retryAfterMs ?? 0) : 0;
       const wait = Math.max(backoffMs(intervalMs, failures), asked);
       const nextPollAt = new Date(at.getTime() + wait);
-      store.recordFeedFailure(feedUrl, { reason, nextPollAt });
+      await store.recordFeedFailure(feedUrl, { reason, nextPollAt });
       const times = failures === 1 ? "" : ` (${failures} failures in a row)`;
       logger.warn(`feed ${feedUrl} failed: ${reason}; next try in ${formatWait(wait)}${times}`);
       return { feedUrl, status: "failed", reason, nextPollAt, items: [] };

@@ -6,13 +6,13 @@ import type { Answer } from "../answer/types.js";
 import type { SlackDeps } from "./deps.js";
 
 /** Answers `question` for `userId` at `now`, recording it when there is no sourced answer. */
-export function askCore(deps: SlackDeps, question: string, userId: string, now: Date): Answer {
+export async function askCore(deps: SlackDeps, question: string, userId: string, now: Date): Promise<Answer> {
   const started = performance.now();
   const answer = deps.core.answer(question, now);
   deps.telemetry?.metrics.recordQuestion(answer.answered, (performance.now() - started) / 1000);
   if (!answer.answered) {
     try {
-      deps.store.recordUnanswered({ userId, question, kbVersion: deps.core.kbVersion(), at: now });
+      await deps.store.recordUnanswered({ userId, question, kbVersion: deps.core.kbVersion(), at: now });
     } catch (err) {
       // The user still gets the answer; the missed record is worth a log line, not a failure.
       deps.logger.warn("could not record an unanswered question", err);

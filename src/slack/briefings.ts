@@ -44,7 +44,7 @@ export const systemClock: SchedulerClock = {
 };
 
 /** Applies the default subscription and starts the scheduler; returns it so it can be stopped. */
-export function startBriefings(options: {
+export async function startBriefings(options: {
   config: Config;
   store: SubscriptionStore & BriefingLedger;
   knowledge: BriefingKnowledge;
@@ -54,12 +54,12 @@ export function startBriefings(options: {
   telemetry?: Telemetry;
   /** The gap between ticks (default 30 s); readiness allows four gaps without a tick. */
   tickMs?: number;
-}): BriefingScheduler {
+}): Promise<BriefingScheduler> {
   const { config, store, logger } = options;
   const clock = options.clock ?? systemClock;
   const botToken = config.slack.botToken;
   if (!botToken) throw new Error("briefings need SLACK_BOT_TOKEN");
-  const def = applyDefaultSubscription(store, config, clock.now());
+  const def = await applyDefaultSubscription(store, config, clock.now());
   if (def) logger.info(`default briefing subscription: ${def.channelId} at ${def.time} ${def.timeZone}`);
   const { telemetry } = options;
   const fetch = telemetry ? observedSlackFetch(telemetry.metrics) : undefined;

@@ -84,8 +84,8 @@ export function createCuratorNotices(deps: CuratorNoticeDeps): CuratorNotices {
   /** Posts a notice it claimed: recorded when posted, released (to be tried again) when refused. */
   const post = async (kind: NoticeKind, key: string, message: Message, threadTs?: string) => {
     const ts = await send(message, threadTs);
-    if (ts === undefined) store.releaseNotice(kind, key);
-    else store.markNoticePosted(kind, key, { channelId: channel as string, ts, at: deps.now() });
+    if (ts === undefined) await store.releaseNotice(kind, key);
+    else await store.markNoticePosted(kind, key, { channelId: channel as string, ts, at: deps.now() });
     return ts;
   };
 
@@ -104,7 +104,8 @@ export function createCuratorNotices(deps: CuratorNoticeDeps): CuratorNotices {
       let posted = 0;
       for (const [sourceId, claims] of bySource) {
         const now = deps.now();
-        const fresh = claims.filter((e) => store.claimNotice("draft", e.id, now));
+        const fresh: DraftEntry[] = [];
+        for (const e of claims) if (await store.claimNotice("draft", e.id, now)) fresh.push(e);
         if (!fresh.length) continue;
         const s = kb.sources.get(sourceId);
         const digest = draftsDigest({
@@ -115,7 +116,7 @@ export function createCuratorNotices(deps: CuratorNoticeDeps): CuratorNotices {
         });
         const thread = await send(digest);
         if (thread === undefined) {
-          for (const e of fresh) store.releaseNotice("draft", e.id);
+          for (const e of fresh) await store.releaseNotice("draft", e.id);
           continue;
         }
         for (const e of fresh) {
@@ -134,9 +135,9 @@ export function createCuratorNotices(deps: CuratorNoticeDeps): CuratorNotices {
       const tz = config.defaultTimeZone;
       const today = localDate(now, tz);
       if (now < slotInstant(today, config.curators.reminderTime, tz)) return false;
-      if (store.getNotice("overdue", today)) return false;
+      if (await store.getNotice("overdue", today)) return false;
       const list = overdueReviews(deps.knowledge(), today);
-      if (!list.length || !store.claimNotice("overdue", today, now)) return false;
+      if (!list.length || !(await store.claimNotice("overdue", today, now))) return false;
       const ts = await post("overdue", today, overdueMessage(list, today));
       if (ts !== undefined) logger.info(`posted ${list.length} overdue review(s) to ${channel}`);
       return ts !== undefined;

@@ -5,10 +5,15 @@
  */
 import type { App } from "@slack/bolt";
 import type { Logger } from "../log.js";
+import { StoreError } from "../store/errors.js";
 import { postMessage } from "./post.js";
 
 /** What the user is told when something went wrong on our side. */
 export const SORRY = "Sorry, something went wrong while answering that. Please try again in a moment.";
+
+/** What the user is told when the database cannot be reached (the operator's log says which and why). */
+export const DATABASE_DOWN =
+  "Sorry, I can't reach my database right now, so I couldn't do that. Please try again in a few minutes.";
 
 /** The part of Bolt's extended error-handler arguments used here. */
 interface ErrorArgs {
@@ -23,9 +28,13 @@ export function handleErrors(app: App, logger: Logger): void {
     const b = body as Record<string, unknown> | undefined;
     const kind = String(b?.type ?? "request");
     const what = typeof b?.command === "string" ? b.command : kind;
-    logger.error(`error while handling ${what}`, (error as { original?: unknown }).original ?? error);
+    const cause = (error as { original?: unknown }).original ?? error;
+    // An unreachable database is an operational state, not a bug: one line, no stack.
+    const down = cause instanceof StoreError && cause.code === "unavailable";
+    if (down) logger.error(`error while handling ${what}: ${cause.message}`);
+    else logger.error(`error while handling ${what}`, cause);
     try {
-      await tellUser(app, b, context?.botToken, logger);
+      await tellUser(app, b, context?.botToken, logger, down ? DATABASE_DOWN : SORRY);
     } catch (err) {
       logger.warn("could not tell the user about the error", err);
     }
@@ -37,13 +46,14 @@ async function tellUser(
   body: Record<string, unknown> | undefined,
   token: string | undefined,
   logger: Logger,
+  text: string,
 ): Promise<void> {
   if (!body) return;
   if (typeof body.response_url === "string") {
     const res = await fetch(body.response_url, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text: SORRY }),
+      body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
     });
     if (!res.ok) logger.warn(`response_url answered ${res.status} to the error notice`);
     return;
@@ -55,7 +65,7 @@ async function tellUser(
     const threadTs = event.thread_ts ?? (event.type === "app_mention" ? event.ts : undefined);
     await postMessage(
       app.client,
-      { token, channel: event.channel, text: SORRY, ...(threadTs ? { thread_ts: threadTs } : {}) },
+      { token, channel: event.channel, text, ...(threadTs ? { thread_ts: threadTs } : {}) },
       logger,
     );
   }

@@ -1,12 +1,26 @@
-/** Typed store errors: the edge turns them into one clear sentence naming the database file. */
+/**
+ * Typed store errors: the edge turns them into one clear sentence naming the database (the SQLite
+ * file, or the PostgreSQL address with its password hidden).
+ */
 
-/** Why the store could not be opened or used. */
-export type StoreErrorCode = "corrupt" | "unwritable" | "newer_schema" | "open_failed";
+/**
+ * Why the store could not be opened or used. `unavailable`: the PostgreSQL server cannot be reached
+ * (down, restarting, network), worth retrying; `refused`: it answered but will not let us in (login,
+ * no such database).
+ */
+export type StoreErrorCode =
+  | "corrupt"
+  | "unwritable"
+  | "newer_schema"
+  | "open_failed"
+  | "unavailable"
+  | "refused";
 
-/** A store failure that names the database file and says what to do. */
+/** A store failure that names the database and says what to do. */
 export class StoreError extends Error {
   constructor(
     readonly code: StoreErrorCode,
+    /** The SQLite file, or the PostgreSQL address with its password hidden. */
     readonly path: string,
     message: string,
     options?: { cause?: unknown },

@@ -81,29 +81,29 @@ export function createFeedStore(db: Database.Database): FeedStore {
   );
 
   return {
-    claimFeedPoll(url, at, nextPollAt) {
+    async claimFeedPoll(url, at, nextPollAt) {
       return claim.run({ url, at: at.toISOString(), next: nextPollAt.toISOString() }).changes === 1;
     },
-    getFeedState(url) {
+    async getFeedState(url) {
       const row = selectFeed.get(url) as FeedRow | undefined;
       return row ? toFeedState(row) : undefined;
     },
-    recordFeedSuccess(url, validators) {
+    async recordFeedSuccess(url, validators) {
       success.run(validators.etag ?? null, validators.lastModified ?? null, url);
     },
-    recordFeedFailure(url, f) {
+    async recordFeedFailure(url, f) {
       const row = failure.get(f.reason, f.nextPollAt.toISOString(), url) as { failures: number } | undefined;
       return row?.failures ?? 1;
     },
-    getFeedItem(feedUrl, key) {
+    async getFeedItem(feedUrl, key) {
       const row = selectItem.get(feedUrl, key) as FeedItemRow | undefined;
       return row ? toItem(row) : undefined;
     },
-    findIngestedText(textHash) {
+    async findIngestedText(textHash) {
       const row = selectText.get(textHash) as FeedItemRow | undefined;
       return row ? toItem(row) : undefined;
     },
-    recordFeedItem(feedUrl, key, outcome) {
+    async recordFeedItem(feedUrl, key, outcome) {
       const done = "textHash" in outcome;
       const row = upsertItem.get({
         feed: feedUrl,

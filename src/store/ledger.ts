@@ -76,10 +76,10 @@ export function createLedger(db: Database.Database): BriefingLedger {
   const list = db.prepare("SELECT * FROM briefings WHERE channel_id = ? ORDER BY local_date");
 
   return {
-    claimBriefing(channelId, localDate, instance, at) {
+    async claimBriefing(channelId, localDate, instance, at) {
       return claim.run(channelId, localDate, instance, at.toISOString()).changes === 1;
     },
-    reclaimBriefing(channelId, localDate, instance, at, staleBefore) {
+    async reclaimBriefing(channelId, localDate, instance, at, staleBefore) {
       const result = reclaim.run({
         channel: channelId,
         date: localDate,
@@ -89,10 +89,10 @@ export function createLedger(db: Database.Database): BriefingLedger {
       });
       return result.changes === 1;
     },
-    markSending(channelId, localDate, instance) {
+    async markSending(channelId, localDate, instance) {
       return sending.run(channelId, localDate, instance).changes === 1;
     },
-    markPosted(channelId, localDate, p) {
+    async markPosted(channelId, localDate, p) {
       posted.run(
         p.messageTs,
         JSON.stringify(p.snapshot),
@@ -102,10 +102,10 @@ export function createLedger(db: Database.Database): BriefingLedger {
         localDate,
       );
     },
-    markFailed(channelId, localDate, f) {
+    async markFailed(channelId, localDate, f) {
       failed.run(f.reason, f.retryAt ? f.retryAt.toISOString() : null, channelId, localDate);
     },
-    markSkipped(channelId, localDate, s) {
+    async markSkipped(channelId, localDate, s) {
       skipped.run({
         channel: channelId,
         date: localDate,
@@ -116,15 +116,15 @@ export function createLedger(db: Database.Database): BriefingLedger {
         kb: s.kbVersion ?? null,
       });
     },
-    getBriefing(channelId, localDate) {
+    async getBriefing(channelId, localDate) {
       const row = select.get(channelId, localDate) as BriefingRow | undefined;
       return row ? toRecord(row) : undefined;
     },
-    lastPostedBriefing(channelId, beforeLocalDate) {
+    async lastPostedBriefing(channelId, beforeLocalDate) {
       const row = lastPosted.get(channelId, beforeLocalDate ?? "9999-12-31") as BriefingRow | undefined;
       return row ? toRecord(row) : undefined;
     },
-    listBriefings(channelId) {
+    async listBriefings(channelId) {
       return (list.all(channelId) as BriefingRow[]).map(toRecord);
     },
   };

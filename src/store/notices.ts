@@ -25,16 +25,16 @@ export function createNoticeStore(db: Database.Database): NoticeStore {
   const release = db.prepare(`DELETE FROM curator_notices WHERE kind = ? AND key = ? AND state = 'claimed'`);
   const select = db.prepare("SELECT * FROM curator_notices WHERE kind = ? AND key = ?");
   return {
-    claimNotice(kind, key, at) {
+    async claimNotice(kind, key, at) {
       return claim.run(kind, key, at.toISOString()).changes === 1;
     },
-    markNoticePosted(kind, key, p) {
+    async markNoticePosted(kind, key, p) {
       posted.run(p.channelId, p.ts, p.at.toISOString(), kind, key);
     },
-    releaseNotice(kind, key) {
+    async releaseNotice(kind, key) {
       release.run(kind, key);
     },
-    getNotice(kind, key) {
+    async getNotice(kind, key) {
       const row = select.get(kind, key) as NoticeRow | undefined;
       if (!row) return undefined;
       const record: NoticeRecord = {

@@ -111,14 +111,14 @@ function createStore(db: Database.Database, path: string): Store {
 
   return {
     path,
-    claimEvent(eventId, at) {
+    async claimEvent(eventId, at) {
       if (++claimsSincePrune >= 500) {
         claimsSincePrune = 0;
         pruneEvents.run(new Date(at.getTime() - EVENT_RETENTION_MS).toISOString());
       }
       return insertEvent.run(eventId, at.toISOString()).changes === 1;
     },
-    recordFeedback(r) {
+    async recordFeedback(r) {
       insertFeedback.run(
         r.userId,
         r.channelId ?? null,
@@ -129,10 +129,10 @@ function createStore(db: Database.Database, path: string): Store {
         r.at.toISOString(),
       );
     },
-    recordUnanswered(r) {
+    async recordUnanswered(r) {
       insertUnanswered.run(r.userId, r.question, r.kbVersion, r.at.toISOString());
     },
-    listFeedback(options = {}) {
+    async listFeedback(options = {}) {
       const rows = selectFeedback.all(since(options.since), options.limit ?? -1) as FeedbackRow[];
       return rows.map(
         (row): FeedbackRecord => ({
@@ -146,7 +146,7 @@ function createStore(db: Database.Database, path: string): Store {
         }),
       );
     },
-    listUnanswered(options = {}) {
+    async listUnanswered(options = {}) {
       const rows = selectUnanswered.all(since(options.since), options.limit ?? -1) as UnansweredRow[];
       return rows.map(
         (row): UnansweredRecord => ({
@@ -163,7 +163,7 @@ function createStore(db: Database.Database, path: string): Store {
     ...createNoticeStore(db),
     ...createWatchStore(db),
     ...createThreadStore(db),
-    close() {
+    async close() {
       if (db.open) db.close();
     },
   };

@@ -55,7 +55,7 @@ export function createSubscriptions(db: Database.Database): SubscriptionStore {
   const setStatus = db.prepare("UPDATE subscriptions SET status = ? WHERE channel_id = ?");
 
   return {
-    upsertSubscription(input, at) {
+    async upsertSubscription(input, at) {
       upsert.run({
         channel_id: input.channelId,
         team_id: input.teamId ?? null,
@@ -68,17 +68,17 @@ export function createSubscriptions(db: Database.Database): SubscriptionStore {
       });
       return toSubscription(select.get(input.channelId) as SubscriptionRow);
     },
-    removeSubscription(channelId) {
+    async removeSubscription(channelId) {
       return remove.run(channelId).changes > 0;
     },
-    getSubscription(channelId) {
+    async getSubscription(channelId) {
       const row = select.get(channelId) as SubscriptionRow | undefined;
       return row ? toSubscription(row) : undefined;
     },
-    listSubscriptions() {
+    async listSubscriptions() {
       return (selectAll.all() as SubscriptionRow[]).map(toSubscription);
     },
-    setSubscriptionStatus(channelId, status) {
+    async setSubscriptionStatus(channelId, status) {
       setStatus.run(status, channelId);
     },
   };

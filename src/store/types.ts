@@ -1,7 +1,8 @@
 /**
  * Persistence behind a small interface. The default implementation is embedded SQLite
  * (`sqlite.ts`); tests use the same implementation on a temporary file or `:memory:`.
- * Surfaces (Slack, CLI, scheduler) depend on this interface, never on SQLite.
+ * Surfaces (Slack, CLI, scheduler) depend on this interface, never on SQLite. Every method is
+ * async so that a networked database (PostgreSQL) can stand behind the same interface.
  */
 import type { ThreadStore } from "./threads.js";
 
@@ -29,9 +30,9 @@ export interface UnansweredRecord {
 /** The store operations the Slack surface needs; the briefing adds subscriptions and a ledger. */
 export interface EventStore {
   /** Records an event id; true the first time it is seen, false for a re-delivery. Survives restarts. */
-  claimEvent(eventId: string, at: Date): boolean;
-  recordFeedback(record: FeedbackRecord): void;
-  recordUnanswered(record: UnansweredRecord): void;
+  claimEvent(eventId: string, at: Date): Promise<boolean>;
+  recordFeedback(record: FeedbackRecord): Promise<void>;
+  recordUnanswered(record: UnansweredRecord): Promise<void>;
 }
 
 /** Whether a subscription is served, or why not (set when Slack refuses a post to the channel). */
@@ -96,18 +97,18 @@ export interface BriefingRecord {
 /** Channel subscriptions. */
 export interface SubscriptionStore {
   /** Creates or replaces a channel's subscription; status returns to active. */
-  upsertSubscription(input: SubscriptionInput, at: Date): Subscription;
+  upsertSubscription(input: SubscriptionInput, at: Date): Promise<Subscription>;
   /** True when there was a subscription to remove. */
-  removeSubscription(channelId: string): boolean;
-  getSubscription(channelId: string): Subscription | undefined;
-  listSubscriptions(): Subscription[];
-  setSubscriptionStatus(channelId: string, status: SubscriptionStatus): void;
+  removeSubscription(channelId: string): Promise<boolean>;
+  getSubscription(channelId: string): Promise<Subscription | undefined>;
+  listSubscriptions(): Promise<Subscription[]>;
+  setSubscriptionStatus(channelId: string, status: SubscriptionStatus): Promise<void>;
 }
 
 /** The briefing ledger: claims before posting, so each channel gets at most one briefing a local day. */
 export interface BriefingLedger {
   /** Inserts a `claimed` row; false when the slot already has a row (someone else owns or did it). */
-  claimBriefing(channelId: string, localDate: string, instance: string, at: Date): boolean;
+  claimBriefing(channelId: string, localDate: string, instance: string, at: Date): Promise<boolean>;
   /**
    * Takes over a slot that may be retried: `failed` with `retryAt <= at`, or `claimed` (never
    * `sending`) with `claimedAt` before `staleBefore`. False when another instance got it first.
@@ -118,34 +119,38 @@ export interface BriefingLedger {
     instance: string,
     at: Date,
     staleBefore: Date,
-  ): boolean;
+  ): Promise<boolean>;
   /** Marks the slot `sending` just before the post request; only the claimer can. */
-  markSending(channelId: string, localDate: string, instance: string): boolean;
+  markSending(channelId: string, localDate: string, instance: string): Promise<boolean>;
   markPosted(
     channelId: string,
     localDate: string,
     posted: { messageTs: string; snapshot: SnapshotEntry[]; kbVersion: string; at: Date },
-  ): void;
+  ): Promise<void>;
   /** Marks the slot failed; with `retryAt` it may be reclaimed then, without it never. */
-  markFailed(channelId: string, localDate: string, failure: { reason: string; retryAt?: Date }): void;
+  markFailed(
+    channelId: string,
+    localDate: string,
+    failure: { reason: string; retryAt?: Date },
+  ): Promise<void>;
   /** Records a day with no post (inserting or updating the row); a quiet day keeps its snapshot. */
   markSkipped(
     channelId: string,
     localDate: string,
     skip: { reason: string; instance: string; at: Date; snapshot?: SnapshotEntry[]; kbVersion?: string },
-  ): void;
-  getBriefing(channelId: string, localDate: string): BriefingRecord | undefined;
+  ): Promise<void>;
+  getBriefing(channelId: string, localDate: string): Promise<BriefingRecord | undefined>;
   /** The newest posted briefing of a channel, optionally strictly before a local date. */
-  lastPostedBriefing(channelId: string, beforeLocalDate?: string): BriefingRecord | undefined;
-  listBriefings(channelId: string): BriefingRecord[];
+  lastPostedBriefing(channelId: string, beforeLocalDate?: string): Promise<BriefingRecord | undefined>;
+  listBriefings(channelId: string): Promise<BriefingRecord[]>;
 }
 
 /** What curators read for `tradebot kb gaps`. */
 export interface CurationStore {
   /** Unanswered questions, newest first. */
-  listUnanswered(options?: { since?: Date; limit?: number }): UnansweredRecord[];
+  listUnanswered(options?: { since?: Date; limit?: number }): Promise<UnansweredRecord[]>;
   /** Feedback records, newest first. */
-  listFeedback(options?: { since?: Date; limit?: number }): FeedbackRecord[];
+  listFeedback(options?: { since?: Date; limit?: number }): Promise<FeedbackRecord[]>;
 }
 
 /** What the store keeps about one feed between polls. */
@@ -193,17 +198,17 @@ export interface FeedStore {
    * Takes the feed's next poll if it is due (`nextPollAt <= at`, or never polled): records `at` as
    * the last poll and `nextPollAt` as the next. False when it is not due (or another process took it).
    */
-  claimFeedPoll(url: string, at: Date, nextPollAt: Date): boolean;
-  getFeedState(url: string): FeedState | undefined;
+  claimFeedPoll(url: string, at: Date, nextPollAt: Date): Promise<boolean>;
+  getFeedState(url: string): Promise<FeedState | undefined>;
   /** A good poll: failures back to 0; the validators to send next time (none: fetch it whole). */
-  recordFeedSuccess(url: string, validators: { etag?: string; lastModified?: string }): void;
+  recordFeedSuccess(url: string, validators: { etag?: string; lastModified?: string }): Promise<void>;
   /** A failed poll: counts it, keeps the reason and moves the next poll out; returns failures in a row. */
-  recordFeedFailure(url: string, failure: { reason: string; nextPollAt: Date }): number;
-  getFeedItem(feedUrl: string, key: string): FeedItemRecord | undefined;
+  recordFeedFailure(url: string, failure: { reason: string; nextPollAt: Date }): Promise<number>;
+  getFeedItem(feedUrl: string, key: string): Promise<FeedItemRecord | undefined>;
   /** An item of any feed whose extracted text had this hash and was ingested. */
-  findIngestedText(textHash: string): FeedItemRecord | undefined;
+  findIngestedText(textHash: string): Promise<FeedItemRecord | undefined>;
   /** Records a try at an item (counting it) and returns the record as it now is. */
-  recordFeedItem(feedUrl: string, key: string, outcome: FeedItemOutcome): FeedItemRecord;
+  recordFeedItem(feedUrl: string, key: string, outcome: FeedItemOutcome): Promise<FeedItemRecord>;
 }
 
 /** What is posted to the curators: a draft for review, or a day's reminder of overdue reviews. */
@@ -226,12 +231,16 @@ export interface NoticeRecord {
  */
 export interface NoticeStore {
   /** Claims a notice; false when it was claimed before (posted, or being posted elsewhere). */
-  claimNotice(kind: NoticeKind, key: string, at: Date): boolean;
+  claimNotice(kind: NoticeKind, key: string, at: Date): Promise<boolean>;
   /** Records where a claimed notice was posted. */
-  markNoticePosted(kind: NoticeKind, key: string, posted: { channelId: string; ts: string; at: Date }): void;
+  markNoticePosted(
+    kind: NoticeKind,
+    key: string,
+    posted: { channelId: string; ts: string; at: Date },
+  ): Promise<void>;
   /** Forgets a claim whose post Slack refused, so a later try may post it. */
-  releaseNotice(kind: NoticeKind, key: string): void;
-  getNotice(kind: NoticeKind, key: string): NoticeRecord | undefined;
+  releaseNotice(kind: NoticeKind, key: string): Promise<void>;
+  getNotice(kind: NoticeKind, key: string): Promise<NoticeRecord | undefined>;
 }
 
 /** The whole store, as opened by `openStore`. */
@@ -246,5 +255,5 @@ export interface Store
     ThreadStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
-  close(): void;
+  close(): Promise<void>;
 }

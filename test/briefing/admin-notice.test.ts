@@ -23,12 +23,19 @@ function configFor(env: Record<string, string> = {}) {
 
 /** Subscribes `channel` (if given) before starting, so the first tick already sees it. */
 async function startAt(iso: string, env: Record<string, string>, channel?: string) {
-  const store = world.open();
-  if (channel) subscribe(store, channel, "08:00", "UTC", since);
+  const store = await world.open();
+  if (channel) await subscribe(store, channel, "08:00", "UTC", since);
   const clock = FakeClock.at(iso);
   const telemetry = createTelemetry({ defaultMetrics: false });
   const logger = memoryLogger();
-  const scheduler = startBriefings({ config: configFor(env), store, knowledge, logger, clock, telemetry });
+  const scheduler = await startBriefings({
+    config: configFor(env),
+    store,
+    knowledge,
+    logger,
+    clock,
+    telemetry,
+  });
   return { store, clock, telemetry, logger, scheduler };
 }
 

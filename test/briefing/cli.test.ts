@@ -53,15 +53,15 @@ describe("tradebot briefing --preview", () => {
     const now = new Date("2025-10-19T08:00:00Z");
     const last = buildBriefing({ kb, core: createCore(kb), now, localDate: "2025-10-19" });
     const store = openStore(join(tmp.dir, "bot.db"));
-    subscribe(store, "C1", "08:00", "Asia/Shanghai", now);
-    store.claimBriefing("C1", "2025-10-19", "a", now);
-    store.markPosted("C1", "2025-10-19", {
+    await subscribe(store, "C1", "08:00", "Asia/Shanghai", now);
+    await store.claimBriefing("C1", "2025-10-19", "a", now);
+    await store.markPosted("C1", "2025-10-19", {
       messageTs: "1.1",
       snapshot: last.snapshot,
       kbVersion: kb.version,
       at: now,
     });
-    store.close();
+    await store.close();
     const { code, out } = await run(["briefing", "--preview", "--channel", "C1"]);
     expect(code).toBe(0);
     expect(out).toContain("No change since Oct. 19, 2025. Next: ");

@@ -14,30 +14,30 @@ const t0 = new Date("2026-03-02T05:00:00Z");
 const later = new Date("2026-03-02T12:30:00Z");
 
 describe("the configured default subscription", () => {
-  it("is created at start and re-applied without moving its schedule, so a restart still posts today", () => {
+  it("is created at start and re-applied without moving its schedule, so a restart still posts today", async () => {
     const store = openStore(":memory:");
-    expect(applyDefaultSubscription(store, config, t0)).toMatchObject({
+    expect(await applyDefaultSubscription(store, config, t0)).toMatchObject({
       channelId: "CDEFAULT",
       time: "07:00",
       timeZone: "America/New_York",
       weekdaysOnly: true,
       createdBy: "config",
     });
-    expect(applyDefaultSubscription(store, config, later)?.scheduleSince).toEqual(t0);
-    store.close();
+    expect((await applyDefaultSubscription(store, config, later))?.scheduleSince).toEqual(t0);
+    await store.close();
   });
 
-  it("does nothing when none is configured", () => {
+  it("does nothing when none is configured", async () => {
     const store = openStore(":memory:");
-    expect(applyDefaultSubscription(store, {}, t0)).toBeUndefined();
-    expect(store.listSubscriptions()).toEqual([]);
-    store.close();
+    expect(await applyDefaultSubscription(store, {}, t0)).toBeUndefined();
+    expect(await store.listSubscriptions()).toEqual([]);
+    await store.close();
   });
 
-  it("leaves alone a channel someone re-subscribed from Slack with their own settings", () => {
+  it("leaves alone a channel someone re-subscribed from Slack with their own settings", async () => {
     const store = openStore(":memory:");
-    applyDefaultSubscription(store, config, t0);
-    store.upsertSubscription(
+    await applyDefaultSubscription(store, config, t0);
+    await store.upsertSubscription(
       {
         channelId: "CDEFAULT",
         time: "09:15",
@@ -48,15 +48,18 @@ describe("the configured default subscription", () => {
       },
       t0,
     );
-    expect(applyDefaultSubscription(store, config, later)).toMatchObject({ time: "09:15", createdBy: "U42" });
-    store.close();
+    expect(await applyDefaultSubscription(store, config, later)).toMatchObject({
+      time: "09:15",
+      createdBy: "U42",
+    });
+    await store.close();
   });
 
-  it("re-activates a default channel that was marked not_in_channel, so inviting the bot and restarting works", () => {
+  it("re-activates a default channel that was marked not_in_channel, so inviting the bot and restarting works", async () => {
     const store = openStore(":memory:");
-    applyDefaultSubscription(store, config, t0);
-    store.setSubscriptionStatus("CDEFAULT", "not_in_channel");
-    expect(applyDefaultSubscription(store, config, later)?.status).toBe("active");
-    store.close();
+    await applyDefaultSubscription(store, config, t0);
+    await store.setSubscriptionStatus("CDEFAULT", "not_in_channel");
+    expect((await applyDefaultSubscription(store, config, later))?.status).toBe("active");
+    await store.close();
   });
 });

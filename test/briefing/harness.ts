@@ -1,12 +1,13 @@
 /**
- * Shared set-up for scheduler tests: a fake clock, real SQLite in a temp dir, the seed knowledge
+ * Shared set-up for scheduler tests: a fake clock, a real store (SQLite in a temp dir, or a fresh
+ * database on the test PostgreSQL server: test/support/store-backends.ts), the seed knowledge
  * (a frozen copy, test/fixtures/seed-kb) and the real core, the real Slack poster pointed at the
  * fake Slack API server.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createCore } from "../../src/answer/core.js";
 import { createScheduler, type SchedulerClock, type SchedulerDeps } from "../../src/briefing/scheduler.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
@@ -16,6 +17,7 @@ import { slackBriefingComposer } from "../../src/slack/briefings.js";
 import { openStore } from "../../src/store/sqlite.js";
 import type { Store, SubscriptionInput } from "../../src/store/types.js";
 import { FakeSlack } from "../support/fake-slack.js";
+import { type StoreBackend, useFreshDatabase } from "../support/store-backends.js";
 
 /** A clock that only moves when told to (or when something sleeps on it). */
 export class FakeClock implements SchedulerClock {
@@ -60,15 +62,15 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 /** A subscription in `timeZone` at `time`, made at `since`. */
-export function subscribe(
+export async function subscribe(
   store: Store,
   channelId: string,
   time: string,
   timeZone: string,
   since: Date,
   extra: Partial<SubscriptionInput> = {},
-): void {
-  store.upsertSubscription(
+): Promise<void> {
+  await store.upsertSubscription(
     { channelId, time, timeZone, weekdaysOnly: false, quietWhenUnchanged: false, createdBy: "U1", ...extra },
     since,
   );
@@ -111,12 +113,12 @@ export async function runUntil(
 
 /**
  * Registers the hooks every scheduler test file shares: one fake Slack server for the file, reset
- * before each test, and a fresh temporary folder whose stores are closed and removed after it.
+ * before each test, and a fresh database of `backend` (SQLite by default) whose stores are closed
+ * and which is removed after it.
  */
-export function useSchedulerWorld() {
+export function useSchedulerWorld(backend: StoreBackend = { name: "SQLite", kind: "sqlite" }) {
   let slack: FakeSlack | undefined;
-  let tmp: ReturnType<typeof tempDir> | undefined;
-  const stores: Store[] = [];
+  const db = useFreshDatabase(backend);
   beforeAll(async () => {
     slack = await FakeSlack.start();
   });
@@ -125,11 +127,6 @@ export function useSchedulerWorld() {
   });
   beforeEach(() => {
     slack?.reset();
-    tmp = tempDir();
-  });
-  afterEach(() => {
-    for (const s of stores.splice(0)) s.close();
-    tmp?.cleanup();
   });
   const world = {
     /** The fake Slack server (started before the first test). */
@@ -138,12 +135,7 @@ export function useSchedulerWorld() {
       return slack;
     },
     /** Opens (another handle on) this test's database, closed after the test. */
-    open(): Store {
-      if (!tmp) throw new Error("no temporary folder outside a test");
-      const store = openStore(`${tmp.dir}/bot.db`);
-      stores.push(store);
-      return store;
-    },
+    open: (): Promise<Store> => db.open(),
     /** The posts Slack accepted for `channel`. */
     postsTo: (channel: string) =>
       world.slack.delivered("chat.postMessage").filter((c) => c.args.channel === channel),

@@ -11,10 +11,10 @@ const world = useSchedulerWorld();
 
 describe("a rate-limited briefing", () => {
   it("is retried after Retry-After, as the log line says, though the next regular tick is a minute away", async () => {
-    const store = world.open();
+    const store = await world.open();
     const now = new Date();
     const hhmm = `${String(now.getUTCHours()).padStart(2, "0")}:${String(now.getUTCMinutes()).padStart(2, "0")}`;
-    subscribe(store, "CRATE", hhmm, "UTC", new Date(now.getTime() - 86_400_000));
+    await subscribe(store, "CRATE", hhmm, "UTC", new Date(now.getTime() - 86_400_000));
     world.slack.rateLimitNext("chat.postMessage", 1);
     const { scheduler, logger } = schedulerFor(world.slack, store, systemClock, {
       tickMs: 60_000,
@@ -28,7 +28,7 @@ describe("a rate-limited briefing", () => {
         logger.lines.some((l) => l.includes("briefing CRATE") && l.includes("rate limited, retrying in 1 s")),
       ).toBe(true);
       await scheduler.stop(); // waits for the tick in flight, which records the post
-      const row = store.getBriefing("CRATE", now.toISOString().slice(0, 10));
+      const row = await store.getBriefing("CRATE", now.toISOString().slice(0, 10));
       expect(row).toMatchObject({ state: "posted", attempts: 2 });
     } finally {
       await scheduler.stop();

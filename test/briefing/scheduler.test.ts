@@ -10,20 +10,20 @@ describe("a simulated day", () => {
     ["New York's spring-forward weekend", "2026-03-06T00:00:00Z", "2026-03-10T00:00:00Z"],
     ["Auckland's autumn change", "2026-04-03T00:00:00Z", "2026-04-07T00:00:00Z"],
   ])("posts once a day per channel at 08:00 local in three zones, across %s", async (_name, from, until) => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at(from);
     const start = clock.now();
-    subscribe(store, "CSHANGHAI", "08:00", "Asia/Shanghai", start);
-    subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
-    subscribe(store, "CAUCKLAND", "08:00", "Pacific/Auckland", start);
+    await subscribe(store, "CSHANGHAI", "08:00", "Asia/Shanghai", start);
+    await subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
+    await subscribe(store, "CAUCKLAND", "08:00", "Pacific/Auckland", start);
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, until, 5, () => scheduler.tick());
 
     for (const channel of ["CSHANGHAI", "CNEWYORK", "CAUCKLAND"]) {
-      const rows = store.listBriefings(channel).filter((b) => b.state === "posted");
+      const rows = (await store.listBriefings(channel)).filter((b) => b.state === "posted");
       expect(postsTo(channel)).toHaveLength(rows.length);
       expect(new Set(rows.map((r) => r.localDate)).size).toBe(rows.length);
-      const zone = store.getSubscription(channel)?.timeZone as string;
+      const zone = (await store.getSubscription(channel))?.timeZone as string;
       for (const r of rows) {
         const local = new Intl.DateTimeFormat("en-GB", {
           timeZone: zone,
@@ -38,15 +38,16 @@ describe("a simulated day", () => {
   });
 
   it("follows New York's clock change: 13:00 UTC before it, 12:00 UTC after it", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2026-03-07T00:00:00Z");
     const start = clock.now();
-    subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
+    await subscribe(store, "CNEWYORK", "08:00", "America/New_York", start);
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-10T00:00:00Z", 5, () => scheduler.tick());
-    const posted = store
-      .listBriefings("CNEWYORK")
-      .map((b) => [b.localDate, b.postedAt?.toISOString().slice(11, 16)]);
+    const posted = (await store.listBriefings("CNEWYORK")).map((b) => [
+      b.localDate,
+      b.postedAt?.toISOString().slice(11, 16),
+    ]);
     expect(posted).toEqual([
       ["2026-03-07", "13:00"],
       ["2026-03-08", "12:00"],
@@ -55,13 +56,13 @@ describe("a simulated day", () => {
   });
 
   it("skips Saturday and Sunday for a weekdays-only subscription", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2026-03-02T00:00:00Z");
     const start = clock.now();
-    subscribe(store, "CWEEK", "07:30", "Europe/London", start, { weekdaysOnly: true }); // a Monday
+    await subscribe(store, "CWEEK", "07:30", "Europe/London", start, { weekdaysOnly: true }); // a Monday
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2026-03-09T00:00:00Z", 10, () => scheduler.tick());
-    expect(store.listBriefings("CWEEK").map((b) => b.localDate)).toEqual([
+    expect((await store.listBriefings("CWEEK")).map((b) => b.localDate)).toEqual([
       "2026-03-02",
       "2026-03-03",
       "2026-03-04",
@@ -72,12 +73,12 @@ describe("a simulated day", () => {
   });
 
   it("says what changed since the channel's previous briefing, and 'no change' with the next dates the day after", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2025-10-20T07:58:00Z");
     const start = clock.now();
-    subscribe(store, "CNEWS", "08:00", "UTC", start);
-    store.claimBriefing("CNEWS", "2025-10-19", "old", new Date("2025-10-19T08:00:00Z"));
-    store.markPosted("CNEWS", "2025-10-19", {
+    await subscribe(store, "CNEWS", "08:00", "UTC", start);
+    await store.claimBriefing("CNEWS", "2025-10-19", "old", new Date("2025-10-19T08:00:00Z"));
+    await store.markPosted("CNEWS", "2025-10-19", {
       messageTs: "1.1",
       // The last briefing covered all but twenty of today's claims, and one claim since removed.
       snapshot: [...snapshotOf(knowledge().kb).slice(20), { id: "a-claim-since-removed", hash: "0" }],
@@ -97,14 +98,14 @@ describe("a simulated day", () => {
   });
 
   it("posts nothing on an unchanged day when the subscription is quiet", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2025-10-20T07:58:00Z");
     const start = clock.now();
-    subscribe(store, "CQUIET", "08:00", "UTC", start, { quietWhenUnchanged: true });
+    await subscribe(store, "CQUIET", "08:00", "UTC", start, { quietWhenUnchanged: true });
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await runUntil(clock, "2025-10-22T09:00:00Z", 5, () => scheduler.tick());
     expect(postsTo("CQUIET")).toHaveLength(1);
-    expect(store.listBriefings("CQUIET").map((b) => [b.state, b.reason ?? ""])).toEqual([
+    expect((await store.listBriefings("CQUIET")).map((b) => [b.state, b.reason ?? ""])).toEqual([
       ["posted", ""],
       ["skipped", "unchanged"],
       ["skipped", "unchanged"],
@@ -114,25 +115,28 @@ describe("a simulated day", () => {
 
 describe("the grace window", () => {
   it("posts on start-up when the bot was down at the scheduled time but is back within the window", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2026-03-02T09:59:00Z");
     const start = new Date("2026-03-02T07:00:00Z");
-    subscribe(store, "CLATE", "08:00", "UTC", start);
+    await subscribe(store, "CLATE", "08:00", "UTC", start);
     const { scheduler } = schedulerFor(world.slack, store, clock);
     await scheduler.tick();
     expect(postsTo("CLATE")).toHaveLength(1);
   });
 
   it("skips the day and logs it when the bot comes back after the window", async () => {
-    const store = open();
+    const store = await open();
     const clock = FakeClock.at("2026-03-02T10:01:00Z");
     const start = new Date("2026-03-02T07:00:00Z");
-    subscribe(store, "CLATE", "08:00", "UTC", start);
+    await subscribe(store, "CLATE", "08:00", "UTC", start);
     const { scheduler, logger } = schedulerFor(world.slack, store, clock);
     await scheduler.tick();
     await scheduler.tick();
     expect(postsTo("CLATE")).toHaveLength(0);
-    expect(store.getBriefing("CLATE", "2026-03-02")).toMatchObject({ state: "skipped", reason: "missed" });
+    expect(await store.getBriefing("CLATE", "2026-03-02")).toMatchObject({
+      state: "skipped",
+      reason: "missed",
+    });
     expect(logger.lines.filter((l) => l.includes("CLATE 2026-03-02 skipped"))).toHaveLength(1);
   });
 });

@@ -22,9 +22,9 @@ beforeAll(async () => {
   const kb = loadKnowledge(join(import.meta.dirname, "../fixtures/seed-kb"));
   app.deps.briefings = { store: app.store, knowledge: () => kb };
 });
-afterEach(() => {
+afterEach(async () => {
   slack.reset();
-  app.store.removeSubscription(CHANNEL);
+  await app.store.removeSubscription(CHANNEL);
 });
 afterAll(async () => {
   await app.close();
@@ -46,7 +46,7 @@ describe("/tradetalks subscribe", () => {
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toContain("every day at 08:00 Asia/Shanghai");
     expect(reply.text).toContain("Next one: Tue., Oct. 21, 2025, 08:00 Asia/Shanghai.");
-    expect(app.store.getSubscription(CHANNEL)).toMatchObject({
+    expect(await app.store.getSubscription(CHANNEL)).toMatchObject({
       time: "08:00",
       timeZone: "Asia/Shanghai",
       weekdaysOnly: false,
@@ -69,14 +69,17 @@ describe("/tradetalks subscribe", () => {
       /couldn't read "25:61" as a time.*subscribe 07:30/,
     );
     expect((await command("subscribe 08:00 Atlantis")).text).toMatch(/don't know the time zone "Atlantis"/);
-    expect(app.store.getSubscription(CHANNEL)).toBeUndefined();
+    expect(await app.store.getSubscription(CHANNEL)).toBeUndefined();
   });
 
   it("says what changed when a channel subscribes again, keeping the time when only a zone is given", async () => {
     await command("subscribe 7:30pm UTC");
     const reply = await command("subscribe London");
     expect(reply.text).toMatch(/^Updated: was 19:30 UTC every day, now 19:30 Europe\/London every day\./);
-    expect(app.store.getSubscription(CHANNEL)).toMatchObject({ time: "19:30", timeZone: "Europe/London" });
+    expect(await app.store.getSubscription(CHANNEL)).toMatchObject({
+      time: "19:30",
+      timeZone: "Europe/London",
+    });
     const again = await command("subscribe 08:00 weekdays quiet");
     expect(again.text).toMatch(
       /^Updated: was 19:30 Europe\/London every day, now 08:00 Europe\/London every weekday, quiet when unchanged\./,
@@ -88,7 +91,7 @@ describe("/tradetalks subscribe", () => {
     const reply = await command("subscribe 07:30 Europe/London weekends");
     expect(reply.text).toMatch(/I don't know the option "weekends" — did you mean weekdays\?/);
     expect(reply.text).not.toMatch(/time zone/);
-    expect(app.store.getSubscription(CHANNEL)).toBeUndefined();
+    expect(await app.store.getSubscription(CHANNEL)).toBeUndefined();
   });
 
   it("does not echo a broadcast mention typed as a zone", async () => {
@@ -101,7 +104,7 @@ describe("/tradetalks subscribe", () => {
     slack.failNext("conversations.info", "channel_not_found");
     const reply = await command("subscribe 08:00");
     expect(reply.text).toContain("/invite @Trade Talk Bot");
-    expect(app.store.getSubscription(CHANNEL)).toBeUndefined();
+    expect(await app.store.getSubscription(CHANNEL)).toBeUndefined();
   });
 });
 

@@ -162,15 +162,15 @@ describe("tradebot kb gaps", () => {
       clock: () => new Date("2031-03-14T12:00:00Z"),
     });
 
-  function record(): void {
+  async function record(): Promise<void> {
     const store = openStore(join(dir, "bot.db"));
-    for (const r of realistic) store.recordUnanswered(r);
-    store.recordFeedback(vote(["wool-duties"], false, "when do wool duties start"));
-    store.close();
+    for (const r of realistic) await store.recordUnanswered(r);
+    await store.recordFeedback(vote(["wool-duties"], false, "when do wool duties start"));
+    await store.close();
   }
 
   it("prints the to-do list from the database: grouped questions, then unhelpful claims", async () => {
-    record();
+    await record();
     expect(await tradebot("--limit", "2")).toBe(0);
     const text = out.join("\n");
     expect(text).toContain("Unanswered questions, most asked first (16 questions in 6 groups; top 2):");
@@ -183,7 +183,7 @@ describe("tradebot kb gaps", () => {
   });
 
   it("gives the same list as JSON with --json", async () => {
-    record();
+    await record();
     expect(await tradebot("--json")).toBe(0);
     const report = JSON.parse(out.join("\n")) as GapsReport;
     expect(report.totals).toEqual({ unansweredQuestions: 16, groups: 6, notHelpfulVotes: 1 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
     "will china buy soy beans <!channel>",
     "is boeing affected",
   ].entries()) {
-    app.store.recordUnanswered({
+    await app.store.recordUnanswered({
       userId: `U${i}`,
       question,
       kbVersion: app.core.kbVersion(),
@@ -28,7 +28,7 @@ beforeAll(async () => {
     });
   }
   const [entryId = ""] = app.core.answer("when does the truce expire?", NOW).factIds;
-  app.store.recordFeedback({
+  await app.store.recordFeedback({
     userId: "U9",
     question: "when does the truce end",
     entryIds: [entryId],

@@ -29,7 +29,7 @@ describe("feeds that fail", () => {
     server.routes.set("/feeds/page.xml", { kind: "file", file: "freedonia-talks.html", type: "text/html" });
     server.routes.set("/feeds/huge.xml", { kind: "endless", type: "application/rss+xml" });
     const refused = await closedPortUrl("/feeds/refused.xml");
-    const poller = world.poller(
+    const poller = await world.poller(
       [
         "/feeds/down.xml",
         "/feeds/slow.xml",
@@ -66,7 +66,7 @@ describe("feeds that fail", () => {
 
   it("tries a failed feed again after the interval, then backs off while it keeps failing", async () => {
     world.server.routes.set("/feeds/flaky.xml", { kind: "status", status: 500 });
-    const poller = world.poller(["/feeds/flaky.xml"]);
+    const poller = await world.poller(["/feeds/flaky.xml"]);
     await poller.pollOnce();
     expect(world.server.count("/feeds/flaky.xml")).toBe(1);
 
@@ -97,7 +97,7 @@ describe("feeds that fail", () => {
       status: 429,
       headers: { "Retry-After": "7200" },
     });
-    const poller = world.poller(["/feeds/busy.xml"]);
+    const poller = await world.poller(["/feeds/busy.xml"]);
     await poller.pollOnce();
     expect(world.log.text()).toMatch(/busy\.xml failed: the server answered HTTP 429; next try in 2 h/);
     world.advanceMinutes(90);
@@ -124,7 +124,7 @@ describe("feeds that fail", () => {
     server.routes.set("/articles/huge.html", { kind: "endless", type: "text/html" });
     server.routes.set("/articles/down.html", { kind: "status", status: 502 });
     server.routes.set("/articles/file.pdf", { kind: "text", body: "%PDF-1.7", type: "application/pdf" });
-    const poller = world.poller(["/feeds/trade.xml", "/feeds/economy.atom"], {
+    const poller = await world.poller(["/feeds/trade.xml", "/feeds/economy.atom"], {
       timeoutMs: 300,
       maxPageBytes: 256 * KB,
     });
@@ -172,7 +172,7 @@ describe("feeds that fail", () => {
       "http://",
       "http://curator:s3cret-pw@",
     );
-    const poller = world.poller([good, bad, refused], { timeoutMs: 300 });
+    const poller = await world.poller([good, bad, refused], { timeoutMs: 300 });
     const report = await poller.pollOnce();
     // The credentials were used: the protected feed was read.
     expect(report.feeds[0]?.status).toBe("polled");
@@ -191,7 +191,7 @@ describe("feeds that fail", () => {
 
   it("stops cleanly while a request is under way", async () => {
     world.server.routes.set("/feeds/slow.xml", { kind: "hang" });
-    const poller = world.poller(["/feeds/slow.xml"], { timeoutMs: 60_000 });
+    const poller = await world.poller(["/feeds/slow.xml"], { timeoutMs: 60_000 });
     poller.start();
     await world.server.waitForRequests("/feeds/slow.xml", 1);
     await poller.stop();

@@ -1,6 +1,7 @@
 /**
  * The feed tests' world: a real HTTP server, a temporary knowledge folder (a copy of the valid
- * fixture) and SQLite file, a clock the test moves, a captured log, and pollers over them.
+ * fixture), a fresh database (SQLite, or PostgreSQL when asked), a clock the test moves, a captured
+ * log, and pollers over them.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,9 +11,8 @@ import { parse } from "yaml";
 import { knowledgeIngest } from "../../src/feeds/ingest.js";
 import { createFeedPoller, type FeedPoller, type FeedPollerDeps } from "../../src/feeds/poller.js";
 import type { FeedArticle, Ingest } from "../../src/feeds/types.js";
-import { openStore } from "../../src/store/sqlite.js";
-import type { Store } from "../../src/store/types.js";
 import { type CapturedLog, captureLogger } from "../support/logger.js";
+import { type StoreBackend, useFreshDatabase } from "../support/store-backends.js";
 import { type FeedServer, serveFixtures, startFeedServer } from "./server.js";
 
 /** Everything a feed test touches. */
@@ -20,25 +20,24 @@ export interface FeedWorld {
   server: FeedServer;
   dir: string;
   knowledgeDir: string;
-  dbPath: string;
   log: CapturedLog;
   /** Articles handed to ingest, in order. */
   ingested: FeedArticle[];
   /** The test's clock. */
   now: Date;
   advanceMinutes(minutes: number): void;
-  /** A poller over `feeds` (paths on the server or full addresses), a new store on the same file each time. */
-  poller(feeds: string[], options?: Partial<FeedPollerDeps>): FeedPoller;
+  /** A poller over `feeds` (paths on the server or full addresses), a new store on the same database each time. */
+  poller(feeds: string[], options?: Partial<FeedPollerDeps>): Promise<FeedPoller>;
   /** The source ids in the knowledge folder that came from feeds. */
   feedSources(): string[];
   sourceMeta(id: string): Record<string, unknown>;
   sourceText(id: string): string;
 }
 
-/** Sets up a fresh world before each test and tears it down after. */
-export function useFeedWorld(): FeedWorld {
+/** Sets up a fresh world before each test, its store on `backend` (SQLite by default), and tears it down after. */
+export function useFeedWorld(backend: StoreBackend = { name: "SQLite", kind: "sqlite" }): FeedWorld {
   const world = {} as FeedWorld;
-  const stores: Store[] = [];
+  const db = useFreshDatabase(backend);
   const pollers: FeedPoller[] = [];
   beforeEach(async () => {
     const server = await startFeedServer();
@@ -59,16 +58,14 @@ export function useFeedWorld(): FeedWorld {
       server,
       dir,
       knowledgeDir,
-      dbPath: join(dir, "tradebot.db"),
       log,
       ingested,
       now: new Date("2031-03-14T12:00:00Z"),
       advanceMinutes(minutes: number) {
         world.now = new Date(world.now.getTime() + minutes * 60_000);
       },
-      poller(feeds: string[], options: Partial<FeedPollerDeps> = {}) {
-        const store = openStore(world.dbPath);
-        stores.push(store);
+      async poller(feeds: string[], options: Partial<FeedPollerDeps> = {}) {
+        const store = await db.open();
         const poller = createFeedPoller({
           feeds: feeds.map((f) => (f.startsWith("/") ? `${server.base}${f}` : f)),
           store,
@@ -103,7 +100,6 @@ export function useFeedWorld(): FeedWorld {
   });
   afterEach(async () => {
     for (const p of pollers.splice(0)) await p.stop();
-    for (const s of stores.splice(0)) s.close();
     await world.server.close();
     rmSync(world.dir, { recursive: true, force: true });
   });

@@ -8,7 +8,7 @@ const world = useFeedWorld();
 describe("feed poll metrics", () => {
   it("counts each feed polled and each item's outcome; a feed not yet due is not a poll", async () => {
     const metrics = createMetrics({ defaultMetrics: false });
-    const poller = world.poller(["/feeds/trade.xml", "/feeds/economy.atom", "/feeds/missing.xml"], {
+    const poller = await world.poller(["/feeds/trade.xml", "/feeds/economy.atom", "/feeds/missing.xml"], {
       onPoll: (report) => metrics.recordFeedPoll(report),
     });
     await poller.pollOnce();

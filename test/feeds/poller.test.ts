@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkKnowledge, formatProblem } from "../../src/knowledge/index.js";
+import { storeBackends } from "../support/store-backends.js";
 import { useFeedWorld } from "./harness.js";
 import { fixture } from "./server.js";
 
-const world = useFeedWorld();
+// The poller's memory (intervals, validators, items seen, backoff) behaves the same on both databases.
+describe.each(storeBackends())("polling feeds for new articles, the store on $name", (backend) => {
+  const world = useFeedWorld(backend);
 
-describe("polling feeds for new articles", () => {
   it("adds each new article of RSS, Atom and RDF feeds once, as a source with drafts that pass kb check", async () => {
-    const poller = world.poller(["/feeds/trade.xml", "/feeds/economy.atom", "/feeds/ledger.rdf"]);
+    const poller = await world.poller(["/feeds/trade.xml", "/feeds/economy.atom", "/feeds/ledger.rdf"]);
     const report = await poller.pollOnce();
     expect(report.feeds.map((f) => f.status)).toEqual(["polled", "polled", "polled"]);
 
@@ -38,7 +40,7 @@ describe("polling feeds for new articles", () => {
   });
 
   it("keeps the article text and its metadata, and none of the page furniture", async () => {
-    await world.poller(["/feeds/trade.xml"]).pollOnce();
+    await (await world.poller(["/feeds/trade.xml"])).pollOnce();
     const id = "freedonia-sylvania-agree-resume-tariff-talks";
     expect(world.sourceMeta(id)).toMatchObject({
       title: "Freedonia and Sylvania Agree to Resume Tariff Talks",
@@ -71,7 +73,7 @@ describe("polling feeds for new articles", () => {
     ])
       expect(text, furniture).not.toContain(furniture);
     // The claims are drafted from the text, like tradebot kb add-source's, and wait in drafts/ for review.
-    const drafts = readDrafts(id);
+    const drafts = readDrafts(id, world.knowledgeDir);
     expect(drafts).toContain(`# Drafts for source ${id}:`);
     expect(drafts).toContain("snippet: We will not be rushed into a bad bargain");
 
@@ -93,7 +95,7 @@ describe("polling feeds for new articles", () => {
       type: "application/rss+xml",
       etag: '"trade-v1"',
     });
-    const poller = world.poller(["/feeds/trade.xml"]);
+    const poller = await world.poller(["/feeds/trade.xml"]);
     await poller.pollOnce();
     const requestsAfterFirst = world.server.requests.length;
     world.advanceMinutes(30);
@@ -113,7 +115,7 @@ describe("polling feeds for new articles", () => {
       type: "application/atom+xml",
       lastModified,
     });
-    const poller = world.poller(["/feeds/economy.atom"]);
+    const poller = await world.poller(["/feeds/economy.atom"]);
     await poller.pollOnce();
     const before = world.server.requests.length;
     world.advanceMinutes(45);
@@ -123,12 +125,12 @@ describe("polling feeds for new articles", () => {
   });
 
   it("never polls a feed more often than the interval, even across a restart", async () => {
-    await world.poller(["/feeds/trade.xml"]).pollOnce();
+    await (await world.poller(["/feeds/trade.xml"])).pollOnce();
     expect(world.server.count("/feeds/trade.xml")).toBe(1);
 
     // A new process over the same database, ten minutes later: not due.
     world.advanceMinutes(10);
-    const restarted = world.poller(["/feeds/trade.xml"]);
+    const restarted = await world.poller(["/feeds/trade.xml"]);
     const report = await restarted.pollOnce();
     expect(report.feeds[0]).toMatchObject({
       status: "not_due",
@@ -142,7 +144,7 @@ describe("polling feeds for new articles", () => {
   });
 
   it("does not draft a re-published item (new GUID, same text) a second time", async () => {
-    const poller = world.poller(["/feeds/trade.xml"]);
+    const poller = await world.poller(["/feeds/trade.xml"]);
     await poller.pollOnce();
     const republished = `<item>
       <title>UPDATED: Freedonia and Sylvania to resume tariff talks</title>
@@ -181,7 +183,7 @@ describe("polling feeds for new articles", () => {
       if (failing && article.title.startsWith("Freedonia")) throw new Error("disk full");
       return { sourceId: article.title.slice(0, 9).toLowerCase() };
     };
-    const poller = world.poller(["/feeds/trade.xml"], { ingest, maxAttempts: 3 });
+    const poller = await world.poller(["/feeds/trade.xml"], { ingest, maxAttempts: 3 });
     const first = await poller.pollOnce();
     expect(first.feeds[0]?.items.map((i) => [i.title, i.outcome])).toEqual([
       ["Freedonia and Sylvania Agree to Resume Tariff Talks", "failed"],
@@ -212,7 +214,7 @@ describe("polling feeds for new articles", () => {
       if (++calls <= 2) throw new Error("the knowledge folder is busy");
       return { sourceId: "wool" };
     };
-    const poller = world.poller(["/feeds/economy.atom"], { ingest });
+    const poller = await world.poller(["/feeds/economy.atom"], { ingest });
     await poller.pollOnce(); // try 1 fails
     world.advanceMinutes(30);
     await poller.pollOnce(); // try 2 fails; the next waits an hour
@@ -226,7 +228,7 @@ describe("polling feeds for new articles", () => {
     const ingest = async () => {
       throw new Error("the knowledge folder is read-only");
     };
-    const poller = world.poller(["/feeds/economy.atom"], { ingest, maxAttempts: 2 });
+    const poller = await world.poller(["/feeds/economy.atom"], { ingest, maxAttempts: 2 });
     await poller.pollOnce();
     world.advanceMinutes(30);
     expect((await poller.pollOnce()).feeds[0]?.items).toMatchObject([{ outcome: "gave_up", attempts: 2 }]);
@@ -238,6 +240,6 @@ describe("polling feeds for new articles", () => {
   });
 });
 
-function readDrafts(id: string): string {
-  return readFileSync(join(world.knowledgeDir, "drafts", `${id}.yml`), "utf8");
+function readDrafts(id: string, knowledgeDir: string): string {
+  return readFileSync(join(knowledgeDir, "drafts", `${id}.yml`), "utf8");
 }

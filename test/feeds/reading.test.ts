@@ -25,7 +25,7 @@ describe("reading feeds and pages as they are written", () => {
       body: Buffer.from(page, "latin1"),
       type: "text/html",
     });
-    await world.poller(["/feeds/courrier.xml"]).pollOnce();
+    await (await world.poller(["/feeds/courrier.xml"])).pollOnce();
     expect(world.ingested.map((a) => a.title)).toEqual([
       "Les droits sur la laine entrent en vigueur en avril",
     ]);
@@ -40,13 +40,13 @@ describe("reading feeds and pages as they are written", () => {
       body: body.replace(item, `${item}\n${item}`),
       type: "application/rss+xml",
     });
-    const report = await world.poller(["/feeds/trade.xml"]).pollOnce();
+    const report = await (await world.poller(["/feeds/trade.xml"])).pollOnce();
     expect(report.feeds[0]?.items.map((i) => i.outcome)).toEqual(["ingested", "ingested"]);
     expect(world.feedSources()).toHaveLength(2);
   });
 
   it("reads an item's relative link against the feed's address, and says where it found the article", async () => {
-    await world.poller(["/feeds/economy.atom"]).pollOnce();
+    await (await world.poller(["/feeds/economy.atom"])).pollOnce();
     expect(world.ingested[0]).toMatchObject({
       feedUrl: `${world.server.base}/feeds/economy.atom`,
       guid: "tag:courier.example,2031-03-14:wool-duties",

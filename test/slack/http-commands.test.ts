@@ -102,7 +102,7 @@ describe("buttons", () => {
     const [thanks] = await world.slack.waitForResponses(1);
     expect(thanks?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(String(thanks?.body.text)).toMatch(/Thanks/);
-    expect(world.app.store.listFeedback()[0]).toMatchObject({
+    expect((await world.app.store.listFeedback())[0]).toMatchObject({
       userId: "W111",
       channelId: "C111",
       question: "when does the truce expire?",

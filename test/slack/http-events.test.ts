@@ -142,7 +142,7 @@ describe("mentions in channels", () => {
     const [post] = await world.slack.waitForCalls("chat.postMessage", 1);
     expect(post?.args.text).toMatch(/I don't know/);
     expect(blocksText(post?.args.blocks)).toContain("tradetalks_suggestion:0");
-    const gaps = world.app.store.listUnanswered();
+    const gaps = await world.app.store.listUnanswered();
     expect(gaps[0]).toMatchObject({
       question: "how are banana exports from Peru doing?",
       userId: "U2147483697",

@@ -73,7 +73,7 @@ describe("errors inside listeners", () => {
       new Proxy(s, {
         get(target, prop, receiver) {
           if (prop === "recordFeedback")
-            return () => {
+            return async () => {
               throw new Error("SQLITE_FULL: database or disk is full");
             };
           const v = Reflect.get(target, prop, receiver);

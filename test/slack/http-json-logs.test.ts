@@ -57,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running?.stop(2_000);
-  store?.close();
+  await store?.close();
   await slack?.close();
   rmSync(dir, { recursive: true, force: true });
 });

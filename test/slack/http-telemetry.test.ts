@@ -109,7 +109,7 @@ describe("/readyz", () => {
       const ok = await fetch(`${world.app.baseUrl}/readyz`);
       expect(ok.status).toBe(200);
       expect(await ok.json()).toEqual({ ready: true, checks: { store: "ok" } });
-      store.close();
+      await store.close();
       const down = await fetch(`${world.app.baseUrl}/readyz`);
       expect(down.status).toBe(503);
       const body = (await down.json()) as { ready: boolean; reason: string; checks: Record<string, string> };

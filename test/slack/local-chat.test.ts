@@ -86,7 +86,7 @@ describe("the local chat, in-process", () => {
   });
 
   it("records feedback clicked by number, and shares an answer to the channel", async () => {
-    const before = store.listFeedback().length;
+    const before = (await store.listFeedback()).length;
     const out = await chat([
       "/tradetalks ask when does the truce expire?",
       "2",
@@ -94,8 +94,8 @@ describe("the local chat, in-process", () => {
       "3",
     ]);
     expect(out).toContain("Thanks for saying so.");
-    expect(store.listFeedback()).toHaveLength(before + 1);
-    expect(store.listFeedback()[0]).toMatchObject({
+    expect(await store.listFeedback()).toHaveLength(before + 1);
+    expect((await store.listFeedback())[0]).toMatchObject({
       helpful: false,
       question: "when does the truce expire?",
     });
@@ -111,12 +111,12 @@ describe("the local chat, in-process", () => {
   });
 
   it("says a number matches no button of the last reply instead of asking it, and records nothing", async () => {
-    const before = store.listUnanswered().length;
+    const before = (await store.listUnanswered()).length;
     const out = await chat(["when does the truce expire?", "9", "-1", "/tradetalks help", "2"]);
     expect(out).toContain("There is no button 9 on the last reply.");
     expect(out).toContain("There is no button -1 on the last reply.");
     expect(out).toContain("There is no button 2 on the last reply.");
-    expect(store.listUnanswered()).toHaveLength(before);
+    expect(await store.listUnanswered()).toHaveLength(before);
   });
 
   it("takes /help as /tradetalks help, and the command in any case", async () => {

@@ -59,7 +59,7 @@ function instance(id: string): WatchNotices {
   running.push({
     close: async () => {
       await notices.close();
-      store.close();
+      await store.close();
     },
   });
   return notices;

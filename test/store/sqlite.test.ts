@@ -1,3 +1,4 @@
+/** What only the SQLite store does: its file (created, checked, refused). Its behaviour: store.test.ts. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,16 +21,16 @@ const t0 = new Date("2026-03-01T12:00:00Z");
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "tradebot-store-"));
 });
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe("opening the database", () => {
-  it("creates the parent folder and the schema on first start", () => {
+  it("creates the parent folder and the schema on first start", async () => {
     const path = join(dir, "nested", "deeper", "bot.db");
     const store = open(path);
-    expect(store.claimEvent("Ev1", t0)).toBe(true);
+    expect(await store.claimEvent("Ev1", t0)).toBe(true);
     const raw = new Database(path);
     expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -74,126 +75,18 @@ describe("opening the database", () => {
   });
 });
 
-describe("event dedupe", () => {
-  it("sees a re-delivered event as a duplicate, even after a restart", () => {
-    const path = join(dir, "bot.db");
-    const first = open(path);
-    expect(first.claimEvent("Ev1", t0)).toBe(true);
-    expect(first.claimEvent("Ev1", t0)).toBe(false);
-    first.close();
-    const second = open(path);
-    expect(second.claimEvent("Ev1", t0)).toBe(false);
-    expect(second.claimEvent("Ev2", t0)).toBe(true);
-  });
-
-  it("lets only one of two connections on one file claim an event or a briefing slot", () => {
-    const path = join(dir, "bot.db");
-    const a = open(path);
-    const b = open(path);
-    expect([a.claimEvent("Ev9", t0), b.claimEvent("Ev9", t0)]).toEqual([true, false]);
-    expect([
-      b.claimBriefing("C1", "2026-03-01", "b", t0),
-      a.claimBriefing("C1", "2026-03-01", "a", t0),
-    ]).toEqual([true, false]);
-    expect(a.getBriefing("C1", "2026-03-01")?.claimedBy).toBe("b");
-  });
-});
-
-describe("curation records", () => {
-  it("lists unanswered questions and feedback newest first, with the knowledge version", () => {
-    const store = open(join(dir, "bot.db"));
-    store.recordUnanswered({ userId: "U1", question: "old?", kbVersion: "k1", at: t0 });
-    store.recordUnanswered({
-      userId: "U2",
-      question: "new?",
-      kbVersion: "k2",
-      at: new Date("2026-03-02T00:00:00Z"),
-    });
-    const feedback = {
-      userId: "U1",
-      channelId: "C1",
-      question: "when is the truce over?",
-      entryIds: ["truce-expiry"],
-      helpful: false,
-      kbVersion: "k2",
-      at: t0,
-    };
-    store.recordFeedback(feedback);
-    expect(store.listUnanswered().map((u) => u.question)).toEqual(["new?", "old?"]);
-    expect(store.listUnanswered({ since: new Date("2026-03-01T18:00:00Z") })).toHaveLength(1);
-    expect(store.listUnanswered({ limit: 1 })[0]?.kbVersion).toBe("k2");
-    expect(store.listFeedback()).toEqual([feedback]);
-  });
-});
-
-describe("subscriptions", () => {
-  const input = {
-    channelId: "C1",
-    time: "08:00",
-    timeZone: "Asia/Shanghai",
-    weekdaysOnly: false,
-    quietWhenUnchanged: false,
-    createdBy: "U1",
-  };
-
-  it("keeps the schedule start when the same subscription is re-applied, and resets it when the time changes", () => {
-    const store = open(join(dir, "bot.db"));
-    store.upsertSubscription(input, t0);
-    const later = new Date("2026-03-05T00:00:00Z");
-    expect(store.upsertSubscription(input, later).scheduleSince).toEqual(t0);
-    const moved = store.upsertSubscription({ ...input, time: "07:30" }, later);
-    expect(moved.scheduleSince).toEqual(later);
-    expect(moved.time).toBe("07:30");
-    expect(store.listSubscriptions()).toHaveLength(1);
-  });
-
-  it("marks a channel the bot left, re-activates it on subscribe, and removes it", () => {
-    const store = open(join(dir, "bot.db"));
-    store.upsertSubscription(input, t0);
-    store.setSubscriptionStatus("C1", "not_in_channel");
-    expect(store.getSubscription("C1")?.status).toBe("not_in_channel");
-    expect(store.upsertSubscription(input, t0).status).toBe("active");
-    expect(store.removeSubscription("C1")).toBe(true);
-    expect(store.removeSubscription("C1")).toBe(false);
-    expect(store.getSubscription("C1")).toBeUndefined();
-  });
-});
-
-describe("briefing ledger", () => {
-  it("never lets a slot that is being sent be reclaimed, but retries a failed one after its retry time", () => {
-    const store = open(join(dir, "bot.db"));
-    const far = new Date("2026-03-02T00:00:00Z");
-    expect(store.claimBriefing("C1", "2026-03-01", "a", t0)).toBe(true);
-    expect(store.markSending("C1", "2026-03-01", "b")).toBe(false);
-    expect(store.markSending("C1", "2026-03-01", "a")).toBe(true);
-    expect(store.reclaimBriefing("C1", "2026-03-01", "b", far, far)).toBe(false);
-
-    store.claimBriefing("C2", "2026-03-01", "a", t0);
-    store.markFailed("C2", "2026-03-01", {
-      reason: "ratelimited",
-      retryAt: new Date("2026-03-01T12:01:00Z"),
-    });
-    expect(store.reclaimBriefing("C2", "2026-03-01", "b", t0, t0)).toBe(false);
-    expect(store.reclaimBriefing("C2", "2026-03-01", "b", far, t0)).toBe(true);
-    expect(store.getBriefing("C2", "2026-03-01")).toMatchObject({
-      state: "claimed",
-      claimedBy: "b",
-      attempts: 2,
-    });
-  });
-
-  it("finds the previous posted briefing with its snapshot", () => {
-    const store = open(join(dir, "bot.db"));
-    store.claimBriefing("C1", "2026-03-01", "a", t0);
-    store.markPosted("C1", "2026-03-01", {
-      messageTs: "1.2",
-      snapshot: [{ id: "truce-expiry", hash: "abc" }],
-      kbVersion: "k1",
-      at: t0,
-    });
-    store.markSkipped("C1", "2026-03-02", { reason: "unchanged", instance: "a", at: t0 });
-    expect(store.lastPostedBriefing("C1")?.snapshot).toEqual([{ id: "truce-expiry", hash: "abc" }]);
-    expect(store.lastPostedBriefing("C1", "2026-03-01")).toBeUndefined();
-    expect(store.listBriefings("C1").map((b) => b.state)).toEqual(["posted", "skipped"]);
+describe("migrations", () => {
+  it("adds the feed tables to a database made before feeds existed, keeping its data", async () => {
+    const path = join(dir, "old.db");
+    const raw = new Database(path);
+    raw.exec(MIGRATIONS[0] as string);
+    raw.pragma("user_version = 1");
+    raw
+      .prepare("INSERT INTO processed_events (event_id, seen_at) VALUES (?, ?)")
+      .run("Ev1", t0.toISOString());
+    raw.close();
+    const store = open(path);
+    expect(await store.claimEvent("Ev1", t0)).toBe(false);
+    expect(await store.claimFeedPoll("https://news.example/feed.xml", t0, t0)).toBe(true);
   });
 });

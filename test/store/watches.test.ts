@@ -1,34 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/sqlite.js";
-import type { Store } from "../../src/store/types.js";
+/** The watch store, the same on SQLite and on a real PostgreSQL (test/support/store-backends.ts). */
+import { describe, expect, it } from "vitest";
+import { storeBackends, useFreshDatabase } from "../support/store-backends.js";
 
-let dir: string;
-let path: string;
-const open: Store[] = [];
 const t0 = new Date("2026-03-01T12:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-const store = () => {
-  const s = openStore(path);
-  open.push(s);
-  return s;
-};
 const truce = { channelId: "C1", topic: "the truce", concepts: ["truce"], createdBy: "U1", seen: { a: "1" } };
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "tradebot-watch-store-"));
-  path = join(dir, "bot.db");
-});
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-describe("the watch store", () => {
-  it("keeps one watch per conversation and concepts, in order, across reopening the file", async () => {
-    const s = store();
+describe.each(storeBackends())("the watch store on $name", (backend) => {
+  const db = useFreshDatabase(backend);
+  const store = () => db.open();
+  it("keeps one watch per conversation and concepts, in order, across reopening the database", async () => {
+    const s = await store();
     const w = await s.addWatch(truce, t0);
     expect(w).toMatchObject({
       id: expect.any(Number),
@@ -39,8 +21,8 @@ describe("the watch store", () => {
     expect(await s.addWatch({ ...truce, topic: "the pause" }, t0)).toBeUndefined();
     await s.addWatch({ ...truce, channelId: "C2" }, t0);
     await s.addWatch({ ...truce, topic: "tariffs", concepts: ["us-tariffs", "tariffs"] }, t0);
-    s.close();
-    const again = store();
+    await s.close();
+    const again = await store();
     expect((await again.listWatches("C1")).map((x) => [x.topic, x.concepts])).toEqual([
       ["the truce", ["truce"]],
       ["tariffs", ["tariffs", "us-tariffs"]],
@@ -49,14 +31,14 @@ describe("the watch store", () => {
   });
 
   it("adds to what a watch has seen, keeping what it saw before", async () => {
-    const s = store();
+    const s = await store();
     const w = await s.addWatch(truce, t0);
     await s.addWatchSeen(w?.id ?? -1, { b: "2", a: "3" });
     expect((await s.listWatches("C1"))[0]?.seen).toEqual({ a: "3", b: "2" });
   });
 
   it("lets one instance claim a change; a stale claim is taken over, one being sent never", async () => {
-    const [x, y] = [store(), store()];
+    const [x, y] = [await store(), await store()];
     const w = await x.addWatch(truce, t0);
     const id = w?.id ?? -1;
     expect(await x.claimWatchNotice(id, "k", "x", t0, later(-10))).toBe(true);
@@ -79,7 +61,7 @@ describe("the watch store", () => {
   });
 
   it("records a refused post as failed, and forgets a watch's notices when it is removed", async () => {
-    const s = store();
+    const s = await store();
     const w = await s.addWatch(truce, t0);
     const id = w?.id ?? -1;
     await s.claimWatchNotice(id, "k", "x", t0, later(-10));

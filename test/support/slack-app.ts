@@ -17,6 +17,7 @@ import { KnowledgeHolder } from "../../src/knowledge/holder.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { type KnowledgeWatcher, watchKnowledge } from "../../src/knowledge/watch.js";
+import type { Logger } from "../../src/log.js";
 import type { SlackDeps } from "../../src/slack/deps.js";
 import { type RunningSlack, startSlack } from "../../src/slack/start.js";
 import { openStore } from "../../src/store/sqlite.js";
@@ -51,7 +52,14 @@ let knowledge: ReturnType<typeof loadKnowledge> | undefined;
 /** Starts the app against `slack`, at the pinned time `now`. */
 export async function startTestSlackApp(
   slack: FakeSlack,
-  opts: { now: Date; wrapStore?: (s: Store) => Store; env?: Record<string, string>; knowledge?: string },
+  opts: {
+    now: Date;
+    wrapStore?: (s: Store) => Store;
+    /** Another store than SQLite in the temporary folder (PostgreSQL, say), given the app's logger. */
+    openStore?: (logger: Logger) => Promise<Store>;
+    env?: Record<string, string>;
+    knowledge?: string;
+  },
 ): Promise<TestSlackApp> {
   const dir = mkdtempSync(join(tmpdir(), "tradebot-slack-"));
   const log = captureLogger();
@@ -68,7 +76,7 @@ export async function startTestSlackApp(
     knowledge ??= loadKnowledge(join(import.meta.dirname, "../fixtures/seed-kb"));
     core = createCore(knowledge);
   }
-  const realStore = openStore(join(dir, "test.db"));
+  const realStore = opts.openStore ? await opts.openStore(log.logger) : openStore(join(dir, "test.db"));
   const store = opts.wrapStore ? opts.wrapStore(realStore) : realStore;
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test-token",
@@ -101,7 +109,7 @@ export async function startTestSlackApp(
     async close() {
       watcher?.close();
       await running.stop(2_000);
-      realStore.close();
+      await realStore.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

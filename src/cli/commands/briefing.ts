@@ -11,28 +11,28 @@ import { localDate } from "../../briefing/time.js";
 import { type Config, loadConfig } from "../../config.js";
 import { ConfigError } from "../../config-error.js";
 import { StoreError } from "../../store/errors.js";
+import { CLI_DATABASE_WAIT_MS, openConfiguredStore } from "../../store/open.js";
 import { type CliCommand, UsageError } from "../command.js";
 import { loadCoreFor } from "../knowledge.js";
 
 /** The channel's subscription zone and previous briefing, read without creating a database. */
 async function channelHistory(
   channel: string,
-  databasePath: string,
+  config: Pick<Config, "databasePath" | "databaseUrl">,
   now: Date,
   fallbackZone: string,
 ): Promise<{ zone: string; previous?: PreviousBriefing; note?: string }> {
-  if (!existsSync(databasePath)) {
+  if (!config.databaseUrl && !existsSync(config.databasePath)) {
     return {
       zone: fallbackZone,
-      note: `No database at ${databasePath} yet: this is the channel's first briefing.`,
+      note: `No database at ${config.databasePath} yet: this is the channel's first briefing.`,
     };
   }
-  const { openStore } = await import("../../store/sqlite.js");
-  const store = openStore(databasePath);
+  const store = await openConfiguredStore(config, { waitForMs: CLI_DATABASE_WAIT_MS });
   try {
-    const sub = store.getSubscription(channel);
+    const sub = await store.getSubscription(channel);
     const zone = sub?.timeZone ?? fallbackZone;
-    const last = store.lastPostedBriefing(channel, localDate(now, zone));
+    const last = await store.lastPostedBriefing(channel, localDate(now, zone));
     const note = sub ? undefined : `${channel} has no subscription; using ${zone}.`;
     return {
       zone,
@@ -40,7 +40,7 @@ async function channelHistory(
       ...(note ? { note } : {}),
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -77,7 +77,7 @@ export const briefing: CliCommand = {
     let history: Awaited<ReturnType<typeof channelHistory>> = { zone: config.defaultTimeZone };
     if (values.channel) {
       try {
-        history = await channelHistory(values.channel, config.databasePath, now, config.defaultTimeZone);
+        history = await channelHistory(values.channel, config, now, config.defaultTimeZone);
       } catch (err) {
         if (!(err instanceof StoreError)) throw err;
         ctx.err(err.message);

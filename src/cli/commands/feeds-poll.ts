@@ -8,7 +8,7 @@ import { type Config, ConfigError, loadConfig } from "../../config.js";
 import { feedPollerFor } from "../../feeds/start.js";
 import type { FeedReport, ItemReport } from "../../feeds/types.js";
 import { createLogger } from "../../log.js";
-import { openStore } from "../../store/sqlite.js";
+import { CLI_DATABASE_WAIT_MS, openConfiguredStore } from "../../store/open.js";
 import { type CliCommand, UsageError } from "../command.js";
 
 /** The `feeds poll` command. */
@@ -36,7 +36,7 @@ export const feedsPoll: CliCommand = {
       ctx.err("No feeds to poll: set FEEDS to one or more RSS or Atom addresses. See docs/feeds.md.");
       return 1;
     }
-    const store = openStore(config.databasePath);
+    const store = await openConfiguredStore(config, { waitForMs: CLI_DATABASE_WAIT_MS });
     const logger = createLogger(values.verbose ? "debug" : "error", (line) => ctx.err(line));
     const poller = feedPollerFor({ config, store, logger, knowledgeDir: ctx.knowledgeDir, now: ctx.now });
     try {
@@ -49,7 +49,7 @@ export const feedsPoll: CliCommand = {
       return failed ? 1 : 0;
     } finally {
       await poller.stop();
-      store.close();
+      await store.close();
     }
   },
 };

@@ -12,7 +12,7 @@ import { buildGaps } from "../../curation/gaps.js";
 import { gapsLines } from "../../curation/gaps-text.js";
 import { type OverdueReview, overdueLines, overdueReviews } from "../../curation/review-dates.js";
 import { checkKnowledge } from "../../knowledge/index.js";
-import { openStore } from "../../store/sqlite.js";
+import { CLI_DATABASE_WAIT_MS, openConfiguredStore } from "../../store/open.js";
 import { type CliCommand, UsageError } from "../command.js";
 import { today } from "../today.js";
 
@@ -37,7 +37,7 @@ export const kbGaps: CliCommand = {
     const { kb } = checkKnowledge(ctx.knowledgeDir);
     const now = ctx.now();
     const overdue: OverdueReview[] = kb ? overdueReviews(kb, today(now)) : [];
-    if (!existsSync(config.databasePath)) {
+    if (!config.databaseUrl && !existsSync(config.databasePath)) {
       ctx.err(
         `No database at ${config.databasePath} yet: nothing has been recorded. (The app records questions there; set DATABASE_PATH if it uses another file.)`,
       );
@@ -46,14 +46,14 @@ export const kbGaps: CliCommand = {
       else for (const line of overdueLines(overdue)) ctx.out(line);
       return 0;
     }
-    const store = openStore(config.databasePath);
-    let unanswered: ReturnType<typeof store.listUnanswered>;
-    let feedback: ReturnType<typeof store.listFeedback>;
+    const store = await openConfiguredStore(config, { waitForMs: CLI_DATABASE_WAIT_MS });
+    let unanswered: Awaited<ReturnType<typeof store.listUnanswered>>;
+    let feedback: Awaited<ReturnType<typeof store.listFeedback>>;
     try {
-      unanswered = store.listUnanswered();
-      feedback = store.listFeedback();
+      unanswered = await store.listUnanswered();
+      feedback = await store.listFeedback();
     } finally {
-      store.close();
+      await store.close();
     }
 
     const core = kb ? createCore(kb) : undefined;
@@ -75,7 +75,7 @@ export const kbGaps: CliCommand = {
       ctx.out(JSON.stringify({ ...report, overdue }, null, 2));
       return 0;
     }
-    ctx.out(`Curators' to-do list (${config.databasePath}${kb ? `, knowledge version ${kb.version}` : ""})`);
+    ctx.out(`Curators' to-do list (${store.path}${kb ? `, knowledge version ${kb.version}` : ""})`);
     ctx.out("");
     for (const line of gapsLines(report)) ctx.out(line);
     ctx.out("");

@@ -9,10 +9,10 @@ export const ask: Subcommand = {
   name: "ask",
   usage: "<question>",
   summary: "Ask a question, answered from the cited sources",
-  handler: ({ args, deps, now, userId }) => {
+  handler: async ({ args, deps, now, userId }) => {
     const question = normaliseQuestion(args);
     if (!question) return { text: "Ask me something, like `/tradetalks ask when does the truce expire?`" };
-    const answer = askCore(deps, question, userId, now);
+    const answer = await askCore(deps, question, userId, now);
     const shown = displayQuestion(args);
     return answerMessage(answer, {
       question: shown,

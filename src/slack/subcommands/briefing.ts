@@ -13,10 +13,10 @@ import type { Subcommand, SubcommandContext } from "./types.js";
 async function handler(ctx: SubcommandContext): Promise<Message> {
   const briefings = ctx.deps.briefings;
   if (!briefings) return NOT_SET_UP;
-  const sub = briefings.store.getSubscription(ctx.channelId);
+  const sub = await briefings.store.getSubscription(ctx.channelId);
   const zone = sub?.timeZone ?? (await userTimeZone(ctx)) ?? ctx.deps.config.defaultTimeZone;
   const today = localDate(ctx.now, zone);
-  const last = briefings.store.lastPostedBriefing(ctx.channelId, today);
+  const last = await briefings.store.lastPostedBriefing(ctx.channelId, today);
   const content = buildBriefing({
     kb: briefings.knowledge(),
     core: ctx.deps.core,

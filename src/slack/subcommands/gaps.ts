@@ -35,11 +35,11 @@ export function gapsMessage(report: GapsReport, kbVersion: string): Message {
   };
 }
 
-function handler({ deps, userId, now }: SubcommandContext): Message {
+async function handler({ deps, userId, now }: SubcommandContext): Promise<Message> {
   if (!deps.config.adminUserIds.includes(userId)) return notAnAdmin();
   const report = buildGaps({
-    unanswered: deps.store.listUnanswered(),
-    feedback: deps.store.listFeedback(),
+    unanswered: await deps.store.listUnanswered(),
+    feedback: await deps.store.listFeedback(),
     limit: SHOWN,
     answeredNowBy: (q) => {
       const a = deps.core.answer(q, now);

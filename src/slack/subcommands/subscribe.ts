@@ -28,10 +28,10 @@ async function handler(ctx: SubcommandContext): Promise<Message> {
     return reply(`I'm not in this channel, so I couldn't post a briefing here. ${INVITE_HINT}`);
   }
   const { request } = parsed;
-  const before = briefings.store.getSubscription(ctx.channelId);
+  const before = await briefings.store.getSubscription(ctx.channelId);
   const timeZone =
     request.timeZone ?? before?.timeZone ?? (await userTimeZone(ctx)) ?? ctx.deps.config.defaultTimeZone;
-  const sub = briefings.store.upsertSubscription(
+  const sub = await briefings.store.upsertSubscription(
     {
       channelId: ctx.channelId,
       ...(ctx.teamId ? { teamId: ctx.teamId } : {}),

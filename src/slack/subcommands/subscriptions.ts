@@ -19,11 +19,11 @@ function line(sub: Subscription, now: Date): string {
   return `${base}; next ${slotLabel(next.at, sub.timeZone)}`;
 }
 
-function handler({ deps, now, teamId }: SubcommandContext): Message {
+async function handler({ deps, now, teamId }: SubcommandContext): Promise<Message> {
   if (!deps.briefings) return NOT_SET_UP;
-  const subs = deps.briefings.store
-    .listSubscriptions()
-    .filter((s) => !teamId || !s.teamId || s.teamId === teamId);
+  const subs = (await deps.briefings.store.listSubscriptions()).filter(
+    (s) => !teamId || !s.teamId || s.teamId === teamId,
+  );
   if (!subs.length)
     return reply("No channel has a daily briefing yet. Start one with `/tradetalks subscribe 08:00`.");
   const channels = subs.length === 1 ? "1 channel gets" : `${subs.length} channels get`;

@@ -7,9 +7,9 @@ export const unsubscribe: Subcommand = {
   name: "unsubscribe",
   usage: "",
   summary: "Stop the daily briefing in this channel",
-  handler: ({ deps, channelId }) => {
+  handler: async ({ deps, channelId }) => {
     if (!deps.briefings) return NOT_SET_UP;
-    return deps.briefings.store.removeSubscription(channelId)
+    return (await deps.briefings.store.removeSubscription(channelId))
       ? reply(`Unsubscribed: no more daily briefings in <#${channelId}>.`)
       : reply("This channel has no daily briefing. Start one with `/tradetalks subscribe 08:00`.");
   },

@@ -18,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
         deps.logger.warn(`ignoring a feedback click with an unreadable value from ${body.user.id}`);
         return;
       }
-      deps.store.recordFeedback({
+      await deps.store.recordFeedback({
         userId: body.user.id,
         channelId: where(body).channel,
         question: value.question,
