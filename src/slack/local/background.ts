@@ -40,7 +40,7 @@ export async function startLocalBackground(o: {
   if (b) {
     // The local chat's Slack is the loopback: the scheduler gets it as its bot token and API URL.
     const config = { ...deps.config, slack: { ...deps.config.slack, botToken: BACKGROUND_TOKEN, apiUrl } };
-    scheduler = startBriefings({
+    scheduler = await startBriefings({
       config,
       store: b.store,
       knowledge: () => ({ kb: b.knowledge(), core: deps.core }),
