@@ -66,7 +66,20 @@ export const EVENTS = {
   messageGroups: "message.groups",
   messageMpim: "message.mpim",
   appHomeOpened: "app_home_opened",
+  /** The assistant panel: a thread opened (suggested prompts), the user moved to another channel. */
+  assistantThreadStarted: "assistant_thread_started",
+  assistantThreadContextChanged: "assistant_thread_context_changed",
+  /** A Workflow Builder step of ours ran (see FUNCTIONS). */
+  functionExecuted: "function_executed",
 } as const;
 
 /** The event types as a list, for the manifest check. */
 export const EVENT_TYPES: readonly string[] = Object.values(EVENTS);
+
+/** Workflow Builder steps (custom functions); `manifest.yml` declares each under `functions`. */
+export const FUNCTIONS = {
+  /** "Ask Trade Talk Bot": input `question`; outputs `answer` (text) and `source`. */
+  ask: "tradetalks_ask",
+  /** "Trade talks status": output `status` (text). */
+  status: "tradetalks_status",
+} as const;
