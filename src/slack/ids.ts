@@ -10,7 +10,9 @@ export const COMMAND = "/tradetalks";
 export const ACTIONS = {
   /** A "did you mean" button: its value is a claim id; clicking answers from that claim. */
   suggestion: "tradetalks_suggestion",
-  /** Feedback on an answer; the value carries the question, claim ids and knowledge version. */
+  /** Slack's native feedback buttons (👍/👎) on an answer; each value carries the question, claim ids, knowledge version and which it is. */
+  feedback: "tradetalks_feedback",
+  /** The separate helpful / not helpful buttons answers had before; still heard on messages already posted. */
   helpful: "tradetalks_helpful",
   notHelpful: "tradetalks_not_helpful",
   /** Re-posts an ephemeral reply for the whole channel. */

@@ -23,7 +23,15 @@ import { sourcesMessage } from "../../src/slack/blocks/sources.js";
 import { statusMessage } from "../../src/slack/blocks/status.js";
 import { timelineMessage } from "../../src/slack/blocks/timeline.js";
 import type { SlackDeps } from "../../src/slack/deps.js";
-import { ACTION_IDS, CALLBACK_IDS, COMMAND, EVENT_TYPES, EVENTS, FUNCTIONS } from "../../src/slack/ids.js";
+import {
+  ACTION_IDS,
+  ACTIONS,
+  CALLBACK_IDS,
+  COMMAND,
+  EVENT_TYPES,
+  EVENTS,
+  FUNCTIONS,
+} from "../../src/slack/ids.js";
 import { register as actions } from "../../src/slack/listeners/actions/index.js";
 import { register as assistantPanel } from "../../src/slack/listeners/assistant/index.js";
 import { register as commands } from "../../src/slack/listeners/commands/index.js";
@@ -219,11 +227,14 @@ describe("buttons", () => {
     const ids = new Set(
       messages.flatMap((m) =>
         m.blocks.flatMap((b) =>
-          b.type === "actions" ? b.elements.map((e) => ("action_id" in e ? String(e.action_id) : "")) : [],
+          b.type === "actions" || b.type === "context_actions"
+            ? b.elements.map((e) => ("action_id" in e ? String(e.action_id) : ""))
+            : [],
         ),
       ),
     );
-    expect(ids.size).toBeGreaterThanOrEqual(7);
+    expect(ids.size).toBeGreaterThanOrEqual(6);
+    expect(ids).toContain(ACTIONS.feedback);
     for (const id of ids) {
       const heard = registered.actions.some((m) => (typeof m === "string" ? m === id : m.test(id)));
       expect(heard, `no listener for ${id}`).toBe(true);
