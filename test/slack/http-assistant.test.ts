@@ -136,6 +136,24 @@ describe("the assistant panel", () => {
     expect(world.slack.callsTo("assistant.threads.setStatus")).toHaveLength(0);
   });
 
+  it("sets the prompts once when Slack re-delivers assistant_thread_started", async () => {
+    const thread = nextTs();
+    const envelope = assistantThreadStarted(eventId(), {
+      channel_id: DM,
+      thread_ts: thread,
+      user_id: PERSON,
+    });
+    expect((await sendEvent(world.app.target, envelope)).status).toBe(200);
+    await world.slack.waitForCalls("assistant.threads.setSuggestedPrompts", 1);
+    const retry = {
+      ...world.app.target,
+      extraHeaders: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" },
+    };
+    expect((await sendEvent(retry, envelope)).status).toBe(200);
+    await world.app.log.waitFor(/ignoring re-delivered event/);
+    expect(world.slack.callsTo("assistant.threads.setSuggestedPrompts")).toHaveLength(1);
+  });
+
   it("never puts a ping from the question into the thread title", async () => {
     const thread = nextTs();
     await openPanel(thread);
