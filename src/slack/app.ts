@@ -9,8 +9,10 @@ import type { SlackDeps } from "./deps.js";
 import { handleErrors } from "./errors.js";
 import { Inflight } from "./inflight.js";
 import { register as registerActions } from "./listeners/actions/index.js";
+import { register as registerAssistant } from "./listeners/assistant/index.js";
 import { register as registerCommands } from "./listeners/commands/index.js";
 import { register as registerEvents } from "./listeners/events/index.js";
+import { register as registerFunctions } from "./listeners/functions/index.js";
 import { register as registerHome } from "./listeners/home/index.js";
 import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
 import { register as registerViews } from "./listeners/views/index.js";
@@ -70,7 +72,10 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   app.use(logFields(deps.core));
   app.use(trackInflight(inflight));
   app.use(dedupeEvents(deps));
+  // The assistant panel's middleware takes its threads' messages before the DM listener sees them.
+  registerAssistant(app, deps);
   registerEvents(app, deps);
+  registerFunctions(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerHome(app, deps);

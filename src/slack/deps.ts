@@ -6,6 +6,7 @@
 import type { Core } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import type { AssistantThreadStore } from "../store/assistant.js";
 import type { ThreadStore } from "../store/threads.js";
 import type { CurationStore, EventStore } from "../store/types.js";
 import type { Telemetry } from "../telemetry/index.js";
@@ -17,7 +18,7 @@ import type { WatchSlackDeps } from "./subcommands/watch-deps.js";
 export interface SlackDeps {
   core: Core;
   /** Records events and feedback; `/tradetalks gaps` reads the curation lists back; threads keep their context. */
-  store: EventStore & CurationStore & ThreadStore;
+  store: EventStore & CurationStore & ThreadStore & AssistantThreadStore;
   logger: Logger;
   /** The clock; injected so tests can pin it. */
   now: () => Date;

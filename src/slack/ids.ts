@@ -10,7 +10,9 @@ export const COMMAND = "/tradetalks";
 export const ACTIONS = {
   /** A "did you mean" button: its value is a claim id; clicking answers from that claim. */
   suggestion: "tradetalks_suggestion",
-  /** Feedback on an answer; the value carries the question, claim ids and knowledge version. */
+  /** Slack's native feedback buttons (👍/👎) on an answer; each value carries the question, claim ids, knowledge version and which it is. */
+  feedback: "tradetalks_feedback",
+  /** The separate helpful / not helpful buttons answers had before; still heard on messages already posted. */
   helpful: "tradetalks_helpful",
   notHelpful: "tradetalks_not_helpful",
   /** Re-posts an ephemeral reply for the whole channel. */
@@ -66,7 +68,20 @@ export const EVENTS = {
   messageGroups: "message.groups",
   messageMpim: "message.mpim",
   appHomeOpened: "app_home_opened",
+  /** The assistant panel: a thread opened (suggested prompts), the user moved to another channel. */
+  assistantThreadStarted: "assistant_thread_started",
+  assistantThreadContextChanged: "assistant_thread_context_changed",
+  /** A Workflow Builder step of ours ran (see FUNCTIONS). */
+  functionExecuted: "function_executed",
 } as const;
 
 /** The event types as a list, for the manifest check. */
 export const EVENT_TYPES: readonly string[] = Object.values(EVENTS);
+
+/** Workflow Builder steps (custom functions); `manifest.yml` declares each under `functions`. */
+export const FUNCTIONS = {
+  /** "Ask Trade Talk Bot": input `question`; outputs `answer` (text) and `source`. */
+  ask: "tradetalks_ask",
+  /** "Trade talks status": output `status` (text). */
+  status: "tradetalks_status",
+} as const;

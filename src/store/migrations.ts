@@ -153,4 +153,15 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // Assistant threads (the assistant panel): who opened each and the context Slack last sent for it.
+  `
+  CREATE TABLE assistant_threads (
+    channel_id TEXT NOT NULL,
+    thread_ts TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    context TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (channel_id, thread_ts)
+  );
+  `,
 ];

@@ -148,6 +148,17 @@ export const PG_MIGRATIONS: readonly string[] = [
     updated_at TIMESTAMPTZ NOT NULL
   );
   `,
+  // Assistant threads (Slack's assistant panel): who opened each and the context Slack last sent.
+  `
+  CREATE TABLE assistant_threads (
+    channel_id TEXT NOT NULL,
+    thread_ts TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    context JSONB NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (channel_id, thread_ts)
+  );
+  `,
 ];
 
 /** Any fixed number: the advisory lock all instances of this app take to migrate one at a time. */

@@ -6,6 +6,7 @@
  * retried for a few seconds (pg-db.ts) and then fails as a StoreError `unavailable`.
  */
 import type { Logger } from "../log.js";
+import { createPgAssistantThreadStore } from "./pg-assistant.js";
 import { createDb, type Db, type RetryPolicy, toPostgresError } from "./pg-db.js";
 import { createPgFeedStore } from "./pg-feeds.js";
 import { createPgLedger } from "./pg-ledger.js";
@@ -163,6 +164,7 @@ function createPostgresStore(db: Db): Store {
     ...createPgNoticeStore(db),
     ...createPgWatchStore(db),
     ...createPgThreadStore(db),
+    ...createPgAssistantThreadStore(db),
     async close() {
       if (closed) return;
       closed = true;

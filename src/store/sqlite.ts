@@ -7,6 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { createAssistantThreadStore } from "./assistant.js";
 import { StoreError, toStoreError } from "./errors.js";
 import { createFeedStore } from "./feeds.js";
 import { createLedger } from "./ledger.js";
@@ -163,6 +164,7 @@ function createStore(db: Database.Database, path: string): Store {
     ...createNoticeStore(db),
     ...createWatchStore(db),
     ...createThreadStore(db),
+    ...createAssistantThreadStore(db),
     async close() {
       if (db.open) db.close();
     },

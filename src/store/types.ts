@@ -4,6 +4,7 @@
  * Surfaces (Slack, CLI, scheduler) depend on this interface, never on SQLite. Every method is
  * async so that a networked database (PostgreSQL) can stand behind the same interface.
  */
+import type { AssistantThreadStore } from "./assistant.js";
 import type { ThreadStore } from "./threads.js";
 
 import type { WatchStore } from "./watch-types.js";
@@ -252,7 +253,8 @@ export interface Store
     FeedStore,
     NoticeStore,
     WatchStore,
-    ThreadStore {
+    ThreadStore,
+    AssistantThreadStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
   close(): Promise<void>;

@@ -14,6 +14,14 @@ const NOW = new Date("2025-10-25T12:00:00Z");
 const world = useTestSlackApp({ now: NOW });
 
 type Block = { type: string; elements?: { action_id?: string; value?: string; text?: { text: string } }[] };
+/** One feedback_buttons element as posted: each side carries its own value. */
+interface FeedbackElement {
+  type: string;
+  action_id: string;
+  positive_button: { value: string };
+  negative_button: { value: string };
+}
+
 const buttons = (blocks: unknown) =>
   ((blocks as Block[]) ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
 
@@ -82,33 +90,62 @@ describe("/tradetalks", () => {
 });
 
 describe("buttons", () => {
-  it("records a helpful click with the answer's entries and knowledge version, and thanks the user", async () => {
+  it("records a click on the answer's native feedback buttons with its entries and knowledge version, and thanks the user", async () => {
     await sendEvent(
       world.app.target,
       appMention("EvBTN000001", { text: "<@UBOT0001> when does the truce expire?" }),
     );
     const [post] = await world.slack.waitForCalls("chat.postMessage", 1);
-    const helpful = buttons(post?.args.blocks).find((b) => b.action_id === "tradetalks_helpful");
-    expect(helpful?.value).toBeTruthy();
-    const click = buttonClick(
-      { action_id: "tradetalks_helpful", value: helpful?.value ?? "" },
-      {
-        responseUrl: world.slack.responseUrl(),
-        ephemeral: false,
-        message: { type: "message", ts: "111.222" },
-      },
-    );
-    expect((await sendInteraction(world.app.target, click)).status).toBe(200);
+    const feedback = ((post?.args.blocks as Block[]) ?? [])
+      .filter((b) => b.type === "context_actions")
+      .flatMap((b) => (b.elements ?? []) as FeedbackElement[])
+      .find((e) => e.type === "feedback_buttons");
+    expect(feedback?.action_id).toBe("tradetalks_feedback");
+    const click = (side: "positive_button" | "negative_button", ts: string) => {
+      const base = buttonClick(
+        { action_id: "tradetalks_feedback", value: feedback?.[side].value ?? "" },
+        { responseUrl: world.slack.responseUrl(), ephemeral: false, message: { type: "message", ts } },
+      );
+      // Slack reports the element clicked as type feedback_buttons, with that side's value.
+      const [action] = base.actions as Record<string, unknown>[];
+      return { ...base, actions: [{ ...action, type: "feedback_buttons", block_id: "answer_feedback" }] };
+    };
+    expect((await sendInteraction(world.app.target, click("negative_button", "111.222"))).status).toBe(200);
     const [thanks] = await world.slack.waitForResponses(1);
     expect(thanks?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
-    expect(String(thanks?.body.text)).toMatch(/Thanks/);
+    expect(String(thanks?.body.text)).toMatch(/Thanks for saying so/);
     expect((await world.app.store.listFeedback())[0]).toMatchObject({
       userId: "W111",
       channelId: "C111",
       question: "when does the truce expire?",
       entryIds: world.app.core.answer("when does the truce expire?", NOW).factIds,
-      helpful: true,
+      helpful: false,
       kbVersion: world.app.core.kbVersion(),
+    });
+    expect((await sendInteraction(world.app.target, click("positive_button", "111.223"))).status).toBe(200);
+    await world.slack.waitForResponses(2);
+    expect((await world.app.store.listFeedback())[0]).toMatchObject({
+      helpful: true,
+      question: "when does the truce expire?",
+    });
+  });
+
+  it("still records a click on the older helpful button of an answer posted before the native ones", async () => {
+    const value = JSON.stringify({ q: "when does the truce expire?", e: ["truce-end"], v: "old-version" });
+    const click = buttonClick(
+      { action_id: "tradetalks_helpful", value },
+      {
+        responseUrl: world.slack.responseUrl(),
+        ephemeral: false,
+        message: { type: "message", ts: "111.300" },
+      },
+    );
+    expect((await sendInteraction(world.app.target, click)).status).toBe(200);
+    await world.slack.waitForResponses(1);
+    expect((await world.app.store.listFeedback())[0]).toMatchObject({
+      helpful: true,
+      entryIds: ["truce-end"],
+      kbVersion: "old-version",
     });
   });
 

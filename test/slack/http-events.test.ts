@@ -3,6 +3,7 @@
  * real core and store, the Web API pointed at a fake Slack that records what would appear.
  */
 import { describe, expect, it } from "vitest";
+import { quoted } from "../support/blocks.js";
 import { appMention, messageIm, payloadJson } from "../support/payloads.js";
 import { useTestSlackApp } from "../support/slack-app.js";
 import { sendEvent } from "../support/slack-requests.js";
@@ -59,10 +60,10 @@ describe("mentions in channels", () => {
     expect(post?.args.thread_ts).toBe("1729850000.000100");
     expect(post?.args.text).toMatch(/November 2025/);
     const blocks = blocksText(post?.args.blocks);
-    expect(blocks).toContain("> That agreement is set to expire in November.");
+    expect(quoted(post?.args.blocks)).toBe("> That agreement is set to expire in November.");
     expect(blocks).toContain("US, China Plan New Trade Talks in Malaysia");
     expect(blocks).toContain("Oct. 17, 2025 (8 days old)");
-    expect(blocks).toContain("tradetalks_helpful");
+    expect(blocks).toContain("tradetalks_feedback");
     expect(post?.token).toBe("xoxb-test-token");
   });
 

@@ -6,6 +6,7 @@
  * the frozen seed knowledge, real SQLite; only Slack's Web API is the fake.
  */
 import { describe, expect, it, vi } from "vitest";
+import { quoted } from "../support/blocks.js";
 import { appMention, messageChannels, messageIm, slashCommand } from "../support/payloads.js";
 import { useTestSlackApp } from "../support/slack-app.js";
 import { sendCommand, sendEvent } from "../support/slack-requests.js";
@@ -78,7 +79,7 @@ describe("follow-ups in a thread the bot answered in", () => {
     const [first] = world.slack.callsTo("chat.postMessage");
     expect(first?.args.thread_ts).toBe(thread);
     expect(first?.args.text).toMatch(/expire in November 2025/);
-    expect(blocksText(first?.args.blocks)).toContain("> That agreement is set to expire in November.");
+    expect(quoted(first?.args.blocks)).toContain("> That agreement is set to expire in November.");
 
     await replyInThread(thread, "and the tariff?");
     const second = (await world.slack.waitForCalls("chat.postMessage", 2))[1];
@@ -88,7 +89,7 @@ describe("follow-ups in a thread the bot answered in", () => {
     expect(second?.args.text).toMatch(
       /100% import surtax on Chinese goods is set to take effect on Nov\. 1, 2025/,
     );
-    expect(blocksText(second?.args.blocks)).toContain(
+    expect(quoted(second?.args.blocks)).toContain(
       "> He also declared a 100% import surtax on Chinese goods to take effect Nov. 1.",
     );
 
@@ -98,7 +99,7 @@ describe("follow-ups in a thread the bot answered in", () => {
     expect(third?.args.text).toMatch(
       /^As reported by .*, Oct\. 17, 2025; my sources record no speaker for it\./,
     );
-    expect(blocksText(third?.args.blocks)).toContain("> He also declared a 100% import surtax");
+    expect(quoted(third?.args.blocks)).toContain("> He also declared a 100% import surtax");
 
     for (const post of [first, second, third]) expect(String(post?.args.text).length).toBeLessThan(400);
     // The mention arrived twice (app_mention and message.channels) and was answered once.
@@ -121,7 +122,7 @@ describe("follow-ups in a thread the bot answered in", () => {
     expect(posts[1]?.args.text).toMatch(
       /^Source: .*"US, China Plan New Trade Talks in Malaysia", Oct\. 17, 2025\./,
     );
-    expect(blocksText(posts[1]?.args.blocks)).toContain("> That agreement is set to expire in November.");
+    expect(quoted(posts[1]?.args.blocks)).toContain("> That agreement is set to expire in November.");
   });
 
   it("does not answer in a thread it has not answered in", async () => {
@@ -263,6 +264,6 @@ describe("direct messages", () => {
     await sendEvent(world.app.target, messageIm(eventId(), { text: "source?", ts: nextTs() }));
     const [, , source] = await world.slack.waitForCalls("chat.postMessage", 3);
     expect(source?.args.text).toMatch(/^Source: /);
-    expect(blocksText(source?.args.blocks)).toContain("> He also declared a 100% import surtax");
+    expect(quoted(source?.args.blocks)).toContain("> He also declared a 100% import surtax");
   });
 });

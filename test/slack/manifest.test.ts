@@ -23,11 +23,21 @@ import { sourcesMessage } from "../../src/slack/blocks/sources.js";
 import { statusMessage } from "../../src/slack/blocks/status.js";
 import { timelineMessage } from "../../src/slack/blocks/timeline.js";
 import type { SlackDeps } from "../../src/slack/deps.js";
-import { ACTION_IDS, CALLBACK_IDS, COMMAND, EVENT_TYPES } from "../../src/slack/ids.js";
+import {
+  ACTION_IDS,
+  ACTIONS,
+  CALLBACK_IDS,
+  COMMAND,
+  EVENT_TYPES,
+  EVENTS,
+  FUNCTIONS,
+} from "../../src/slack/ids.js";
 import { register as actions } from "../../src/slack/listeners/actions/index.js";
+import { register as assistantPanel } from "../../src/slack/listeners/assistant/index.js";
 import { register as commands } from "../../src/slack/listeners/commands/index.js";
 import { register as events } from "../../src/slack/listeners/events/index.js";
 import { THREAD_MESSAGE_EVENTS } from "../../src/slack/listeners/events/thread-message.js";
+import { register as functions } from "../../src/slack/listeners/functions/index.js";
 import { register as home } from "../../src/slack/listeners/home/index.js";
 import { register as views } from "../../src/slack/listeners/views/index.js";
 import { openStore } from "../../src/store/sqlite.js";
@@ -45,10 +55,11 @@ interface Registered {
   commands: string[];
   actions: (string | RegExp)[];
   views: string[];
+  functions: string[];
 }
 
 function recordRegistrations(deps: SlackDeps): Registered {
-  const seen: Registered = { events: [], commands: [], actions: [], views: [] };
+  const seen: Registered = { events: [], commands: [], actions: [], views: [], functions: [] };
   const recorder = {
     event: (name: string) => seen.events.push(name),
     message: () => seen.events.push("message"),
@@ -56,10 +67,18 @@ function recordRegistrations(deps: SlackDeps): Registered {
     action: (id: string | RegExp | { action_id: string | RegExp }) =>
       seen.actions.push(typeof id === "object" && "action_id" in id ? id.action_id : id),
     view: (id: string) => seen.views.push(id),
+    // Bolt's Assistant takes the panel's two events and the messages of its threads (DMs).
+    assistant: () =>
+      seen.events.push(EVENTS.assistantThreadStarted, EVENTS.assistantThreadContextChanged, "message"),
+    function: (callbackId: string) => {
+      seen.functions.push(callbackId);
+      seen.events.push(EVENTS.functionExecuted);
+    },
     use: () => {},
     error: () => {},
   };
-  for (const register of [events, commands, actions, home, views]) register(recorder as unknown as App, deps);
+  for (const register of [assistantPanel, events, commands, actions, home, views, functions])
+    register(recorder as unknown as App, deps);
   return seen;
 }
 
@@ -123,6 +142,30 @@ describe("manifest.yml", () => {
     expect(scopes).toContain("chat:write");
   });
 
+  it("declares exactly the Workflow Builder steps the code handles, each with its parameters", () => {
+    const declared = manifest.functions as Record<
+      string,
+      { input_parameters: object; output_parameters: object }
+    >;
+    expect(Object.keys(declared).sort()).toEqual([...registered.functions].sort());
+    expect(Object.keys(declared).sort()).toEqual(Object.values(FUNCTIONS).sort());
+    expect(Object.keys(declared[FUNCTIONS.ask]?.input_parameters ?? {})).toEqual(["question"]);
+    expect(Object.keys(declared[FUNCTIONS.ask]?.output_parameters ?? {}).sort()).toEqual([
+      "answer",
+      "quote",
+      "source",
+    ]);
+    expect(Object.keys(declared[FUNCTIONS.status]?.output_parameters ?? {})).toEqual(["status"]);
+    // Slack runs an app's functions only when it is org-ready and says they run on its own server.
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
+    expect(manifest.settings.function_runtime).toBe("remote");
+  });
+
+  it("turns on the assistant panel and asks for the scope its API calls need", () => {
+    expect(manifest.features.assistant_view.assistant_description).toMatch(/trade talks/);
+    expect(manifest.oauth_config.scopes.bot).toContain("assistant:write");
+  });
+
   it("asks for the history scopes only for the message events it subscribes to", () => {
     const scopes: string[] = manifest.oauth_config.scopes.bot;
     const events: string[] = manifest.settings.event_subscriptions.bot_events;
@@ -184,11 +227,14 @@ describe("buttons", () => {
     const ids = new Set(
       messages.flatMap((m) =>
         m.blocks.flatMap((b) =>
-          b.type === "actions" ? b.elements.map((e) => ("action_id" in e ? String(e.action_id) : "")) : [],
+          b.type === "actions" || b.type === "context_actions"
+            ? b.elements.map((e) => ("action_id" in e ? String(e.action_id) : ""))
+            : [],
         ),
       ),
     );
-    expect(ids.size).toBeGreaterThanOrEqual(7);
+    expect(ids.size).toBeGreaterThanOrEqual(6);
+    expect(ids).toContain(ACTIONS.feedback);
     for (const id of ids) {
       const heard = registered.actions.some((m) => (typeof m === "string" ? m === id : m.test(id)));
       expect(heard, `no listener for ${id}`).toBe(true);

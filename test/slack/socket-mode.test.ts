@@ -15,6 +15,7 @@ import type { SlackDeps } from "../../src/slack/deps.js";
 import { type RunningSlack, startSlack } from "../../src/slack/start.js";
 import { openStore } from "../../src/store/sqlite.js";
 import type { Store } from "../../src/store/types.js";
+import { quoted } from "../support/blocks.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { FakeSocketMode } from "../support/fake-socket-mode.js";
 import { type CapturedLog, captureLogger } from "../support/logger.js";
@@ -122,7 +123,7 @@ describe("Socket Mode", () => {
     const followUp = posts[before + 1];
     expect(followUp?.args.thread_ts).toBe(thread);
     expect(followUp?.args.text).toMatch(/take effect on Nov\. 1, 2025/);
-    expect(JSON.stringify(followUp?.args.blocks)).toContain("> He also declared a 100% import surtax");
+    expect(quoted(followUp?.args.blocks)).toContain("> He also declared a 100% import surtax");
   });
 
   it("serves the health check on PORT", async () => {

@@ -8,6 +8,8 @@ export interface FeedbackValue {
   question: string;
   entryIds: string[];
   kbVersion: string;
+  /** Which of the native feedback buttons carries it; the old separate buttons leave it out. */
+  helpful?: boolean;
 }
 
 /** What "Share in channel" re-renders for everyone. */
@@ -39,14 +41,20 @@ function fitting(question: string, encode: (q: string) => string): string {
 
 /** Encodes feedback for a button value. */
 export function encodeFeedback(v: FeedbackValue): string {
-  return fitting(v.question, (q) => JSON.stringify({ q, e: v.entryIds.slice(0, 10), v: v.kbVersion }));
+  const h = v.helpful === undefined ? {} : { h: v.helpful ? 1 : 0 };
+  return fitting(v.question, (q) => JSON.stringify({ q, e: v.entryIds.slice(0, 10), v: v.kbVersion, ...h }));
 }
 
 /** Decodes a feedback button value; undefined when it is not one of ours. */
 export function decodeFeedback(value: string | undefined): FeedbackValue | undefined {
   const o = parse(value);
   if (!o || typeof o.q !== "string" || !Array.isArray(o.e) || typeof o.v !== "string") return undefined;
-  return { question: o.q, entryIds: o.e.filter((x): x is string => typeof x === "string"), kbVersion: o.v };
+  return {
+    question: o.q,
+    entryIds: o.e.filter((x): x is string => typeof x === "string"),
+    kbVersion: o.v,
+    ...(o.h === 1 || o.h === 0 ? { helpful: o.h === 1 } : {}),
+  };
 }
 
 /** Encodes what to share for a button value. */

@@ -11,6 +11,8 @@ export interface RenderedButton {
   actionId: string;
   value: string;
   text: string;
+  /** The element type a click reports: `button`, or `feedback_buttons` for either of those two. */
+  type?: "button" | "feedback_buttons";
 }
 
 /** A rendered message: the text and its buttons. */
@@ -55,6 +57,37 @@ export function renderMessage(
         lines.push(
           `  ${parts.map((p, i) => (i === 0 ? p : parts[i - 1]?.endsWith(":") ? ` ${p}` : ` · ${p}`)).join("")}`,
         );
+        break;
+      }
+      case "rich_text": {
+        for (const el of (b.elements as Obj[] | undefined) ?? []) {
+          const text = ((el.elements as Obj[] | undefined) ?? []).map((t) => String(t.text ?? "")).join("");
+          const shown = stripEmoji(text).replace(/\u200b/g, "");
+          lines.push(
+            el.type === "rich_text_quote"
+              ? shown
+                  .split("\n")
+                  .map((l) => `  │ ${l}`)
+                  .join("\n")
+              : shown,
+          );
+        }
+        break;
+      }
+      case "context_actions": {
+        const parts: string[] = [];
+        for (const el of (b.elements as Obj[] | undefined) ?? []) {
+          if (el.type !== "feedback_buttons") continue;
+          for (const side of [el.positive_button, el.negative_button] as (Obj | undefined)[]) {
+            if (!side) continue;
+            const n = firstButton + buttons.length;
+            const text = plain(side.text);
+            const value = String(side.value ?? "");
+            buttons.push({ n, actionId: String(el.action_id ?? ""), value, text, type: "feedback_buttons" });
+            parts.push(`[${n}] ${text}`);
+          }
+        }
+        if (parts.length) lines.push(`  ${parts.join("   ")}`);
         break;
       }
       case "divider":

@@ -172,7 +172,7 @@ export function buttonClick(
         block_id: "local",
         text: { type: "plain_text", text: button.text, emoji: true },
         value: button.value,
-        type: "button",
+        type: button.type ?? "button",
         action_ts: nextTs(),
       },
     ],

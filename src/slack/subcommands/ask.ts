@@ -2,6 +2,7 @@
 import { askCore } from "../ask.js";
 import { answerMessage } from "../blocks/answer.js";
 import { displayQuestion, normaliseQuestion } from "../question.js";
+import { sourceTexts } from "../source-text.js";
 import type { Subcommand } from "./types.js";
 
 /** The ask subcommand. */
@@ -20,6 +21,7 @@ export const ask: Subcommand = {
       showQuestion: true,
       share: { kind: "ask", question: shown },
       feedback: { kbVersion: deps.core.kbVersion() },
+      sourceText: sourceTexts(deps),
     });
   },
 };

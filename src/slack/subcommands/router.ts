@@ -8,6 +8,7 @@ import { answerMessage } from "../blocks/answer.js";
 import { safeMrkdwn, slackToPlain } from "../escape.js";
 import { COMMAND } from "../ids.js";
 import { normaliseQuestion } from "../question.js";
+import { sourceTexts } from "../source-text.js";
 import { helpMessage } from "./help.js";
 import type { Subcommand } from "./types.js";
 
@@ -43,6 +44,7 @@ export function route(text: string, list: readonly Subcommand[]): Route {
         showQuestion: true,
         share: { kind: "ask", question },
         feedback: { kbVersion: deps.core.kbVersion() },
+        sourceText: sourceTexts(deps),
       });
     },
   };

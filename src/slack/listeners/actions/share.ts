@@ -12,6 +12,7 @@ import { timelineMessage } from "../../blocks/timeline.js";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS } from "../../ids.js";
 import { normaliseQuestion } from "../../question.js";
+import { sourceTexts } from "../../source-text.js";
 
 /** Renders what a share button points at, for the channel; undefined when it no longer exists. */
 export function sharedMessage(
@@ -28,10 +29,20 @@ export function sharedMessage(
         now,
         sharedBy: userId,
         feedback: { kbVersion },
+        sourceText: sourceTexts(deps),
       });
     case "entry": {
       const a = deps.core.answerEntry(v.entryId, now);
-      return a && answerMessage(a, { question: v.question, now, sharedBy: userId, feedback: { kbVersion } });
+      return (
+        a &&
+        answerMessage(a, {
+          question: v.question,
+          now,
+          sharedBy: userId,
+          feedback: { kbVersion },
+          sourceText: sourceTexts(deps),
+        })
+      );
     }
     case "status":
       return statusMessage(deps.core.status(now), { sharedBy: userId });

@@ -7,6 +7,7 @@ import { answerMessage } from "../../blocks/answer.js";
 import type { SlackDeps } from "../../deps.js";
 import { ACTIONS, actionMatcher } from "../../ids.js";
 import { postMessage } from "../../post.js";
+import { sourceTexts } from "../../source-text.js";
 import { where } from "./where.js";
 
 /** Registers the suggestion buttons. */
@@ -32,6 +33,7 @@ export function register(app: App, deps: SlackDeps): void {
         now,
         showQuestion: true,
         feedback: { kbVersion: deps.core.kbVersion() },
+        sourceText: sourceTexts(deps),
         share: place.ephemeral ? { kind: "entry", entryId: action.value ?? "", question } : undefined,
       });
       if (place.ephemeral || !place.channel) {

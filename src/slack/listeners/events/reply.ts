@@ -12,6 +12,7 @@ import type { SlackDeps } from "../../deps.js";
 import { COMMAND } from "../../ids.js";
 import { postMessage } from "../../post.js";
 import { displayQuestion, normaliseQuestion } from "../../question.js";
+import { sourceTexts } from "../../source-text.js";
 import { answerInConversation, rememberTurn } from "../../threads.js";
 
 /** Where and from whom a question came. */
@@ -62,6 +63,7 @@ export async function replyToQuestion(
     question: displayQuestion(asked.text, asked.botUserId),
     now,
     feedback: { kbVersion: deps.core.kbVersion() },
+    sourceText: sourceTexts(deps),
   });
   if (await postMessage(client, { ...where, ...message }, deps.logger)) {
     await rememberTurn(deps, asked.conversation, reply, now);
