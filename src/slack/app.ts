@@ -30,8 +30,9 @@ export interface BotIdentity {
 export interface SlackAppOptions {
   deps: SlackDeps;
   receiver: Receiver;
-  botToken: string;
-  bot: BotIdentity;
+  /** The one workspace's token; absent in OAuth mode, where the receiver's installer authorizes each request. */
+  botToken?: string;
+  bot?: BotIdentity;
   /** Web API base URL (`SLACK_API_URL`); Slack's own when unset. */
   apiUrl?: string;
   /** Overrides for the Web API retry policy (tests shorten the back-off). */
@@ -50,9 +51,8 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   const level = deps.config.logLevel as LogLevel;
   const app = new App({
     receiver: o.receiver,
-    token: o.botToken,
-    botId: o.bot.botId,
-    botUserId: o.bot.botUserId,
+    ...(o.botToken ? { token: o.botToken } : {}),
+    ...(o.bot ? { botId: o.bot.botId, botUserId: o.bot.botUserId } : {}),
     // The identity was checked once at start (or is the local chat's); no auth.test per request.
     tokenVerificationEnabled: false,
     logger: boltLogger(deps.logger, level ?? LogLevel.INFO),

@@ -53,11 +53,20 @@ export function startBriefings(options: {
   telemetry?: Telemetry;
   /** The gap between ticks (default 30 s); readiness allows four gaps without a tick. */
   tickMs?: number;
+  /** OAuth mode: a workspace's bot token (each channel's briefing is posted with its team's). */
+  botTokenForTeam?: (teamId: string) => Promise<string | undefined>;
 }): BriefingScheduler {
-  const { config, store, logger } = options;
+  const { config, store, logger, botTokenForTeam } = options;
   const clock = options.clock ?? systemClock;
   const botToken = config.slack.botToken;
-  if (!botToken) throw new Error("briefings need SLACK_BOT_TOKEN");
+  if (!botToken && !botTokenForTeam) throw new Error("briefings need SLACK_BOT_TOKEN");
+  const tokenFor = botTokenForTeam
+    ? async (channelId: string) => {
+        const teamId = (await store.getSubscription(channelId))?.teamId;
+        // A subscription without a team (DEFAULT_SUBSCRIPTION_CHANNEL) uses SLACK_BOT_TOKEN, if set.
+        return teamId ? botTokenForTeam(teamId) : botToken;
+      }
+    : undefined;
   const def = applyDefaultSubscription(store, config, clock.now());
   if (def) logger.info(`default briefing subscription: ${def.channelId} at ${def.time} ${def.timeZone}`);
   const { telemetry } = options;
@@ -77,7 +86,7 @@ export function startBriefings(options: {
   const scheduler = createScheduler({
     store,
     poster: createBriefingPoster({
-      botToken,
+      ...(tokenFor ? { tokenFor } : { botToken }),
       ...(apiUrl ? { apiUrl } : {}),
       ...(fetch ? { fetch } : {}),
       logger,
@@ -87,7 +96,7 @@ export function startBriefings(options: {
       lastTick = at;
       telemetry?.metrics.recordBriefingTick(report);
     },
-    ...(config.adminChannelId
+    ...(config.adminChannelId && botToken
       ? {
           onGiveUp: briefingAdminNotice({
             botToken,

@@ -66,6 +66,10 @@ export const EVENTS = {
   messageGroups: "message.groups",
   messageMpim: "message.mpim",
   appHomeOpened: "app_home_opened",
+  /** The app was removed from a workspace (or an org): its tokens and briefings go. */
+  appUninstalled: "app_uninstalled",
+  /** Tokens were revoked: the bot's means uninstalled; only users' drops those. */
+  tokensRevoked: "tokens_revoked",
 } as const;
 
 /** The event types as a list, for the manifest check. */

@@ -153,4 +153,23 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // Installations (install in any workspace): one row per workspace, or per Enterprise Grid org for
+  // an org-wide install, keyed 'T:<team>' or 'E:<enterprise>'. Tokens are stored sealed
+  // (AES-256-GCM, src/store/token-crypto.ts), never in plaintext; details is the rest, as JSON.
+  `
+  CREATE TABLE installations (
+    install_key TEXT PRIMARY KEY,
+    enterprise_id TEXT,
+    team_id TEXT,
+    is_enterprise_install INTEGER NOT NULL,
+    bot_token TEXT,
+    bot_refresh_token TEXT,
+    user_token TEXT,
+    user_refresh_token TEXT,
+    details TEXT NOT NULL,
+    installed_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX installations_team ON installations (team_id);
+  `,
 ];

@@ -9,6 +9,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { StoreError, toStoreError } from "./errors.js";
 import { createFeedStore } from "./feeds.js";
+import { createInstallationStore } from "./installations.js";
 import { createLedger } from "./ledger.js";
 import { MIGRATIONS } from "./migrations.js";
 import { createNoticeStore } from "./notices.js";
@@ -163,6 +164,7 @@ function createStore(db: Database.Database, path: string): Store {
     ...createNoticeStore(db),
     ...createWatchStore(db),
     ...createThreadStore(db),
+    ...createInstallationStore(db),
     close() {
       if (db.open) db.close();
     },

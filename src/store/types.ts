@@ -3,6 +3,7 @@
  * (`sqlite.ts`); tests use the same implementation on a temporary file or `:memory:`.
  * Surfaces (Slack, CLI, scheduler) depend on this interface, never on SQLite.
  */
+import type { InstallationStore } from "./installations.js";
 import type { ThreadStore } from "./threads.js";
 
 import type { WatchStore } from "./watch-types.js";
@@ -243,7 +244,8 @@ export interface Store
     FeedStore,
     NoticeStore,
     WatchStore,
-    ThreadStore {
+    ThreadStore,
+    InstallationStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
   close(): void;

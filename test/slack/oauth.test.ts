@@ -1,0 +1,312 @@
+/**
+ * Installing in any workspace, end to end over real HTTP: /slack/install redirects to Slack's
+ * authorize page with a signed state, /slack/oauth_redirect exchanges the code with the fake
+ * Slack's oauth.v2.access and stores the tokens encrypted, and each workspace's events are then
+ * answered with that workspace's own token. Uninstalling deletes the tokens and stops briefings.
+ */
+import Database from "better-sqlite3";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { startBriefings } from "../../src/slack/briefings.js";
+import { FakeClock, knowledge, memoryLogger } from "../briefing/harness.js";
+import { type FakeInstall, FakeSlack } from "../support/fake-slack.js";
+import {
+  type OAuthTestApp,
+  startOAuthTestApp,
+  TEST_AUTHORIZE_URL,
+  TEST_CLIENT,
+} from "../support/oauth-app.js";
+import { appMention } from "../support/payloads.js";
+import { startTestSlackApp } from "../support/slack-app.js";
+import { sendEvent } from "../support/slack-requests.js";
+
+const NOW = new Date("2026-03-02T07:00:00Z");
+
+const TEAM_A: FakeInstall = {
+  teamId: "TAAAA0001",
+  botToken: "xoxb-team-a-0001-secretpart",
+  botUserId: "UBOTA",
+  botId: "BBOTA",
+  userId: "UINSTALLA",
+  userToken: "xoxp-team-a-user-0001-secretpart",
+};
+const TEAM_B: FakeInstall = {
+  teamId: "TBBBB0002",
+  botToken: "xoxb-team-b-0002-secretpart",
+  botUserId: "UBOTB",
+  botId: "BBOTB",
+  userId: "UINSTALLB",
+  refreshToken: "xoxe-1-team-b-refresh-secretpart",
+  expiresIn: 43_200,
+};
+const ORG: FakeInstall = {
+  enterpriseId: "EORG0001",
+  isEnterpriseInstall: true,
+  botToken: "xoxb-org-0001-secretpart",
+  botUserId: "UBOTORG",
+  botId: "BBOTORG",
+  userId: "UADMINORG",
+};
+
+let slack: FakeSlack;
+let app: OAuthTestApp;
+beforeAll(async () => {
+  slack = await FakeSlack.start({ clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
+  app = await startOAuthTestApp(slack, { now: NOW });
+});
+afterEach(() => slack.reset());
+afterAll(async () => {
+  await app?.close();
+  await slack?.close();
+});
+
+/** GET /slack/install: the redirect to Slack, its state and the state cookie. */
+async function startInstall() {
+  const res = await fetch(`${app.baseUrl}/slack/install`, { redirect: "manual" });
+  const location = new URL(res.headers.get("location") ?? "about:blank");
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { res, location, state: location.searchParams.get("state") ?? "", cookie };
+}
+
+/** The browser coming back from Slack with `code` and `state`. */
+function redirectBack(params: Record<string, string>, cookie: string) {
+  const q = new URLSearchParams(params).toString();
+  return fetch(`${app.baseUrl}/slack/oauth_redirect?${q}`, { redirect: "manual", headers: { cookie } });
+}
+
+/** A full install of `install` with a fresh code. */
+async function install(code: string, who: FakeInstall) {
+  slack.addInstall(code, who);
+  const { state, cookie } = await startInstall();
+  const res = await redirectBack({ code, state }, cookie);
+  await res.text();
+  return res;
+}
+
+function rawRows(): Record<string, unknown>[] {
+  const db = new Database(app.dbPath, { readonly: true });
+  try {
+    return db.prepare("SELECT * FROM installations ORDER BY install_key").all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** An app_mention from a workspace (or an org-installed workspace), as Slack sends it. */
+function mentionFrom(eventId: string, team: string, enterprise?: string) {
+  const env = appMention(eventId, {
+    text: "<@UBOT> what is the tariff truce?",
+    channel: `C${team}`,
+    user: "UASKER",
+    ts: "1700000001.000100",
+  });
+  return {
+    ...env,
+    team_id: team,
+    ...(enterprise ? { enterprise_id: enterprise, is_ext_shared_channel: false } : {}),
+    authorizations: [
+      {
+        team_id: team,
+        ...(enterprise ? { enterprise_id: enterprise } : {}),
+        user_id: "UBOT",
+        is_bot: true,
+        is_enterprise_install: enterprise !== undefined,
+      },
+    ],
+  };
+}
+
+function uninstalledFrom(eventId: string, team: string, enterprise?: string) {
+  return {
+    token: "XXYYZZ",
+    team_id: team,
+    ...(enterprise ? { enterprise_id: enterprise } : {}),
+    api_app_id: "A0FAKE",
+    type: "event_callback",
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    event: { type: "app_uninstalled" },
+    authorizations: [
+      {
+        team_id: team,
+        ...(enterprise ? { enterprise_id: enterprise } : {}),
+        user_id: "UBOT",
+        is_bot: true,
+        is_enterprise_install: enterprise !== undefined,
+      },
+    ],
+  };
+}
+
+describe("GET /slack/install", () => {
+  it("redirects to Slack's authorize page with the client id, the manifest's scopes and a state", async () => {
+    const { res, location, state, cookie } = await startInstall();
+    expect(res.status).toBe(302);
+    expect(`${location.origin}${location.pathname}`).toBe(TEST_AUTHORIZE_URL);
+    expect(location.searchParams.get("client_id")).toBe(TEST_CLIENT.id);
+    expect(location.searchParams.get("scope")?.split(",")).toContain("chat:write");
+    expect(location.searchParams.get("scope")?.split(",")).toContain("app_mentions:read");
+    expect(state.length).toBeGreaterThan(20);
+    expect(cookie).toBe(`slack-app-oauth-state=${state}`);
+  });
+});
+
+describe("GET /slack/oauth_redirect", () => {
+  it("stores the workspace's tokens encrypted: the raw row holds no plaintext token", async () => {
+    const res = await install("code-a", TEAM_A);
+    expect(res.status).toBe(200);
+    const [access] = slack.callsTo("oauth.v2.access");
+    expect(access?.args.code).toBe("code-a");
+    const row = rawRows().find((r) => r.install_key === `T:${TEAM_A.teamId}`);
+    expect(row).toBeDefined();
+    const raw = JSON.stringify(row);
+    expect(raw).not.toContain(TEAM_A.botToken);
+    expect(raw).not.toContain("team-a-0001");
+    expect(raw).not.toContain(TEAM_A.userToken);
+    expect(String(row?.bot_token)).toMatch(/^v1\./);
+    expect(String(row?.user_token)).toMatch(/^v1\./);
+    expect(row?.team_id).toBe(TEAM_A.teamId);
+    expect(row?.is_enterprise_install).toBe(0);
+    // Nothing on the way logged a token.
+    expect(app.log.text()).not.toContain("team-a-0001");
+  });
+
+  it("answers each workspace's events with that workspace's own bot token", async () => {
+    await install("code-b", TEAM_B);
+    const refresh = JSON.stringify(rawRows().find((r) => r.install_key === `T:${TEAM_B.teamId}`));
+    expect(refresh).not.toContain("team-b-refresh");
+    slack.reset();
+    expect((await sendEvent(app.target, mentionFrom("EvOA1", "TAAAA0001"))).status).toBe(200);
+    const [a] = await slack.waitForCalls("chat.postMessage", 1);
+    expect(a?.token).toBe(TEAM_A.botToken);
+    expect(a?.args.channel).toBe("CTAAAA0001");
+    expect((await sendEvent(app.target, mentionFrom("EvOA2", "TBBBB0002"))).status).toBe(200);
+    const posts = await slack.waitForCalls("chat.postMessage", 2);
+    expect(posts[1]?.token).toBe(TEAM_B.botToken);
+    expect(posts[1]?.args.channel).toBe("CTBBBB0002");
+  });
+
+  it("refuses a forged state: an error page, no code exchanged, nothing stored", async () => {
+    slack.addInstall("code-forged", { ...TEAM_A, teamId: "TFORGED01" });
+    const { cookie } = await startInstall();
+    const res = await redirectBack({ code: "code-forged", state: "forged-state" }, cookie);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/Something Went Wrong/i);
+    expect(slack.callsTo("oauth.v2.access")).toHaveLength(0);
+    expect(rawRows().some((r) => r.team_id === "TFORGED01")).toBe(false);
+  });
+
+  it("refuses a missing state, and a valid state without the browser's state cookie", async () => {
+    slack.addInstall("code-nostate", { ...TEAM_A, teamId: "TNOSTATE1" });
+    const { state } = await startInstall();
+    const missing = await redirectBack({ code: "code-nostate" }, "");
+    expect(missing.status).toBe(400);
+    const noCookie = await redirectBack({ code: "code-nostate", state }, "");
+    expect(noCookie.status).toBe(400);
+    expect(slack.callsTo("oauth.v2.access")).toHaveLength(0);
+    expect(rawRows().some((r) => r.team_id === "TNOSTATE1")).toBe(false);
+  });
+
+  it("stores an Enterprise Grid org-wide install under its enterprise and answers its workspaces with it", async () => {
+    expect((await install("code-org", ORG)).status).toBe(200);
+    const row = rawRows().find((r) => r.install_key === "E:EORG0001");
+    expect(row?.is_enterprise_install).toBe(1);
+    expect(row?.enterprise_id).toBe("EORG0001");
+    expect(row?.team_id).toBeNull();
+    expect(JSON.stringify(row)).not.toContain(ORG.botToken);
+    slack.reset();
+    await sendEvent(app.target, mentionFrom("EvOrg1", "TORGWS001", "EORG0001"));
+    const [post] = await slack.waitForCalls("chat.postMessage", 1);
+    expect(post?.token).toBe(ORG.botToken);
+    // Uninstalled from the org: its row goes.
+    expect((await sendEvent(app.target, uninstalledFrom("EvOrgUn", "TORGWS001", "EORG0001"))).status).toBe(
+      200,
+    );
+    await app.log.waitFor(/uninstalled from enterprise EORG0001/);
+    expect(rawRows().some((r) => r.install_key === "E:EORG0001")).toBe(false);
+  });
+});
+
+describe("uninstalling", () => {
+  it("deletes the workspace's tokens and its due briefing is not posted; other workspaces' still are", async () => {
+    const store = app.store;
+    const since = new Date("2026-03-01T00:00:00Z");
+    const sub = {
+      time: "08:00",
+      timeZone: "UTC",
+      weekdaysOnly: false,
+      quietWhenUnchanged: false,
+      createdBy: "U1",
+    };
+    store.upsertSubscription({ ...sub, channelId: "CBRIEFA", teamId: TEAM_A.teamId }, since);
+    store.upsertSubscription({ ...sub, channelId: "CBRIEFB", teamId: TEAM_B.teamId }, since);
+    expect(rawRows().some((r) => r.team_id === TEAM_A.teamId)).toBe(true);
+
+    expect((await sendEvent(app.target, uninstalledFrom("EvUnA", "TAAAA0001"))).status).toBe(200);
+    await app.log.waitFor(/uninstalled from team TAAAA0001/);
+    expect(rawRows().some((r) => r.team_id === TEAM_A.teamId)).toBe(false);
+    expect(store.getSubscription("CBRIEFA")).toBeUndefined();
+    expect(store.getSubscription("CBRIEFB")).toBeDefined();
+
+    const botTokenForTeam = app.running.botTokenForTeam;
+    expect(botTokenForTeam).toBeDefined();
+    expect(await botTokenForTeam?.(TEAM_A.teamId as string)).toBeUndefined();
+    const scheduler = startBriefings({
+      config: app.deps.config,
+      store,
+      knowledge,
+      logger: memoryLogger(),
+      clock: FakeClock.at("2026-03-02T08:01:00Z"),
+      ...(botTokenForTeam ? { botTokenForTeam } : {}),
+    });
+    await scheduler.tick();
+    await scheduler.stop();
+    const posts = slack.callsTo("chat.postMessage");
+    expect(posts.map((p) => p.args.channel)).toEqual(["CBRIEFB"]);
+    expect(posts[0]?.token).toBe(TEAM_B.botToken);
+  });
+
+  it("tokens_revoked for users only drops the user tokens and keeps the bot's", async () => {
+    await install("code-a2", TEAM_A);
+    expect(String(rawRows().find((r) => r.team_id === TEAM_A.teamId)?.user_token)).toMatch(/^v1\./);
+    const envelope = {
+      ...uninstalledFrom("EvRevoke", "TAAAA0001"),
+      event: { type: "tokens_revoked", tokens: { oauth: [TEAM_A.userId] } },
+    };
+    expect((await sendEvent(app.target, envelope)).status).toBe(200);
+    await app.log.waitFor(/user tokens revoked in TAAAA0001/);
+    const row = rawRows().find((r) => r.team_id === TEAM_A.teamId);
+    expect(row?.user_token).toBeNull();
+    expect(String(row?.bot_token)).toMatch(/^v1\./);
+  });
+
+  it("tokens_revoked for the bot is an uninstall", async () => {
+    const envelope = {
+      ...uninstalledFrom("EvRevokeBot", "TAAAA0001"),
+      event: { type: "tokens_revoked", tokens: { bot: [TEAM_A.botUserId] } },
+    };
+    expect((await sendEvent(app.target, envelope)).status).toBe(200);
+    await app.log.waitFor(/uninstalled from team TAAAA0001: tokens deleted/);
+    expect(rawRows().some((r) => r.team_id === TEAM_A.teamId)).toBe(false);
+  });
+});
+
+describe("single-workspace token mode", () => {
+  it("is unchanged: no install path, and events use SLACK_BOT_TOKEN", async () => {
+    const fake = await FakeSlack.start();
+    const single = await startTestSlackApp(fake, { now: NOW });
+    try {
+      expect(
+        loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack.oauth,
+      ).toBeUndefined();
+      const res = await fetch(`${single.baseUrl}/slack/install`, { redirect: "manual" });
+      expect(res.status).toBe(404);
+      await sendEvent(single.target, mentionFrom("EvSingle", "TAAAA0001"));
+      const [post] = await fake.waitForCalls("chat.postMessage", 1);
+      expect(post?.token).toBe("xoxb-test-token");
+    } finally {
+      await single.close();
+      await fake.close();
+    }
+  });
+});
