@@ -243,6 +243,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * Every secret value in the configuration, for the logger to mask wherever it appears: the tokens,
+ * the signing and state secrets, the OAuth client secret and the encryption key (hex and base64).
+ */
+export function configSecrets(config: Config): string[] {
+  const { botToken, appToken, signingSecret, oauth } = config.slack;
+  const key = oauth?.tokenEncryptionKey;
+  return [
+    botToken,
+    appToken,
+    signingSecret,
+    oauth?.clientSecret,
+    oauth?.stateSecret,
+    key?.toString("hex"),
+    key?.toString("base64"),
+  ].filter((s): s is string => s !== undefined);
+}
+
 /** The OAuth settings when SLACK_CLIENT_ID or SLACK_CLIENT_SECRET is set; what is missing goes to `problems`. */
 function oauthConfig(e: z.infer<typeof EnvSchema>, problems: string[]): OAuthConfig | undefined {
   if (!e.SLACK_CLIENT_ID && !e.SLACK_CLIENT_SECRET) return undefined;

@@ -17,7 +17,7 @@ import { existsSync } from "node:fs";
 import { webApi } from "@slack/bolt";
 import { createCore } from "./answer/core.js";
 import { createCoreInSteps } from "./answer/core-steps.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, configSecrets, loadConfig } from "./config.js";
 import { knowledgeIngest } from "./feeds/ingest.js";
 import type { FeedPoller } from "./feeds/poller.js";
 import { feedPollerFor } from "./feeds/start.js";
@@ -73,15 +73,7 @@ async function main(): Promise<number> {
     {
       format: config.logFormat,
       fields: () => ({ kbVersion: servedVersion?.() }),
-      secrets: [
-        config.slack.botToken,
-        config.slack.appToken,
-        config.slack.signingSecret,
-        config.slack.oauth?.clientSecret,
-        config.slack.oauth?.stateSecret,
-        config.slack.oauth?.tokenEncryptionKey.toString("hex"),
-        config.slack.oauth?.tokenEncryptionKey.toString("base64"),
-      ],
+      secrets: configSecrets(config),
     },
   );
   const telemetry = createTelemetry();
