@@ -16,6 +16,7 @@ import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
 import { register as registerViews } from "./listeners/views/index.js";
 import { dedupeEvents } from "./middleware/dedupe.js";
 import { logFields } from "./middleware/log-fields.js";
+import { rememberOrgTeams } from "./middleware/org-teams.js";
 import { trackInflight } from "./middleware/track.js";
 import { ackUnhandled } from "./middleware/unhandled.js";
 import { retryPolicy } from "./retry.js";
@@ -70,6 +71,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   app.use(logFields(deps.core));
   app.use(trackInflight(inflight));
   app.use(dedupeEvents(deps));
+  if (deps.installations) app.use(rememberOrgTeams(deps.installations, deps.logger, deps.now));
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);

@@ -124,9 +124,17 @@ async function startOAuthSlack(
     ...running,
     // Not installed (or uninstalled): no token. Anything else (a wrong TOKEN_ENCRYPTION_KEY) throws.
     botTokenForTeam: async (teamId) => {
-      if (!(await installations.getInstallation({ teamId, isEnterpriseInstall: false }))) return undefined;
-      return (await installer.authorize({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }))
-        .botToken;
+      if (await installations.getInstallation({ teamId, isEnterpriseInstall: false }))
+        return (await installer.authorize({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }))
+          .botToken;
+      // A workspace of an org-wide install: the org's token.
+      const enterpriseId = await installations.orgOfTeam(teamId);
+      if (
+        !enterpriseId ||
+        !(await installations.getInstallation({ enterpriseId, isEnterpriseInstall: true }))
+      )
+        return undefined;
+      return (await installer.authorize({ teamId, enterpriseId, isEnterpriseInstall: true })).botToken;
     },
   };
 }

@@ -34,6 +34,12 @@ export interface InstallationStore {
   deleteInstallation(key: InstallationKey): Promise<boolean>;
   /** Every installation, oldest first. */
   listInstallations(): Promise<InstallationRecord[]>;
+  /** Records that workspace `teamId` uses the org-wide install of `enterpriseId` (seen in a request). */
+  recordOrgTeam(teamId: string, enterpriseId: string, at: Date): Promise<void>;
+  /** The enterprise whose org-wide install workspace `teamId` was seen using, if any. */
+  orgOfTeam(teamId: string): Promise<string | undefined>;
+  /** The workspaces seen using the org-wide install of `enterpriseId`. */
+  teamsOfOrg(enterpriseId: string): Promise<string[]>;
 }
 
 /** The primary key: `E:<enterprise>` for an org-wide install, `T:<team>` otherwise. */
@@ -95,6 +101,14 @@ export function createInstallationStore(db: Database.Database): InstallationStor
   const select = db.prepare("SELECT * FROM installations WHERE install_key = ?");
   const remove = db.prepare("DELETE FROM installations WHERE install_key = ?");
   const selectAll = db.prepare("SELECT * FROM installations ORDER BY installed_at, install_key");
+  const upsertOrgTeam = db.prepare(
+    `INSERT INTO org_teams (team_id, enterprise_id, seen_at) VALUES (?, ?, ?)
+     ON CONFLICT (team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id, seen_at = excluded.seen_at`,
+  );
+  const selectOrgOfTeam = db.prepare("SELECT enterprise_id FROM org_teams WHERE team_id = ?");
+  const selectTeamsOfOrg = db.prepare(
+    "SELECT team_id FROM org_teams WHERE enterprise_id = ? ORDER BY team_id",
+  );
   return {
     async saveInstallation(r) {
       upsert.run({
@@ -120,6 +134,15 @@ export function createInstallationStore(db: Database.Database): InstallationStor
     },
     async listInstallations() {
       return (selectAll.all() as InstallationRow[]).map(toRecord);
+    },
+    async recordOrgTeam(teamId, enterpriseId, at) {
+      upsertOrgTeam.run(teamId, enterpriseId, at.toISOString());
+    },
+    async orgOfTeam(teamId) {
+      return (selectOrgOfTeam.get(teamId) as { enterprise_id: string } | undefined)?.enterprise_id;
+    },
+    async teamsOfOrg(enterpriseId) {
+      return (selectTeamsOfOrg.all(enterpriseId) as { team_id: string }[]).map((r) => r.team_id);
     },
   };
 }

@@ -156,6 +156,7 @@ export const MIGRATIONS: readonly string[] = [
   // Installations (install in any workspace): one row per workspace, or per Enterprise Grid org for
   // an org-wide install, keyed 'T:<team>' or 'E:<enterprise>'. Tokens are stored sealed
   // (AES-256-GCM, src/store/token-crypto.ts), never in plaintext; details is the rest, as JSON.
+  // org_teams: the workspaces seen using an org-wide install, so a briefing there finds its token.
   `
   CREATE TABLE installations (
     install_key TEXT PRIMARY KEY,
@@ -171,5 +172,12 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   CREATE INDEX installations_team ON installations (team_id);
+
+  CREATE TABLE org_teams (
+    team_id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+  );
+  CREATE INDEX org_teams_enterprise ON org_teams (enterprise_id);
   `,
 ];

@@ -218,14 +218,50 @@ describe("GET /slack/oauth_redirect", () => {
     await sendEvent(app.target, mentionFrom("EvOrg1", "TORGWS001", "EORG0001"));
     const [post] = await slack.waitForCalls("chat.postMessage", 1);
     expect(post?.token).toBe(ORG.botToken);
-    // Uninstalled from the org: its row goes.
+  });
+
+  it("posts a due briefing in an org workspace with the org's token, and stops it when the org uninstalls", async () => {
+    // The workspace was seen using the org install (the mention above), so its briefing finds the token.
+    expect(await app.running.botTokenForTeam?.("TORGWS001")).toBe(ORG.botToken);
+    expect(await app.running.botTokenForTeam?.("TNEVERSEEN")).toBeUndefined();
+    const since = new Date("2026-03-01T00:00:00Z");
+    const sub = {
+      time: "08:00",
+      timeZone: "UTC",
+      weekdaysOnly: false,
+      quietWhenUnchanged: false,
+      createdBy: "U1",
+    };
+    app.store.upsertSubscription({ ...sub, channelId: "CORGBRIEF", teamId: "TORGWS001" }, since);
+    const posted = await briefingTick("2026-03-02T08:01:00Z");
+    expect(posted.map((p) => [p.args.channel, p.token])).toEqual([["CORGBRIEF", ORG.botToken]]);
+
     expect((await sendEvent(app.target, uninstalledFrom("EvOrgUn", "TORGWS001", "EORG0001"))).status).toBe(
       200,
     );
     await app.log.waitFor(/uninstalled from enterprise EORG0001/);
     expect(rawRows().some((r) => r.install_key === "E:EORG0001")).toBe(false);
+    expect(app.store.getSubscription("CORGBRIEF")).toBeUndefined();
+    expect(await app.running.botTokenForTeam?.("TORGWS001")).toBeUndefined();
   });
 });
+
+/** Runs one briefing tick at `iso` with the running app's per-workspace tokens; returns the posts. */
+async function briefingTick(iso: string) {
+  slack.reset();
+  const botTokenForTeam = app.running.botTokenForTeam;
+  const scheduler = startBriefings({
+    config: app.deps.config,
+    store: app.store,
+    knowledge,
+    logger: memoryLogger(),
+    clock: FakeClock.at(iso),
+    ...(botTokenForTeam ? { botTokenForTeam } : {}),
+  });
+  await scheduler.tick();
+  await scheduler.stop();
+  return slack.callsTo("chat.postMessage");
+}
 
 describe("uninstalling", () => {
   it("deletes the workspace's tokens and its due briefing is not posted; other workspaces' still are", async () => {
@@ -248,20 +284,9 @@ describe("uninstalling", () => {
     expect(store.getSubscription("CBRIEFA")).toBeUndefined();
     expect(store.getSubscription("CBRIEFB")).toBeDefined();
 
-    const botTokenForTeam = app.running.botTokenForTeam;
-    expect(botTokenForTeam).toBeDefined();
-    expect(await botTokenForTeam?.(TEAM_A.teamId as string)).toBeUndefined();
-    const scheduler = startBriefings({
-      config: app.deps.config,
-      store,
-      knowledge,
-      logger: memoryLogger(),
-      clock: FakeClock.at("2026-03-02T08:01:00Z"),
-      ...(botTokenForTeam ? { botTokenForTeam } : {}),
-    });
-    await scheduler.tick();
-    await scheduler.stop();
-    const posts = slack.callsTo("chat.postMessage");
+    expect(app.running.botTokenForTeam).toBeDefined();
+    expect(await app.running.botTokenForTeam?.(TEAM_A.teamId as string)).toBeUndefined();
+    const posts = await briefingTick("2026-03-02T08:01:00Z");
     expect(posts.map((p) => p.args.channel)).toEqual(["CBRIEFB"]);
     expect(posts[0]?.token).toBe(TEAM_B.botToken);
   });

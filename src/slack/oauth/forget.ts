@@ -1,6 +1,7 @@
 /**
  * What uninstalling means here: the workspace's tokens are deleted, and so are its briefing
- * subscriptions and watches, so nothing is posted there again (a due briefing included). Revoking
+ * subscriptions and watches (for an org-wide install, those of every workspace seen using it), so
+ * nothing is posted there again (a due briefing included). Revoking
  * only user tokens drops those and keeps the install.
  */
 import type { Logger } from "../../log.js";
@@ -28,16 +29,20 @@ export async function forgetWorkspace(stores: ForgetStores, key: InstallationKey
   const installation = (await stores.installations?.deleteInstallation(key)) ?? false;
   let subscriptions = 0;
   let watches = 0;
+  // An org-wide install covers every workspace seen using it; any other install, its own.
+  const teams = new Set<string>(key.teamId ? [key.teamId] : []);
+  if (key.isEnterpriseInstall && key.enterpriseId && stores.installations)
+    for (const t of await stores.installations.teamsOfOrg(key.enterpriseId)) teams.add(t);
   // Awaited either way, so this holds for the synchronous SQLite store and an async one.
-  const team = key.teamId;
-  if (team && stores.subscriptions) {
+  if (stores.subscriptions) {
     for (const s of await stores.subscriptions.listSubscriptions()) {
-      if (s.teamId === team && (await stores.subscriptions.removeSubscription(s.channelId))) subscriptions++;
+      if (s.teamId && teams.has(s.teamId) && (await stores.subscriptions.removeSubscription(s.channelId)))
+        subscriptions++;
     }
   }
-  if (team && stores.watches) {
+  if (stores.watches) {
     for (const w of await stores.watches.listWatches()) {
-      if (w.teamId === team && (await stores.watches.removeWatch(w.channelId, w.id))) watches++;
+      if (w.teamId && teams.has(w.teamId) && (await stores.watches.removeWatch(w.channelId, w.id))) watches++;
     }
   }
   const who = key.isEnterpriseInstall ? `enterprise ${key.enterpriseId}` : `team ${key.teamId}`;
