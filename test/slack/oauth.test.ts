@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { startBriefings } from "../../src/slack/briefings.js";
+import { startWatchNotices } from "../../src/slack/watch-notices.js";
 import { FakeClock, knowledge, memoryLogger } from "../briefing/harness.js";
 import { type FakeInstall, FakeSlack } from "../support/fake-slack.js";
 import {
@@ -313,6 +314,32 @@ describe("uninstalling", () => {
     expect((await sendEvent(app.target, envelope)).status).toBe(200);
     await app.log.waitFor(/uninstalled from team TAAAA0001: tokens deleted/);
     expect(rawRows().some((r) => r.team_id === TEAM_A.teamId)).toBe(false);
+  });
+});
+
+describe("watch notices", () => {
+  it("are posted with the watch's workspace token, and not at all in a workspace without an install", async () => {
+    const watch = { topic: "the truce", concepts: ["truce"], createdBy: "U1", seen: {} };
+    await app.store.addWatch({ ...watch, channelId: "CWATCHB", teamId: TEAM_B.teamId }, NOW);
+    await app.store.addWatch({ ...watch, channelId: "CWATCHGONE", teamId: "TGONE0001" }, NOW);
+    slack.reset();
+    const botTokenForTeam = app.running.botTokenForTeam;
+    const notices = startWatchNotices({
+      store: app.store,
+      ...(botTokenForTeam ? { botTokenForTeam } : {}),
+      apiUrl: slack.apiUrl,
+      logger: app.log.logger,
+      knowledge: () => knowledge().kb,
+      onSwap: () => () => {},
+      now: () => NOW,
+    });
+    await notices.check();
+    await notices.close();
+    const posts = slack.callsTo("chat.postMessage");
+    expect(posts.length).toBeGreaterThan(0);
+    expect(new Set(posts.map((p) => p.args.channel))).toEqual(new Set(["CWATCHB"]));
+    expect(new Set(posts.map((p) => p.token))).toEqual(new Set([TEAM_B.botToken]));
+    expect(app.log.text()).toMatch(/CWATCHGONE\): the app is not installed in its workspace/);
   });
 });
 
