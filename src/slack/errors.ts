@@ -23,6 +23,11 @@ export function handleErrors(app: App, logger: Logger): void {
     const b = body as Record<string, unknown> | undefined;
     const kind = String(b?.type ?? "request");
     const what = typeof b?.command === "string" ? b.command : kind;
+    // No token for the workspace (installed in any workspace, and not there, or uninstalled): nobody to answer with.
+    if ((error as { code?: string }).code === "slack_bolt_authorization_error") {
+      logger.warn(`not answering ${what}: ${error.message}`);
+      return;
+    }
     logger.error(`error while handling ${what}`, (error as { original?: unknown }).original ?? error);
     try {
       await tellUser(app, b, context?.botToken, logger);

@@ -306,6 +306,14 @@ describe("uninstalling", () => {
     expect(String(row?.bot_token)).toMatch(/^v1\./);
   });
 
+  it("acknowledges an event from a workspace without an install and answers nothing there", async () => {
+    slack.reset();
+    const res = await sendEvent(app.target, mentionFrom("EvNoInstall", "TNOTINST1"));
+    expect(res.status).toBe(200);
+    await app.log.waitFor(/not answering event_callback: .*no installation for team TNOTINST1/);
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+
   it("tokens_revoked for the bot is an uninstall", async () => {
     const envelope = {
       ...uninstalledFrom("EvRevokeBot", "TAAAA0001"),
