@@ -2,8 +2,10 @@
  * `/tradetalks gaps`: the curators' to-do list (unanswered questions grouped, answers marked not
  * helpful), shown ephemerally to the admins in ADMIN_USER_IDS; anyone else gets a polite no.
  */
+
 import { buildGaps, type GapsReport } from "../../curation/gaps.js";
 import { gapsLines } from "../../curation/gaps-text.js";
+import { isAdmin } from "../admins.js";
 import { capBlocks, context, header, sections } from "../blocks/limits.js";
 import type { Message } from "../blocks/message.js";
 import { safeMrkdwn } from "../escape.js";
@@ -35,8 +37,8 @@ export function gapsMessage(report: GapsReport, kbVersion: string): Message {
   };
 }
 
-function handler({ deps, userId, now }: SubcommandContext): Message {
-  if (!deps.config.adminUserIds.includes(userId)) return notAnAdmin();
+function handler({ deps, userId, teamId, now }: SubcommandContext): Message {
+  if (!isAdmin(deps.config, teamId, userId)) return notAnAdmin();
   const report = buildGaps({
     unanswered: deps.store.listUnanswered(),
     feedback: deps.store.listFeedback(),
