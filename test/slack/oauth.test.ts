@@ -187,6 +187,28 @@ describe("GET /slack/oauth_redirect", () => {
     expect(posts[1]?.args.channel).toBe("CTBBBB0002");
   });
 
+  it("refreshes a rotating token about to expire, stores the new pair sealed, and answers with the new token", async () => {
+    const rotating: FakeInstall = {
+      teamId: "TROTATE01",
+      botToken: "xoxe.xoxb-1-rotating-old-secretpart",
+      botUserId: "UBOTR",
+      botId: "BBOTR",
+      userId: "UINSTALLR",
+      refreshToken: "xoxe-1-rotate-refresh-secretpart",
+      expiresIn: 60, // inside Bolt's two-hour margin: refreshed on the next request
+      refreshedBotToken: "xoxe.xoxb-1-rotating-new-secretpart",
+    };
+    await install("code-rotate", rotating);
+    slack.reset();
+    await sendEvent(app.target, mentionFrom("EvRotate", "TROTATE01"));
+    const [post] = await slack.waitForCalls("chat.postMessage", 1);
+    expect(slack.callsTo("oauth.v2.access")[0]?.args.grant_type).toBe("refresh_token");
+    expect(post?.token).toBe("xoxe.xoxb-1-rotating-new-secretpart");
+    const row = JSON.stringify(rawRows().find((r) => r.team_id === "TROTATE01"));
+    expect(row).not.toMatch(/rotating-new|rotating-old|rotate-refresh/);
+    expect(await app.running.botTokenForTeam?.("TROTATE01")).toBe("xoxe.xoxb-1-rotating-new-secretpart");
+  });
+
   it("refuses a forged state: an error page, no code exchanged, nothing stored", async () => {
     slack.addInstall("code-forged", { ...TEAM_A, teamId: "TFORGED01" });
     const { cookie } = await startInstall();

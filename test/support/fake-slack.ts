@@ -67,6 +67,8 @@ export interface FakeInstall {
   /** With token rotation: the refresh token and the access token's lifetime in seconds. */
   refreshToken?: string;
   expiresIn?: number;
+  /** The bot token `oauth.v2.access` hands out for `refreshToken` (grant_type=refresh_token). */
+  refreshedBotToken?: string;
 }
 
 /** Options for starting the fake. */
@@ -311,6 +313,7 @@ export class FakeSlack {
     }
     if (id !== this.#client.id || secret !== this.#client.secret)
       return { ok: false, error: "invalid_client_id" };
+    if (args.grant_type === "refresh_token") return this.#refresh(String(args.refresh_token ?? ""));
     const install = this.#codes.get(String(args.code ?? ""));
     if (!install) return { ok: false, error: "invalid_code" };
     this.#codes.delete(String(args.code));
@@ -335,6 +338,28 @@ export class FakeSlack {
           ? { access_token: install.userToken, token_type: "user", scope: "search:read" }
           : {}),
       },
+    };
+  }
+
+  /** Token rotation: a new bot token (and refresh token) for a known refresh token. */
+  #refresh(refreshToken: string): Record<string, unknown> {
+    const install = [...this.#installs.values()].find((i) => i.refreshToken === refreshToken);
+    if (!install?.refreshedBotToken) return { ok: false, error: "invalid_refresh_token" };
+    const next: FakeInstall = {
+      ...install,
+      botToken: install.refreshedBotToken,
+      refreshToken: `${refreshToken}-next`,
+      refreshedBotToken: undefined,
+    };
+    this.#installs.set(next.botToken, next);
+    return {
+      ok: true,
+      access_token: next.botToken,
+      refresh_token: next.refreshToken,
+      expires_in: 43_200,
+      token_type: "bot",
+      team: install.teamId ? { id: install.teamId } : null,
+      enterprise: install.enterpriseId ? { id: install.enterpriseId } : null,
     };
   }
 
