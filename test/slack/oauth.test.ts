@@ -255,7 +255,7 @@ describe("GET /slack/oauth_redirect", () => {
       quietWhenUnchanged: false,
       createdBy: "U1",
     };
-    app.store.upsertSubscription({ ...sub, channelId: "CORGBRIEF", teamId: "TORGWS001" }, since);
+    await app.store.upsertSubscription({ ...sub, channelId: "CORGBRIEF", teamId: "TORGWS001" }, since);
     const posted = await briefingTick("2026-03-02T08:01:00Z");
     expect(posted.map((p) => [p.args.channel, p.token])).toEqual([["CORGBRIEF", ORG.botToken]]);
 
@@ -264,7 +264,7 @@ describe("GET /slack/oauth_redirect", () => {
     );
     await app.log.waitFor(/uninstalled from enterprise EORG0001/);
     expect(rawRows().some((r) => r.install_key === "E:EORG0001")).toBe(false);
-    expect(app.store.getSubscription("CORGBRIEF")).toBeUndefined();
+    expect(await app.store.getSubscription("CORGBRIEF")).toBeUndefined();
     expect(await app.running.botTokenForTeam?.("TORGWS001")).toBeUndefined();
   });
 });
@@ -273,7 +273,7 @@ describe("GET /slack/oauth_redirect", () => {
 async function briefingTick(iso: string) {
   slack.reset();
   const botTokenForTeam = app.running.botTokenForTeam;
-  const scheduler = startBriefings({
+  const scheduler = await startBriefings({
     config: app.deps.config,
     store: app.store,
     knowledge,
@@ -297,15 +297,15 @@ describe("uninstalling", () => {
       quietWhenUnchanged: false,
       createdBy: "U1",
     };
-    store.upsertSubscription({ ...sub, channelId: "CBRIEFA", teamId: TEAM_A.teamId }, since);
-    store.upsertSubscription({ ...sub, channelId: "CBRIEFB", teamId: TEAM_B.teamId }, since);
+    await store.upsertSubscription({ ...sub, channelId: "CBRIEFA", teamId: TEAM_A.teamId }, since);
+    await store.upsertSubscription({ ...sub, channelId: "CBRIEFB", teamId: TEAM_B.teamId }, since);
     expect(rawRows().some((r) => r.team_id === TEAM_A.teamId)).toBe(true);
 
     expect((await sendEvent(app.target, uninstalledFrom("EvUnA", "TAAAA0001"))).status).toBe(200);
     await app.log.waitFor(/uninstalled from team TAAAA0001/);
     expect(rawRows().some((r) => r.team_id === TEAM_A.teamId)).toBe(false);
-    expect(store.getSubscription("CBRIEFA")).toBeUndefined();
-    expect(store.getSubscription("CBRIEFB")).toBeDefined();
+    expect(await store.getSubscription("CBRIEFA")).toBeUndefined();
+    expect(await store.getSubscription("CBRIEFB")).toBeDefined();
 
     expect(app.running.botTokenForTeam).toBeDefined();
     expect(await app.running.botTokenForTeam?.(TEAM_A.teamId as string)).toBeUndefined();

@@ -81,7 +81,7 @@ export async function startOAuthTestApp(slack: FakeSlack, opts: { now: Date }): 
     running,
     async close() {
       await running.stop(2_000);
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
