@@ -41,6 +41,23 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "must be an app-level token starting xapp-").optional(),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: z.string().url("must be a URL like https://slack.com/api/").optional(),
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: z.string().min(16, "must be at least 16 characters (a long random string)").optional(),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (k) => /^[0-9a-f]{64}$/i.test(k) || Buffer.from(k, "base64").length === 32,
+      "must be 32 random bytes, as 64 hex characters or base64 (openssl rand -base64 32)",
+    )
+    .optional(),
+  SLACK_SCOPES: list,
+  SLACK_USER_SCOPES: list,
+  SLACK_REDIRECT_URI: z
+    .string()
+    .url("must be a URL like https://bot.example.com/slack/oauth_redirect")
+    .optional(),
+  SLACK_AUTHORIZE_URL: z.string().url("must be a URL like https://slack.com/oauth/v2/authorize").optional(),
   PORT: z
     .string()
     .regex(/^\d{1,5}$/, "must be a port number like 3000")
@@ -90,13 +107,55 @@ const EnvSchema = z.object({
     .default(15_000),
 });
 
+/**
+ * The bot scopes asked for at install when SLACK_SCOPES is unset: the same list as
+ * `oauth_config.scopes.bot` in manifest.yml (test/config.test.ts holds them equal).
+ */
+export const MANIFEST_BOT_SCOPES: readonly string[] = [
+  "app_mentions:read",
+  "chat:write",
+  "commands",
+  "im:history",
+  "channels:history",
+  "groups:history",
+  "mpim:history",
+  "users:read",
+  "channels:read",
+  "assistant:write",
+];
+
+/**
+ * "Install in any workspace" (Slack OAuth v2), on when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are
+ * set: `/slack/install` and `/slack/oauth_redirect` are served and each workspace's tokens are kept
+ * in the database, encrypted with `tokenEncryptionKey`.
+ */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` parameter. */
+  stateSecret: string;
+  /** AES-256-GCM key (32 bytes) the stored tokens are encrypted with. */
+  tokenEncryptionKey: Buffer;
+  scopes: string[];
+  userScopes: string[];
+  redirectUri?: string;
+  /** Slack's authorize page (GovSlack or a test's fake); Slack's own when unset. */
+  authorizeUrl?: string;
+}
+
 /** How the app talks to Slack, derived from which credentials are set. */
 export type Mode = "local" | "socket" | "http";
 
 /** The validated configuration, passed down typed from `main.ts`. */
 export interface Config {
   mode: Mode;
-  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
+  slack: {
+    botToken?: string;
+    appToken?: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    oauth?: OAuthConfig;
+  };
   port: number;
   knowledgeDir: string;
   watchKnowledge: boolean;
@@ -138,7 +197,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   let mode: Mode = "local";
-  if (e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) {
+  const oauth = oauthConfig(e, problems);
+  if (oauth) {
+    // Installs need a public URL for the redirect, so OAuth runs in HTTP mode; SLACK_BOT_TOKEN, if
+    // set too, only posts the operator's notices (ADMIN_CHANNEL_ID, CURATOR_CHANNEL_ID).
+    if (e.SLACK_APP_TOKEN)
+      problems.push(
+        "SLACK_APP_TOKEN: installing in any workspace (SLACK_CLIENT_ID) runs in HTTP mode; unset SLACK_APP_TOKEN",
+      );
+    if (!e.SLACK_SIGNING_SECRET)
+      problems.push("SLACK_SIGNING_SECRET: is required with SLACK_CLIENT_ID (HTTP mode)");
+    mode = "http";
+  } else if (e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) {
     if (!e.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: is required when any Slack credential is set");
     else if (e.SLACK_APP_TOKEN) mode = "socket";
     else if (e.SLACK_SIGNING_SECRET) mode = "http";
@@ -155,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appToken: e.SLACK_APP_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       apiUrl: e.SLACK_API_URL,
+      ...(oauth ? { oauth } : {}),
     },
     port: e.PORT,
     knowledgeDir: e.KNOWLEDGE_DIR,
@@ -181,5 +252,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === "production" && mode !== "local" ? "json" : "text"),
     feeds: { urls: [...new Set(e.FEEDS)], pollMinutes: e.FEED_POLL_MINUTES, timeoutMs: e.FEED_TIMEOUT_MS },
+  };
+}
+
+/**
+ * Every secret value in the configuration, for the logger to mask wherever it appears: the tokens,
+ * the signing and state secrets, the OAuth client secret and the encryption key (hex and base64).
+ */
+export function configSecrets(config: Config): string[] {
+  const { botToken, appToken, signingSecret, oauth } = config.slack;
+  const key = oauth?.tokenEncryptionKey;
+  return [
+    botToken,
+    appToken,
+    signingSecret,
+    oauth?.clientSecret,
+    oauth?.stateSecret,
+    key?.toString("hex"),
+    key?.toString("base64"),
+  ].filter((s): s is string => s !== undefined);
+}
+
+/** The OAuth settings when SLACK_CLIENT_ID or SLACK_CLIENT_SECRET is set; what is missing goes to `problems`. */
+function oauthConfig(e: z.infer<typeof EnvSchema>, problems: string[]): OAuthConfig | undefined {
+  if (!e.SLACK_CLIENT_ID && !e.SLACK_CLIENT_SECRET) return undefined;
+  const need = (name: string, value: unknown) => {
+    if (!value)
+      problems.push(
+        `${name}: is required to install in any workspace (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET)`,
+      );
+  };
+  need("SLACK_CLIENT_ID", e.SLACK_CLIENT_ID);
+  need("SLACK_CLIENT_SECRET", e.SLACK_CLIENT_SECRET);
+  need("SLACK_STATE_SECRET", e.SLACK_STATE_SECRET);
+  need("TOKEN_ENCRYPTION_KEY", e.TOKEN_ENCRYPTION_KEY);
+  if (!e.SLACK_CLIENT_ID || !e.SLACK_CLIENT_SECRET || !e.SLACK_STATE_SECRET || !e.TOKEN_ENCRYPTION_KEY)
+    return undefined;
+  const key = e.TOKEN_ENCRYPTION_KEY;
+  return {
+    clientId: e.SLACK_CLIENT_ID,
+    clientSecret: e.SLACK_CLIENT_SECRET,
+    stateSecret: e.SLACK_STATE_SECRET,
+    tokenEncryptionKey: /^[0-9a-f]{64}$/i.test(key) ? Buffer.from(key, "hex") : Buffer.from(key, "base64"),
+    scopes: e.SLACK_SCOPES.length ? e.SLACK_SCOPES : [...MANIFEST_BOT_SCOPES],
+    userScopes: e.SLACK_USER_SCOPES,
+    ...(e.SLACK_REDIRECT_URI ? { redirectUri: e.SLACK_REDIRECT_URI } : {}),
+    ...(e.SLACK_AUTHORIZE_URL ? { authorizeUrl: e.SLACK_AUTHORIZE_URL } : {}),
   };
 }

@@ -4,6 +4,8 @@
  * - No Slack credentials: a local chat in the terminal, through the same Bolt app and listeners.
  * - SLACK_BOT_TOKEN + SLACK_APP_TOKEN: Socket Mode.
  * - SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (+ PORT): HTTP on /slack/events, health on /healthz.
+ * - SLACK_CLIENT_ID + SLACK_CLIENT_SECRET (+ SLACK_SIGNING_SECRET, SLACK_STATE_SECRET,
+ *   TOKEN_ENCRYPTION_KEY): HTTP for any workspace, installed on /slack/install (docs/slack.md).
  *
  * SIGTERM/SIGINT stop taking requests, let replies in progress finish, then exit.
  * With FEEDS set, new articles from those feeds are added to the knowledge folder as sources
@@ -15,7 +17,7 @@ import { existsSync } from "node:fs";
 import { webApi } from "@slack/bolt";
 import { createCore } from "./answer/core.js";
 import { createCoreInSteps } from "./answer/core-steps.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, configSecrets, loadConfig } from "./config.js";
 import { knowledgeIngest } from "./feeds/ingest.js";
 import type { FeedPoller } from "./feeds/poller.js";
 import { feedPollerFor } from "./feeds/start.js";
@@ -73,7 +75,7 @@ async function main(): Promise<number> {
     {
       format: config.logFormat,
       fields: () => ({ kbVersion: servedVersion?.() }),
-      secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret],
+      secrets: configSecrets(config),
     },
   );
   const telemetry = createTelemetry();
@@ -152,6 +154,7 @@ async function main(): Promise<number> {
     telemetry,
     briefings: { store, knowledge: () => core.snapshot().kb },
     watches: { store, knowledge: () => core.snapshot().kb },
+    ...(config.slack.oauth ? { installations: store } : {}),
     review: {
       dir: config.knowledgeDir,
       ...(watcher ? { reload: () => void watcher.reload() } : {}),
@@ -250,6 +253,7 @@ async function serve(
         knowledge: () => ({ kb: b.knowledge(), core: deps.core }),
         logger,
         ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
+        ...(slack.botTokenForTeam ? { botTokenForTeam: slack.botTokenForTeam } : {}),
       })
     : undefined;
   notices?.start();
@@ -258,10 +262,11 @@ async function serve(
   const holder = deps.core instanceof KnowledgeHolder ? deps.core : undefined;
   const w = deps.watches;
   const watches =
-    botToken && holder && w
+    (botToken || slack.botTokenForTeam) && holder && w
       ? startWatchNotices({
           store: w.store,
-          botToken,
+          ...(botToken ? { botToken } : {}),
+          ...(slack.botTokenForTeam ? { botTokenForTeam: slack.botTokenForTeam } : {}),
           ...(apiUrl ? { apiUrl } : {}),
           logger,
           knowledge: () => holder.snapshot().kb,

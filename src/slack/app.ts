@@ -18,6 +18,7 @@ import { register as registerShortcuts } from "./listeners/shortcuts/index.js";
 import { register as registerViews } from "./listeners/views/index.js";
 import { dedupeEvents } from "./middleware/dedupe.js";
 import { logFields } from "./middleware/log-fields.js";
+import { rememberOrgTeams } from "./middleware/org-teams.js";
 import { trackInflight } from "./middleware/track.js";
 import { ackUnhandled } from "./middleware/unhandled.js";
 import { retryPolicy } from "./retry.js";
@@ -32,8 +33,9 @@ export interface BotIdentity {
 export interface SlackAppOptions {
   deps: SlackDeps;
   receiver: Receiver;
-  botToken: string;
-  bot: BotIdentity;
+  /** The one workspace's token; absent in OAuth mode, where the receiver's installer authorizes each request. */
+  botToken?: string;
+  bot?: BotIdentity;
   /** Web API base URL (`SLACK_API_URL`); Slack's own when unset. */
   apiUrl?: string;
   /** Overrides for the Web API retry policy (tests shorten the back-off). */
@@ -52,9 +54,8 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   const level = deps.config.logLevel as LogLevel;
   const app = new App({
     receiver: o.receiver,
-    token: o.botToken,
-    botId: o.bot.botId,
-    botUserId: o.bot.botUserId,
+    ...(o.botToken ? { token: o.botToken } : {}),
+    ...(o.bot ? { botId: o.bot.botId, botUserId: o.bot.botUserId } : {}),
     // The identity was checked once at start (or is the local chat's); no auth.test per request.
     tokenVerificationEnabled: false,
     logger: boltLogger(deps.logger, level ?? LogLevel.INFO),
@@ -74,6 +75,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   app.use(dedupeEvents(deps));
   // The assistant panel's middleware takes its threads' messages before the DM listener sees them.
   registerAssistant(app, deps);
+  if (deps.installations) app.use(rememberOrgTeams(deps.installations, deps.logger, deps.now));
   registerEvents(app, deps);
   registerFunctions(app, deps);
   registerCommands(app, deps);

@@ -23,9 +23,14 @@ const CHANNEL_GONE: Record<string, "not_in_channel" | "channel_not_found" | "arc
 /** Slack errors after which the message may exist anyway ("some aspect of the operation succeeded"). */
 const MAYBE_POSTED = new Set(["fatal_error", "internal_error", "request_timeout", "service_unavailable"]);
 
-/** A poster for the bot token; `apiUrl` points at a fake Slack in tests. */
+/**
+ * A poster for the bot token, or, in OAuth mode, for each channel's workspace token (`tokenFor`);
+ * `apiUrl` points at a fake Slack in tests.
+ */
 export function createBriefingPoster(options: {
-  botToken: string;
+  botToken?: string;
+  /** OAuth mode: the bot token of the channel's workspace; undefined when it is not installed there. */
+  tokenFor?: (channelId: string) => Promise<string | undefined>;
   apiUrl?: string;
   logger: Logger;
   /** The fetch the client uses (the metrics' observed one); the global fetch by default. */
@@ -41,8 +46,21 @@ export function createBriefingPoster(options: {
   });
   return {
     async post(channelId: string, message: BriefingMessage) {
+      let token: string | undefined;
+      if (options.tokenFor) {
+        try {
+          token = await options.tokenFor(channelId);
+        } catch (err) {
+          throw new PostError("rejected", `no usable token for ${channelId}: ${String(err)}`, undefined, {
+            cause: err,
+          });
+        }
+        // Never sent, so never posted: the workspace uninstalled the app.
+        if (!token) throw new PostError("rejected", `the app is not installed in ${channelId}'s workspace`);
+      }
       try {
         const res = await client.chat.postMessage({
+          ...(token ? { token } : {}),
           channel: channelId,
           text: message.text,
           ...(message.blocks ? { blocks: message.blocks as (webApi.KnownBlock | webApi.Block)[] } : {}),

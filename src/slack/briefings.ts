@@ -54,11 +54,20 @@ export async function startBriefings(options: {
   telemetry?: Telemetry;
   /** The gap between ticks (default 30 s); readiness allows four gaps without a tick. */
   tickMs?: number;
+  /** OAuth mode: a workspace's bot token (each channel's briefing is posted with its team's). */
+  botTokenForTeam?: (teamId: string) => Promise<string | undefined>;
 }): Promise<BriefingScheduler> {
-  const { config, store, logger } = options;
+  const { config, store, logger, botTokenForTeam } = options;
   const clock = options.clock ?? systemClock;
   const botToken = config.slack.botToken;
-  if (!botToken) throw new Error("briefings need SLACK_BOT_TOKEN");
+  if (!botToken && !botTokenForTeam) throw new Error("briefings need SLACK_BOT_TOKEN");
+  const tokenFor = botTokenForTeam
+    ? async (channelId: string) => {
+        const teamId = (await store.getSubscription(channelId))?.teamId;
+        // A subscription without a team (DEFAULT_SUBSCRIPTION_CHANNEL) uses SLACK_BOT_TOKEN, if set.
+        return teamId ? botTokenForTeam(teamId) : botToken;
+      }
+    : undefined;
   const def = await applyDefaultSubscription(store, config, clock.now());
   if (def) logger.info(`default briefing subscription: ${def.channelId} at ${def.time} ${def.timeZone}`);
   const { telemetry } = options;
@@ -78,7 +87,7 @@ export async function startBriefings(options: {
   const scheduler = createScheduler({
     store,
     poster: createBriefingPoster({
-      botToken,
+      ...(tokenFor ? { tokenFor } : { botToken }),
       ...(apiUrl ? { apiUrl } : {}),
       ...(fetch ? { fetch } : {}),
       logger,
@@ -88,7 +97,7 @@ export async function startBriefings(options: {
       lastTick = at;
       telemetry?.metrics.recordBriefingTick(report);
     },
-    ...(config.adminChannelId
+    ...(config.adminChannelId && botToken
       ? {
           onGiveUp: briefingAdminNotice({
             botToken,

@@ -7,6 +7,7 @@ import type { Core } from "../answer/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { AssistantThreadStore } from "../store/assistant.js";
+import type { InstallationStore } from "../store/installations.js";
 import type { ThreadStore } from "../store/threads.js";
 import type { CurationStore, EventStore } from "../store/types.js";
 import type { Telemetry } from "../telemetry/index.js";
@@ -29,6 +30,8 @@ export interface SlackDeps {
   review?: ReviewSlackDeps;
   /** `/tradetalks watch`: the watches and the knowledge; absent when the deployment has no database. */
   watches?: WatchSlackDeps;
+  /** OAuth mode: each workspace's installation (tokens sealed); removed when the app is uninstalled. */
+  installations?: InstallationStore;
   /** Metrics and readiness checks; `startSlack` creates them when absent (the local chat has none). */
   telemetry?: Telemetry;
 }

@@ -28,6 +28,11 @@ export function handleErrors(app: App, logger: Logger): void {
     const b = body as Record<string, unknown> | undefined;
     const kind = String(b?.type ?? "request");
     const what = typeof b?.command === "string" ? b.command : kind;
+    // No token for the workspace (installed in any workspace, and not there, or uninstalled): nobody to answer with.
+    if ((error as { code?: string }).code === "slack_bolt_authorization_error") {
+      logger.warn(`not answering ${what}: ${error.message}`);
+      return;
+    }
     const cause = (error as { original?: unknown }).original ?? error;
     // An unreachable database is an operational state, not a bug: one line, no stack.
     const down = cause instanceof StoreError && cause.code === "unavailable";

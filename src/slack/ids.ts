@@ -73,6 +73,10 @@ export const EVENTS = {
   assistantThreadContextChanged: "assistant_thread_context_changed",
   /** A Workflow Builder step of ours ran (see FUNCTIONS). */
   functionExecuted: "function_executed",
+  /** The app was removed from a workspace (or an org): its tokens and briefings go. */
+  appUninstalled: "app_uninstalled",
+  /** Tokens were revoked: the bot's means uninstalled; only users' drops those. */
+  tokensRevoked: "tokens_revoked",
 } as const;
 
 /** The event types as a list, for the manifest check. */

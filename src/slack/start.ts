@@ -6,12 +6,14 @@
 
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { type App, HTTPReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import { createTelemetry, type Telemetry } from "../telemetry/index.js";
 import { createSlackApp } from "./app.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackDeps } from "./deps.js";
 import { identifyBot } from "./identify.js";
+import type { Inflight } from "./inflight.js";
+import { installerOptions } from "./oauth/installer.js";
 import { guardReceiver } from "./receivers/guard.js";
 import { healthRoutes } from "./receivers/routes.js";
 import { telemetryRoutes } from "./receivers/telemetry-routes.js";
@@ -22,6 +24,8 @@ export interface RunningSlack {
   port?: number;
   /** Metrics and readiness (`deps.telemetry`, created here when `main.ts` did not pass one). */
   telemetry: Telemetry;
+  /** OAuth mode: a workspace's bot token, as `authorize` finds it (refreshed when it rotates). */
+  botTokenForTeam?: (teamId: string) => Promise<string | undefined>;
   /** Stops taking requests, waits up to `graceMs` for replies in progress, then closes. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -32,7 +36,8 @@ export async function startSlack(
   opts: { retry?: Partial<webApi.RetryOptions> } = {},
 ): Promise<RunningSlack> {
   const { config, logger } = deps;
-  const { botToken, appToken, signingSecret, apiUrl } = config.slack;
+  const { botToken, appToken, signingSecret, apiUrl, oauth } = config.slack;
+  if (oauth) return startOAuthSlack(deps, opts);
   if (!botToken) throw new Error("startSlack needs SLACK_BOT_TOKEN");
   const bot = await identifyBot(botToken, apiUrl);
   const blog = boltLogger(logger);
@@ -84,10 +89,63 @@ export async function startSlack(
     onRefused: (why) => telemetry.metrics.recordRefusedRequest(why),
   });
   const { app, inflight } = createSlackApp({ deps, receiver, botToken, bot, apiUrl, retry: opts.retry });
-  const server = (await app.start(config.port)) as Server;
+  return listen(app, inflight, deps, `as ${bot.botUserId}`);
+}
+
+/** HTTP mode for any workspace: Bolt's installer on `/slack/install`, tokens from the database. */
+async function startOAuthSlack(
+  deps: SlackDeps,
+  opts: { retry?: Partial<webApi.RetryOptions> },
+): Promise<RunningSlack> {
+  const { config, logger } = deps;
+  const { signingSecret, apiUrl, oauth } = config.slack;
+  if (!oauth || !signingSecret) throw new Error("OAuth mode needs SLACK_CLIENT_ID and SLACK_SIGNING_SECRET");
+  if (!deps.installations) throw new Error("OAuth mode needs a store for installations");
+  deps.telemetry ??= createTelemetry();
+  const telemetry = deps.telemetry;
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    logger: boltLogger(logger),
+    customRoutes: [...healthRoutes(deps.core), ...telemetryRoutes(telemetry, logger)],
+    processBeforeResponse: false,
+    ...installerOptions(oauth, deps.installations, apiUrl),
+  });
+  guardReceiver(receiver, {
+    signingSecret,
+    logger,
+    onRefused: (why) => telemetry.metrics.recordRefusedRequest(why),
+  });
+  const installer = receiver.installer;
+  if (!installer) throw new Error("Bolt did not set up its installer");
+  const installations = deps.installations;
+  const { app, inflight } = createSlackApp({ deps, receiver, apiUrl, retry: opts.retry });
+  const running = await listen(app, inflight, deps, "for any workspace (install on /slack/install)");
+  return {
+    ...running,
+    // Not installed (or uninstalled): no token. Anything else (a wrong TOKEN_ENCRYPTION_KEY) throws.
+    botTokenForTeam: async (teamId) => {
+      if (await installations.getInstallation({ teamId, isEnterpriseInstall: false }))
+        return (await installer.authorize({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }))
+          .botToken;
+      // A workspace of an org-wide install: the org's token.
+      const enterpriseId = await installations.orgOfTeam(teamId);
+      if (
+        !enterpriseId ||
+        !(await installations.getInstallation({ enterpriseId, isEnterpriseInstall: true }))
+      )
+        return undefined;
+      return (await installer.authorize({ teamId, enterpriseId, isEnterpriseInstall: true })).botToken;
+    },
+  };
+}
+
+/** Starts the HTTP server and returns how to stop it. */
+async function listen(app: App, inflight: Inflight, deps: SlackDeps, as: string): Promise<RunningSlack> {
+  const telemetry = deps.telemetry ?? createTelemetry();
+  const server = (await app.start(deps.config.port)) as Server;
   const port = (server.address() as AddressInfo).port;
-  logger.info(
-    `listening for Slack on http://0.0.0.0:${port}/slack/events as ${bot.botUserId}; health check on /healthz`,
+  deps.logger.info(
+    `listening for Slack on http://0.0.0.0:${port}/slack/events ${as}; health check on /healthz`,
   );
   return {
     port,

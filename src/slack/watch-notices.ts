@@ -32,6 +32,8 @@ export interface WatchNoticeDeps {
   now: () => Date;
   /** This process, in the ledger; unique per instance. */
   instanceId?: string;
+  /** OAuth mode: the bot token of the watch's workspace; undefined when the app is not installed there. */
+  tokenFor?: (watch: Watch) => Promise<string | undefined>;
 }
 
 /** The running notices. */
@@ -74,8 +76,15 @@ export function createWatchNotices(deps: WatchNoticeDeps): WatchNotices {
   /** Posts one claimed change; true when Slack took it. */
   const post = async (kb: KnowledgeBase, watch: Watch, change: WatchChange): Promise<boolean> => {
     if (!(await store.markWatchNoticeSending(watch.id, change.key, instance))) return false;
+    const token = deps.tokenFor ? await deps.tokenFor(watch) : undefined;
+    if (deps.tokenFor && !token) {
+      await store.markWatchNoticeFailed(watch.id, change.key, "not_installed");
+      logger.warn(`watch ${watch.id} (${watch.channelId}): the app is not installed in its workspace`);
+      return false;
+    }
     try {
       const res = await client.chat.postMessage({
+        ...(token ? { token } : {}),
         channel: watch.channelId,
         ...watchMessage(kb, watch, change, deps.now()),
         unfurl_links: false,
@@ -133,7 +142,9 @@ export function createWatchNotices(deps: WatchNoticeDeps): WatchNotices {
  */
 export function startWatchNotices(o: {
   store: WatchStore;
-  botToken: string;
+  botToken?: string;
+  /** OAuth mode: each workspace's bot token (a watch without a team uses `botToken`). */
+  botTokenForTeam?: (teamId: string) => Promise<string | undefined>;
   apiUrl?: string;
   logger: Logger;
   knowledge: () => KnowledgeBase;
@@ -152,6 +163,11 @@ export function startWatchNotices(o: {
     knowledge: o.knowledge,
     now: o.now ?? (() => new Date()),
     ...(o.instanceId ? { instanceId: o.instanceId } : {}),
+    ...(o.botTokenForTeam
+      ? {
+          tokenFor: async (w: Watch) => (w.teamId ? o.botTokenForTeam?.(w.teamId) : o.botToken),
+        }
+      : {}),
   });
   const off = o.onSwap(() => void notices.check());
   void notices.check();

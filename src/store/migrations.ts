@@ -164,4 +164,31 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (channel_id, thread_ts)
   );
   `,
+  // Installations (install in any workspace): one row per workspace, or per Enterprise Grid org for
+  // an org-wide install, keyed 'T:<team>' or 'E:<enterprise>'. Tokens are stored sealed
+  // (AES-256-GCM, src/store/token-crypto.ts), never in plaintext; details is the rest, as JSON.
+  // org_teams: the workspaces seen using an org-wide install, so a briefing there finds its token.
+  `
+  CREATE TABLE installations (
+    install_key TEXT PRIMARY KEY,
+    enterprise_id TEXT,
+    team_id TEXT,
+    is_enterprise_install INTEGER NOT NULL,
+    bot_token TEXT,
+    bot_refresh_token TEXT,
+    user_token TEXT,
+    user_refresh_token TEXT,
+    details TEXT NOT NULL,
+    installed_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX installations_team ON installations (team_id);
+
+  CREATE TABLE org_teams (
+    team_id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+  );
+  CREATE INDEX org_teams_enterprise ON org_teams (enterprise_id);
+  `,
 ];

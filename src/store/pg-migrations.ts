@@ -159,6 +159,31 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (channel_id, thread_ts)
   );
   `,
+  // Installations (install in any workspace), tokens sealed above the store; and the workspaces
+  // seen using an org-wide install, so a briefing there finds its token.
+  `
+  CREATE TABLE installations (
+    install_key TEXT PRIMARY KEY,
+    enterprise_id TEXT,
+    team_id TEXT,
+    is_enterprise_install BOOLEAN NOT NULL,
+    bot_token TEXT,
+    bot_refresh_token TEXT,
+    user_token TEXT,
+    user_refresh_token TEXT,
+    details TEXT NOT NULL,
+    installed_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+  );
+  CREATE INDEX installations_team ON installations (team_id);
+
+  CREATE TABLE org_teams (
+    team_id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL,
+    seen_at TIMESTAMPTZ NOT NULL
+  );
+  CREATE INDEX org_teams_enterprise ON org_teams (enterprise_id);
+  `,
 ];
 
 /** Any fixed number: the advisory lock all instances of this app take to migrate one at a time. */

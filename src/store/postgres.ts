@@ -9,6 +9,7 @@ import type { Logger } from "../log.js";
 import { createPgAssistantThreadStore } from "./pg-assistant.js";
 import { createDb, type Db, type RetryPolicy, toPostgresError } from "./pg-db.js";
 import { createPgFeedStore } from "./pg-feeds.js";
+import { createPgInstallationStore } from "./pg-installations.js";
 import { createPgLedger } from "./pg-ledger.js";
 import { migratePostgres, PG_MIGRATIONS } from "./pg-migrations.js";
 import { createPgNoticeStore } from "./pg-notices.js";
@@ -165,6 +166,7 @@ function createPostgresStore(db: Db): Store {
     ...createPgWatchStore(db),
     ...createPgThreadStore(db),
     ...createPgAssistantThreadStore(db),
+    ...createPgInstallationStore(db),
     async close() {
       if (closed) return;
       closed = true;

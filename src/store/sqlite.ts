@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { createAssistantThreadStore } from "./assistant.js";
 import { StoreError, toStoreError } from "./errors.js";
 import { createFeedStore } from "./feeds.js";
+import { createInstallationStore } from "./installations.js";
 import { createLedger } from "./ledger.js";
 import { MIGRATIONS } from "./migrations.js";
 import { createNoticeStore } from "./notices.js";
@@ -165,6 +166,7 @@ function createStore(db: Database.Database, path: string): Store {
     ...createWatchStore(db),
     ...createThreadStore(db),
     ...createAssistantThreadStore(db),
+    ...createInstallationStore(db),
     async close() {
       if (db.open) db.close();
     },

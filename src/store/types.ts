@@ -5,6 +5,7 @@
  * async so that a networked database (PostgreSQL) can stand behind the same interface.
  */
 import type { AssistantThreadStore } from "./assistant.js";
+import type { InstallationStore } from "./installations.js";
 import type { ThreadStore } from "./threads.js";
 
 import type { WatchStore } from "./watch-types.js";
@@ -254,7 +255,8 @@ export interface Store
     NoticeStore,
     WatchStore,
     ThreadStore,
-    AssistantThreadStore {
+    AssistantThreadStore,
+    InstallationStore {
   /** The database file path (or `:memory:`). */
   readonly path: string;
   close(): Promise<void>;

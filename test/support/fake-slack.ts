@@ -8,6 +8,9 @@
  *   new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl });
  *   slack.failNext("chat.postMessage", "not_in_channel");
  *   const [post] = await slack.waitForCalls("chat.postMessage", 1);
+ *
+ * OAuth: `slack.addInstall(code, install)` makes `oauth.v2.access` exchange `code` (once, with the
+ * right client id and secret) for that workspace's tokens, and `auth.test` answer for its bot token.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -49,11 +52,33 @@ export interface FakeUser {
   name?: string;
 }
 
+/** A workspace (or org) the fake can install the app in, for `oauth.v2.access`. */
+export interface FakeInstall {
+  /** The workspace; absent for an org-wide (Enterprise Grid) install. */
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** Who installed it, and their user token when user scopes were asked for. */
+  userId: string;
+  userToken?: string;
+  /** With token rotation: the refresh token and the access token's lifetime in seconds. */
+  refreshToken?: string;
+  expiresIn?: number;
+  /** The bot token `oauth.v2.access` hands out for `refreshToken` (grant_type=refresh_token). */
+  refreshedBotToken?: string;
+}
+
 /** Options for starting the fake. */
 export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   teamId?: string;
+  /** The OAuth app's credentials `oauth.v2.access` accepts. */
+  clientId?: string;
+  clientSecret?: string;
 }
 
 /** The fake Slack server. */
@@ -69,6 +94,9 @@ export class FakeSlack {
   readonly #users = new Map<string, FakeUser>();
   readonly #answers = new Map<string, Record<string, unknown>>();
   readonly #waiters = new Waiters("fake Slack");
+  readonly #codes = new Map<string, FakeInstall>();
+  readonly #installs = new Map<string, FakeInstall>();
+  readonly #client: { id: string; secret: string };
   #ts = 1_700_000_000;
 
   private constructor(
@@ -79,6 +107,7 @@ export class FakeSlack {
     this.botUserId = opts.botUserId ?? "UBOT0001";
     this.botId = opts.botId ?? "BBOT0001";
     this.teamId = opts.teamId ?? "T0001";
+    this.#client = { id: opts.clientId ?? "1111.2222", secret: opts.clientSecret ?? "fake-client-secret" };
   }
 
   /** Starts the fake on a free port of 127.0.0.1. */
@@ -132,6 +161,12 @@ export class FakeSlack {
   /** From now on, successful calls of `method` answer `{ ok: true, ...result }`. */
   answerWith(method: string, result: Record<string, unknown>): void {
     this.#answers.set(method, result);
+  }
+
+  /** `oauth.v2.access` with `code` installs the app as `install` (the code works once). */
+  addInstall(code: string, install: FakeInstall): void {
+    this.#codes.set(code, install);
+    this.#installs.set(install.botToken, install);
   }
 
   /** Adds a user for `users.info`. */
@@ -213,21 +248,37 @@ export class FakeSlack {
         call.error = script.error;
         return send(res, 200, { ok: false, error: script.error });
       }
+      if (method === "oauth.v2.access") {
+        const answer = this.#oauthAccess(args, req.headers.authorization);
+        if (!answer.ok) call.error = String(answer.error);
+        return send(res, 200, answer);
+      }
       if (!token) {
         call.error = "not_authed";
         return send(res, 200, { ok: false, error: "not_authed" });
       }
-      return send(res, 200, this.#answer(method, args));
+      return send(res, 200, this.#answer(method, args, token));
     } finally {
       this.#waiters.notify();
     }
   }
 
-  #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  #answer(method: string, args: Record<string, unknown>, token?: string): Record<string, unknown> {
     const custom = this.#answers.get(method);
     if (custom) return { ok: true, ...custom };
+    const install = token ? this.#installs.get(token) : undefined;
     switch (method) {
       case "auth.test":
+        if (install)
+          return {
+            ok: true,
+            user_id: install.botUserId,
+            bot_id: install.botId,
+            team_id: install.teamId,
+            ...(install.enterpriseId ? { enterprise_id: install.enterpriseId } : {}),
+            url: install.isEnterpriseInstall ? "https://org.enterprise.slack.com/" : "https://ws.slack.com/",
+            user: "tradebot",
+          };
         return {
           ok: true,
           user_id: this.botUserId,
@@ -252,6 +303,64 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  #oauthAccess(args: Record<string, unknown>, authorization?: string): Record<string, unknown> {
+    let id = args.client_id;
+    let secret = args.client_secret;
+    if (authorization?.startsWith("Basic ")) {
+      [id, secret] = Buffer.from(authorization.slice(6), "base64").toString().split(":");
+    }
+    if (id !== this.#client.id || secret !== this.#client.secret)
+      return { ok: false, error: "invalid_client_id" };
+    if (args.grant_type === "refresh_token") return this.#refresh(String(args.refresh_token ?? ""));
+    const install = this.#codes.get(String(args.code ?? ""));
+    if (!install) return { ok: false, error: "invalid_code" };
+    this.#codes.delete(String(args.code));
+    return {
+      ok: true,
+      app_id: "A0FAKE",
+      access_token: install.botToken,
+      token_type: "bot",
+      scope: String(args.scope ?? "chat:write,commands,app_mentions:read"),
+      bot_user_id: install.botUserId,
+      team: install.teamId ? { id: install.teamId, name: `Team ${install.teamId}` } : null,
+      enterprise: install.enterpriseId
+        ? { id: install.enterpriseId, name: `Org ${install.enterpriseId}` }
+        : null,
+      is_enterprise_install: install.isEnterpriseInstall === true,
+      ...(install.refreshToken
+        ? { refresh_token: install.refreshToken, expires_in: install.expiresIn ?? 43_200 }
+        : {}),
+      authed_user: {
+        id: install.userId,
+        ...(install.userToken
+          ? { access_token: install.userToken, token_type: "user", scope: "search:read" }
+          : {}),
+      },
+    };
+  }
+
+  /** Token rotation: a new bot token (and refresh token) for a known refresh token. */
+  #refresh(refreshToken: string): Record<string, unknown> {
+    const install = [...this.#installs.values()].find((i) => i.refreshToken === refreshToken);
+    if (!install?.refreshedBotToken) return { ok: false, error: "invalid_refresh_token" };
+    const next: FakeInstall = {
+      ...install,
+      botToken: install.refreshedBotToken,
+      refreshToken: `${refreshToken}-next`,
+      refreshedBotToken: undefined,
+    };
+    this.#installs.set(next.botToken, next);
+    return {
+      ok: true,
+      access_token: next.botToken,
+      refresh_token: next.refreshToken,
+      expires_in: 43_200,
+      token_type: "bot",
+      team: install.teamId ? { id: install.teamId } : null,
+      enterprise: install.enterpriseId ? { id: install.enterpriseId } : null,
+    };
   }
 
   #script(method: string, s: Scripted, times: number): void {

@@ -2,8 +2,10 @@
  * `/tradetalks gaps`: the curators' to-do list (unanswered questions grouped, answers marked not
  * helpful), shown ephemerally to the admins in ADMIN_USER_IDS; anyone else gets a polite no.
  */
+
 import { buildGaps, type GapsReport } from "../../curation/gaps.js";
 import { gapsLines } from "../../curation/gaps-text.js";
+import { isAdmin } from "../admins.js";
 import { capBlocks, context, header, sections } from "../blocks/limits.js";
 import type { Message } from "../blocks/message.js";
 import { safeMrkdwn } from "../escape.js";
@@ -35,8 +37,8 @@ export function gapsMessage(report: GapsReport, kbVersion: string): Message {
   };
 }
 
-async function handler({ deps, userId, now }: SubcommandContext): Promise<Message> {
-  if (!deps.config.adminUserIds.includes(userId)) return notAnAdmin();
+async function handler({ deps, userId, teamId, now }: SubcommandContext): Promise<Message> {
+  if (!isAdmin(deps.config, teamId, userId)) return notAnAdmin();
   const report = buildGaps({
     unanswered: await deps.store.listUnanswered(),
     feedback: await deps.store.listFeedback(),
