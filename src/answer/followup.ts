@@ -160,6 +160,17 @@ export function readInThread(
   return reading;
 }
 
+// Words that leave a topic bare: "the tariff", "rare earths now", "the truce too".
+const BARE_WORD = /^(?:the|a|an|of|on|for|about|to|in|with|now|today|then|too|also|again|please|pls)$/i;
+
+/** Whether a message is only the topics it names ("the tariff", "rare earths now"), asking nothing of its own. */
+function isBareTopic(topic: string, named: readonly string[]): boolean {
+  let rest = stripEnd(topic).toLowerCase();
+  for (const n of [...named].sort((a, b) => b.length - a.length))
+    rest = rest.split(n.toLowerCase()).join(" ");
+  return words(rest.replace(/[,;:]/g, " ")).every((w) => BARE_WORD.test(w));
+}
+
 /** The question a message is, with the thread's context (see readInThread). */
 function resolve(engine: FollowUpEngine, text: string, turns: readonly ThreadTurn[]): ThreadReading {
   const previous = previousClaims(engine.kb, turns);
@@ -175,11 +186,20 @@ function resolve(engine: FollowUpEngine, text: string, turns: readonly ThreadTur
   const claim = previous.claims[0] as LoadedClaim;
   const continues = FOLLOW_UP_START.test(text);
   if (named.length) {
-    // A whole question naming its own topic stands alone; a bare topic ("and the tariff?", "what
-    // about rare earths?") is asked what the previous question asked.
-    if (reading.asked.strength >= 1 && !continues) return { kind: "ask", question: text, followUp: false };
-    if (reading.asked.strength >= 1) return { kind: "ask", question: body, followUp: true };
+    // A whole question naming its own topic stands alone ("are the talks in Bangkok?", "the surtax
+    // is 50%, right?"); only a bare topic ("and the tariff?", "what about rare earths?") is asked
+    // what the previous question asked.
     const topic = body.replace(/^(?:what|how)\s+about\s+/i, "");
+    const whole =
+      reading.asked.strength >= 1 ||
+      reading.claimed.length > 0 ||
+      reading.choices.length > 0 ||
+      !isBareTopic(
+        topic,
+        named.map((m) => m.text),
+      );
+    if (whole && !continues) return { kind: "ask", question: text, followUp: false };
+    if (whole) return { kind: "ask", question: body, followUp: true };
     const asking = ASKING[previousAttribute(engine, previous.turn, claim)];
     return { kind: "ask", question: `${asking} ${topic}?`, followUp: true };
   }

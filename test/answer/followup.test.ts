@@ -37,6 +37,23 @@ describe("follow-ups in a thread", () => {
     expect(tariff?.answer.text).toMatch(/take effect on Nov\. 1, 2025/);
   });
 
+  it("reads a whole question that names its own topic on its own, not as a follow-up, in a DM too", () => {
+    const turns: ThreadTurn[] = [];
+    const first = seed.answerInThread("when does the truce expire?", turns, SEED_NOW, { direct: true });
+    turns.push({
+      question: first?.question ?? "",
+      factIds: first?.answer.factIds ?? [],
+      answered: true,
+      at: SEED_NOW,
+    });
+    const belief = seed.answerInThread("are the talks in Bangkok?", turns, SEED_NOW, { direct: true });
+    expect(belief?.followUp).toBe(false);
+    expect(belief?.answer.text).toMatch(/^No: Malaysia, not Bangkok\./);
+    const figure = seed.answerInThread("the surtax is 50%, right?", turns, SEED_NOW, { direct: true });
+    expect(figure?.followUp).toBe(false);
+    expect(figure?.answer.text).toMatch(/^No: 100%, not 50%\./);
+  });
+
   it("answers 'who said so?' of a claim with no speaker recorded with the report it comes from, cited", () => {
     const [, , who] = converse("when does the truce expire?", "and the tariff?", "who said so?");
     expect(who?.answer.answered).toBe(true);
