@@ -55,7 +55,7 @@ const WHEN_ASKED = /^when\b/i;
 const MEANING_ASKED = /\b(?:mean|meant|means|meaning)\b/i;
 const PERSON_ANAPHOR = /\b(?:he|she|him|her|his)\b/i;
 const SOURCE_ASKED =
-  /^(?:(?:what(?:'s| is| was)? (?:the |your )?)?(?:source|sources|citation|link|reference|proof)s?|(?:where(?:'s| is| does| did)? (?:that|this|it) (?:from|come from|coming from))|(?:(?:got|have you got|do you have) a (?:source|link))|(?:according to (?:whom|what|who)))\b/i;
+  /^(?:(?:what(?:'s| is| was)? (?:the |your )?)?(?:source|sources|citation|reference|proof)s?|(?:where(?:'s| is| does| did)? (?:that|this|it) (?:from|come from|coming from))|(?:(?:got|have you got|do you have) a source)|(?:according to (?:whom|what|who)))\b/i;
 const SPEAKER_ASKED =
   /^(?:who (?:said|says|say|claimed|claims|told|announced|declared|stated)(?: (?:that|this|it|so))?|says who|who was (?:that|it)|who(?:'s| is) saying (?:that|this|so))\b/i;
 
@@ -145,9 +145,13 @@ export function readInThread(
   options: { direct?: boolean } = {},
 ): ThreadReading {
   const text = message.replace(/\s+/g, " ").trim();
-  if (options.direct) return resolve(engine, text, turns);
+  // A question that stands alone is asked as it was written: its lines and quoting ("> Jenny: …")
+  // are part of how the engine reads it.
+  const asWritten = (r: ThreadReading): ThreadReading =>
+    r.kind === "ask" && !r.followUp ? { ...r, question: message.trim() } : r;
+  if (options.direct) return asWritten(resolve(engine, text, turns));
   if (!isForBot(text)) return { kind: "ignore", why: "not a question or a follow-up" };
-  const reading = resolve(engine, text, turns);
+  const reading = asWritten(resolve(engine, text, turns));
   const names = () => engine.read(text).mentions.some((m) => m.weight >= 0.5);
   // Among people in a thread, a message that only opens like a follow-up ("and I told him") must
   // name something the sources are about; a question that neither refers back nor names anything
@@ -179,12 +183,25 @@ function resolve(engine: FollowUpEngine, text: string, turns: readonly ThreadTur
   const reading = engine.read(body || text);
   const named = reading.mentions.filter((m) => m.weight >= 0.5);
   const claimIds = previous.claims.map((c) => c.id);
-  if (!named.length && SOURCE_ASKED.test(body))
+  // "source?", "who said that?": short asks of the previous answer, not "who said 'I think …'?".
+  const short = words(body).length <= 6;
+  if (!named.length && short && SOURCE_ASKED.test(body))
     return { kind: "previous", about: "source", claimIds, question: previous.turn.question };
-  if (!named.length && SPEAKER_ASKED.test(body))
+  // "who said that?", "says who?" — and nothing else: "who said 'things have de-escalated'" asks the engine.
+  const speakerAsked = SPEAKER_ASKED.test(body) && !stripEnd(body.replace(SPEAKER_ASKED, ""));
+  if (!named.length && short && speakerAsked)
     return { kind: "previous", about: "speaker", claimIds, question: previous.turn.question };
   const claim = previous.claims[0] as LoadedClaim;
   const continues = FOLLOW_UP_START.test(text);
+  // A message that puts forward its own value or choices, or says a lot, asks its own question
+  // ("the 145% wasn't paused, was it", "they're meeting in Busan, right?").
+  // ("is that still happening?" puts forward only a state, of what came before.)
+  const own =
+    reading.claimed.some((c) => c.kind !== "state") || reading.choices.length > 0 || words(body).length > 8;
+  if (!named.length && own)
+    return continues
+      ? { kind: "ask", question: body, followUp: true }
+      : { kind: "ask", question: text, followUp: false };
   if (named.length) {
     // A whole question naming its own topic stands alone ("are the talks in Bangkok?", "the surtax
     // is 50%, right?"); only a bare topic ("and the tariff?", "what about rare earths?") is asked
@@ -199,7 +216,7 @@ function resolve(engine: FollowUpEngine, text: string, turns: readonly ThreadTur
         named.map((m) => m.text),
       );
     if (whole && !continues) return { kind: "ask", question: text, followUp: false };
-    if (whole) return { kind: "ask", question: body, followUp: true };
+    if (whole) return { kind: "ask", question: text, followUp: true };
     const asking = ASKING[previousAttribute(engine, previous.turn, claim)];
     return { kind: "ask", question: `${asking} ${topic}?`, followUp: true };
   }

@@ -49,6 +49,11 @@ describe("follow-ups in a thread", () => {
     const belief = seed.answerInThread("are the talks in Bangkok?", turns, SEED_NOW, { direct: true });
     expect(belief?.followUp).toBe(false);
     expect(belief?.answer.text).toMatch(/^No: Malaysia, not Bangkok\./);
+    const quoted = seed.answerInThread('who said "I think things have de-escalated"?', turns, SEED_NOW, {
+      direct: true,
+    });
+    expect(quoted?.followUp).toBe(false);
+    expect(quoted?.answer.factIds).toEqual(["bessent-de-escalated"]);
     const figure = seed.answerInThread("the surtax is 50%, right?", turns, SEED_NOW, { direct: true });
     expect(figure?.followUp).toBe(false);
     expect(figure?.answer.text).toMatch(/^No: 100%, not 50%\./);
