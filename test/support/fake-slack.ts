@@ -91,6 +91,7 @@ export class FakeSlack {
   readonly botId: string;
   readonly teamId: string;
   readonly #scripts = new Map<string, Scripted[]>();
+  readonly #holds: { method: string; match: (call: SlackCall) => boolean }[] = [];
   readonly #users = new Map<string, FakeUser>();
   readonly #answers = new Map<string, Record<string, unknown>>();
   readonly #waiters = new Waiters("fake Slack");
@@ -158,6 +159,15 @@ export class FakeSlack {
     this.#script(method, { kind: "drop" }, times);
   }
 
+  /**
+   * The next call of `method` that `match` accepts is recorded (status 0, error `held`) and never
+   * answered: the request stays on the wire until the caller dies or the fake closes. What it
+   * says is taken as maybe shown in Slack, as with a real post whose answer never came back.
+   */
+  holdNext(method: string, match: (call: SlackCall) => boolean = () => true): void {
+    this.#holds.push({ method, match });
+  }
+
   /** From now on, successful calls of `method` answer `{ ok: true, ...result }`. */
   answerWith(method: string, result: Record<string, unknown>): void {
     this.#answers.set(method, result);
@@ -203,6 +213,7 @@ export class FakeSlack {
     this.calls.length = 0;
     this.responses.length = 0;
     this.#scripts.clear();
+    this.#holds.length = 0;
   }
 
   /** Stops the server. */
@@ -226,6 +237,14 @@ export class FakeSlack {
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
     const call: SlackCall = { method, args, token, status: 200 };
     this.calls.push(call);
+    const hold = this.#holds.findIndex((h) => h.method === method && h.match(call));
+    if (hold >= 0) {
+      this.#holds.splice(hold, 1);
+      call.status = 0;
+      call.error = "held";
+      this.#waiters.notify();
+      return;
+    }
     const script = this.#scripts.get(method)?.shift();
     try {
       if (script?.kind === "ratelimit") {
