@@ -27,6 +27,8 @@ export interface SlackCall {
   token?: string;
   /** The HTTP status the fake answered with. */
   status: number;
+  /** When it arrived (Date.now()). */
+  at?: number;
   /** The `error` the fake answered with, if it failed the call. */
   error?: string;
 }
@@ -35,6 +37,8 @@ export interface SlackCall {
 export interface ResponsePost {
   id: string;
   body: Record<string, unknown>;
+  /** When it arrived (Date.now()). */
+  at?: number;
 }
 
 /** A scripted answer to the next call(s) of a method. */
@@ -227,7 +231,7 @@ export class FakeSlack {
     const raw = await readBody(req);
     const args = parseBody(raw, req.headers["content-type"] ?? "");
     if (url.pathname.startsWith("/response/")) {
-      this.responses.push({ id: url.pathname.slice("/response/".length), body: args });
+      this.responses.push({ id: url.pathname.slice("/response/".length), body: args, at: Date.now() });
       this.#waiters.notify();
       return send(res, 200, "ok", "text/plain");
     }
@@ -235,7 +239,7 @@ export class FakeSlack {
     const method = url.pathname.slice("/api/".length);
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
-    const call: SlackCall = { method, args, token, status: 200 };
+    const call: SlackCall = { method, args, token, status: 200, at: Date.now() };
     this.calls.push(call);
     const hold = this.#holds.findIndex((h) => h.method === method && h.match(call));
     if (hold >= 0) {
