@@ -44,7 +44,8 @@ export function isConnectionError(err: unknown): boolean {
   const code = typeof e?.code === "string" ? e.code : "";
   if (CONNECTION_CODES.has(code) || code.startsWith("08")) return true;
   const message = typeof e?.message === "string" ? e.message : "";
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|Query read timeout/i.test(
+  // "timeout expired": the client giving up opening a connection (CONNECT_TIMEOUT_MS).
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED|Query read timeout|^timeout expired$/i.test(
     message,
   );
 }
@@ -118,6 +119,19 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** How long opening one connection may take. */
+const CONNECT_TIMEOUT_MS = 3000;
+
+/** pg's client, giving up on opening a connection after CONNECT_TIMEOUT_MS. */
+class ConnectTimeoutClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({
+      ...(typeof config === "string" ? { connectionString: config } : config),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+  }
+}
+
 /** A pool on `url`; nothing connects until the first query. */
 export function createDb(
   url: string,
@@ -131,7 +145,10 @@ export function createDb(
     max: options.poolSize ?? 10,
     // A server that drops packets instead of refusing: give up on a connection or a query after
     // a while rather than hang a request (the query is then retried like a refused connection).
-    connectionTimeoutMillis: 3000,
+    // The connect timeout is the client's, not the pool's: the pool's would also end a wait for a
+    // free connection when all are busy (same message), so a busy pool under load read as a
+    // database that cannot be reached — logged as down, retried, and the event not answered.
+    Client: ConnectTimeoutClient,
     query_timeout: 15_000,
     keepAlive: true,
     idleTimeoutMillis: 30_000,

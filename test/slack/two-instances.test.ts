@@ -6,115 +6,28 @@
  * instance, at the same moment: every question is answered once. Channels whose briefing is due
  * get it once, though both schedulers tick at start.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresStore } from "../../src/store/postgres.js";
 import { FakeSlack } from "../support/fake-slack.js";
+import { type Instance, type RoundRobin, startInstance, startProxy, until } from "../support/instances.js";
 import { appMention } from "../support/payloads.js";
 import { TEST_SIGNING_SECRET } from "../support/slack-app.js";
 import { sendEvent } from "../support/slack-requests.js";
 import { createTestDatabase, storeBackends } from "../support/store-backends.js";
 
-const root = join(import.meta.dirname, "../..");
 const onPostgres = storeBackends().some((b) => b.kind === "postgres");
 const BRIEFED = ["CBRIEF1", "CBRIEF2", "CBRIEF3"];
-
-interface Instance {
-  child: ChildProcessWithoutNullStreams;
-  log: () => string;
-  port: number;
-}
 
 let slack: FakeSlack | undefined;
 let drop: (() => Promise<void>) | undefined;
 const instances: Instance[] = [];
-let proxy: Server | undefined;
+let proxy: RoundRobin | undefined;
 let proxyUrl = "";
-const forwarded = [0, 0];
 // The instances' working folder: empty, so no .env of the developer's is read.
 const cwd = mkdtempSync(join(tmpdir(), "tradebot-two-"));
-
-function startInstance(databaseUrl: string, name: string, fake: FakeSlack): Promise<Instance> {
-  const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
-  const child = spawn(process.execPath, ["--import", tsx, join(root, "src/main.ts")], {
-    cwd,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: `xoxb-${name}`,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: "0",
-      KNOWLEDGE_DIR: join(root, "test/fixtures/seed-kb"),
-      KNOWLEDGE_WATCH: "false",
-      DATABASE_URL: databaseUrl,
-      // Unused with DATABASE_URL: a path that cannot be created shows it is not touched.
-      DATABASE_PATH: "/dev/null/unused.db",
-      LOG_LEVEL: "info",
-    },
-  });
-  let stderr = "";
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString("utf8");
-  });
-  const found = () => /listening for Slack on http:\/\/[^:]+:(\d+)\/slack\/events/.exec(stderr)?.[1];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${stderr}`)), 30_000);
-    const check = () => {
-      const port = found();
-      if (!port) return;
-      clearTimeout(timer);
-      resolve({ child, log: () => stderr, port: Number(port) });
-    };
-    child.stderr.on("data", check);
-    child.on("exit", (code) => reject(new Error(`${name} exited ${code}:\n${stderr}`)));
-  });
-}
-
-/** A load balancer in miniature: each request goes to the next instance in turn. */
-function startProxy(ports: number[]): Promise<Server> {
-  let next = 0;
-  const read = async (req: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    return Buffer.concat(chunks);
-  };
-  const server = createServer(async (req, res) => {
-    const i = next++ % ports.length;
-    forwarded[i] = (forwarded[i] ?? 0) + 1;
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) {
-      if (typeof v === "string" && !["host", "connection", "content-length"].includes(k)) headers[k] = v;
-    }
-    try {
-      const body = await read(req);
-      const upstream = await fetch(`http://127.0.0.1:${ports[i]}${req.url ?? "/"}`, {
-        method: req.method ?? "POST",
-        headers,
-        ...(body.length ? { body } : {}),
-      });
-      res.writeHead(upstream.status, {
-        "content-type": upstream.headers.get("content-type") ?? "text/plain",
-      });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
-    } catch (err) {
-      res.writeHead(502).end(String(err));
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.runIf(onPostgres)("two instances sharing one PostgreSQL", () => {
   beforeAll(async () => {
@@ -140,15 +53,18 @@ describe.runIf(onPostgres)("two instances sharing one PostgreSQL", () => {
     await seed.close();
     slack = await FakeSlack.start();
     const fake = slack;
-    instances.push(...(await Promise.all(["one", "two"].map((n) => startInstance(db.url, n, fake)))));
+    instances.push(
+      ...(await Promise.all(
+        ["one", "two"].map((name) => startInstance({ databaseUrl: db.url, name, apiUrl: fake.apiUrl, cwd })),
+      )),
+    );
     proxy = await startProxy(instances.map((i) => i.port));
-    const address = proxy.address();
-    proxyUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/slack/events`;
+    proxyUrl = proxy.url;
   }, 60_000);
 
   afterAll(async () => {
     for (const i of instances) if (i.child.exitCode === null) i.child.kill("SIGKILL");
-    await new Promise((r) => (proxy ? proxy.close(r) : r(undefined)));
+    await proxy?.close();
     await slack?.close();
     await drop?.();
     rmSync(cwd, { recursive: true, force: true });
@@ -181,8 +97,8 @@ describe.runIf(onPostgres)("two instances sharing one PostgreSQL", () => {
     expect(answers().every((c) => /November 2025/.test(String(c.args.text)))).toBe(true);
     const ignored = instances.map((i) => (i.log().match(/ignoring re-delivered event EvTwo/g) ?? []).length);
     expect(ignored.reduce((a, b) => a + b, 0)).toBe(questions.length);
-    expect(forwarded[0]).toBeGreaterThanOrEqual(questions.length);
-    expect(forwarded[1]).toBeGreaterThanOrEqual(questions.length);
+    expect(proxy?.forwarded[0]).toBeGreaterThanOrEqual(questions.length);
+    expect(proxy?.forwarded[1]).toBeGreaterThanOrEqual(questions.length);
   }, 60_000);
 
   it("posts each due briefing once, though both schedulers look at it", async () => {

@@ -27,6 +27,8 @@ export interface SlackCall {
   token?: string;
   /** The HTTP status the fake answered with. */
   status: number;
+  /** When it arrived (Date.now()). */
+  at?: number;
   /** The `error` the fake answered with, if it failed the call. */
   error?: string;
 }
@@ -35,6 +37,8 @@ export interface SlackCall {
 export interface ResponsePost {
   id: string;
   body: Record<string, unknown>;
+  /** When it arrived (Date.now()). */
+  at?: number;
 }
 
 /** A scripted answer to the next call(s) of a method. */
@@ -91,6 +95,7 @@ export class FakeSlack {
   readonly botId: string;
   readonly teamId: string;
   readonly #scripts = new Map<string, Scripted[]>();
+  readonly #holds: { method: string; match: (call: SlackCall) => boolean }[] = [];
   readonly #users = new Map<string, FakeUser>();
   readonly #answers = new Map<string, Record<string, unknown>>();
   readonly #waiters = new Waiters("fake Slack");
@@ -158,6 +163,15 @@ export class FakeSlack {
     this.#script(method, { kind: "drop" }, times);
   }
 
+  /**
+   * The next call of `method` that `match` accepts is recorded (status 0, error `held`) and never
+   * answered: the request stays on the wire until the caller dies or the fake closes. What it
+   * says is taken as maybe shown in Slack, as with a real post whose answer never came back.
+   */
+  holdNext(method: string, match: (call: SlackCall) => boolean = () => true): void {
+    this.#holds.push({ method, match });
+  }
+
   /** From now on, successful calls of `method` answer `{ ok: true, ...result }`. */
   answerWith(method: string, result: Record<string, unknown>): void {
     this.#answers.set(method, result);
@@ -203,6 +217,7 @@ export class FakeSlack {
     this.calls.length = 0;
     this.responses.length = 0;
     this.#scripts.clear();
+    this.#holds.length = 0;
   }
 
   /** Stops the server. */
@@ -216,7 +231,7 @@ export class FakeSlack {
     const raw = await readBody(req);
     const args = parseBody(raw, req.headers["content-type"] ?? "");
     if (url.pathname.startsWith("/response/")) {
-      this.responses.push({ id: url.pathname.slice("/response/".length), body: args });
+      this.responses.push({ id: url.pathname.slice("/response/".length), body: args, at: Date.now() });
       this.#waiters.notify();
       return send(res, 200, "ok", "text/plain");
     }
@@ -224,8 +239,16 @@ export class FakeSlack {
     const method = url.pathname.slice("/api/".length);
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (args.token as string | undefined);
-    const call: SlackCall = { method, args, token, status: 200 };
+    const call: SlackCall = { method, args, token, status: 200, at: Date.now() };
     this.calls.push(call);
+    const hold = this.#holds.findIndex((h) => h.method === method && h.match(call));
+    if (hold >= 0) {
+      this.#holds.splice(hold, 1);
+      call.status = 0;
+      call.error = "held";
+      this.#waiters.notify();
+      return;
+    }
     const script = this.#scripts.get(method)?.shift();
     try {
       if (script?.kind === "ratelimit") {
