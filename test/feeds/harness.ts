@@ -74,7 +74,8 @@ export function useFeedWorld(backend: StoreBackend = { name: "SQLite", kind: "sq
           now: () => world.now,
           logger: log.logger,
           pollMinutes: 30,
-          timeoutMs: 2_000,
+          // Generous: a loaded machine must not turn a good fetch into a failure; timeout tests set their own.
+          timeoutMs: 10_000,
           ...options,
         });
         pollers.push(poller);
