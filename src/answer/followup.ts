@@ -152,7 +152,12 @@ export function readInThread(
   if (options.direct) return asWritten(resolve(engine, text, turns));
   if (!isForBot(text)) return { kind: "ignore", why: "not a question or a follow-up" };
   const reading = asWritten(resolve(engine, text, turns));
-  const names = () => engine.read(text).mentions.some((m) => m.weight >= 0.5);
+  let named: boolean | undefined;
+  // Read once, and only when a rule below needs it: reading is the costly step of a message.
+  const names = () => {
+    named ??= engine.read(text).mentions.some((m) => m.weight >= 0.5);
+    return named;
+  };
   // Among people in a thread, a message that only opens like a follow-up ("and I told him") must
   // name something the sources are about; a question that neither refers back nor names anything
   // ("did you send the deck?") is for someone else.

@@ -52,25 +52,26 @@ export function installationKey(key: InstallationKey): string {
   return `T:${key.teamId}`;
 }
 
-interface InstallationRow {
-  install_key: string;
+/** An installations row as either database returns it (SQLite: 0/1 and ISO text; PostgreSQL: boolean and Date). */
+export interface InstallationRow {
   enterprise_id: string | null;
   team_id: string | null;
-  is_enterprise_install: number;
+  is_enterprise_install: number | boolean;
   bot_token: string | null;
   bot_refresh_token: string | null;
   user_token: string | null;
   user_refresh_token: string | null;
   details: string;
-  installed_at: string;
-  updated_at: string;
+  installed_at: string | Date;
+  updated_at: string | Date;
 }
 
-function toRecord(row: InstallationRow): InstallationRecord {
+/** The record a row holds, on either database. */
+export function installationFromRow(row: InstallationRow): InstallationRecord {
   return {
     ...(row.team_id ? { teamId: row.team_id } : {}),
     ...(row.enterprise_id ? { enterpriseId: row.enterprise_id } : {}),
-    isEnterpriseInstall: row.is_enterprise_install === 1,
+    isEnterpriseInstall: row.is_enterprise_install === 1 || row.is_enterprise_install === true,
     ...(row.bot_token ? { sealedBotToken: row.bot_token } : {}),
     ...(row.bot_refresh_token ? { sealedBotRefreshToken: row.bot_refresh_token } : {}),
     ...(row.user_token ? { sealedUserToken: row.user_token } : {}),
@@ -127,13 +128,13 @@ export function createInstallationStore(db: Database.Database): InstallationStor
     },
     async getInstallation(key) {
       const row = select.get(installationKey(key)) as InstallationRow | undefined;
-      return row ? toRecord(row) : undefined;
+      return row ? installationFromRow(row) : undefined;
     },
     async deleteInstallation(key) {
       return remove.run(installationKey(key)).changes > 0;
     },
     async listInstallations() {
-      return (selectAll.all() as InstallationRow[]).map(toRecord);
+      return (selectAll.all() as InstallationRow[]).map(installationFromRow);
     },
     async recordOrgTeam(teamId, enterpriseId, at) {
       upsertOrgTeam.run(teamId, enterpriseId, at.toISOString());

@@ -1,34 +1,11 @@
 /** Installations in PostgreSQL: the same rules as `installations.ts` (tokens arrive sealed). */
-import { type InstallationRecord, type InstallationStore, installationKey } from "./installations.js";
+import {
+  type InstallationRow,
+  type InstallationStore,
+  installationFromRow,
+  installationKey,
+} from "./installations.js";
 import type { Db } from "./pg-db.js";
-
-interface Row {
-  enterprise_id: string | null;
-  team_id: string | null;
-  is_enterprise_install: boolean;
-  bot_token: string | null;
-  bot_refresh_token: string | null;
-  user_token: string | null;
-  user_refresh_token: string | null;
-  details: string;
-  installed_at: Date;
-  updated_at: Date;
-}
-
-function toRecord(row: Row): InstallationRecord {
-  return {
-    ...(row.team_id ? { teamId: row.team_id } : {}),
-    ...(row.enterprise_id ? { enterpriseId: row.enterprise_id } : {}),
-    isEnterpriseInstall: row.is_enterprise_install,
-    ...(row.bot_token ? { sealedBotToken: row.bot_token } : {}),
-    ...(row.bot_refresh_token ? { sealedBotRefreshToken: row.bot_refresh_token } : {}),
-    ...(row.user_token ? { sealedUserToken: row.user_token } : {}),
-    ...(row.user_refresh_token ? { sealedUserRefreshToken: row.user_refresh_token } : {}),
-    details: row.details,
-    installedAt: row.installed_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** The installations half of the PostgreSQL store. */
 export function createPgInstallationStore(db: Db): InstallationStore {
@@ -63,10 +40,10 @@ export function createPgInstallationStore(db: Db): InstallationStore {
       );
     },
     async getInstallation(key) {
-      const { rows } = await db.query<Row>("SELECT * FROM installations WHERE install_key = $1", [
+      const { rows } = await db.query<InstallationRow>("SELECT * FROM installations WHERE install_key = $1", [
         installationKey(key),
       ]);
-      return rows[0] ? toRecord(rows[0]) : undefined;
+      return rows[0] ? installationFromRow(rows[0]) : undefined;
     },
     async deleteInstallation(key) {
       const result = await db.query("DELETE FROM installations WHERE install_key = $1", [
@@ -75,8 +52,10 @@ export function createPgInstallationStore(db: Db): InstallationStore {
       return (result.rowCount ?? 0) > 0;
     },
     async listInstallations() {
-      const { rows } = await db.query<Row>("SELECT * FROM installations ORDER BY installed_at, install_key");
-      return rows.map(toRecord);
+      const { rows } = await db.query<InstallationRow>(
+        "SELECT * FROM installations ORDER BY installed_at, install_key",
+      );
+      return rows.map(installationFromRow);
     },
     async recordOrgTeam(teamId, enterpriseId, at) {
       await db.query(
