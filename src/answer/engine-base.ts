@@ -131,6 +131,27 @@ export abstract class EngineBase {
   }
 
   /** Whether a claim names people (about or value) that the question did not. */
+  /**
+   * Whether a claim names a place the question does not ("the talks were held at Merdeka 118", a
+   * claim about the talks that a curator or the drafter filed as their description): it can say
+   * where, though it fills another attribute.
+   */
+  protected namesOtherPlace(claim: LoadedClaim, named: ReadonlySet<string>): boolean {
+    let places = this.placesOfClaim.get(claim.id);
+    if (!places) {
+      const ids = new Set([
+        ...claim.about,
+        ...("places" in claim.value ? claim.value.places : []),
+        ...this.index.matcher.namedIn(claim.answer),
+      ]);
+      places = [...ids].filter((id) => this.kb.concepts.get(id)?.type === "place");
+      this.placesOfClaim.set(claim.id, places);
+    }
+    return places.some((id) => !named.has(id));
+  }
+
+  private readonly placesOfClaim = new Map<string, readonly string[]>();
+
   protected namesOthers(claim: LoadedClaim, named: ReadonlySet<string>): boolean {
     const people = [...claim.about, ...("people" in claim.value ? claim.value.people : [])];
     return people.some((id) => !named.has(id) && this.kb.concepts.get(id)?.type === "person");

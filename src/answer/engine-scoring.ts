@@ -231,6 +231,9 @@ export abstract class EngineScoring extends EngineChecks {
       if (claim.attribute === "who" && "text" in claim.value) fit *= strong ? 0.35 : 0.6;
       if ((asked.get("who") ?? 0) >= 0.9 && fit < 0.5 && this.namesOthers(claim, named))
         fit = Math.max(fit, 0.5);
+      // "Where were the talks held?": a claim about them that names a place says where, loosely.
+      if ((asked.get("where") ?? 0) >= 0.9 && fit < 0.5 && this.namesOtherPlace(claim, named))
+        fit = Math.max(fit, 0.5);
       // "Was the truce extended?" is answered by the truce's own status, not another measure's.
       if (stateClaimed && claim.attribute === "status" && !this.isAboutNamed(claim, named)) fit = 0;
       const fitFactor = asked.size === 0 ? 0.92 : fit > 0 ? 0.5 + 0.5 * fit : strong ? 0.45 : 0.7;

@@ -49,6 +49,30 @@ interface Node {
   targets: Target[];
 }
 
+/** Small words an acronym may leave out ("MOFCOM" keeps "of", "DHS" drops it). */
+const ACRONYM_SKIPPABLE = new Set(["of", "the", "and", "for", "on", "in", "to", "&"]);
+
+/**
+ * Whether `token` spells the words `keys` as an acronym: each word in turn gives the first letter
+ * or more of itself ("WH": White House; "MOFCOM": Ministry of Commerce; "USTR": U.S. Trade
+ * Representative), and only small words may give none. With `initials`, each word gives one letter.
+ */
+export function spellsAcronym(token: string, keys: readonly string[], initials: boolean): boolean {
+  const go = (i: number, p: number): boolean => {
+    if (p === token.length) return keys.slice(i).every((k) => ACRONYM_SKIPPABLE.has(k));
+    if (i >= keys.length) return false;
+    const k = keys[i] as string;
+    if (ACRONYM_SKIPPABLE.has(k) && go(i + 1, p)) return true;
+    const most = initials ? 1 : k.length;
+    for (let n = 1; n <= most && p + n <= token.length; n++) {
+      if (token[p + n - 1] !== k[n - 1]) break;
+      if (go(i + 1, p + n)) return true;
+    }
+    return false;
+  };
+  return token.length >= 2 && go(0, 0);
+}
+
 /** "does Bessent talk to He": a word after "do/does/did/will… NAME" is the verb, whatever the tagger says. */
 function afterSubjectOfAuxiliary(words: readonly Word[], i: number): boolean {
   const name = words[i - 1];
@@ -95,6 +119,9 @@ export class ConceptMatcher {
   private readonly vocabulary = new Set<string>();
   private near: NearWords | undefined;
   private readonly corrections = new Map<string, string | null>();
+  /** Proper names of several words, for acronyms no alias spells out. */
+  private readonly properNames: { keys: string[]; concept: string }[] = [];
+  private readonly acronyms = new Map<string, readonly string[]>();
 
   constructor(concepts: Iterable<NamedConcept>) {
     for (const c of concepts) {
@@ -108,6 +135,15 @@ export class ConceptMatcher {
   private add(text: string, target: Target): void {
     const keys = keysOf(text);
     if (!keys.length) return;
+    // "White House", "Ministry of Commerce": every word but the small ones written with a capital.
+    const written = text.split(/[\s-]+/).filter((w) => /[a-z]/i.test(w));
+    if (
+      target.via !== "role" &&
+      keys.length >= 2 &&
+      written.length === keys.length &&
+      written.every((w) => /^[A-Z]/.test(w) || ACRONYM_SKIPPABLE.has(w.toLowerCase()))
+    )
+      this.properNames.push({ keys, concept: target.concept });
     // "whitehouse", "helifeng": a name of several words typed as one.
     if (keys.length > 1 && keys.join("").length >= 6) this.addKeys([keys.join("")], target, text);
     this.addKeys(keys, target, text);
@@ -176,6 +212,16 @@ export class ConceptMatcher {
     while (i < words.length) {
       const found = this.longest(words, corrected, i);
       if (!found) {
+        for (const concept of this.acronymOf(words[i] as Word, keys[i] as string))
+          mentions.push({
+            concept,
+            from: i,
+            to: i,
+            via: "alias",
+            corrected: true,
+            gapped: false,
+            text: (words[i] as Word).text,
+          });
         i++;
         continue;
       }
@@ -241,6 +287,30 @@ export class ConceptMatcher {
     };
     walk(this.root, start, 0, 0);
     return best;
+  }
+
+  /**
+   * The concept an acronym no alias holds stands for ("the WH", "mofcom"): a word in capitals, or
+   * one English does not know, that spells one concept's proper name. Initials of two letters or
+   * more, or the first letters of each word when the acronym has five letters or more.
+   */
+  private acronymOf(word: Word, key: string): readonly string[] {
+    if (!/^[a-z]{2,8}$/.test(key) || this.vocabulary.has(key) || FUNCTION_WORDS.has(key)) return [];
+    const capitals = /^[A-Z]{2,8}$/.test(word.text);
+    if (!capitals && !word.unknown) return [];
+    const known = this.acronyms.get(key);
+    if (known) return known;
+    const initials = new Set<string>();
+    const prefixes = new Set<string>();
+    for (const n of this.properNames) {
+      if (spellsAcronym(key, n.keys, true)) initials.add(n.concept);
+      else if (key.length >= 5 && spellsAcronym(key, n.keys, false)) prefixes.add(n.concept);
+    }
+    const pick = initials.size ? initials : prefixes;
+    const out = pick.size === 1 ? [...pick] : [];
+    if (this.acronyms.size > 10_000) this.acronyms.clear();
+    this.acronyms.set(key, out);
+    return out;
   }
 
   /** For an alias that is also a function word: whether here it is the name, not the word. */
