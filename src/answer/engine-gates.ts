@@ -4,7 +4,8 @@
  * country, an age, a title). And the sentence that says what is missing.
  */
 import type { Attribute, LoadedClaim } from "../knowledge/schema.js";
-import { FUNCTION_WORDS, keysOf } from "../search/keys.js";
+import { spellsAcronym } from "../search/concept-matcher.js";
+import { FUNCTION_WORDS, keyOf, keysOf, stemOfKey } from "../search/keys.js";
 import type { Reading } from "../search/reading.js";
 import { theName } from "./citations.js";
 import { formatDated } from "./dates.js";
@@ -76,9 +77,11 @@ export abstract class EngineGates extends EngineReading {
       if (!others.length) return "My sources don't name anyone else.";
     }
     // "Did China hit the target by the end of 2025?" asked of sources written before then.
+    // "How many tons did China buy in December 2025?" likewise.
     if (
-      (reading.form === "yesno" || reading.form === "belief") &&
-      /^\s*(?:did|has|have|was|were)\b/i.test(lower)
+      ((reading.form === "yesno" || reading.form === "belief") &&
+        /^\s*(?:did|has|have|was|were)\b/i.test(lower)) ||
+      (reading.form === "wh" && /\b(?:did|has|have)\b/i.test(lower))
     ) {
       const later = reading.claimed.find(
         (v) => v.kind === "date" && v.date && !v.date.relative && v.date.date > this.kb.newestSource,
@@ -144,6 +147,15 @@ export abstract class EngineGates extends EngineReading {
       if (things.length && !this.subjectNamed(claim, things))
         return `My sources don't give a figure for ${theName(this.kb, things[0] as string)}.`;
     }
+    // "How many tons of sorghum": a figure of soybeans is not one of sorghum.
+    const of = /\bhow (?:many|much) (?:[a-z]+ ){0,2}of (?:us |u\.s\. |american |chinese )?([a-z]+)/.exec(
+      lower,
+    )?.[1];
+    if (of && claim.attribute === "amount" && this.index.idfOfWord(stemOfKey(keyOf(of))) !== undefined) {
+      const key = keyOf(of);
+      if (!FUNCTION_WORDS.has(key) && !this.claimNames(claim, key))
+        return `My sources don't give a figure for ${of}.`;
+    }
     // "Canada's fentanyl tariff": a thing of another country than the one the claim's subject belongs to.
     const tokens = reading.english.words;
     for (const m of reading.mentions) {
@@ -174,24 +186,30 @@ export abstract class EngineGates extends EngineReading {
     ) {
       const unit = `${claim.value.unit} ${claim.value.label ?? ""}`.toLowerCase();
       const stem = counted.replace(/s$/, "").slice(0, 5);
-      if (!unit.includes(stem) && !claim.answer.toLowerCase().includes(`${stem}`)) {
+      // "how many MMT": the unit's initials ("million metric tons") count as the unit.
+      const initials = spellsAcronym(counted.replace(/s$/, ""), keysOf(claim.value.unit), true);
+      if (!initials && !unit.includes(stem) && !claim.answer.toLowerCase().includes(`${stem}`)) {
         return `My sources don't give that number: they give ${valueInWords(this.kb, claim.value)}.`;
       }
     }
     if (claim.attribute === "amount" && "figure" in claim.value) {
+      // The units the question asks in ("$100 per net ton" asks in dollars and tons): the claim's
+      // unit must hold one of them ("USD per net ton per voyage" holds both).
       const unit = claim.value.unit;
-      for (const [re, u] of UNIT_WORDS) {
-        if (!re.test(lower)) continue;
-        const same =
-          u === unit ||
-          unit.startsWith(u) ||
-          (u === "percent" && unit === "%") ||
-          (u === "day" && /^(?:day|week|month)/.test(unit));
-        if (!same && !(u === "percent" && unit === "USD" && !/%|percent/.test(lower))) {
-          return `My sources don't give that in those terms: they give ${valueInWords(this.kb, claim.value)}.`;
-        }
-        break;
-      }
+      const units = UNIT_WORDS.filter(([re]) => re.test(lower)).map(([, u]) => u);
+      const holds = (u: string) =>
+        u === unit ||
+        unit.startsWith(u) ||
+        unit
+          .toLowerCase()
+          .split(/[\s/]+/)
+          .includes(u) ||
+        (u === "ton" && /\btons?\b|\btonnes?\b/i.test(unit)) ||
+        (u === "percent" && unit === "%") ||
+        (u === "day" && /^(?:day|week|month)/.test(unit));
+      const first = units[0];
+      if (first && !units.some(holds) && !(first === "percent" && unit === "USD" && !/%|percent/.test(lower)))
+        return `My sources don't give that in those terms: they give ${valueInWords(this.kb, claim.value)}.`;
     }
     if (reading.time === "now" && claim.attribute === "amount") {
       const status = this.standing.statusOf.get(claim.about[0] as string);

@@ -226,7 +226,9 @@ export abstract class EngineReading extends EngineBase {
         const w = words[j];
         if (w?.pos !== "NOUN" || w.unknown) return undefined;
         if (reading.mentions.some((m) => m.from <= j && j <= m.to)) return undefined;
-        if (/^(?:kind|type|sort|part|bit)$/.test(w.lemma)) return undefined;
+        // Words that name no kind: "what kind", "which part", "what other stuff".
+        if (/^(?:kind|type|sort|part|bit|stuff|thing|item|one|lot|way|aspect|detail)$/.test(w.lemma))
+          return undefined;
         if (KIND_GIVEN.has(w.lemma) || this.index.matcher.knows(keyOf(w.text))) return undefined;
         return w.lower;
       }

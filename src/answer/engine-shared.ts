@@ -146,7 +146,7 @@ export const SINGLE_VALUED_ASKED = new Set<Attribute>([
 /** Units a question can ask a figure in: "in dollar terms", "how many tons". */
 export const UNIT_WORDS: [RegExp, string][] = [
   [
-    /\b(?:dollars?|\$|usd|in dollar terms|dollar value|how much money|cost|costs|price|pay|expense)\b/i,
+    /\$|\b(?:dollars?|usd|in dollar terms|dollar value|how much money|cost|costs|price|pay|expense)\b/i,
     "USD",
   ],
   [/\b(?:tons?|tonnes?|metric tons?)\b/i, "ton"],
