@@ -310,6 +310,14 @@ export function askedFor(words: readonly Word[], from = 0, to = words.length - 1
     if (lemma === "post" && w.pos === "VERB") lemma = "say";
     // "did it end up at 34%?": to end up is to turn out, not to expire.
     if (lemma === "end" && words[i + 1]?.lower === "up") lemma = "end-up";
+    // "the building where they met": a relative clause, not the question ("what's notable about it").
+    if (
+      (lemma === "where" || lemma === "when") &&
+      i > from &&
+      ["NOUN", "PROPN"].includes(words[i - 1]?.pos ?? "") &&
+      ["PRON", "DET", "PROPN"].includes(words[i + 1]?.pos ?? "")
+    )
+      lemma = `relative${lemma}`;
     if (lemma === "official" && (words[i + 1]?.pos === "NOUN" || words[i + 1]?.pos === "ADJ"))
       lemma = "official-adj";
     starts.push(length);

@@ -122,9 +122,11 @@ export class ConceptMatcher {
   /** Proper names of several words, for acronyms no alias spells out. */
   private readonly properNames: { keys: string[]; concept: string }[] = [];
   private readonly acronyms = new Map<string, readonly string[]>();
+  private readonly typeOf = new Map<string, string>();
 
   constructor(concepts: Iterable<NamedConcept>) {
     for (const c of concepts) {
+      this.typeOf.set(c.id, c.type);
       const proper = PROPER_TYPES.has(c.type);
       this.add(c.name, { concept: c.id, via: "name", proper });
       for (const a of c.aliases) this.add(a, { concept: c.id, via: "alias", proper });
@@ -139,6 +141,7 @@ export class ConceptMatcher {
     const written = text.split(/[\s-]+/).filter((w) => /[a-z]/i.test(w));
     if (
       target.via !== "role" &&
+      !["person"].includes(this.typeOf.get(target.concept) ?? "") &&
       keys.length >= 2 &&
       written.length === keys.length &&
       written.every((w) => /^[A-Z]/.test(w) || ACRONYM_SKIPPABLE.has(w.toLowerCase()))
@@ -295,9 +298,12 @@ export class ConceptMatcher {
    * more, or the first letters of each word when the acronym has five letters or more.
    */
   private acronymOf(word: Word, key: string): readonly string[] {
-    if (!/^[a-z]{2,8}$/.test(key) || this.vocabulary.has(key) || FUNCTION_WORDS.has(key)) return [];
+    // (a word of a longer name, "WH" of "WH fact sheet", may still be an acronym on its own)
+    if (!/^[a-z]{2,8}$/.test(key) || FUNCTION_WORDS.has(key)) return [];
+    // People are not named by initials here ("AG" is not Ambassador Greer); a lower-case acronym
+    // has three letters at least ("mofcom", "ustr", "dhs").
     const capitals = /^[A-Z]{2,8}$/.test(word.text);
-    if (!capitals && !word.unknown) return [];
+    if (!capitals && (!word.unknown || key.length < 3)) return [];
     const known = this.acronyms.get(key);
     if (known) return known;
     const initials = new Set<string>();
