@@ -187,7 +187,8 @@ export abstract class EngineGates extends EngineReading {
       const unit = `${claim.value.unit} ${claim.value.label ?? ""}`.toLowerCase();
       const stem = counted.replace(/s$/, "").slice(0, 5);
       // "how many MMT": the unit's initials ("million metric tons") count as the unit.
-      const initials = spellsAcronym(counted.replace(/s$/, ""), keysOf(claim.value.unit), true);
+      const inWords = keysOf(valueInWords(this.kb, claim.value)).filter((k) => !/\d/.test(k));
+      const initials = spellsAcronym(counted.replace(/s$/, ""), inWords, true);
       if (!initials && !unit.includes(stem) && !claim.answer.toLowerCase().includes(`${stem}`)) {
         return `My sources don't give that number: they give ${valueInWords(this.kb, claim.value)}.`;
       }

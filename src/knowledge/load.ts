@@ -271,17 +271,9 @@ function build(
   }
   const concept = ({ value, file, line }: Parsed<Concept>): LoadedConcept =>
     Object.freeze({ ...value, file, line });
-  // What a person said, filed under them with no speaker ("Li Chenggang called the US position
-  // tough"), is theirs: a question about what he said finds it as his.
-  const people = new Set(reviewed.concepts.filter((c) => c.value.type === "person").map((c) => c.value.id));
-  const speaker = (c: Claim) =>
-    !c.speaker && (c.attribute === "said" || c.attribute === "stance") && people.has(c.about[0] as string)
-      ? { speaker: c.about[0] as string }
-      : {};
   const claim = ({ value, file, line }: Parsed<Claim>): LoadedClaim =>
     Object.freeze({
       ...value,
-      ...speaker(value),
       file,
       line,
       asOf: value.holds?.as_of ?? byId.get(value.source)?.published ?? "",

@@ -97,3 +97,44 @@ describe("a newer cancelled or suspended status", () => {
     expect(askMulti("when does the 100% surtax take effect").text).toMatch(/will not be imposed/);
   });
 });
+
+describe("figures asked in their units", () => {
+  it("corrects a fee put forward in dollars per ton with the fee the source gives in those units", () => {
+    const a = askMulti("US port fee on chinese-owned ships was $100 per net ton per voyage right");
+    expect(a.text).toMatch(/^No: 50 USD per net ton per voyage, not \$100\. /);
+    expect(a.factIds[0]).toBe("us-port-fees-amount-1110");
+  });
+
+  it("answers 'how many MMT' from a figure in million metric tons", () => {
+    const a = askMulti("how many mmt of soybeans did china pledge for the end of 2025");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/12 million metric tons/);
+  });
+
+  it("does not give one crop's figure for another: tons of sorghum are not tons of soybeans", () => {
+    const a = askMulti("how many tons of sorghum did china commit to buy");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't give a figure for sorghum\. What they say: .*soybeans/);
+  });
+
+  it("does not answer what happened after the newest source from an older promise", () => {
+    const a = askMulti("how many tons of US soybeans did china buy in december 2025");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources, the newest from Nov\. 14, 2025, can't say what happened by then\./);
+  });
+});
+
+describe("names and clauses the reader must not mistake", () => {
+  it("reads 'the WH' as the White House though no alias says so", () => {
+    const { explanation } = multi.engine.explain("what does the WH say china will buy", MULTI_NOW);
+    expect(explanation.reading.concepts.map((c) => c.id)).toContain("white-house");
+  });
+
+  it("does not take 'the building where they met' for a where-question", () => {
+    const { explanation } = multi.engine.explain(
+      "the merdeka 118 building where they met in KL, what's notable about it",
+      MULTI_NOW,
+    );
+    expect(explanation.reading.asked.map((a) => a.attribute)).not.toContain("where");
+  });
+});

@@ -33,6 +33,15 @@ const concepts: NamedConcept[] = [
     aliases: ["cheese tariff"],
     roles: [],
   },
+  // Bodies known by proper names of several words, that askers shorten to acronyms no alias holds.
+  { id: "cheese-council", type: "organisation", name: "Grand Cheese Council", aliases: [], roles: [] },
+  {
+    id: "sylvanian-trade-ministry",
+    type: "organisation",
+    name: "Sylvanian Ministry of Trade",
+    aliases: ["Ministry of Trade"],
+    roles: [],
+  },
 ];
 const matcher = new ConceptMatcher(concepts);
 
@@ -78,6 +87,33 @@ describe("the concept matcher", () => {
   it("reads a thing's name used as a verb as the verb, but the noun as the name", () => {
     expect(ids("we need to talk to Firefly")).toEqual(["rufus-t-firefly"]);
     expect(ids("when are the talks with Firefly")).toEqual(["fredonville-round", "rufus-t-firefly"]);
+  });
+
+  it("reads an acronym no alias holds as the proper name it spells", () => {
+    // initials in capitals, small words left out or kept
+    expect(found("what did the GCC decide")).toEqual([
+      { concept: "cheese-council", text: "GCC", via: "alias" },
+    ]);
+    expect(ids("did the SMT comment")).toEqual(["sylvanian-trade-ministry"]);
+    // the first letters of each word, as MOFCOM is Ministry of Commerce, in lower case too
+    expect(ids("what did motrade say")).toEqual(["sylvanian-trade-ministry"]);
+  });
+
+  it("does not read an acronym for a person, a known word, two lower-case letters or two names", () => {
+    expect(ids("what did RF say")).toEqual([]); // Rufus Firefly
+    expect(ids("what did gc say")).toEqual([]);
+    expect(ids("what is the cost")).toEqual([]);
+    const twice = new ConceptMatcher([
+      ...concepts,
+      {
+        id: "grand-canal-commission",
+        type: "organisation",
+        name: "Grand Canal Commission",
+        aliases: [],
+        roles: [],
+      },
+    ]);
+    expect(twice.find(readEnglish("what did the GCC decide").words)).toEqual([]);
   });
 
   it("finds nothing in words that name no concept", () => {
