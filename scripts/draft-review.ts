@@ -15,8 +15,12 @@
  *                        fingerprint and verdict (unjudged ones only, unless --all), the proposed
  *                        concepts, and what the drafts would change
  *   score [--json]       per-article and total figures from the verdicts; unjudged counts listed
- *   kb DIR               builds the drafts-only knowledge base in DIR (copied from knowledge/),
- *                        writes DIR/CURATOR-ACTIONS.md, and runs the check on it
+ *   kb DIR               builds the drafts-only knowledge base in DIR (copied from knowledge/,
+ *                        or from --base KB), writes DIR/CURATOR-ACTIONS.md, and runs the check on it
+ *
+ * --articles DIR reads the articles (and their verdicts) from DIR instead of eval/articles/: the
+ * held-back articles in eval/articles-held/ are drafted onto eval/drafts-kb this way, every draft
+ * accepted as drafted (no verdicts: a curator who has not looked).
  *   judge NAME FILE      merges verdict lines from FILE into draft-verdicts.json (see parseVerdictLines)
  *
  * An unjudged claim is accepted (as a curator who has not looked would) and counted as unjudged.
@@ -41,7 +45,14 @@ import { type ClaimChange, changesOf, valueInWords } from "../src/knowledge/chan
 import { checkKnowledge } from "../src/knowledge/index.js";
 import type { Claim, Concept } from "../src/knowledge/schema.js";
 
-const DIR = "eval/articles";
+/** The articles (`--articles DIR`, eval/articles/ unless said), each NAME.txt with NAME.yml and NAME.facts.md. */
+const argOf = (flag: string) => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const DIR = argOf("--articles") ?? "eval/articles";
+/** What the drafts-only knowledge is built on (`--base KB`): knowledge/ unless said. */
+const BASE = argOf("--base") ?? "knowledge";
 const VERDICTS = join(DIR, "draft-verdicts.json");
 /** The article kept out of tuning, judged at the end and reported apart. */
 export const HELD_BACK = "2025-11-14-soybean-pledge-questions";
@@ -252,7 +263,7 @@ function showClaim(c: Claim): string {
 function dump(name: string, all: boolean): void {
   const verdicts = readVerdicts();
   const kb = mkdtempSync(join(tmpdir(), "draft-review-"));
-  cpSync("knowledge", kb, { recursive: true });
+  cpSync(BASE, kb, { recursive: true });
   const runs = run(kb, verdicts, name);
   rmSync(kb, { recursive: true, force: true });
   const r = runs.find((x) => x.name === name);
@@ -395,7 +406,7 @@ function table(rows: Figures[]): string {
 function score(json: boolean): void {
   const verdicts = readVerdicts();
   const kb = mkdtempSync(join(tmpdir(), "draft-review-"));
-  cpSync("knowledge", kb, { recursive: true });
+  cpSync(BASE, kb, { recursive: true });
   const runs = run(kb, verdicts);
   rmSync(kb, { recursive: true, force: true });
   const figs = runs.map((r) => figuresOf(r, verdicts.articles[r.name]));
@@ -426,7 +437,7 @@ function score(json: boolean): void {
 function judge(name: string, file: string, round: number): void {
   const verdicts = readVerdicts();
   const kb = mkdtempSync(join(tmpdir(), "draft-review-"));
-  cpSync("knowledge", kb, { recursive: true });
+  cpSync(BASE, kb, { recursive: true });
   const runs = run(kb, verdicts, name);
   rmSync(kb, { recursive: true, force: true });
   const r = runs.find((x) => x.name === name);
@@ -492,12 +503,13 @@ function buildKb(dir: string): void {
   const verdicts = readVerdicts();
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync("knowledge", dir, { recursive: true });
+  cpSync(BASE, dir, { recursive: true });
+  rmSync(join(dir, "CURATOR-ACTIONS.md"), { force: true });
   const runs = run(dir, verdicts);
   const lines = [
     "# Curator actions for this drafts-only knowledge base",
     "",
-    "Built by `npx tsx scripts/draft-review.ts kb eval/drafts-kb` from a copy of knowledge/: each article in eval/articles/ added in date order with `addSource` (what `tradebot kb add-source` runs), then its drafts accepted as a curator following docs/keeping-current.md would, with NO hand edits: claims judged acceptable or needing an edit (eval/articles/draft-verdicts.json) moved into claims/<article>.yml as drafted, claims judged junk deleted, the proposed concepts those claims need moved into concepts/<article>.yml. The replacements the drafts propose follow from the newest-wins rule, so accepting the claims applies them; no supersedes or disputes were written.",
+    `Built by \`npx tsx scripts/draft-review.ts ${process.argv.slice(2).join(" ")}\` from a copy of ${BASE}/: each article in ${DIR}/ added in date order with \`addSource\` (what \`tradebot kb add-source\` runs), then its drafts accepted as a curator following docs/keeping-current.md would, with NO hand edits: claims judged acceptable or needing an edit (${VERDICTS}) moved into claims/<article>.yml as drafted, claims judged junk deleted, the proposed concepts those claims need moved into concepts/<article>.yml. The replacements the drafts propose follow from the newest-wins rule, so accepting the claims applies them; no supersedes or disputes were written.`,
     "",
     "| article | drafted | accepted as is (judged acceptable) | accepted as is (judged to need an edit) | rejected (junk) | unjudged (accepted) | concepts accepted | concepts rejected | replacements proposed |",
     "|---|---|---|---|---|---|---|---|---|",
