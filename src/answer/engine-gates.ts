@@ -44,6 +44,20 @@ export abstract class EngineGates extends EngineReading {
    * else takes part, a figure in another unit, the rate in force now of a measure not in force, an
    * earlier value the sources never gave, which of two options both of which the claim holds.
    */
+  /**
+   * Whether the claim's figure is one of a thing asked about, by its own words: "12 million metric
+   * tons of US soybeans" is a figure of soybeans, though the claim's subject is the pledge.
+   */
+  private figureOf(claim: LoadedClaim, things: readonly string[]): boolean {
+    const tail =
+      /\d[\d,.]*\s*(?:%|percent|million|billion|trillion)?(?:\s+[a-z-]+){0,3}?\s+of\s+([^.,;:]{1,50})/i.exec(
+        claim.answer,
+      )?.[1];
+    if (!tail) return false;
+    const named = this.index.matcher.namedIn(tail);
+    return things.some((t) => named.includes(t));
+  }
+
   protected beyondWhatClaimSays(
     reading: Reading,
     claim: LoadedClaim,
@@ -144,7 +158,7 @@ export abstract class EngineGates extends EngineReading {
             !this.isGeneral(m.concept),
         )
         .map((m) => m.concept);
-      if (things.length && !this.subjectNamed(claim, things))
+      if (things.length && !this.subjectNamed(claim, things) && !this.figureOf(claim, things))
         return `My sources don't give a figure for ${theName(this.kb, things[0] as string)}.`;
     }
     // "How many tons of sorghum": a figure of soybeans is not one of sorghum.

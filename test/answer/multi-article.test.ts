@@ -117,6 +117,12 @@ describe("figures asked in their units", () => {
     expect(a.text).toMatch(/^My sources don't give a figure for sorghum\. What they say: .*soybeans/);
   });
 
+  it("takes a figure 'of soybeans' for soybeans, though the claim's subject is the pledge", () => {
+    const a = askMulti("how much soy is china supposed to buy");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/million metric tons of US soybeans/);
+  });
+
   it("does not answer what happened after the newest source from an older promise", () => {
     const a = askMulti("how many tons of US soybeans did china buy in december 2025");
     expect(a.answered).toBe(false);
