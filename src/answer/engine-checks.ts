@@ -4,6 +4,7 @@
  * the report, a finer grain than it gives.
  */
 import type { LoadedClaim } from "../knowledge/schema.js";
+import type { ClaimedValue } from "../search/claimed.js";
 import type { Reading } from "../search/reading.js";
 import { theName } from "./citations.js";
 import { formatDated } from "./dates.js";
@@ -123,9 +124,23 @@ export abstract class EngineChecks extends EngineGates {
     // "nearly called off", "threatened to cancel": a change only contemplated.
     if (/\b(?:nearly|almost|threaten\w*|consider\w*|prospect|think\w* about|close to)\b/.test(words))
       return undefined;
+    // "The rare earth pause ends Nov. 27, right?": the change named as a noun is the subject,
+    // and the date put forward is what is asked.
+    const words_ = reading.english.words;
+    const at = words_.findIndex(
+      (w, i) => i >= change.from && i <= change.to && (w.lower === change.text || w.lemma === change.text),
+    );
+    const asNoun = at >= 0 && words_[at]?.pos === "NOUN";
+    // "Was the truce extended to Nov. 10, 2026?": the claim's date, if it is the one put forward, says yes.
+    // ("extended past November?" asks for a later date than November, not November)
+    const plainDate = (v: ClaimedValue) =>
+      v.kind === "date" &&
+      !/^(?:past|after|before|beyond|later|earlier|since)\b/i.test(v.text) &&
+      !/^(?:past|after|before|beyond|since)$/.test(words_[v.from - 1]?.lower ?? "");
+    if (reading.claimed.some((v) => plainDate(v) && agrees(this.kb, claim, v) === true)) return undefined;
     if (
       "date" in claim.value &&
-      !["extended", "cancelled", "suspended"].includes(change.state as string) &&
+      (asNoun || !["extended", "cancelled", "suspended"].includes(change.state as string)) &&
       reading.claimed.some((v) => v.kind === "date")
     )
       return undefined;
@@ -139,7 +154,11 @@ export abstract class EngineChecks extends EngineGates {
       if (comparable || claim.value.state === change.state) return undefined;
     }
     const name = theName(this.kb, claim.about[0] as string);
-    return `My sources don't say whether ${name} was ${change.text.replace(/^(?:be|get)\s+/, "")}.`;
+    // "was extended", not "was extend": the state's own participle where it has one
+    const done = /ed$/.test(change.state ?? "")
+      ? (change.state as string)
+      : change.text.replace(/^(?:be|get)\s+/, "");
+    return `My sources don't say whether ${name} was ${done.replace(/_/g, " ")}.`;
   }
 
   /**

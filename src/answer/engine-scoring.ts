@@ -175,6 +175,13 @@ export abstract class EngineScoring extends EngineChecks {
             : asked.size
               ? 0.6
               : 0.9;
+        // "extended to Nov. 10, 2026?", "paused until March": a date after "to" or "until" is an end.
+        const before = reading.english.words[v.from - 1]?.lower ?? "";
+        if (v.kind === "date" && /^(?:to|until|till|til|through|thru)$/.test(before)) {
+          asked.set("end", Math.max(asked.get("end") ?? 0, 1));
+          for (const a of ["when", "start"] as const) asked.set(a, Math.max(asked.get(a) ?? 0, weight * 0.5));
+          continue;
+        }
         const kinds =
           v.kind === "figure" && v.figure && /^(?:day|week|month|year|hour)s?$/.test(v.figure.unit)
             ? (["duration"] as Attribute[])

@@ -144,3 +144,22 @@ describe("names and clauses the reader must not mistake", () => {
     expect(explanation.reading.asked.map((a) => a.attribute)).not.toContain("where");
   });
 });
+
+describe("a date put forward with a change", () => {
+  it("checks a wrong end date against the pause it names ('the pause ends Nov. 27, right?')", () => {
+    const a = askMulti("the rare earth pause ends nov 27 2026 right?");
+    expect(a.text).toMatch(/^No: Nov\. 10, 2026, not Nov\. 27, 2026\. /);
+  });
+
+  it("says yes when the extension is to the date the source gives, and reads 'to' as the end", () => {
+    const a = askMulti("was the truce extended to nov 10 2026?");
+    expect(a.text).toMatch(/^Yes: Nov\. 10, 2026/);
+    expect(a.factIds[0]).toBe("truce-end-1105");
+  });
+
+  it("does not take 'past November 2026' for November 2026, and says so in good English", () => {
+    const a = askMulti("has the truce been extended past november 2026?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't say whether the US-China trade truce was extended\. /);
+  });
+});
