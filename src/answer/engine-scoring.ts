@@ -11,6 +11,7 @@ import { EngineChecks } from "./engine-checks.js";
 import {
   type Candidate,
   KIND_ATTRIBUTES,
+  KIND_NOUNS,
   PEOPLE_NOUNS,
   PHRASING_MATCH,
   SINGLE_VALUED_ASKED,
@@ -129,11 +130,19 @@ export abstract class EngineScoring extends EngineChecks {
       /^before$/.test(tokens[i - 1]?.lower ?? "") ||
       (/^(?:the|a|an|this|that)$/.test(tokens[i - 1]?.lower ?? "") &&
         /^before$/.test(tokens[i - 2]?.lower ?? ""));
+    // "Which chinese body…", "what materials…": the kind asked is what the claim's value is an
+    // instance of, so the claim need not hold the word.
+    const kindAsked = (i: number) => {
+      let k = i - 1;
+      while (k >= 0 && ["ADJ", "NUM", "PROPN"].includes(tokens[k]?.pos ?? "") && i - k <= 3) k--;
+      return /^(?:which|what)$/.test(tokens[k]?.lower ?? "") && KIND_NOUNS.has(tokens[i]?.lemma ?? "");
+    };
     const nounKeys = reading.content
       .filter(
         (c) =>
           (c.word.pos === "NOUN" || c.word.pos === "PROPN") &&
           !timeRef(c.index) &&
+          !kindAsked(c.index) &&
           (!c.cue || PEOPLE_NOUNS.has(c.key)) &&
           !GENERAL_WORDS.has(c.key),
       )

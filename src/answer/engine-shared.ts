@@ -113,6 +113,19 @@ export const KIND_GIVEN = new Set(
   article piece story report source sources`.split(/\s+/),
 );
 
+/**
+ * Nouns that name a kind of thing ("which chinese body", "what materials"): a claim giving an
+ * instance need not hold the word to be about what is asked (whether it names the kind asked is
+ * checked apart, in whichKind).
+ */
+export const KIND_NOUNS: ReadonlySet<string> = new Set([
+  ...KIND_GIVEN,
+  ...`body bodies agency agencies authority authorities organisation organization entity entities company
+  companies firm firms group member members material materials mineral minerals metal metals product products
+  goods commodity commodities crop crops chemical chemicals item items category categories kind sort type types
+  sector sectors industry industries`.split(/\s+/),
+]);
+
 /** How close (Dice overlap of stems) a curated phrasing must be to count, and to be taken at its word. */
 export const PHRASING_MATCH = 0.6;
 export const CURATED_MATCH = 0.9;
