@@ -250,6 +250,11 @@ export abstract class EngineScoring extends EngineChecks {
       // "Where were the talks held?": a claim about them that names a place says where, loosely.
       if ((asked.get("where") ?? 0) >= 0.9 && fit < 0.5 && this.namesOtherPlace(claim, named))
         fit = Math.max(fit, 0.5);
+      // "Paused until when?": a status that holds for a period says when it ends (and begins).
+      if (claim.attribute === "status" && claim.holds) {
+        if (claim.holds.until) fit = Math.max(fit, (asked.get("end") ?? 0) * 0.85);
+        if (claim.holds.from) fit = Math.max(fit, (asked.get("start") ?? 0) * 0.8);
+      }
       // "Was the truce extended?" is answered by the truce's own status, not another measure's.
       if (stateClaimed && claim.attribute === "status" && !this.isAboutNamed(claim, named)) fit = 0;
       const fitFactor = asked.size === 0 ? 0.92 : fit > 0 ? 0.5 + 0.5 * fit : strong ? 0.45 : 0.7;

@@ -145,6 +145,15 @@ describe("names and clauses the reader must not mistake", () => {
   });
 });
 
+describe("a status that holds for a period", () => {
+  it("says when it ends, though no claim fills the end on its own", () => {
+    const a = askMulti("until when are the graphite end-user checks dropped?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/until Nov\. 27, 2026/);
+    expect(a.factIds[0]).toBe("graphite-checks-status-1110");
+  });
+});
+
 describe("a date put forward with a change", () => {
   it("checks a wrong end date against the pause it names ('the pause ends Nov. 27, right?')", () => {
     const a = askMulti("the rare earth pause ends nov 27 2026 right?");
