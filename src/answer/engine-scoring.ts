@@ -158,8 +158,17 @@ export abstract class EngineScoring extends EngineChecks {
     const maxIdf = Math.log(1 + this.index.claims.length);
     const rarest = Math.max(0, ...nounKeys.map((k) => this.index.idfOfWord(k) ?? 0));
     const nounFloor = rarest > 0.75 * maxIdf ? 0.45 : 0.6;
+    // A country that owns what is asked ("China's deficit", "the US deficit"), not one after a
+    // preposition: "the ban on exports to the US" is China's ban, "tariffs on China" the US's.
     const countries = reading.mentions
-      .filter((m) => m.weight >= 0.85 && this.kb.concepts.get(m.concept)?.type === "country")
+      .filter(
+        (m) =>
+          m.weight >= 0.85 &&
+          this.kb.concepts.get(m.concept)?.type === "country" &&
+          !/^(?:to|from|into|onto|on|against|with|for|at|in|by|toward|towards|between|versus|vs)$/.test(
+            (tokens[m.from - 1]?.lower === "the" ? tokens[m.from - 2] : tokens[m.from - 1])?.lower ?? "",
+          ),
+      )
       .map((m) => m.concept);
     const thingsNamed = [...concepts.entries()]
       .filter(

@@ -152,6 +152,12 @@ describe("a status that holds for a period", () => {
     expect(a.text).toMatch(/until Nov\. 27, 2026/);
     expect(a.factIds[0]).toBe("graphite-checks-status-1110");
   });
+
+  it("is China's, though the question names the US as where the exports go", () => {
+    const a = askMulti("the ban on gallium exports to the US is suspended until when?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/until Nov\. 27, 2026/);
+  });
 });
 
 describe("a date put forward with a change", () => {
