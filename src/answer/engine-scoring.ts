@@ -132,10 +132,13 @@ export abstract class EngineScoring extends EngineChecks {
         /^before$/.test(tokens[i - 2]?.lower ?? ""));
     // "Which chinese body…", "what materials…": the kind asked is what the claim's value is an
     // instance of, so the claim need not hold the word.
+    // ("which two chinese agencies", "what kind of entity")
     const kindAsked = (i: number) => {
+      if (!KIND_NOUNS.has(tokens[i]?.lemma ?? "")) return false;
       let k = i - 1;
-      while (k >= 0 && ["ADJ", "NUM", "PROPN"].includes(tokens[k]?.pos ?? "") && i - k <= 3) k--;
-      return /^(?:which|what)$/.test(tokens[k]?.lower ?? "") && KIND_NOUNS.has(tokens[i]?.lemma ?? "");
+      while (k >= 0 && ["ADJ", "NUM", "PROPN", "NOUN"].includes(tokens[k]?.pos ?? "") && i - k <= 3) k--;
+      if (tokens[k]?.lower === "of" && /^(?:kind|type|sort)$/.test(tokens[k - 1]?.lemma ?? "")) k -= 2;
+      return /^(?:which|what)$/.test(tokens[k]?.lower ?? "");
     };
     const nounKeys = reading.content
       .filter(

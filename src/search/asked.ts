@@ -129,7 +129,7 @@ const CUES: Cue[] = [
   },
   {
     pattern:
-      /\bwho\b|\bwhos\b|\bwhom\b|\bwith whom\b|\bwhich (?:official|person|people|minister|leader|side|country|negotiator)s?\b/,
+      /\bwho\b|\bwhos\b|\bwhom\b|\bwith whom\b|\bwhich (?:[\w-]+ ){0,2}(?:official|person|people|minister|leader|side|country|negotiator)s?\b/,
     weights: { who: 1, role: 0.6, said: 0.3 },
     strong: true,
   },
@@ -144,7 +144,9 @@ const CUES: Cue[] = [
     weights: { role: 1, description: 0.5, who: 0.3 },
   },
   {
-    pattern: /\b(?:which|what) (?:ministry|agency|body|office|organi[sz]ation|regulator)\b/,
+    // ("which two chinese agencies", "what US body")
+    pattern:
+      /\b(?:which|what) (?:[\w-]+ ){0,2}(?:ministry|agency|body|office|organi[sz]ation|regulator|department|authority)\b/,
     weights: { who: 1 },
     strong: true,
   },

@@ -178,3 +178,17 @@ describe("a date put forward with a change", () => {
     expect(a.text).toMatch(/^My sources don't say whether the US-China trade truce was extended\. /);
   });
 });
+
+describe("the kind a question asks for", () => {
+  it("is not a word the answer must hold: 'what kind of entity is COFCO'", () => {
+    const a = askMulti("what kind of entity is COFCO");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/state-owned/);
+  });
+
+  it("asks who when it is a body, however many words stand between ('which two chinese agencies')", () => {
+    const a = askMulti("which two chinese agencies issued announcement no. 70");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Commerce Ministry and the General Administration of Customs/);
+  });
+});
