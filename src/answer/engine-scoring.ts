@@ -318,6 +318,18 @@ export abstract class EngineScoring extends EngineChecks {
         score *= 1.2;
       out.push({ claim, score, coverage: h.coverage, words: w, fit, standing, phrased: sim ?? 0 });
     }
+    // "Latest on the soybean pledge?": no attribute asked, so of the claims near the best, the
+    // newest report's says what is latest.
+    if (
+      reading.time === "now" &&
+      reading.asked.strength < 1 &&
+      /\b(?:latest|newest|most recent|news|update)\b/i.test(reading.text)
+    ) {
+      const best = Math.max(0, ...out.map((c) => c.score));
+      const near = out.filter((c) => c.score >= best * 0.7);
+      const newest = near.reduce((m, c) => (c.claim.asOf > m ? c.claim.asOf : m), "");
+      for (const c of near) if (c.claim.asOf === newest) c.score *= 1.3;
+    }
     return out.sort(
       (a, b) =>
         b.score - a.score ||

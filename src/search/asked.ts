@@ -80,7 +80,7 @@ const CUES: Cue[] = [
   },
   {
     pattern:
-      /\b(?:expire|expiry|expiration|lapse|run out|(?<!in the )end|ending|deadline|sunset|terminate|until when|last until|run until|run through|good until|valid until|run till|wind down|roll off|cut-?off)\b/,
+      /\b(?:expire|expiry|expiration|lapse|run out|(?<!in the )end|ending|deadline|sunset|terminate|until when|till when|through when|thru when|last until|run until|run through|good until|valid until|run till|wind down|roll off|cut-?off)\b/,
     weights: { end: 1, when: 0.6, duration: 0.6, status: 0.3 },
   },
   {

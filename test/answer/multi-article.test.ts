@@ -192,3 +192,11 @@ describe("the kind a question asks for", () => {
     expect(a.text).toMatch(/Commerce Ministry and the General Administration of Customs/);
   });
 });
+
+describe("the latest on something, no attribute asked", () => {
+  it("is the newest report's claim of those that fit about as well", () => {
+    const a = askMulti("latest on the fentanyl tariff?");
+    expect(a.factIds[0]).toBe("fentanyl-tariff-amount-1105");
+    expect(a.text).toMatch(/to 10% from 20%/);
+  });
+});
