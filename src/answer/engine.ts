@@ -194,7 +194,17 @@ export class AnswerEngine extends EngineSettle {
                     : 0.5),
         1,
       );
-      for (const c of candidates) c.score *= penalty;
+      // "Beijing promised to resume lithium exports, right?": a belief whose words a claim holds all
+      // but the one it gets wrong. That word is the value put forward, not a topic no source has.
+      const near = candidates[0];
+      const swapped =
+        reading.form === "belief" &&
+        unknownContent.length === 1 &&
+        near !== undefined &&
+        near.words >= 0.8 &&
+        near.coverage >= 0.8 &&
+        near.fit >= 0.8;
+      for (const c of candidates) c.score *= swapped ? Math.max(penalty, 0.85) : penalty;
     }
     // Known concepts, but nothing about them fills what is asked: say so, with what is known.
     if (top && top.score < ANSWER_THRESHOLD && !unknown.length && reading.asked.strength >= 1) {

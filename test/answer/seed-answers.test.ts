@@ -121,6 +121,14 @@ describe("a value no source mentions", () => {
     expect(a.answered).toBe(true);
     expect(a.citations.length).toBeGreaterThan(0);
   });
+
+  it("is the wrong value when a claim holds every other word of the belief", () => {
+    const a = askSeed("under the cease-fire beijing promised to resume lithium exports, right?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/rare-earth magnets/);
+    // the same unknown word, asked about rather than put forward, is still a detail the sources lack
+    expect(askSeed("will the truce affect lithium exports?").answered).toBe(false);
+  });
 });
 
 describe("a negated belief", () => {
