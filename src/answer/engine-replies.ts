@@ -141,18 +141,20 @@ export abstract class EngineReplies extends EngineScoring {
             ? asks("who") || (reading.form === "belief" && !v.concept && claim.attribute === "who")
             : asks("where"))),
     );
-    if (!putForward.length) return undefined;
-    const verdicts = putForward.map((v) => ({ v, ok: agrees(this.kb, claim, v) }));
-    if (verdicts.every((x) => x.ok === undefined)) {
-      // "Trump told CNBC…?": a name put forward against the outlet or place the claim names.
+    // "Trump told CNBC…?": a name put forward against the outlet or place the claim names.
+    const outlet = () => {
       const named = this.orgOrPlaceOf(claim);
       const names = reading.claimed.filter((v) => (v.kind === "place" || v.kind === "person") && !v.concept);
-      if (named.length && names.length) {
-        const theirs = named.map((id) => this.kb.concepts.get(id)?.name ?? id);
-        return `No: ${listInWords(theirs)}, not ${names.map((n) => n.text).join(" or ")}.`;
-      }
-      return undefined;
+      if (!named.length || !names.length) return undefined;
+      const theirs = named.map((id) => this.kb.concepts.get(id)?.name ?? id);
+      return `No: ${listInWords(theirs)}, not ${names.map((n) => n.text).join(" or ")}.`;
+    };
+    if (!putForward.length) {
+      const told = reading.english.words.some((w) => w.lemma === "tell" && w.pos === "VERB");
+      return told && claim.speaker && reading.form === "belief" ? outlet() : undefined;
     }
+    const verdicts = putForward.map((v) => ({ v, ok: agrees(this.kb, claim, v) }));
+    if (verdicts.every((x) => x.ok === undefined)) return outlet();
     const right = verdicts.filter((x) => x.ok === true);
     const wrong = verdicts.filter((x) => x.ok === false).map((x) => claimedInWords(x.v));
     if (reading.form === "choice") {

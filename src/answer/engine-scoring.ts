@@ -223,11 +223,13 @@ export abstract class EngineScoring extends EngineChecks {
         .map(([id]) => id),
     );
     const speaker = this.askedSpeaker(reading);
-    const saying = reading.asked.cues.some((c) =>
-      /\b(?:say|said|describe|characteri[sz]e|comment|quote|word|remark|statement|call (?:it|them|the)|line)\b/.test(
-        c,
-      ),
-    );
+    // ("Trump told CNBC …, right?": telling is saying, though no cue word asks for it)
+    const saying =
+      reading.asked.cues.some((c) =>
+        /\b(?:say|said|describe|characteri[sz]e|comment|quote|word|remark|statement|call (?:it|them|the)|line)\b/.test(
+          c,
+        ),
+      ) || reading.english.words.some((w) => w.lemma === "tell" && w.pos === "VERB");
     const named = new Set(concepts.keys());
     const onlyGeneral = [...concepts.keys()].every((id) => this.isGeneral(id));
     const out: Candidate[] = [];

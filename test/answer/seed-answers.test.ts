@@ -131,6 +131,13 @@ describe("a value no source mentions", () => {
   });
 });
 
+describe("a belief about who was told", () => {
+  it("corrects the outlet: 'Trump told CNBC …, right?' is 'No: Fox Business, not CNBC.'", () => {
+    const a = askSeed("Trump told CNBC the tariffs weren't sustainable, right?");
+    expect(a.text).toMatch(/^No: Fox Business, not CNBC\. /);
+  });
+});
+
 describe("a negated belief", () => {
   it("is answered with the value, not a yes or no that could be read either way", () => {
     const a = askSeed("the truce isn't expiring in November, is it?");
