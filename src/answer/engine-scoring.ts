@@ -329,7 +329,11 @@ export abstract class EngineScoring extends EngineChecks {
     ) {
       const best = Math.max(0, ...out.map((c) => c.score));
       const near = out.filter((c) => c.score >= best * 0.7);
-      const newest = near.map((c) => c.claim.asOf).sort().at(-1) ?? "";
+      const newest =
+        near
+          .map((c) => c.claim.asOf)
+          .sort()
+          .at(-1) ?? "";
       for (const c of near) if (c.claim.asOf === newest) c.score *= 1.3;
     }
     return out.sort(

@@ -213,7 +213,14 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
   );
   const choices = form === "choice" ? choicesOf(claimed, words) : [];
   const isNegated = focusWords.some(([a, b]) => negated(words, a, b));
-  const time = focusWords.map(([a, b]) => timeAsked(words, a, b)).find((t) => t !== undefined);
+  // The time asked is the asking sentence's: "our plan assumed today's rates … what rate did he
+  // threaten?" asks about the threat, not about today.
+  const asking = focusWords.filter(([a, b]) =>
+    words.slice(a, b + 1).some((w) => WH_WORDS.has(w.lower) || w.text === "?"),
+  );
+  const time = (asking.length ? asking : focusWords)
+    .map(([a, b]) => timeAsked(words, a, b))
+    .find((t) => t !== undefined);
 
   const named = new Set(mentions.flatMap((m) => spread(m.from, m.to)));
   const content: Reading["content"] = [];
@@ -328,7 +335,13 @@ function coreClauses(
   named: ReadonlySet<number>,
 ): Set<number> {
   const core = new Set<number>();
+  // In a message that asks somewhere ("… Can you tell me what rate he threatened? Need it for a
+  // landed-cost model by EOD"), the sentences that ask nothing are context, not core.
+  const asks = (s: { from: number; to: number }) =>
+    words.slice(s.from, s.to + 1).some((w) => WH_WORDS.has(w.lower) || w.text === "?");
+  const anyAsks = sentences.some(asks);
   for (const s of sentences) {
+    if (anyAsks && !asks(s)) continue;
     const clauses: number[][] = [[]];
     for (let i = s.from; i <= s.to; i++) {
       const w = words[i] as Word;

@@ -15,6 +15,15 @@ describe("a question with context around it", () => {
     expect(a.factIds).toEqual(["truce-end"]);
   });
 
+  it("reads jargon and 'today' in the sentences around the question as context, not the topic", () => {
+    const a = askSeed(
+      "We bring in about 40 FEUs a month out of Foshan. Our Q4 plan assumed today's duty rates, " +
+        "but our broker flagged Trump's new threat. What rate did he threaten? Need it for a landed-cost model by EOD.",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/100%/);
+  });
+
   it("answers a question forwarded with 'FW from legal:'", () => {
     const a = askSeed("FW from legal: when does the 100% surtax take effect?");
     expect(a.answered).toBe(true);
