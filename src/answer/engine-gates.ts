@@ -104,6 +104,20 @@ export abstract class EngineGates extends EngineReading {
         return `My sources, the newest from ${formatDated(this.kb.newestSource, "day")}, can't say what happened by then.`;
       }
     }
+    // "When's the next round after Kuala Lumpur?", "which city will Trump visit?": asked of what is
+    // to come, a claim about an event already past when the newest source was written says nothing.
+    // (an event's, not a measure's: a tariff "declared" last week still starts later; and a belief
+    // about the next round is answered with the latest one)
+    if (
+      reading.time === "next" &&
+      reading.form === "wh" &&
+      ["when", "where", "who"].includes(claim.attribute) &&
+      this.kb.concepts.get(claim.about[0] as string)?.type === "event"
+    ) {
+      const held = this.eventDates.get(claim.about[0] as string);
+      if (held && held < this.kb.newestSource)
+        return `My sources don't report one after ${theName(this.kb, claim.about[0] as string)} (${formatDated(held, "day")}).`;
+    }
     // "List the 13 chemicals", "which five subsidiaries": named items the claim does not name.
     if (
       /\b(?:list|name)\b.{0,30}\b(?:the|all|each|every)\b|\bwhich (?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b/.test(
@@ -162,9 +176,10 @@ export abstract class EngineGates extends EngineReading {
         return `My sources don't give a figure for ${theName(this.kb, things[0] as string)}.`;
     }
     // "How many tons of sorghum": a figure of soybeans is not one of sorghum.
-    const of = /\bhow (?:many|much) (?:[a-z]+ ){0,2}of (?:us |u\.s\. |american |chinese )?([a-z]+)/.exec(
-      lower,
-    )?.[1];
+    const of =
+      /\b(?:how (?:many|much)|what (?:share|percentage|percent|portion|proportion|fraction|part)) (?:[a-z]+ ){0,2}of (?:us |u\.s\. |american |chinese |global |world |the world's |the )?([a-z]+)/.exec(
+        lower,
+      )?.[1];
     if (of && claim.attribute === "amount" && this.index.idfOfWord(stemOfKey(keyOf(of))) !== undefined) {
       const key = keyOf(of);
       if (!FUNCTION_WORDS.has(key) && !this.claimNames(claim, key))
@@ -211,7 +226,13 @@ export abstract class EngineGates extends EngineReading {
       // The units the question asks in ("$100 per net ton" asks in dollars and tons): the claim's
       // unit must hold one of them ("USD per net ton per voyage" holds both).
       const unit = claim.value.unit;
-      const units = UNIT_WORDS.filter(([re]) => re.test(lower)).map(([, u]) => u);
+      // ("price per ton" asks in dollars: the unit after "per" is what the price is of; a choice's
+      // units are its options, checked as values)
+      const perless = lower.replace(/\bper (?:net |metric |short )?\w+/g, " ");
+      const units =
+        reading.form === "choice" && reading.choices.some((v) => v.kind === "figure")
+          ? []
+          : UNIT_WORDS.filter(([re]) => re.test(perless)).map(([, u]) => u);
       const holds = (u: string) =>
         u === unit ||
         unit.startsWith(u) ||

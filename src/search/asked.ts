@@ -190,7 +190,7 @@ const CUES: Cue[] = [
   },
   {
     pattern:
-      /\bwhat (?:be|'s|s)(?: the)?(?: [\w-]+){0,3} (?:tariff|rate|duty|levy|price|cost|fee|figure|number|total|surtax|tax)\b/,
+      /\bwhat (?:be|'s|s)(?: the)?(?: [\w-]+){0,3} (?:tariff|rate|duty|levy|price|cost|fee|figure|number|total|surtax|tax)\b|\bwhat (?:price|cost|fee|value)\b|\bhow much (?:\w+ ){0,3}(?:pay|cost|charge|spend|worth)\b/,
     weights: { amount: 1, terms: 0.4 },
     strong: true,
   },

@@ -200,3 +200,25 @@ describe("the latest on something, no attribute asked", () => {
     expect(a.text).toMatch(/to 10% from 20%/);
   });
 });
+
+describe("details the sources lack, though a claim on the topic is near", () => {
+  it("a next round when the latest they report is already past", () => {
+    const a = askMulti("when's the next bessent-he round after kuala lumpur");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(
+      /^My sources don't report one after the US-China talks in Malaysia \(Oct\. 26, 2025\)\./,
+    );
+  });
+
+  it("a price, asked of a purchase given in tons ('price per ton' asks in dollars)", () => {
+    const a = askMulti("what price per ton did COFCO pay for the oct 29 soybean cargoes");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't give that in those terms: they give 180,000 tons\./);
+  });
+
+  it("a share of one metal, when the source gives another's", () => {
+    const a = askMulti("what share of global antimony does china produce");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't give a figure for antimony\./);
+  });
+});
