@@ -10,7 +10,7 @@ import type { Reading } from "../search/reading.js";
 import { theName } from "./citations.js";
 import { formatDated } from "./dates.js";
 import { EngineReading } from "./engine-reading.js";
-import { type Candidate, UNIT_WORDS } from "./engine-shared.js";
+import { type Candidate, SURE_THRESHOLD, UNIT_WORDS } from "./engine-shared.js";
 import { agrees, valueInWords } from "./values.js";
 
 /** Part of the answer engine (see engine.ts). */
@@ -56,6 +56,14 @@ export abstract class EngineGates extends EngineReading {
     if (!tail) return false;
     const named = this.index.matcher.namedIn(tail);
     return things.some((t) => named.includes(t));
+  }
+
+  /** Whether a claim is about a concept, or something it is part of or that is part of it, or names it. */
+  private claimTouches(claim: LoadedClaim, concept: string): boolean {
+    if (claim.about.includes(concept)) return true;
+    if (claim.about.some((a) => this.index.ancestors(a).includes(concept))) return true;
+    if (this.index.ancestors(concept).some((a) => claim.about.includes(a))) return true;
+    return this.index.matcher.namedIn(`${claim.answer} ${claim.snippet}`).includes(concept);
   }
 
   protected beyondWhatClaimSays(
@@ -120,7 +128,7 @@ export abstract class EngineGates extends EngineReading {
     }
     // "List the 13 chemicals", "which five subsidiaries": named items the claim does not name.
     if (
-      /\b(?:list|name)\b.{0,30}\b(?:the|all|each|every)\b|\bwhich (?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b/.test(
+      /\b(?:list|names?)\b.{0,30}\b(?:the|all|each|every)\b|\bwhich (?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b/.test(
         lower,
       )
     ) {
@@ -134,6 +142,32 @@ export abstract class EngineGates extends EngineReading {
               ? v.text.split(/,| and /).length
               : 0;
       if (names < 2) return "My sources don't name them.";
+    }
+    // "Who personally signed it?", "which official": a person, not the bodies the claim names.
+    if (
+      /\bwho personally\b|\bwhich (?:[\w-]+ ){0,2}(?:official|person|individual|officer)s?\b/.test(lower) &&
+      "people" in claim.value &&
+      claim.value.people.length &&
+      claim.value.people.every((id) => this.kb.concepts.get(id)?.type === "organisation")
+    )
+      return "My sources don't name the person.";
+    // "What did Xi say about soybeans?": what someone said about a thing, if the claim is about it.
+    const speakerAsked = this.askedSpeaker(reading);
+    if (speakerAsked && (claim.attribute === "said" || claim.attribute === "stance")) {
+      const words = reading.english.words;
+      const before = (m: { from: number }) =>
+        (words[m.from - 1]?.lower === "the" ? words[m.from - 2] : words[m.from - 1])?.lower ?? "";
+      const topic = reading.mentions.find(
+        (m) =>
+          /^(?:about|on|regarding)$/.test(before(m)) &&
+          m.concept !== speakerAsked &&
+          !["person", "country"].includes(this.kb.concepts.get(m.concept)?.type ?? ""),
+      );
+      // (unless the question fits the remark well on its own words: "what did Trump say about
+      // relations with China" is his "we're getting along with China", filed under the talks)
+      const sure = (candidates.find((c) => c.claim === claim)?.score ?? 0) >= SURE_THRESHOLD;
+      if (topic && !sure && !this.claimTouches(claim, topic.concept))
+        return `My sources don't report what ${theName(this.kb, speakerAsked)} said about ${theName(this.kb, topic.concept)}.`;
     }
     // "Which hotel", "which products": the claim must name that kind of thing, unless the kind is
     // what its attribute gives ("which city" → a place, "which outlet" → who said it).
@@ -272,7 +306,6 @@ export abstract class EngineGates extends EngineReading {
       if (both.length >= 2)
         return `My sources don't say which: they give ${valueInWords(this.kb, claim.value)}.`;
     }
-    void candidates;
     return undefined;
   }
 }

@@ -197,7 +197,7 @@ const CUES: Cue[] = [
   { pattern: /\btime ?zone\b|\bwhat zone\b|\bthe time of\b|\bwhat hour\b/, weights: DATES, exact: "time" },
   {
     pattern:
-      /\b(?:say|said|describe|characterize|characterise|comment|quote|word|remark|statement|reply|respond|response|claim|put it|react|reaction)\b|\bcall (?:it|them|this|that|the \w+)\b/,
+      /\b(?:say|said|describe|characterize|characterise|comment|quote|word|remark|statement|reply|respond|response|claim|put it|react|reaction)\b|\bcall (?:it|them|this|that|the \w+)\b|\b(?:take|view|views|position|verdict) on\b/,
     weights: { said: 1, stance: 0.9, outcome: 0.2 },
   },
   {

@@ -221,4 +221,24 @@ describe("details the sources lack, though a claim on the topic is near", () => 
     expect(a.answered).toBe(false);
     expect(a.text).toMatch(/^My sources don't give a figure for antimony\./);
   });
+
+  it("the names of five subsidiaries, when the source counts them and names none", () => {
+    const a = askMulti("names of the five hanwha ocean US subsidiaries china sanctioned?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't name them\./);
+  });
+
+  it("the person who signed, when the source names the bodies that issued it", () => {
+    const a = askMulti("who personally signed announcement 70");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(
+      /^My sources don't name the person\. What they say: .*General Administration of Customs/,
+    );
+  });
+
+  it("what someone said about a thing, when what they said was about something else", () => {
+    const a = askMulti("what did xi say about soybeans in the meeting");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't report what Xi Jinping said about the soybeans\./);
+  });
 });
