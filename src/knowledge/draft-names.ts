@@ -26,7 +26,7 @@ export interface Named {
 }
 
 const TITLE =
-  "Secretary|Minister|Premier|President|Representative|Ambassador|Chancellor|Governor|Chairman|Chairwoman|Chair|Director|Commissioner|Senator|Envoy|Mayor|CEO|Adviser|Advisor|Spokesperson|Spokesman|Spokeswoman|Negotiator|spokesperson|spokesman|spokeswoman|negotiator|secretary|minister|ambassador|envoy|chief";
+  "Secretary|Minister|Premier|President|Representative|Ambassador|Chancellor|Governor|Chairman|Chairwoman|Chair|Director|Commissioner|Senator|Sen\\.|Rep\\.|Gov\\.|Envoy|Mayor|CEO|Adviser|Advisor|Spokesperson|Spokesman|Spokeswoman|Negotiator|spokesperson|spokesman|spokeswoman|negotiator|secretary|minister|ambassador|envoy|chief";
 const NAME_WORD = "(?:[A-Z][a-z'’-]+|[A-Z]\\.)";
 const NAME = `(${NAME_WORD}(?:[ ]${NAME_WORD}){1,2})`;
 const ROLE_WORD = "(?:[A-Z][\\w.'’-]*|[a-z][a-z-]+)";
@@ -214,6 +214,8 @@ export function findNamed(sentences: readonly string[]): Named[] {
     for (const m of s.matchAll(AFTER_PREPOSITION)) {
       for (const part of (m[1] ?? "").split(/['’]s[ ]/)) {
         const name = part.replace(/['’]s$/, "");
+        // "would apply to AMD and Intel": letters in capitals are a body, not a place
+        if (/^[A-Z]{2,}$/.test(name)) continue;
         if (countryNamed(name))
           add({ name: countryNamed(name) as string, type: "country", roles: [], aliases: [] });
         else if (!new RegExp(`(?:${ORG_HEAD})\\b`).test(name))
@@ -228,6 +230,36 @@ export function findNamed(sentences: readonly string[]): Named[] {
       if (/^(?:EST|EDT|GMT|UTC|CEO|GDP|USD|LNG)$/.test(m[0])) continue;
       add({ name: m[0], type: "organisation", roles: [], aliases: [] });
     }
+  }
+  // "Nvidia may sell its H200 …", "Nvidia said …": a word in capitals mid-sentence that the article
+  // uses twice or more and nothing above named is a company or body (a product, if it has digits).
+  // (seen mid-sentence at least once, where a capital is a name's; counted wherever it stands)
+  const counts = new Map<string, number>();
+  for (const s of sentences)
+    for (const m of s.matchAll(
+      /(?<=[a-z,;:]\s)([A-Z][a-z]*[A-Z0-9][\w]*|[A-Z][a-z]{2,})(?=['’]s\b|[\s,.;:])/g,
+    ))
+      counts.set(m[1] as string, 0);
+  for (const word of counts.keys())
+    counts.set(
+      word,
+      sentences.reduce((n, s) => n + (s.match(new RegExp(`\\b${word}\\b`, "g"))?.length ?? 0), 0),
+    );
+  const inNames = new Set(
+    [...found.values()].flatMap((n) => [n.name, ...n.aliases]).flatMap((n) => n.split(/\s+/)),
+  );
+  for (const [word, n] of counts) {
+    if (n < 2 || inNames.has(word) || NOT_NAMES.test(word) || countryNamed(word)) continue;
+    if (new RegExp(`^(?:${TITLE}|${ORG_HEAD})$`).test(word)) continue;
+    if (
+      !sentences.some((s) =>
+        new RegExp(`\\b${word}\\b(?:['’]s\\b|\\s+(?:said|says|may|will|would|won|has|had|is|was)\\b)`).test(
+          s,
+        ),
+      )
+    )
+      continue;
+    add({ name: word, type: /\d/.test(word) ? "topic" : "organisation", roles: [], aliases: [] });
   }
   // "the U.S. Trade Representative (USTR)": the abbreviation is another name of what it follows,
   // not a body of its own.

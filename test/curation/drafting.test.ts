@@ -113,3 +113,32 @@ describe("drafting claims a curator can accept", () => {
     expect(reported[0]?.answer).not.toMatch(/["“”]/);
   });
 });
+
+describe("names an article introduces without a title or a description", () => {
+  const story = [
+    "Freedonia Lets Zorblax Sell Its Q9 Chips",
+    "",
+    "President Rufus T. Firefly said on Monday that Zorblax may sell its Q9 processor to approved buyers in Sylvania.",
+    "",
+    "Firefly said the same approach would apply to MPX and Quarkon. Zorblax said the decision was fair, and Quarkon said it would apply.",
+    "",
+    "Sen. Mara Quill said the Q9 decision was a mistake. The Q9 is faster than the older chips.",
+  ].join("\n");
+  const { concepts } = draftClaims(story, {
+    source: { id: "zorblax", title: "Freedonia Lets Zorblax Sell Its Q9 Chips", published: "2031-05-05" },
+    known: [],
+    takenIds: new Set(),
+  });
+  const typeOf = (name: string) => concepts.find((c) => c.name === name)?.type;
+
+  it("proposes a company the article names twice and lets speak, and a product with digits", () => {
+    expect(typeOf("Zorblax")).toBe("organisation");
+    expect(typeOf("Quarkon")).toBe("organisation");
+    expect(typeOf("Q9")).toBe("topic");
+  });
+
+  it("reads letters in capitals after 'to' as a body, not a place, and 'Sen.' as a title", () => {
+    expect(typeOf("MPX")).toBe("organisation");
+    expect(typeOf("Mara Quill")).toBe("person");
+  });
+});
