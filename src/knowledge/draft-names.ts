@@ -122,9 +122,14 @@ export function findNamed(sentences: readonly string[]): Named[] {
   };
   for (const s of sentences) {
     for (const m of s.matchAll(TITLED)) {
-      const role = roleWords(s, m.index, m[1] ?? "");
-      if (!role) continue;
-      add({ name: m[2] ?? "", type: "person", roles: [role], roleSnippet: `${role} ${m[2]}`, aliases: [] });
+      const written = roleWords(s, m.index, m[1] ?? "");
+      if (!written) continue;
+      // "Sen. Elizabeth Warren" is a senator: the title in full, the snippet as written
+      const role = written
+        .replace(/\bSen\.$/, "Senator")
+        .replace(/\bRep\.$/, "Representative")
+        .replace(/\bGov\.$/, "Governor");
+      add({ name: m[2] ?? "", type: "person", roles: [role], roleSnippet: `${written} ${m[2]}`, aliases: [] });
     }
     for (const m of s.matchAll(DESCRIBED)) {
       const name = m[1] ?? "";

@@ -140,5 +140,6 @@ describe("names an article introduces without a title or a description", () => {
   it("reads letters in capitals after 'to' as a body, not a place, and 'Sen.' as a title", () => {
     expect(typeOf("MPX")).toBe("organisation");
     expect(typeOf("Mara Quill")).toBe("person");
+    expect(concepts.find((c) => c.name === "Mara Quill")?.roles).toContain("Senator");
   });
 });
