@@ -129,7 +129,13 @@ export function findNamed(sentences: readonly string[]): Named[] {
         .replace(/\bSen\.$/, "Senator")
         .replace(/\bRep\.$/, "Representative")
         .replace(/\bGov\.$/, "Governor");
-      add({ name: m[2] ?? "", type: "person", roles: [role], roleSnippet: `${written} ${m[2]}`, aliases: [] });
+      add({
+        name: m[2] ?? "",
+        type: "person",
+        roles: [role],
+        roleSnippet: `${written} ${m[2]}`,
+        aliases: [],
+      });
     }
     for (const m of s.matchAll(DESCRIBED)) {
       const name = m[1] ?? "";

@@ -48,6 +48,7 @@ export class ClaimIndex {
   /** Every word the knowledge holds (claims, concept names, the sources' texts), as keys and as stems. */
   private vocabulary!: Vocabulary;
   private readonly parents = new Map<string, readonly string[]>();
+  private readonly names = new Map<string, string>();
   /** Event → the places and people its where and who claims give. */
   private readonly context = new Map<string, string[]>();
   /** Stem → the claims (and which of their phrasings) holding it, for the optional curated phrasings. */
@@ -81,7 +82,10 @@ export class ClaimIndex {
     const claims = this.claims;
     this.matcher = new ConceptMatcher(kb.concepts.values());
     yield;
-    for (const c of kb.concepts.values()) this.parents.set(c.id, c.part_of);
+    for (const c of kb.concepts.values()) {
+      this.parents.set(c.id, c.part_of);
+      this.names.set(c.id, c.name);
+    }
     // Where an event is and who takes part are part of what every claim about it is about.
     for (const c of claims) {
       const v = c.value;
@@ -173,11 +177,27 @@ export class ClaimIndex {
     if ("places" in v) for (const id of v.places) put(id, ROLE_WEIGHT.value);
     if ("people" in v) for (const id of v.people) put(id, ROLE_WEIGHT.value);
     for (const id of claim.about) for (const up of this.ancestors(id)) put(up, ROLE_WEIGHT.broader);
+    // "China's 15% tariffs on US chicken…": a concept whose own name names a country (or another
+    // concept) is that country's; the claim's text may name the measure and so hide the country.
+    for (const id of claim.about) for (const inName of this.namedInName(id)) put(inName, ROLE_WEIGHT.broader);
     // What the claim's own words name, though its `about` leaves it out.
     for (const id of this.matcher.namedIn(`${claim.answer} ${claim.snippet}`)) put(id, ROLE_WEIGHT.named);
     for (const id of this.context.get(claim.about[0] as string) ?? []) put(id, ROLE_WEIGHT.broader);
     return out;
   }
+
+  /** The concepts a concept's own name names, itself left out (worked out once per concept). */
+  private namedInName(id: string): readonly string[] {
+    let known = this.inNames.get(id);
+    if (!known) {
+      const name = this.names.get(id);
+      known = name ? this.matcher.namedInParts(name).filter((x) => x !== id) : [];
+      this.inNames.set(id, known);
+    }
+    return known;
+  }
+
+  private readonly inNames = new Map<string, readonly string[]>();
 
   /** Everything a concept is part of, transitively (worked out once per concept). */
   ancestors(id: string): readonly string[] {

@@ -193,6 +193,25 @@ export class ConceptMatcher {
     return [...out];
   }
 
+  /**
+   * The concepts the words of a name name, each word run on its own: "China's 15% tariffs on US
+   * chicken" names China and the US, though as a whole it is one measure's name.
+   */
+  namedInParts(text: string): string[] {
+    const keys = keysOf(text);
+    const out = new Set<string>();
+    for (let i = 0; i < keys.length; i++) {
+      let node: Node | undefined = this.root;
+      for (let j = i; j < keys.length && node; j++) {
+        node = node.next.get(keys[j] as string);
+        // a name that is all of the text is the concept itself, not one inside it
+        if (node?.targets.length && !(i === 0 && j === keys.length - 1))
+          for (const t of node.targets) if (!t.exact || /^[A-Z]{2,}$/.test(t.exact)) out.add(t.concept);
+      }
+    }
+    return [...out];
+  }
+
   /** Whether a word key is part of some concept's name. */
   knows(key: string): boolean {
     return this.vocabulary.has(key);

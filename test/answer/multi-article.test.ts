@@ -242,3 +242,11 @@ describe("details the sources lack, though a claim on the topic is near", () => 
     expect(a.text).toMatch(/^My sources don't report what Xi Jinping said about the soybeans\./);
   });
 });
+
+describe("a measure whose name names its country", () => {
+  it("is that country's, though the claim's text names only the measure", () => {
+    const a = askMulti("what rate did china put on US chicken");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/15% on chicken/);
+  });
+});

@@ -120,3 +120,19 @@ describe("the concept matcher", () => {
     expect(found("what is the weather like today")).toEqual([]);
   });
 });
+
+describe("the names inside a name", () => {
+  it("are found word run by word run, the whole name left out", () => {
+    // (the caller leaves out the concept whose name it is: here "talks" names the round itself)
+    expect(matcher.namedInParts("Freedonia–Sylvania talks in Fredonville")).toEqual([
+      "freedonia",
+      "fredonville-round",
+    ]);
+    expect(matcher.namedInParts("the Freedonia cheese tariff")).toEqual([
+      "freedonia",
+      "sylvanian-cheese-tariff",
+    ]);
+    // the whole text, when it is a name, is the concept itself and not inside it
+    expect(matcher.namedInParts("cheese tariff")).toEqual([]);
+  });
+});
