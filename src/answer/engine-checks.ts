@@ -31,8 +31,10 @@ export abstract class EngineChecks extends EngineGates {
         }
       }
     } else if (dates.length && !("date" in v)) {
+      // ("goes to 34% on Nov. 10?": a figure the claim says no to is answered, whatever the date)
+      const refuted = reading.claimed.some((c) => c.kind === "figure" && agrees(this.kb, claim, c) === false);
       const dated = this.lookups.datedOf(claim.about[0] as string).length > 0;
-      if (!dated) return `My sources don't give a date for that.`;
+      if (!dated && !refuted) return `My sources don't give a date for that.`;
     }
     // A name put forward that this claim cannot be compared with, and no source has: neither yes nor no.
     const comparable = reading.claimed.filter(

@@ -281,7 +281,13 @@ export abstract class EngineGates extends EngineReading {
       if (first && !units.some(holds) && !(first === "percent" && unit === "USD" && !/%|percent/.test(lower)))
         return `My sources don't give that in those terms: they give ${valueInWords(this.kb, claim.value)}.`;
     }
-    if (reading.time === "now" && claim.attribute === "amount") {
+    // (a rate or a price; a count, "5 subsidiaries", is not "in force")
+    if (
+      reading.time === "now" &&
+      claim.attribute === "amount" &&
+      "figure" in claim.value &&
+      /%|percent|usd|yuan|dollar|\$/i.test(claim.value.unit)
+    ) {
       const status = this.standing.statusOf.get(claim.about[0] as string);
       if (
         status &&

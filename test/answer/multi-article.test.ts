@@ -250,3 +250,20 @@ describe("a measure whose name names its country", () => {
     expect(a.text).toMatch(/15% on chicken/);
   });
 });
+
+describe("a figure and a date put forward together", () => {
+  it("is answered no when the claim refutes the figure, though it gives no date", () => {
+    const a = askMulti(
+      "fwd from our customs broker: 'reciprocal rate on CN origin goes to 34% on nov 10'. true??",
+    );
+    expect(a.text).toMatch(/^No: 10%, not 34%\. /);
+  });
+
+  it("a count asked about 'now' is not a rate in force", () => {
+    const a = askMulti(
+      "how many US subsidiaries of hanwha ocean got the chinese sanctions that are now paused",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/five US subsidiaries/);
+  });
+});
