@@ -240,7 +240,23 @@ export abstract class EngineGates extends EngineReading {
         return "My sources don't give an age.";
     }
     // "How many ships…" answered by a figure of something else ("$50 per net ton").
-    const counted = /\bhow many ([a-z]+)/.exec(lower)?.[1];
+    // (the head of what is counted: "how many gallium export licenses" counts licenses)
+    const countedAt = tokens.findIndex((w, i) => w.lower === "how" && tokens[i + 1]?.lower === "many");
+    let head = countedAt >= 0 ? countedAt + 2 : -1;
+    while (
+      head >= 0 &&
+      ["NOUN", "PROPN", "ADJ"].includes(tokens[head + 1]?.pos ?? "") &&
+      head - countedAt < 5
+    )
+      head++;
+    // ("how many hanwha ocean units": a word that counts anything leaves the first word to say what)
+    const headWord = tokens[head]?.lower ?? "";
+    const counted =
+      head >= 0 &&
+      /^[a-z]+$/.test(headWord) &&
+      !/^(?:units?|items?|entit(?:y|ies)|things?|ones|pieces?)$/.test(headWord)
+        ? headWord
+        : /\bhow many ([a-z]+)/.exec(lower)?.[1];
     if (
       counted &&
       claim.attribute === "amount" &&

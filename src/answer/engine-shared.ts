@@ -162,7 +162,7 @@ export const UNIT_WORDS: [RegExp, string][] = [
     /\$|\b(?:dollars?|usd|in dollar terms|dollar value|how much money|cost|costs|price|pay|expense)\b/i,
     "USD",
   ],
-  [/\b(?:tons?|tonnes?|metric tons?)\b/i, "ton"],
+  [/\b(?:tons?|tonnes?|metric tons?|tonnage)\b/i, "ton"],
   [/\b(?:bushels?)\b/i, "bushel"],
   [/\b(?:percent|percentage|%|rate)\b/i, "percent"],
   [/\bhow many (?:days|weeks|months)\b/i, "day"],

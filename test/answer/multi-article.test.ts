@@ -266,4 +266,15 @@ describe("a figure and a date put forward together", () => {
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/five US subsidiaries/);
   });
+
+  it("counts what the question counts: 'how many gallium export licenses' is not China's share of gallium", () => {
+    const a = askMulti("how many gallium export licenses for US buyers has china approved since the pause?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't give that number: they give 94%\./);
+  });
+
+  it("'the total tonnage' of cargoes asks for tons, not the number of cargoes", () => {
+    const a = askMulti("what's the total tonnage of the ~20 brazilian cargoes chinese importers booked?");
+    expect(a.answered).toBe(false);
+  });
 });
