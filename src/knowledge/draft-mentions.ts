@@ -182,6 +182,10 @@ function within(c: Concept, get: (id: string) => Concept | undefined, seen = new
 }
 
 /** Finds and links what each sentence names, keeping what the article was last talking about. */
+/** Words for an event of any kind, with nothing that names which: "the call", "their meeting". */
+const GENERIC_EVENT =
+  /^(?:(?:the|their|a|an|this|that|his|her)\s+)?(?:(?:phone|video|telephone)\s+)?(?:call|meeting|talks|summit|round|visit|trip|conversation|session)s?$/i;
+
 export class MentionFinder {
   private readonly heads: Map<string, Concept["type"]>;
   /** The phrases proposed as concepts so far, by what tells them apart. */
@@ -204,6 +208,11 @@ export class MentionFinder {
   constructor(
     private readonly concepts: DraftConcepts,
     known: readonly Concept[],
+    /** When the known events took place (their standing `when`), and the article's date. */
+    private readonly held: { eventDates: ReadonlyMap<string, string>; published: string } = {
+      eventDates: new Map(),
+      published: "",
+    },
   ) {
     this.heads = headsOf(known);
   }
@@ -345,28 +354,40 @@ export class MentionFinder {
       return changed && changed.id !== m.concept.id ? { ...m, concept: changed, context: true } : m;
     });
     mentions.splice(0, mentions.length, ...remapped);
-    // "the talks", "trade talks in the Malaysian capital": the article's own event when the clause places it.
-    return mentions.map((m) => {
-      if (m.concept.type !== "event") return m;
+    // "Trump and Xi spoke by phone … the call": a word for any event ("the call", "the meeting")
+    // is not a known event held weeks before the article, which this article would name.
+    const stale = (m: ConceptMention) => {
+      if (m.concept.type !== "event" || this.concepts.proposed.includes(m.concept)) return false;
       const words = sentence.slice(m.start, m.end);
-      const head = keyOf(words.split(/\s+/).at(-1) ?? "");
-      if (!MEETING_HEADS.has(head)) return m;
-      const children = this.concepts.everything().some((c) => c.part_of.includes(m.concept.id));
-      const series = this.isSeries(m.concept);
-      if (!children && !series) return m;
-      const placed = this.eventPlacedBy(this.presentAround(sentence, m.start, mentions), m.concept);
-      if (placed) return { ...m, concept: placed, context: !sayName(placed, words) };
-      // "two days of trade talks in the Malaysian capital": a round of the series the knowledge does not have yet.
-      const where = series ? this.placeOf(sentence, m, mentions) : undefined;
-      if (where) {
-        const own = this.ownEvent(m.concept, where);
-        return { ...m, concept: own, context: !sayName(own, words) };
-      }
-      if (!children) return m;
-      if (children && this.lastTalks && this.lastTalks.id !== m.concept.id)
-        return { ...m, concept: this.lastTalks, context: true };
-      return m;
-    });
+      if (!GENERIC_EVENT.test(words)) return false;
+      const date = this.held.eventDates.get(m.concept.id);
+      if (!date || !this.held.published) return false;
+      return Date.parse(this.held.published) - Date.parse(date) > 30 * 86_400_000;
+    };
+    // "the talks", "trade talks in the Malaysian capital": the article's own event when the clause places it.
+    return mentions
+      .filter((m) => !stale(m))
+      .map((m) => {
+        if (m.concept.type !== "event") return m;
+        const words = sentence.slice(m.start, m.end);
+        const head = keyOf(words.split(/\s+/).at(-1) ?? "");
+        if (!MEETING_HEADS.has(head)) return m;
+        const children = this.concepts.everything().some((c) => c.part_of.includes(m.concept.id));
+        const series = this.isSeries(m.concept);
+        if (!children && !series) return m;
+        const placed = this.eventPlacedBy(this.presentAround(sentence, m.start, mentions), m.concept);
+        if (placed) return { ...m, concept: placed, context: !sayName(placed, words) };
+        // "two days of trade talks in the Malaysian capital": a round of the series the knowledge does not have yet.
+        const where = series ? this.placeOf(sentence, m, mentions) : undefined;
+        if (where) {
+          const own = this.ownEvent(m.concept, where);
+          return { ...m, concept: own, context: !sayName(own, words) };
+        }
+        if (!children) return m;
+        if (children && this.lastTalks && this.lastTalks.id !== m.concept.id)
+          return { ...m, concept: this.lastTalks, context: true };
+        return m;
+      });
   }
 
   /** How many judging or idle words open a name ("the higher reciprocal tariff"): 2. */

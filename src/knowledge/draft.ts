@@ -138,7 +138,11 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
     }
   }
 
-  const finder = new MentionFinder(concepts, input.known);
+  // When the known events took place: "the call" in a later article is not one held weeks before.
+  const eventDates = new Map<string, string>();
+  for (const c of input.standing ?? [])
+    if (c.attribute === "when" && "date" in c.value) eventDates.set(c.about[0] as string, c.value.date);
+  const finder = new MentionFinder(concepts, input.known, { eventDates, published: source.published });
   const recent: Recent = { parties: [] };
   const weekdays = new Map<string, string>();
   let lastQuote: { claim: Claim; paragraph: number; pieces: string[]; speaker: Concept } | undefined;

@@ -143,3 +143,57 @@ describe("names an article introduces without a title or a description", () => {
     expect(concepts.find((c) => c.name === "Mara Quill")?.roles).toContain("Senator");
   });
 });
+
+describe("a word for any event, in a later article", () => {
+  const known = [
+    {
+      id: "old-call",
+      type: "event" as const,
+      name: "Firefly–Trentino call of March 3, 2031",
+      aliases: ["call", "phone call"],
+      roles: [],
+      part_of: [],
+    },
+    {
+      id: "rufus-t-firefly",
+      type: "person" as const,
+      name: "Rufus T. Firefly",
+      aliases: ["Firefly"],
+      roles: [],
+      part_of: [],
+    },
+  ];
+  const standing: Claim[] = [
+    {
+      id: "old-call-when",
+      about: ["old-call"],
+      attribute: "when",
+      value: { date: "2031-03-03", precision: "day" },
+      answer: "Firefly and Trentino spoke on March 3, 2031.",
+      snippet: "spoke on March 3",
+      source: "older",
+      quote: false,
+      headline: false,
+      phrasings: [],
+      supersedes: [],
+      disputes: [],
+    },
+  ];
+  const story =
+    "Firefly spoke by phone with Sylvania's leader on Monday. The call lasted an hour, Firefly said.";
+  const draft = (published: string) =>
+    draftClaims(story, {
+      source: { id: "later-call", title: "Firefly Calls Sylvania", published },
+      known,
+      takenIds: new Set(),
+      standing,
+    }).claims;
+
+  it("is not linked to a known event held weeks before", () => {
+    for (const c of draft("2031-05-12")) expect(c.about).not.toContain("old-call");
+  });
+
+  it("is still the known event when the article comes days after it", () => {
+    expect(draft("2031-03-05").some((c) => c.about.includes("old-call"))).toBe(true);
+  });
+});
