@@ -76,6 +76,14 @@ function countedThing(r: Reading, f: Figure): Concept | undefined {
   }
   const name = words.join(" ").trim();
   if (!name || !/[a-z]/.test(name)) return undefined;
+  // "25% of the proceeds", "a third of sales": a share of money or business is the figure of what
+  // the sentence is about, not a topic of its own.
+  if (
+    /^(?:proceeds|sales|revenue|revenues|income|profits?|money|value|total|amount|share|cost|costs|earnings)$/i.test(
+      name,
+    )
+  )
+    return undefined;
   const known = r.mentions.find((m) => r.sentence.slice(m.start, m.end).toLowerCase() === name.toLowerCase());
   // "U.S. soybeans" are the soybeans the knowledge has.
   const bare = name.replace(/^(?:U\.S\.|US|American|Chinese|China's)\s+/, "");

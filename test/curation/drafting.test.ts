@@ -197,3 +197,18 @@ describe("a word for any event, in a later article", () => {
     expect(draft("2031-03-05").some((c) => c.about.includes("old-call"))).toBe(true);
   });
 });
+
+describe("a share of money", () => {
+  it("is a figure of what the sentence is about, not a topic named 'proceeds'", () => {
+    const story =
+      "Freedonia said Zorblax may sell its Q9 chip in Sylvania, with 25% of the proceeds going to the government. Zorblax said it agreed.";
+    const { concepts, claims } = draftClaims(story, {
+      source: { id: "q9", title: "Zorblax May Sell Q9 Chips", published: "2031-05-05" },
+      known: [{ id: "freedonia", type: "country", name: "Freedonia", aliases: [], roles: [], part_of: [] }],
+      takenIds: new Set(),
+    });
+    expect(concepts.map((c) => c.name)).not.toContain("proceeds");
+    const share = claims.find((c) => "figure" in c.value && c.value.figure === 25);
+    expect(share?.about[0]).not.toBe("proceeds");
+  });
+});
