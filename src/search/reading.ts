@@ -129,6 +129,12 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
   const quotes = quotedIn(text);
   text = text
     .replace(/\bwhere (\w+(?: \w+)?) (is|are|stand|stands) at\b/gi, "how $1 $2")
+    // "where do the rare earth controls stand now?", "where did that land?": how it stands, not a place
+    .replace(
+      /\bwhere (?:do|does|did|will) ((?:[^\s?.!]+ ){1,8}?)(?:stand|land|end up)\b/gi,
+      "what is the status of $1",
+    )
+    .replace(/\bwhere (?:things|it|matters) (?:stand|stands)\b/gi, "what is the status")
     .replace(FRAMES, " ")
     .replace(/\bw\/(?=\s|[a-z])/gi, "with ")
     // A dash between two thoughts ends a sentence: "brb lunch — where is the meeting?"

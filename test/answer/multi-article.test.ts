@@ -278,3 +278,11 @@ describe("a figure and a date put forward together", () => {
     expect(a.answered).toBe(false);
   });
 });
+
+describe("where something stands", () => {
+  it("asks for its status, not a place", () => {
+    const a = askMulti("where do china's oct 9 rare earth controls stand now?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/suspended its Oct\. 9 rare earth export controls until Nov\. 10, 2026/);
+  });
+});
