@@ -101,10 +101,7 @@ export abstract class EngineScoring extends EngineChecks {
       hits.push({ index: i, coverage: 0.6 * sim });
     }
     const wordKeys = reading.content.map((c) => c.stem).filter((k) => this.index.idfOfWord(k) !== undefined);
-    const words = this.index.wordCoverage(
-      wordKeys,
-      hits.map((h) => h.index),
-    );
+    const words = this.index.wordCoverage(wordKeys);
     // Thousands of claims about what the question names (a large knowledge base, a common concept):
     // only those that could still come near the top are scored in full, by what they are about and
     // the question's words. The rest are far below any threshold a reply uses.
@@ -151,12 +148,7 @@ export abstract class EngineScoring extends EngineChecks {
       )
       .map((c) => c.stem)
       .filter((k) => this.index.idfOfWord(k) !== undefined);
-    const nouns = nounKeys.length
-      ? this.index.wordCoverage(
-          nounKeys,
-          hits.map((h) => h.index),
-        )
-      : undefined;
+    const nouns = nounKeys.length ? this.index.wordCoverage(nounKeys) : undefined;
     // A rare noun ("sorghum") that a claim lacks counts against it more than a common one.
     const maxIdf = Math.log(1 + this.index.claims.length);
     const rarest = Math.max(0, ...nounKeys.map((k) => this.index.idfOfWord(k) ?? 0));
@@ -336,12 +328,18 @@ export abstract class EngineScoring extends EngineChecks {
           .at(-1) ?? "";
       for (const c of near) if (c.claim.asOf === newest) c.score *= 1.3;
     }
-    return out.sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.fit - a.fit ||
-        (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0),
+    const order = (a: Candidate, b: Candidate) =>
+      b.score - a.score || b.fit - a.fit || (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0);
+    // Only the best are read in order (every rule looks near the top): with hundreds of candidates,
+    // the best 64 sorted, then the rest as they came, all below them.
+    const TOP = 64;
+    if (out.length <= TOP * 1.5) return out.sort(order);
+    const cut = nthSmallest(
+      Float64Array.from(out, (c) => c.score),
+      out.length - TOP,
     );
+    const top = out.filter((c) => c.score >= cut).sort(order);
+    return [...top, ...out.filter((c) => c.score < cut)];
   }
 }
 

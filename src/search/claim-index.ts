@@ -9,7 +9,7 @@ import { ConceptMatcher } from "./concept-matcher.js";
 import { forgetWords, stemsOf } from "./keys.js";
 import { ValueIndex } from "./value-index.js";
 import { Vocabulary } from "./vocabulary.js";
-import { WordPostings } from "./word-postings.js";
+import { type Shares, WordPostings } from "./word-postings.js";
 
 /** How centrally a claim is about a concept. */
 export const ROLE_WEIGHT = {
@@ -310,7 +310,7 @@ export class ClaimIndex {
   }
 
   /** For each of `indexes`, the rarity-weighted share of `keys` (word stems) its words hold (0..1). */
-  wordCoverage(keys: readonly string[], indexes: readonly number[]): Map<number, number> {
-    return this.words.coverage(keys, indexes);
+  wordCoverage(keys: readonly string[]): Shares {
+    return this.words.coverage(keys);
   }
 }

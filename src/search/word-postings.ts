@@ -3,6 +3,11 @@
  * thousands of small arrays cost more in their headers than in their contents.
  */
 
+/** Each claim's share of some words, by claim number. */
+export interface Shares {
+  get(claim: number): number;
+}
+
 /** Word stem → claims holding it, with its rarity among `claims` claims. Immutable once built. */
 export class WordPostings {
   /** Stem → its number w; its claims are `claims[start[w]..start[w+1])`, its rarity `idf[w]`. */
@@ -10,7 +15,7 @@ export class WordPostings {
   private readonly start: Int32Array;
   private readonly claims: Int32Array;
   private readonly idf: Float64Array;
-  private readonly scratch: Float32Array;
+  private readonly count: number;
 
   /** From each stem's claims (ascending), out of `count` claims. */
   constructor(lists: ReadonlyMap<string, readonly number[]>, count: number) {
@@ -31,7 +36,7 @@ export class WordPostings {
       w++;
     }
     this.start[w] = at;
-    this.scratch = new Float32Array(count);
+    this.count = count;
   }
 
   /** How rare a stem is among the claims; undefined when no claim holds it. */
@@ -40,9 +45,12 @@ export class WordPostings {
     return w === undefined ? undefined : this.idf[w];
   }
 
-  /** For each of `indexes`, the rarity-weighted share of `keys` (word stems) its words hold (0..1). */
-  coverage(keys: readonly string[], indexes: readonly number[]): Map<number, number> {
-    const acc = this.scratch;
+  /**
+   * For every claim, the rarity-weighted share of `keys` (word stems) its words hold (0..1), read
+   * by claim number: an array, not a map of the thousands of claims a common concept brings in.
+   */
+  coverage(keys: readonly string[]): Shares {
+    const out = new Float32Array(this.count);
     const claims = this.claims;
     let total = 0;
     for (const k of new Set(keys)) {
@@ -52,18 +60,8 @@ export class WordPostings {
       total += idf;
       const end = this.start[w + 1] as number;
       for (let j = this.start[w] as number; j < end; j++)
-        acc[claims[j] as number] = (acc[claims[j] as number] as number) + idf;
+        out[claims[j] as number] = (out[claims[j] as number] as number) + idf;
     }
-    const out = new Map<number, number>();
-    for (const i of indexes) out.set(i, total > 0 ? (acc[i] as number) / total : 0);
-    if (total > 0) {
-      for (const k of new Set(keys)) {
-        const w = this.index.get(k);
-        if (w === undefined) continue;
-        const end = this.start[w + 1] as number;
-        for (let j = this.start[w] as number; j < end; j++) acc[claims[j] as number] = 0;
-      }
-    }
-    return out;
+    return { get: (i: number) => (total > 0 ? (out[i] ?? 0) / total : 0) };
   }
 }
