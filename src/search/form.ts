@@ -144,8 +144,13 @@ export function formOf(words: readonly Word[], from: number, to: number): { form
   if (hasChoice(body)) return { form: "choice" };
   if (first && AUX_START.has(first.lower.replace(/'/g, ""))) return { form: hasWh ? "wh" : "yesno" };
   if (hasWh) return { form: "wh" };
-  // A statement put up with a question mark ("the talks are in Bangkok?"); a bare phrase is not one.
+  // A statement put up with a question mark ("the talks are in Bangkok?"); a bare phrase is not
+  // one, nor a request for a recommendation ("best nasi lemak in KL?").
+  const recommending = /^(?:best|top|good|nice|cheapest|nearest|closest|favou?rite|recommended)$/.test(
+    first?.lower ?? "",
+  );
   if (
+    !recommending &&
     (words[to] as Word).text === "?" &&
     (body.some((w) => w.pos === "VERB" || w.pos === "AUX") ||
       body.filter((w) => w.pos !== "PUNCT").length >= 4)

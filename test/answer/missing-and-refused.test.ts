@@ -83,6 +83,8 @@ describe("an out-of-scope question", () => {
     "what are India's tariffs on steel",
     "what tariffs does the EU charge on Chinese cars",
     "what is the tariff on Canadian lumber",
+    // a request for a recommendation, not a belief to check ("No: Donald Trump, not Nasi lemak")
+    "best nasi lemak in KL? heading there for a trade show",
   ])("is refused, citing nothing: %s", (question) => {
     const a = askSeed(question);
     expect(a.answered).toBe(false);
