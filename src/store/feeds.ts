@@ -5,17 +5,19 @@
 import type Database from "better-sqlite3";
 import type { FeedItemRecord, FeedItemState, FeedState, FeedStore } from "./types.js";
 
-interface FeedRow {
+/** A `feeds` row, as either database returns it (SQLite gives times as text, PostgreSQL as Dates). */
+export interface FeedRow {
   url: string;
   etag: string | null;
   last_modified: string | null;
-  last_polled_at: string;
-  next_poll_at: string;
+  last_polled_at: string | Date;
+  next_poll_at: string | Date;
   failures: number;
   last_error: string | null;
 }
 
-interface FeedItemRow {
+/** A `feed_items` row, as either database returns it. */
+export interface FeedItemRow {
   feed_url: string;
   item_key: string;
   state: FeedItemState;
@@ -23,11 +25,12 @@ interface FeedItemRow {
   text_hash: string | null;
   url: string | null;
   last_error: string | null;
-  first_seen_at: string;
-  updated_at: string;
+  first_seen_at: string | Date;
+  updated_at: string | Date;
 }
 
-function toFeedState(row: FeedRow): FeedState {
+/** A feed's state from its row, for both databases. */
+export function feedFromRow(row: FeedRow): FeedState {
   return {
     url: row.url,
     ...(row.etag ? { etag: row.etag } : {}),
@@ -39,7 +42,8 @@ function toFeedState(row: FeedRow): FeedState {
   };
 }
 
-function toItem(row: FeedItemRow): FeedItemRecord {
+/** A feed item from its row, for both databases. */
+export function feedItemFromRow(row: FeedItemRow): FeedItemRecord {
   return {
     feedUrl: row.feed_url,
     key: row.item_key,
@@ -86,7 +90,7 @@ export function createFeedStore(db: Database.Database): FeedStore {
     },
     async getFeedState(url) {
       const row = selectFeed.get(url) as FeedRow | undefined;
-      return row ? toFeedState(row) : undefined;
+      return row ? feedFromRow(row) : undefined;
     },
     async recordFeedSuccess(url, validators) {
       success.run(validators.etag ?? null, validators.lastModified ?? null, url);
@@ -97,11 +101,11 @@ export function createFeedStore(db: Database.Database): FeedStore {
     },
     async getFeedItem(feedUrl, key) {
       const row = selectItem.get(feedUrl, key) as FeedItemRow | undefined;
-      return row ? toItem(row) : undefined;
+      return row ? feedItemFromRow(row) : undefined;
     },
     async findIngestedText(textHash) {
       const row = selectText.get(textHash) as FeedItemRow | undefined;
-      return row ? toItem(row) : undefined;
+      return row ? feedItemFromRow(row) : undefined;
     },
     async recordFeedItem(feedUrl, key, outcome) {
       const done = "textHash" in outcome;
@@ -114,7 +118,7 @@ export function createFeedStore(db: Database.Database): FeedStore {
         error: done ? null : outcome.reason,
         at: outcome.at.toISOString(),
       }) as FeedItemRow;
-      return toItem(row);
+      return feedItemFromRow(row);
     },
   };
 }

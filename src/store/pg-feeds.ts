@@ -2,56 +2,10 @@
  * The feed poller's state in PostgreSQL, with the same rules as `feeds.ts`: a poll is claimed by a
  * conditional upsert on `next_poll_at` (one statement, so two instances never both poll a feed).
  */
+
+import { type FeedItemRow, type FeedRow, feedFromRow, feedItemFromRow } from "./feeds.js";
 import type { Db } from "./pg-db.js";
-import type { FeedItemRecord, FeedItemState, FeedState, FeedStore } from "./types.js";
-
-interface FeedRow {
-  url: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: Date;
-  next_poll_at: Date;
-  failures: number;
-  last_error: string | null;
-}
-
-interface FeedItemRow {
-  feed_url: string;
-  item_key: string;
-  state: FeedItemState;
-  attempts: number;
-  text_hash: string | null;
-  url: string | null;
-  last_error: string | null;
-  first_seen_at: Date;
-  updated_at: Date;
-}
-
-function toFeedState(row: FeedRow): FeedState {
-  return {
-    url: row.url,
-    ...(row.etag ? { etag: row.etag } : {}),
-    ...(row.last_modified ? { lastModified: row.last_modified } : {}),
-    lastPolledAt: row.last_polled_at,
-    nextPollAt: row.next_poll_at,
-    failures: row.failures,
-    ...(row.last_error ? { lastError: row.last_error } : {}),
-  };
-}
-
-function toItem(row: FeedItemRow): FeedItemRecord {
-  return {
-    feedUrl: row.feed_url,
-    key: row.item_key,
-    state: row.state,
-    attempts: row.attempts,
-    ...(row.text_hash ? { textHash: row.text_hash } : {}),
-    ...(row.url ? { url: row.url } : {}),
-    ...(row.last_error ? { lastError: row.last_error } : {}),
-    firstSeenAt: row.first_seen_at,
-    updatedAt: row.updated_at,
-  };
-}
+import type { FeedItemRecord, FeedStore } from "./types.js";
 
 const CLAIM = `
   INSERT INTO feeds AS f (url, last_polled_at, next_poll_at) VALUES ($1, $2, $3)
@@ -70,7 +24,7 @@ const UPSERT_ITEM = `
 export function createPgFeedStore(db: Db): FeedStore {
   const item = async (sql: string, values: unknown[]) => {
     const { rows } = await db.query<FeedItemRow>(sql, values);
-    return rows[0] ? toItem(rows[0]) : undefined;
+    return rows[0] ? feedItemFromRow(rows[0]) : undefined;
   };
   return {
     async claimFeedPoll(url, at, nextPollAt) {
@@ -78,7 +32,7 @@ export function createPgFeedStore(db: Db): FeedStore {
     },
     async getFeedState(url) {
       const { rows } = await db.query<FeedRow>("SELECT * FROM feeds WHERE url = $1", [url]);
-      return rows[0] ? toFeedState(rows[0]) : undefined;
+      return rows[0] ? feedFromRow(rows[0]) : undefined;
     },
     async recordFeedSuccess(url, validators) {
       await db.query(
