@@ -286,3 +286,12 @@ describe("where something stands", () => {
     expect(a.text).toMatch(/suspended its Oct\. 9 rare earth export controls until Nov\. 10, 2026/);
   });
 });
+
+describe("where, from a claim filed under another attribute", () => {
+  it("is answered by a claim that names a place the question does not ('greeted Trump at the airport in Kuala Lumpur')", () => {
+    const a = askMulti("where did trump greet anwar");
+    expect(a.answered).toBe(true);
+    expect(a.factIds[0]).toBe("trump-kl-arrival-who-1026");
+    expect(a.text).toMatch(/Kuala Lumpur/);
+  });
+});
