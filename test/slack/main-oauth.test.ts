@@ -4,50 +4,42 @@
  * debug logging. A workspace installs through /slack/install, its question is answered with its
  * own token, the log never shows a token or secret, and SIGTERM exits 0.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../support/fake-slack.js";
+import { type Main, SEED_KB, spawnMain } from "../support/instances.js";
 import { TEST_CLIENT, TEST_ENCRYPTION_KEY } from "../support/oauth-app.js";
 import { appMention } from "../support/payloads.js";
 import { TEST_SIGNING_SECRET } from "../support/slack-app.js";
 import { sendEvent } from "../support/slack-requests.js";
 
-const root = join(import.meta.dirname, "../..");
 const STATE_SECRET = "main-test-state-secret-Qz8-long";
 const BOT_TOKEN = "xoxb-main-oauth-team-SecretPart";
 let slack: FakeSlack;
 let dir: string;
 let child: ChildProcessWithoutNullStreams;
-let stderr = "";
+let main: Main;
 
 beforeAll(async () => {
   slack = await FakeSlack.start({ clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
   dir = mkdtempSync(join(tmpdir(), "tradebot-main-oauth-"));
-  const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
-  child = spawn(process.execPath, ["--import", tsx, join(root, "src/main.ts")], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_CLIENT_ID: TEST_CLIENT.id,
-      SLACK_CLIENT_SECRET: TEST_CLIENT.secret,
-      SLACK_STATE_SECRET: STATE_SECRET,
-      TOKEN_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: "0",
-      KNOWLEDGE_DIR: join(root, "test/fixtures/seed-kb"),
-      KNOWLEDGE_WATCH: "false",
-      DATABASE_PATH: join(dir, "tradebot.db"),
-      LOG_LEVEL: "debug",
-    },
+  main = spawnMain(dir, {
+    SLACK_CLIENT_ID: TEST_CLIENT.id,
+    SLACK_CLIENT_SECRET: TEST_CLIENT.secret,
+    SLACK_STATE_SECRET: STATE_SECRET,
+    TOKEN_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    KNOWLEDGE_DIR: SEED_KB,
+    KNOWLEDGE_WATCH: "false",
+    DATABASE_PATH: join(dir, "tradebot.db"),
+    LOG_LEVEL: "debug",
   });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString("utf8");
-  });
+  child = main.child;
 });
 
 afterAll(async () => {
@@ -56,25 +48,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function listeningPort(timeoutMs = 15_000): Promise<number> {
-  const found = () =>
-    /listening for Slack on http:\/\/[^:]+:(\d+)\/slack\/events for any workspace/.exec(stderr)?.[1];
-  await new Promise<void>((resolve, reject) => {
-    if (found()) return resolve();
-    const timer = setTimeout(() => reject(new Error(`main.ts did not start:\n${stderr}`)), timeoutMs);
-    child.stderr.on("data", () => {
-      if (!found()) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    child.on("exit", () => reject(new Error(`main.ts exited:\n${stderr}`)));
-  });
-  return Number(found());
-}
-
 describe("main.ts installed in any workspace", () => {
   it("installs a workspace, answers it with its own token, logs no secret, and exits 0 on SIGTERM", async () => {
-    const port = await listeningPort();
+    const port = await main.listening(
+      /listening for Slack on http:\/\/[^:]+:(\d+)\/slack\/events for any workspace/,
+    );
     const base = `http://127.0.0.1:${port}`;
     expect(slack.callsTo("auth.test")).toHaveLength(0); // no token of its own to check
     slack.addInstall("main-code", {
@@ -118,13 +96,13 @@ describe("main.ts installed in any workspace", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(stderr).toContain("DEBUG"); // debug lines were written, and still hide:
+    expect(main.log()).toContain("DEBUG"); // debug lines were written, and still hide:
     for (const secret of [
       "main-oauth-team-SecretPart",
       TEST_CLIENT.secret,
       STATE_SECRET,
       TEST_ENCRYPTION_KEY,
     ])
-      expect(stderr).not.toContain(secret);
+      expect(main.log()).not.toContain(secret);
   });
 });

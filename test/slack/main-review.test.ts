@@ -3,14 +3,14 @@
  * mode, the Web API at the fake Slack, the knowledge folder watched) posts the drafts waiting for
  * review to the curators' channel, takes a curator's Accept, and then answers from the new claim.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS } from "../../src/slack/ids.js";
 import { FakeSlack } from "../support/fake-slack.js";
+import { type Main, spawnMain } from "../support/instances.js";
 import { buttonClick, slashCommand } from "../support/payloads.js";
 import { TEST_SIGNING_SECRET } from "../support/slack-app.js";
 import { sendCommand, sendInteraction } from "../support/slack-requests.js";
@@ -20,31 +20,24 @@ const CHANNEL = "C0CURATORS";
 let slack: FakeSlack;
 let dir: string;
 let child: ChildProcessWithoutNullStreams;
-let stderr = "";
+let main: Main;
 
 beforeAll(async () => {
   slack = await FakeSlack.start();
   dir = mkdtempSync(join(tmpdir(), "tradebot-main-review-"));
   cpSync(join(root, "test/fixtures/review-kb"), join(dir, "knowledge"), { recursive: true });
-  const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
-  child = spawn(process.execPath, ["--import", tsx, join(root, "src/main.ts")], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: "xoxb-main-test",
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: "0",
-      KNOWLEDGE_DIR: join(dir, "knowledge"),
-      DATABASE_PATH: join(dir, "tradebot.db"),
-      CURATOR_CHANNEL_ID: CHANNEL,
-      CURATOR_USER_IDS: "U0CURATOR",
-      LOG_LEVEL: "info",
-    },
+  main = spawnMain(dir, {
+    SLACK_BOT_TOKEN: "xoxb-main-test",
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    KNOWLEDGE_DIR: join(dir, "knowledge"),
+    DATABASE_PATH: join(dir, "tradebot.db"),
+    CURATOR_CHANNEL_ID: CHANNEL,
+    CURATOR_USER_IDS: "U0CURATOR",
+    LOG_LEVEL: "info",
   });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString("utf8");
-  });
+  child = main.child;
 });
 
 afterAll(async () => {
@@ -53,32 +46,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function listeningPort(timeoutMs = 15_000): Promise<number> {
-  const found = () => /listening for Slack on http:\/\/[^:]+:(\d+)\/slack\/events/.exec(stderr)?.[1];
-  await new Promise<void>((resolve, reject) => {
-    if (found()) return resolve();
-    const timer = setTimeout(() => reject(new Error(`main.ts did not start:\n${stderr}`)), timeoutMs);
-    child.stderr.on("data", () => {
-      if (!found()) return;
-      clearTimeout(timer);
-      resolve();
-    });
-    child.on("exit", () => reject(new Error(`main.ts exited:\n${stderr}`)));
-  });
-  return Number(found());
-}
-
 async function waitFor(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out:\n${stderr}`);
+    if (Date.now() > end) throw new Error(`timed out:\n${main.log()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 describe("main.ts with CURATOR_CHANNEL_ID set", () => {
   it("posts the waiting drafts to the curators, takes a curator's Accept, and answers from the claim", async () => {
-    const port = await listeningPort();
+    const port = await main.listening();
     const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: TEST_SIGNING_SECRET };
     const posts = await slack.waitForCalls("chat.postMessage", 5);
     expect(posts.every((p) => p.args.channel === CHANNEL)).toBe(true);
@@ -102,7 +80,7 @@ describe("main.ts with CURATOR_CHANNEL_ID set", () => {
 
     // The accept's reload, the question, the curators' posts are in /metrics; so is a bad edit, refused.
     writeFileSync(join(dir, "knowledge/claims/broken.yml"), "- id: [unclosed\n");
-    await waitFor(() => /knowledge change refused/.test(stderr));
+    await waitFor(() => /knowledge change refused/.test(main.log()));
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     const value = (name: string) =>
       Number(

@@ -37,24 +37,23 @@ export interface InstanceOptions {
   logLevel?: string;
 }
 
-/** Starts `src/main.ts` in HTTP mode on a free port; resolves once it listens. */
-export function startInstance(o: InstanceOptions): Promise<Instance> {
+/** `src/main.ts` in a child process (through tsx), with its log kept. */
+export interface Main {
+  child: ChildProcessWithoutNullStreams;
+  /** Everything the process wrote to stderr so far (its log). */
+  log: () => string;
+  /** The port it listens on for Slack, once its log says so (`pattern`'s first group). */
+  listening: (pattern?: RegExp, timeoutMs?: number) => Promise<number>;
+}
+
+const LISTENING = /listening for Slack on http:\/\/[^:]+:(\d+)\/slack\/events/;
+
+/** Starts `src/main.ts` in `cwd` with exactly `env` (and PATH): as an operator runs `npm start`. */
+export function spawnMain(cwd: string, env: Record<string, string>): Main {
   const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
   const child = spawn(process.execPath, ["--import", tsx, join(root, "src/main.ts")], {
-    cwd: o.cwd,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: `xoxb-${o.name}`,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: o.apiUrl,
-      PORT: "0",
-      KNOWLEDGE_DIR: o.knowledgeDir ?? SEED_KB,
-      KNOWLEDGE_WATCH: o.watch ? "true" : "false",
-      DATABASE_URL: o.databaseUrl,
-      // Unused with DATABASE_URL: a path that cannot be created shows it is not touched.
-      DATABASE_PATH: "/dev/null/unused.db",
-      LOG_LEVEL: o.logLevel ?? "info",
-    },
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
   });
   let stderr = "";
   child.stderr.on("data", (c: Buffer) => {
@@ -62,18 +61,40 @@ export function startInstance(o: InstanceOptions): Promise<Instance> {
   });
   // Read, so a chatty process never blocks on a full pipe.
   child.stdout.resume();
-  const found = () => /listening for Slack on http:\/\/[^:]+:(\d+)\/slack\/events/.exec(stderr)?.[1];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${o.name} did not start:\n${stderr}`)), 30_000);
-    const check = () => {
-      const port = found();
-      if (!port) return;
-      clearTimeout(timer);
-      resolve({ name: o.name, child, log: () => stderr, port: Number(port) });
-    };
-    child.stderr.on("data", check);
-    child.on("exit", (code) => reject(new Error(`${o.name} exited ${code}:\n${stderr}`)));
+  const listening = (pattern = LISTENING, timeoutMs = 15_000) => {
+    const found = () => pattern.exec(stderr)?.[1];
+    return new Promise<number>((resolve, reject) => {
+      if (found()) return resolve(Number(found()));
+      const timer = setTimeout(() => reject(new Error(`main.ts did not start:\n${stderr}`)), timeoutMs);
+      child.stderr.on("data", () => {
+        if (!found()) return;
+        clearTimeout(timer);
+        resolve(Number(found()));
+      });
+      child.on("exit", (code) => reject(new Error(`main.ts exited ${code}:\n${stderr}`)));
+    });
+  };
+  return { child, log: () => stderr, listening };
+}
+
+/** Starts `src/main.ts` in HTTP mode on a free port; resolves once it listens. */
+export async function startInstance(o: InstanceOptions): Promise<Instance> {
+  const main = spawnMain(o.cwd, {
+    SLACK_BOT_TOKEN: `xoxb-${o.name}`,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: o.apiUrl,
+    PORT: "0",
+    KNOWLEDGE_DIR: o.knowledgeDir ?? SEED_KB,
+    KNOWLEDGE_WATCH: o.watch ? "true" : "false",
+    DATABASE_URL: o.databaseUrl,
+    // Unused with DATABASE_URL: a path that cannot be created shows it is not touched.
+    DATABASE_PATH: "/dev/null/unused.db",
+    LOG_LEVEL: o.logLevel ?? "info",
   });
+  const port = await main.listening(LISTENING, 30_000).catch((e: Error) => {
+    throw new Error(`${o.name}: ${e.message}`);
+  });
+  return { name: o.name, child: main.child, log: main.log, port };
 }
 
 /** SIGKILL, as a crashed machine or an OOM kill would stop it; resolves once it has exited. */
