@@ -15,6 +15,7 @@ import type { Speech } from "./draft-attribution.js";
 import { clausesOf, speechPieces } from "./draft-clauses.js";
 import type { ConceptMention, DraftConcepts } from "./draft-concepts.js";
 import { findDates } from "./draft-dates.js";
+import type { EventAt } from "./draft-mentions.js";
 import { participantFacts } from "./draft-participants.js";
 import { statusFacts } from "./draft-status.js";
 import { tokensOf } from "./draft-tokens.js";
@@ -44,7 +45,11 @@ export interface SentenceFacts {
   /** Words named from context, for answers. */
   rewrites?: Rewrite[];
   /** The meeting of the people named. */
-  meetingOf?: (ids: ReadonlySet<string>) => Concept | undefined;
+  meetingOf?: (ids: ReadonlySet<string>, at?: EventAt) => Concept | undefined;
+  /** Whether a known event can be the one a clause on that day, at those places, speaks of. */
+  fitsEvent?: (event: Concept, at: EventAt) => boolean;
+  /** A meeting named by its place, proposed in the series of the meeting of the people in `ids`. */
+  proposeMeeting?: (place: Concept, ids: ReadonlySet<string>, said?: readonly string[]) => Concept;
   /** An event named by who does what ("Trump lands in Kuala Lumpur"), for a date with nothing else to belong to. */
   eventFromVerb?: (at: number) => Concept | undefined;
   /** Whether the sentence opens a paragraph of several sentences. */
@@ -196,6 +201,10 @@ export function factsOf(s: SentenceFacts): DraftFact[] {
     concepts: s.concepts,
     rewrites: [...(s.rewrites ?? [])],
     meetingOf: s.meetingOf ?? (() => undefined),
+    fitsEvent: s.fitsEvent ?? (() => true),
+    proposeMeeting:
+      s.proposeMeeting ??
+      ((place) => s.concepts.propose({ name: `meeting in ${place.name}`, type: "event", part_of: [] })),
   };
   const units = unitsOf(s, r.rewrites);
   const speaker = s.speech?.speaker;

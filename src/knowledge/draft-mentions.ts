@@ -182,6 +182,18 @@ function within(c: Concept, get: (id: string) => Concept | undefined, seen = new
 }
 
 /** Finds and links what each sentence names, keeping what the article was last talking about. */
+/** An event the knowledge says was held, on a day, at places (ids). */
+export interface HeldEvent {
+  date: string;
+  places: Set<string>;
+}
+
+/** The day and places a clause gives for the event it speaks of. */
+export interface EventAt {
+  date?: string;
+  places?: readonly string[];
+}
+
 /** Words for an event of any kind, with nothing that names which: "the call", "their meeting". */
 const GENERIC_EVENT =
   /^(?:(?:the|their|a|an|this|that|his|her)\s+)?(?:(?:phone|video|telephone)\s+)?(?:call|meeting|talks|summit|round|visit|trip|conversation|session)s?$/i;
@@ -208,8 +220,12 @@ export class MentionFinder {
   constructor(
     private readonly concepts: DraftConcepts,
     known: readonly Concept[],
-    /** When the known events took place (their standing `when`), and the article's date. */
-    private readonly held: { eventDates: ReadonlyMap<string, string>; published: string } = {
+    /** When the known events took place (their standing `when`), the article's date, and the events already held. */
+    private readonly held: {
+      eventDates: ReadonlyMap<string, string>;
+      published: string;
+      heldEvents?: ReadonlyMap<string, HeldEvent>;
+    } = {
       eventDates: new Map(),
       published: "",
     },
@@ -708,14 +724,64 @@ export class MentionFinder {
     });
   }
 
-  /** The talks or meeting of the people (and places) in `ids`, if the knowledge has one. */
-  meetingOf(ids: ReadonlySet<string>): Concept | undefined {
+  /**
+   * The talks or meeting of the people (and places) in `ids`, if the knowledge has one that can be
+   * the one a clause on that day or at those places speaks of.
+   */
+  meetingOf(ids: ReadonlySet<string>, at?: EventAt): Concept | undefined {
     const present = new Set(ids);
     for (const id of ids) {
       const c = this.concepts.get(id);
       if (c) for (const p of within(c, (x) => this.concepts.get(x))) present.add(p);
     }
-    return this.eventPlacedBy(present);
+    const event = this.eventPlacedBy(present);
+    return event && (!at || this.fitsEvent(event, at)) ? event : undefined;
+  }
+
+  /**
+   * A meeting named by its place ("met again in Seoul"), proposed as part of the series the meeting
+   * of those people belongs to (another round of the talks the knowledge has).
+   */
+  proposeMeeting(place: Concept, ids: ReadonlySet<string>, said: readonly string[] = []): Concept {
+    const present = new Set(ids);
+    for (const id of ids) {
+      const c = this.concepts.get(id);
+      if (c) for (const p of within(c, (x) => this.concepts.get(x))) present.add(p);
+    }
+    const series = ids.size ? (this.eventPlacedBy(present)?.part_of ?? []) : [];
+    // "Bessent–He meeting in Seoul": two people, named as the sentence names them.
+    const by = said.length === 2 && said.every((w) => /^[A-Z][\w'’-]*$/.test(w)) ? said.join("–") : undefined;
+    return this.concepts.propose({
+      name: `${by ? `${by} ` : ""}meeting in ${place.name}`,
+      type: "event",
+      part_of: [...series],
+    });
+  }
+
+  /**
+   * Whether a known event can be the one a clause speaks of: one the knowledge says was already
+   * held ("Bessent and He met in Kuala Lumpur on Oct. 25") is not held again on another day
+   * ("met again in Seoul on May 12") or at a place that is not where it was.
+   */
+  fitsEvent(event: Concept, at: EventAt): boolean {
+    const held = this.held.heldEvents?.get(event.id);
+    if (!held) return true;
+    if (at.date && Math.abs(Date.parse(at.date) - Date.parse(held.date)) > 10 * 86_400_000) return false;
+    const places = at.places ?? [];
+    if (!places.length || !held.places.size) return true;
+    const get = (x: string) => this.concepts.get(x);
+    return places.some((p) => {
+      const c = get(p);
+      const up = c ? within(c, get) : [];
+      return (
+        held.places.has(p) ||
+        up.some((x) => held.places.has(x)) ||
+        [...held.places].some((h) => {
+          const hc = get(h);
+          return hc ? within(hc, get).includes(p) : false;
+        })
+      );
+    });
   }
 
   /** The document the article last named (a fact sheet, a summary, an order), for "the document". */

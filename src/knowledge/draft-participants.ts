@@ -119,12 +119,20 @@ export function participantFacts(r: Reading, u: Unit): DraftFact[] {
       .filter((m) => m.concept.type === "event" && m.start <= verbEnd && (!meeting || m.start >= clauseStart))
       .at(-1)?.concept;
     const inClause = people.filter((m) => m.start >= clauseStart && m.start < verbEnd + 40);
-    const event =
-      (meeting
-        ? (r.meetingOf(new Set(inClause.map((m) => m.concept.id))) ?? namedEvent ?? r.talks)
-        : undefined) ??
-      namedEvent ??
-      eventOf(r, near, verbAt);
+    // "Bessent and He met again in Seoul": a round or meeting already held elsewhere is another one.
+    const here = { places: places.map((p) => p.concept.id) };
+    const fits = (c: Concept | undefined) => (c && r.fitsEvent(c, here) ? c : undefined);
+    const theirs = meeting ? r.meetingOf(new Set(inClause.map((m) => m.concept.id))) : undefined;
+    const event = meeting
+      ? ((theirs ? fits(theirs) : (fits(namedEvent) ?? fits(r.talks))) ??
+        (places[0] && inClause.length
+          ? r.proposeMeeting(
+              places[0].concept,
+              new Set(inClause.map((m) => m.concept.id)),
+              inClause.map((m) => text.slice(m.start, m.end)),
+            )
+          : undefined))
+      : (namedEvent ?? eventOf(r, near, verbAt));
     if (places.length && event && event.type === "event") {
       const ids = [...new Set(places.map((p) => p.concept.id))];
       const concepts = ids.map((id) => r.concepts.get(id)).filter((c): c is Concept => Boolean(c));
@@ -139,7 +147,11 @@ export function participantFacts(r: Reading, u: Unit): DraftFact[] {
       out.push({
         ...baseOf(r, undefined),
         attribute: "where",
-        about: [...new Set([event.id, ...ids])].slice(0, 5),
+        // ("Bessent and He met again in Seoul": the meeting is theirs, and found by their names)
+        about: [...new Set([event.id, ...ids, ...(meeting ? inClause.map((m) => m.concept.id) : [])])].slice(
+          0,
+          5,
+        ),
         value: { places: ids },
         answer: whereAnswer(event, concepts, at, future),
       });

@@ -7,6 +7,7 @@ import type { Rewrite } from "./draft-answer.js";
 import { type Clause, clauseAt, clauseChain } from "./draft-clauses.js";
 import type { ConceptMention, DraftConcepts } from "./draft-concepts.js";
 import type { DateMention } from "./draft-dates.js";
+import type { EventAt } from "./draft-mentions.js";
 import { tokensOf } from "./draft-tokens.js";
 import type { Attribute, Concept, Holds, Value } from "./schema.js";
 
@@ -68,7 +69,11 @@ export interface Reading {
   /** Words named from context, for answers: "the ministry" → "China's Commerce Ministry". */
   rewrites: Rewrite[];
   /** The talks or meeting the people named in a clause point to ("when they meet on Thursday"). */
-  meetingOf(ids: ReadonlySet<string>): Concept | undefined;
+  meetingOf(ids: ReadonlySet<string>, at?: EventAt): Concept | undefined;
+  /** Whether a known event can be the one a clause on that day, at those places, speaks of. */
+  fitsEvent(event: Concept, at: EventAt): boolean;
+  /** A meeting named by its place, proposed in the series of the meeting of the people in `ids`. */
+  proposeMeeting(place: Concept, ids: ReadonlySet<string>, said?: readonly string[]): Concept;
 }
 
 export const EVENTISH = new Set(["event", "measure"]);

@@ -141,7 +141,29 @@ export function dateFacts(
       if (!subject) continue;
     }
     if (!subject && verb && MEETING_VERBS.has(verb)) {
-      subject = r.meetingOf(partiesAround(r, u, d.index)) ?? r.talks;
+      // A round or meeting already held is not the one met again on another day or elsewhere.
+      const [pFrom, pTo] = chainSpan(r, u, d.index);
+      const at = {
+        ...(d.when.precision === "day" ? { date: d.when.date } : {}),
+        places: r.mentions
+          .filter(
+            (m) =>
+              m.start >= pFrom &&
+              m.end <= pTo &&
+              (m.concept.type === "place" || m.concept.type === "country") &&
+              /\b(?:in|at)\s+(?:the\s+)?$/.test(r.sentence.slice(Math.max(0, m.start - 8), m.start)),
+          )
+          .map((m) => m.concept.id),
+      };
+      // When the people's own meeting was held elsewhere, the article's talks are not it either.
+      const theirs = r.meetingOf(partiesAround(r, u, d.index));
+      subject = theirs
+        ? r.fitsEvent(theirs, at)
+          ? theirs
+          : undefined
+        : r.talks && r.fitsEvent(r.talks, at)
+          ? r.talks
+          : undefined;
       placed = Boolean(subject);
       // "ended two days of talks in Fredonville on Sunday": the round of talks the clause names.
       if (!subject) {
@@ -151,7 +173,8 @@ export function dateFacts(
             m.concept.type === "event" &&
             m.start >= tFrom &&
             m.end <= d.index &&
-            m.concept.part_of.length > 0,
+            m.concept.part_of.length > 0 &&
+            r.fitsEvent(m.concept, at),
         )?.concept;
         placed = Boolean(subject);
       }
@@ -165,8 +188,17 @@ export function dateFacts(
             m.concept.type === "place" &&
             /\b(?:in|at)\s+$/.test(r.sentence.slice(Math.max(0, m.start - 4), m.start)),
         );
-        if (at)
-          subject = r.concepts.propose({ name: `meeting in ${at.concept.name}`, type: "event", part_of: [] });
+        if (at) {
+          const [pFrom, pTo] = chainSpan(r, u, d.index);
+          const people = r.mentions.filter(
+            (m) => m.start >= Math.min(pFrom, u.from) && m.end <= pTo && m.concept.type === "person",
+          );
+          subject = r.proposeMeeting(
+            at.concept,
+            new Set(people.map((m) => m.concept.id)),
+            people.map((m) => r.sentence.slice(m.start, m.end)),
+          );
+        }
       }
     }
     // "Trump landed in Kuala Lumpur on Sunday for the summit": the landing, named by who did what.

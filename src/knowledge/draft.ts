@@ -15,7 +15,7 @@ import { eventFromVerb, leadInNamed, rewritesOf } from "./draft-context.js";
 import { findDates, resolveDatesIn } from "./draft-dates.js";
 import { type DraftFact, factsOf } from "./draft-facts.js";
 import { type FurnitureLine, readStory } from "./draft-furniture.js";
-import { MentionFinder } from "./draft-mentions.js";
+import { type HeldEvent, MentionFinder } from "./draft-mentions.js";
 import { findNamed } from "./draft-names.js";
 import { endPushedBack } from "./draft-status.js";
 import { blockSentences, type Sentence } from "./draft-text.js";
@@ -142,7 +142,11 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
   const eventDates = new Map<string, string>();
   for (const c of input.standing ?? [])
     if (c.attribute === "when" && "date" in c.value) eventDates.set(c.about[0] as string, c.value.date);
-  const finder = new MentionFinder(concepts, input.known, { eventDates, published: source.published });
+  const finder = new MentionFinder(concepts, input.known, {
+    eventDates,
+    published: source.published,
+    heldEvents: heldEventsOf(input.standing ?? []),
+  });
   const recent: Recent = { parties: [] };
   const weekdays = new Map<string, string>();
   let lastQuote: { claim: Claim; paragraph: number; pieces: string[]; speaker: Concept } | undefined;
@@ -227,7 +231,9 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       concepts,
       weekdays,
       rewrites,
-      meetingOf: (ids) => finder.meetingOf(ids),
+      meetingOf: (ids, at) => finder.meetingOf(ids, at),
+      fitsEvent: (c, at) => finder.fitsEvent(c, at),
+      proposeMeeting: (place, ids, said) => finder.proposeMeeting(place, ids, said),
       eventFromVerb: (at) => eventFromVerb(s.text, mentions, at, concepts),
       opensParagraph,
       listOf: s.leadIn ? (finder.lastDeal ?? finder.lastDocument) : undefined,
@@ -337,6 +343,25 @@ function lastDay(date: string, precision: string): string {
   else if (precision === "month") d.setUTCMonth(d.getUTCMonth() + 1, 0);
   else if (precision === "year") d.setUTCMonth(11, 31);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The events the knowledge says were already held when reported, with the day and places: a
+ * later sentence giving another day or place speaks of another occurrence (another round, a
+ * second meeting), not of them.
+ */
+function heldEventsOf(standing: readonly Claim[]): Map<string, HeldEvent> {
+  const held = new Map<string, HeldEvent>();
+  for (const c of standing) {
+    const asOf = (c as { asOf?: string }).asOf ?? c.holds?.as_of;
+    if (c.attribute !== "when" || !("date" in c.value) || c.value.precision !== "day" || !asOf) continue;
+    if (c.value.date >= asOf) continue; // planned when reported: a new date reschedules it
+    held.set(c.about[0] as string, { date: c.value.date, places: new Set() });
+  }
+  for (const c of standing)
+    if (c.attribute === "where" && "places" in c.value)
+      for (const p of c.value.places) held.get(c.about[0] as string)?.places.add(p);
+  return held;
 }
 
 /**

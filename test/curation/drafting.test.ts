@@ -212,3 +212,101 @@ describe("a share of money", () => {
     expect(share?.about[0]).not.toBe("proceeds");
   });
 });
+
+describe("a round already held, met again elsewhere", () => {
+  const person = (id: string, name: string, aliases: string[]) => ({
+    id,
+    type: "person" as const,
+    name,
+    aliases,
+    roles: [],
+    part_of: [],
+  });
+  const known = [
+    {
+      id: "fs-talks",
+      type: "event" as const,
+      name: "Freedonia–Sylvania talks",
+      aliases: [],
+      roles: [],
+      part_of: [],
+    },
+    {
+      id: "fredonville-round",
+      type: "event" as const,
+      name: "Firefly–Trentino talks in Fredonville",
+      aliases: ["Fredonville round", "Firefly–Trentino talks"],
+      roles: [],
+      part_of: ["fs-talks"],
+    },
+    person("rufus-t-firefly", "Rufus T. Firefly", ["Firefly"]),
+    person("ambassador-trentino", "Carlo Trentino", ["Trentino"]),
+    { id: "fredonville", type: "place" as const, name: "Fredonville", aliases: [], roles: [], part_of: [] },
+    { id: "marsport", type: "place" as const, name: "Marsport", aliases: [], roles: [], part_of: [] },
+  ];
+  const base = {
+    snippet: "met in Fredonville",
+    source: "older",
+    quote: false,
+    headline: false,
+    phrasings: [],
+    supersedes: [],
+    disputes: [],
+  };
+  // The Fredonville round took place on March 3, 2031, as a report of March 5 said.
+  const standing = [
+    {
+      ...base,
+      id: "fredonville-round-when",
+      about: ["fredonville-round"],
+      attribute: "when" as const,
+      value: { date: "2031-03-03", precision: "day" as const },
+      answer: "The Fredonville round took place on March 3, 2031.",
+      holds: { as_of: "2031-03-05" },
+    },
+    {
+      ...base,
+      id: "fredonville-round-where",
+      about: ["fredonville-round", "fredonville"],
+      attribute: "where" as const,
+      value: { places: ["fredonville"] },
+      answer: "The Fredonville round took place in Fredonville.",
+      holds: { as_of: "2031-03-05" },
+    },
+  ] as Claim[];
+  const draft = (story: string, published: string, held = standing) =>
+    draftClaims(story, {
+      source: { id: "later", title: "Firefly and Trentino Meet Again", published },
+      known,
+      takenIds: new Set(known.map((c) => c.id)),
+      standing: held,
+    });
+
+  it("is another meeting, of the same series, named by who met and where", () => {
+    const { concepts, claims } = draft(
+      "Firefly and Trentino met again in Marsport on May 12 and 13.",
+      "2031-05-20",
+    );
+    expect(claims.some((c) => c.about.includes("fredonville-round"))).toBe(false);
+    const meeting = concepts.find((c) => c.type === "event");
+    expect(meeting?.name).toBe("Firefly–Trentino meeting in Marsport");
+    expect(meeting?.part_of).toEqual(["fs-talks"]);
+    const where = claims.find((c) => c.attribute === "where");
+    expect(where?.about).toEqual(expect.arrayContaining([meeting?.id, "marsport", "rufus-t-firefly"]));
+    const when = claims.find((c) => c.attribute === "when");
+    expect(when?.about[0]).toBe(meeting?.id);
+    expect(when?.value).toMatchObject({ date: "2031-05-12" });
+  });
+
+  it("is still the known round when it was only planned for that day and place", () => {
+    // Planned when reported (March 3, reported Feb. 20): a new date or place moves it.
+    const planned = standing.map((c) => ({ ...c, holds: { as_of: "2031-02-20" } }));
+    const { claims } = draft("Firefly and Trentino met in Marsport on May 12.", "2031-05-20", planned);
+    expect(claims.some((c) => c.about.includes("fredonville-round"))).toBe(true);
+  });
+
+  it("is still the known round on its own day, at its own place", () => {
+    const { claims } = draft("Firefly and Trentino met in Fredonville on Monday.", "2031-03-05");
+    expect(claims.some((c) => c.about[0] === "fredonville-round")).toBe(true);
+  });
+});
