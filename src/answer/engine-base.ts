@@ -20,6 +20,8 @@ export abstract class EngineBase {
   protected readonly confirmedIds: ReadonlySet<string>;
   /** Subject → the date its standing `when` claim gives (the last day of its period). */
   protected readonly eventDates = new Map<string, string>();
+  /** The day each event the standing claims date began. */
+  protected readonly eventStarts = new Map<string, string>();
   /** Subjects' dated claims, concepts' parts, quotations: looked up, not scanned for. */
   protected readonly lookups: EngineLookups;
   /**
@@ -51,6 +53,7 @@ export abstract class EngineBase {
           c.about[0] as string,
           c.value.until ?? periodEnd(c.value.date, c.value.precision),
         );
+        if (c.value.precision === "day") this.eventStarts.set(c.about[0] as string, c.value.date);
       }
     }
     this.index = parts?.index ?? new ClaimIndex(kb, kb.claims);
@@ -155,6 +158,18 @@ export abstract class EngineBase {
   protected namesOthers(claim: LoadedClaim, named: ReadonlySet<string>): boolean {
     const people = [...claim.about, ...("people" in claim.value ? claim.value.people : [])];
     return people.some((id) => !named.has(id) && this.kb.concepts.get(id)?.type === "person");
+  }
+
+  /** Whether the event a claim is about was held in the month or on the day `asked` gives (any year, unless given). */
+  protected heldIn(
+    claim: LoadedClaim,
+    asked: { date: string; precision: string; yearGiven: boolean },
+  ): boolean {
+    const start = this.eventStarts.get(claim.about[0] as string);
+    if (!start || (asked.precision !== "month" && asked.precision !== "day")) return false;
+    const from = asked.yearGiven ? 0 : 5;
+    const to = asked.precision === "month" ? 7 : 10;
+    return start.slice(from, to) === asked.date.slice(from, to);
   }
 
   /**

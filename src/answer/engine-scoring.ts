@@ -223,6 +223,10 @@ export abstract class EngineScoring extends EngineChecks {
         ),
       ) || reading.english.words.some((w) => w.lemma === "tell" && w.pos === "VERB");
     const named = new Set(concepts.keys());
+    // A month or day a question asks about, not one it puts forward for checking.
+    const askedDate = putForward
+      ? undefined
+      : reading.claimed.find((v) => v.kind === "date" && v.date && !v.date.relative)?.date;
     const onlyGeneral = [...concepts.keys()].every((id) => this.isGeneral(id));
     const out: Candidate[] = [];
     for (const h of hits) {
@@ -310,6 +314,8 @@ export abstract class EngineScoring extends EngineChecks {
         )
       )
         score *= 1.2;
+      // "Where did Bessent and He meet in May?": the meeting held in the month asked.
+      if (askedDate && !("date" in claim.value) && this.heldIn(claim, askedDate)) score *= 1.15;
       out.push({ claim, score, coverage: h.coverage, words: w, fit, standing, phrased: sim ?? 0 });
     }
     // "Latest on the soybean pledge?": no attribute asked, so of the claims near the best, the
