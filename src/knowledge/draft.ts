@@ -17,6 +17,7 @@ import { type DraftFact, factsOf } from "./draft-facts.js";
 import { type FurnitureLine, readStory } from "./draft-furniture.js";
 import { type HeldEvent, MentionFinder } from "./draft-mentions.js";
 import { findNamed } from "./draft-names.js";
+import { retargetReheld } from "./draft-reheld.js";
 import { endPushedBack } from "./draft-status.js";
 import { blockSentences, type Sentence } from "./draft-text.js";
 import type { Claim, Concept, Source } from "./schema.js";
@@ -239,6 +240,7 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       listOf: s.leadIn ? (finder.lastDeal ?? finder.lastDocument) : undefined,
     });
     lastQuote = undefined;
+    retargetReheld(facts, concepts, (c, at) => finder.fitsEvent(c, at));
     // What the sentence last changed: a status, or a rate "to 10% from 20%".
     const changed = facts
       .filter((f) => f.attribute === "status" || ("figure" in f.value && /→/.test(f.value.label ?? "")))

@@ -305,6 +305,22 @@ describe("a round already held, met again elsewhere", () => {
     expect(claims.some((c) => c.about.includes("fredonville-round"))).toBe(true);
   });
 
+  it("is another round when the known one's own place is named on another day", () => {
+    const { concepts, claims } = draft(
+      "The Fredonville round resumed on Tuesday, and Firefly and Trentino met in Fredonville on May 13.",
+      "2031-05-20",
+    );
+    expect(claims.some((c) => c.about.includes("fredonville-round"))).toBe(false);
+    const round = concepts.find((c) => c.type === "event");
+    expect(round?.part_of).toEqual(["fs-talks"]);
+    const when = claims.filter((c) => c.attribute === "when");
+    expect(when.length).toBeGreaterThan(0);
+    for (const c of when) {
+      expect(c.about[0]).toBe(round?.id);
+      expect(c.answer).not.toContain("talks in Fredonville took place");
+    }
+  });
+
   it("is still the known round on its own day, at its own place", () => {
     const { claims } = draft("Firefly and Trentino met in Fredonville on Monday.", "2031-03-05");
     expect(claims.some((c) => c.about[0] === "fredonville-round")).toBe(true);
