@@ -172,7 +172,8 @@ export abstract class EngineGates extends EngineReading {
     // "Which hotel", "which products": the claim must name that kind of thing, unless the kind is
     // what its attribute gives ("which city" → a place, "which outlet" → who said it).
     const kind = this.whichKind(reading);
-    if (kind && !this.claimNames(claim, kind)) return `My sources don't say which ${kind}.`;
+    if (kind && !this.claimNames(claim, kind) && !this.enumerates(claim))
+      return `My sources don't say which ${kind}.`;
     // "Who is China's commerce minister?": the claim must give that title, not another one.
     const title =
       /\bwho(?:'s| is| was| be)\s+(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:minister|secretary|premier|ambassador|envoy|governor|spokes\w+|chair\w*|director|head|chief)\b(?:\s+of\s+[\w-]+)?)/.exec(

@@ -229,11 +229,29 @@ export abstract class EngineReading extends EngineBase {
         // Words that name no kind: "what kind", "which part", "what other stuff".
         if (/^(?:kind|type|sort|part|bit|stuff|thing|item|one|lot|way|aspect|detail)$/.test(w.lemma))
           return undefined;
-        if (KIND_GIVEN.has(w.lemma) || this.index.matcher.knows(keyOf(w.text))) return undefined;
+        if (KIND_GIVEN.has(w.lemma)) return undefined;
         return w.lower;
       }
     }
     return undefined;
+  }
+
+  /**
+   * Whether a claim lists things ("gallium, germanium, antimony and graphite", two agencies): a list
+   * answers "which minerals" though it never says "minerals"; a figure or a date does not.
+   */
+  protected enumerates(claim: LoadedClaim): boolean {
+    const v = claim.value;
+    // (places are not a list of things: "Kuala Lumpur, Malaysia" is one place)
+    // (bodies: "which two agencies"; people are asked for by "who", or a kind every claim gives)
+    if (
+      "people" in v &&
+      v.people.filter((id) => this.kb.concepts.get(id)?.type === "organisation").length >= 2
+    )
+      return true;
+    if (claim.attribute === "where" || claim.attribute === "role") return false;
+    const text = `${"text" in v ? v.text : ""} ${claim.answer}`;
+    return /\b[\w-]+, [\w-]+(?:, [\w-]+)*,? (?:and|or) [\w-]+/.test(text);
   }
 
   /** Whether a claim's words name a kind of thing ("hotel" in "the Merdeka hotel"). */

@@ -157,8 +157,16 @@ function pickSource(
       counts.set(c.source, (counts.get(c.source) ?? 0) + 1);
     }
   }
-  // "the Busan article", "the 'preliminary consensus' story": words of its headline pick it first.
-  const asked = new Set(reading.content.map((c) => c.key));
+  // "the Busan article", "the 'preliminary consensus' story": words of its headline pick it first,
+  // the names in it included ("the piece about china confirming the boeing order").
+  const asked = new Set([
+    ...reading.content.map((c) => c.key),
+    ...reading.mentions.flatMap((m) =>
+      reading.english.words.slice(m.from, m.to + 1).flatMap((w) => keysOf(w.text)),
+    ),
+  ]);
+  const perSource = new Map<string, number>();
+  for (const c of kb.claims) perSource.set(c.source, (perSource.get(c.source) ?? 0) + 1);
   // the words just before "article", "story", "piece" name it ("the busan article")
   const words = reading.english.words;
   const naming = new Set<string>();
@@ -169,8 +177,15 @@ function pickSource(
   );
   words.forEach((w, i) => {
     if (!/^(?:article|story|piece|report)$/.test(w.lower)) return;
-    for (let k = Math.max(0, i - 3); k < i; k++)
-      if (!dated.has(k)) naming.add(keysOf(words[k]?.text ?? "")[0] ?? "");
+    for (let k = Math.max(0, i - 3); k < i; k++) {
+      const w = words[k];
+      // ("the headline on the piece": neither "the" nor what is asked for names it)
+      if (!w || dated.has(k) || ["DET", "ADP", "PRON", "AUX", "CCONJ", "PART", "PUNCT"].includes(w.pos))
+        continue;
+      if (/^(?:headline|title|subtitle|subhead|photo|caption|credit|date|publisher)s?$/.test(w.lower))
+        continue;
+      naming.add(keysOf(w.text)[0] ?? "");
+    }
   });
   // "the latest piece": the newest (sources come newest first)
   if (["latest", "newest", "recent", "last"].some((k) => naming.has(k))) return sources[0];
@@ -186,7 +201,9 @@ function pickSource(
     );
     const titleKeys = keysOf(`${s.title} ${s.subtitle ?? ""}`);
     const named = titleKeys.some((k) => k.length > 2 && naming.has(k));
-    const count = (counts.get(s.id) ?? 0) + 5 * inTitle + (onDay || named ? 1000 : 0);
+    // Claims about what it names, as a share of the source's claims: a long source is not about everything.
+    const about = (counts.get(s.id) ?? 0) / Math.sqrt(Math.max(1, perSource.get(s.id) ?? 0));
+    const count = about + 5 * inTitle + (onDay || named ? 1000 : 0);
     if (count > bestCount) {
       best = s;
       bestCount = count;

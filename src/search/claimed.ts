@@ -355,18 +355,28 @@ function parseFigure(
     if (new RegExp(`\\b${word}\\b`).test(text)) value *= scale;
   let unit = e.type === "PERCENT" ? "percent" : e.type === "MONEY" ? "USD" : "";
   let to = e.to;
+  // "$14bn", "30 bln": a scale written as its own word after the number.
+  const scaleWord = words[to + 1]?.lower.replace(/\.$/, "") ?? "";
+  const scale =
+    SCALE[scaleWord] ??
+    (scaleWord === "bln" ? 1e9 : scaleWord === "mln" || scaleWord === "mn" ? 1e6 : undefined);
+  if (scale && !new RegExp(`\\b${scaleWord}\\b`).test(text)) {
+    value *= scale;
+    to += 1;
+  }
   if (!unit) {
-    const next = words[e.to + 1];
-    const after = words[e.to + 2];
+    const at = to;
+    const next = words[at + 1];
+    const after = words[at + 2];
     if (next && /^(?:percent|pct|%)$/.test(next.lower)) {
       unit = "percent";
-      to = e.to + 1;
+      to = at + 1;
     } else if (next && /^(?:metric|short)$/.test(next.lower) && after) {
       unit = unitOf(after.lower);
-      to = e.to + 2;
+      to = at + 2;
     } else if (next && next.pos === "NOUN") {
       unit = unitOf(next.lower);
-      to = e.to + 1;
+      to = at + 1;
     }
   }
   // "2.1 trillion", "3 or 5": a number without its unit still puts a figure forward; clock times do not.

@@ -295,3 +295,14 @@ describe("where, from a claim filed under another attribute", () => {
     expect(a.text).toMatch(/Kuala Lumpur/);
   });
 });
+
+describe("a question about an article named by what it is about", () => {
+  it("picks the article whose headline holds the words, names included, not one whose subhead has 'the'", () => {
+    expect(askMulti("what's the headline on the piece about the soybean purchases?").text).toContain(
+      "Beijing Won't Confirm Soybean Numbers",
+    );
+    expect(askMulti("what's the headline on the story about rare earth licenses").text).toContain(
+      "Rare Earth Licenses",
+    );
+  });
+});

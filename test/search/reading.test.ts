@@ -142,6 +142,14 @@ describe("reading the values a question puts forward", () => {
     expect(r.choices.map((v) => v.figure?.value)).toEqual([100, 145]);
   });
 
+  it("reads a scale written as its own word: '$14bn' is 14 billion dollars, 'bn' no name", () => {
+    for (const q of ["what's the $14bn package about?", "is it 14 bln dollars?"]) {
+      const r = read(q);
+      expect(r.claimed.find((v) => v.kind === "figure")?.figure?.value).toBe(14e9);
+      expect(r.claimed.filter((v) => v.kind === "person")).toEqual([]);
+    }
+  });
+
   it("reads a date put forward at its precision: 'Dec. 1' is a day, 'November' a month", () => {
     const day = read("the surtax takes effect Dec. 1, right?").claimed.find((v) => v.kind === "date");
     expect(day?.date).toMatchObject({ date: "2025-12-01", precision: "day" });
