@@ -256,6 +256,10 @@ export function measureAliases(name: string, type = "measure"): string[] {
       if (describing.length) out.push(`${[...describing, one].join(" ")} ${kind}`);
     }
   }
+  // "Section 122 surcharge" is also written "Sec. 122 surcharge", "Sec 122 surcharge".
+  for (const a of [name, ...out])
+    if (/\bSection\s+\d/.test(a))
+      out.push(a.replace(/\bSection\s+/, "Sec. "), a.replace(/\bSection\s+/, "Sec "));
   return [...new Set(out)].filter((a) => a !== name);
 }
 

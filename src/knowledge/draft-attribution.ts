@@ -111,6 +111,8 @@ export function findSpeech(
     const v = tokens[i] as Token;
     if (v.pos !== "VERB" || !SPEECH.has(v.lemma)) continue;
     if (v.lemma === "forecast" || v.lemma === "announce" || v.lemma === "state") continue;
+    // "the so-called fentanyl tariff": a name as others use it, not a report of speech.
+    if (/\bso-$/i.test(sentence.slice(0, v.start))) continue;
     // "Bessent, who said he is a soybean farmer himself, said …": the relative clause is not the report.
     if (/\bwho\s+$/i.test(sentence.slice(0, v.start))) continue;
     // "what it says China agreed to": what a document says, inside a sentence about something else.

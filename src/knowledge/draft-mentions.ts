@@ -317,6 +317,63 @@ export class MentionFinder {
     return present;
   }
 
+  /**
+   * "… the 10% global surcharge …. Customs is still collecting the surcharge": a bare word for a
+   * kind, after "the", names the one of that kind the article last named, not the known measure the
+   * word is an alias of.
+   */
+  private pointedBack(sentence: string, start: number, words: string, linked: Concept): Concept | undefined {
+    const bare = words.replace(/^(?:the|that|this)\s+/i, "");
+    if (!/^[a-z]+$/.test(bare)) return undefined;
+    const at = start + words.length - bare.length;
+    if (!/\b(?:the|that|this)\s+$/i.test(sentence.slice(Math.max(0, at - 5), at))) return undefined;
+    const last = this.lastByHead.get(keyOf(bare));
+    return last && last !== linked && last.type === linked.type ? last : undefined;
+  }
+
+  /**
+   * A measure phrase that names another measure than the known one its head word links to: its
+   * rate differs from the rate in the known measure's names ("a 10% surcharge" is not the "100%
+   * import surtax"), or it stands on a legal basis those names do not give ("a surcharge … under
+   * Section 122"). The new measure is proposed, named by its basis or as written.
+   */
+  private anotherMeasure(sentence: string, p: MeasurePhrase, known: Concept): Concept | undefined {
+    if (known.type !== "measure" || p.type !== "measure") return undefined;
+    // ("a 10% surcharge on imports from almost every country under Section 122 of the Trade Act")
+    const basis = /^[^.;:]{0,90}?\bunder\s+(Section\s+\d+[A-Za-z]?)\b/.exec(sentence.slice(p.end))?.[1];
+    // The measure the knowledge already names by that basis and head: "the Section 122 surcharge".
+    const head = p.name.split(/\s+/).at(-1) ?? p.name;
+    if (basis) {
+      const named = this.concepts
+        .everything()
+        .find(
+          (c) =>
+            c.type === "measure" &&
+            c !== known &&
+            new RegExp(`\\b${basis}\\b`, "i").test(c.name) &&
+            keyOf(nameHead(c.name)) === keyOf(head),
+        );
+      if (named) return named;
+    }
+    if (this.concepts.proposed.includes(known)) return undefined;
+    const names = [known.name, ...known.aliases].join(" | ");
+    const rateOf = (t: string) => [...t.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent\b)/g)].map((m) => m[1]);
+    const mine = rateOf(p.name);
+    const theirs = rateOf(names);
+    const otherRate = mine.length > 0 && theirs.length > 0 && !mine.some((r) => theirs.includes(r));
+    const otherBasis = basis !== undefined && !names.toLowerCase().includes(basis.toLowerCase());
+    if (!otherRate && !otherBasis) return undefined;
+    // A change of rate is the same measure: "the tariff was cut to 10%", "lowered from 20% to 10%".
+    if (
+      otherRate &&
+      !otherBasis &&
+      /\b(?:cut|lower|raise|hike|reduc|increas|halv|doubl)\w*\b/i.test(sentence)
+    )
+      return undefined;
+    const name = basis ? `${basis} ${head}` : p.name.replace(/^(?:a|an|the)\s+/i, "");
+    return this.concepts.propose({ name, type: "measure", part_of: [...known.part_of] });
+  }
+
   /** The concepts `sentence` names, in order, linked or proposed. */
   mentionsOf(sentence: string, leadIn?: string): ConceptMention[] {
     const known = this.concepts.mentionsIn(sentence);
@@ -324,8 +381,12 @@ export class MentionFinder {
     // A list item begins with its verb ("issue general licenses …"): not part of a name.
     const firstWordIsVerb = Boolean(leadIn) && /^[a-z]/.test(sentence);
     for (const p of measurePhrases(sentence, this.heads, { firstWordIsVerb })) {
-      const linked = this.linkPhrase(sentence, p, known, mentions);
+      let linked = this.linkPhrase(sentence, p, known, mentions);
       if (!linked) continue;
+      const other =
+        this.pointedBack(sentence, p.start, p.name, linked.concept) ??
+        this.anotherMeasure(sentence, p, linked.concept);
+      if (other) linked = { concept: other, start: p.start, end: p.end };
       mentions.push({
         concept: linked.concept,
         start: linked.start ?? p.start,
@@ -334,7 +395,33 @@ export class MentionFinder {
         ...(linked.context ? { context: true } : {}),
       });
     }
-    for (const m of known) if (!mentions.some((x) => m.start < x.end && m.end > x.start)) mentions.push(m);
+    for (const m of known) {
+      if (mentions.some((x) => m.start < x.end && m.end > x.start)) continue;
+      // "a 10% surcharge" found by the alias "surcharge": the rate before it is part of its name.
+      const rate =
+        /(\d+(?:\.\d+)?%[\s-]+)$/.exec(sentence.slice(Math.max(0, m.start - 12), m.start))?.[1] ?? "";
+      const start = m.start - rate.length;
+      const phrase: MeasurePhrase = {
+        name: sentence.slice(start, m.end),
+        key: "",
+        head: keyOf(sentence.slice(m.start, m.end).split(/\s+/).at(-1) ?? ""),
+        type: "measure",
+        start,
+        end: m.end,
+        headStart: m.start,
+      };
+      // "… the 10% global surcharge …. Customs is still collecting the surcharge": a bare word for
+      // a kind names the one of that kind the article last named, not the known measure it is an alias of.
+      const pointed = this.pointedBack(sentence, m.start, sentence.slice(m.start, m.end), m.concept);
+      const other = pointed ?? this.anotherMeasure(sentence, phrase, m.concept);
+      mentions.push(other ? { ...m, concept: other, start: pointed ? m.start : start } : m);
+    }
+    // "… putting a 10% surcharge on imports. It covers goods entered from Tuesday": a sentence that
+    // opens with "It" and a verb in the present speaks of the measure or event the sentence before
+    // named first. ("It gave no volumes" is the body last named; "It is unclear whether …" nothing.)
+    const it = /^It\s+(?:also\s+)?(?!(?:is|has|does|says|seems|appears|remains)\b)[a-z]+s\b/.exec(sentence);
+    if (it && this.previousThing && !mentions.some((x) => x.start < 2))
+      mentions.push({ concept: this.previousThing, start: 0, end: 2, byRole: false, context: true });
     // "the ministry", "The office": the body of that kind the article last named.
     for (const m of sentence.matchAll(
       /\b(?:the|The)\s+(ministry|office|commission|department|agency|administration|council|bureau)\b/g,
@@ -794,8 +881,18 @@ export class MentionFinder {
   /** The organisations the article has named, latest last. */
   private readonly recentOrgs: Concept[] = [];
 
+  /** The measure or event the last sentence named first, for an "It" opening the next. */
+  private previousThing?: Concept;
+
   /** After a sentence: what it named becomes what the article is talking about. */
   update(mentions: readonly ConceptMention[]): void {
+    this.previousThing = [...mentions]
+      .sort((a, b) => a.start - b.start)
+      .find(
+        (m) =>
+          (m.concept.type === "measure" || m.concept.type === "event") &&
+          !/\b(?:Act|Law|Treaty|Accord|Convention)(?: of \d{4})?$/.test(m.concept.name),
+      )?.concept;
     for (const m of mentions) {
       if (m.concept.type === "organisation") this.recentOrgs.push(m.concept);
       if (DOCUMENT_HEADS.has(keyOf(m.concept.name.split(/\s+/).at(-1) ?? ""))) this.lastDocument = m.concept;

@@ -26,7 +26,7 @@ export interface Named {
 }
 
 const TITLE =
-  "Secretary|Minister|Premier|President|Representative|Ambassador|Chancellor|Governor|Chairman|Chairwoman|Chair|Director|Commissioner|Senator|Sen\\.|Rep\\.|Gov\\.|Envoy|Mayor|CEO|Adviser|Advisor|Spokesperson|Spokesman|Spokeswoman|Negotiator|spokesperson|spokesman|spokeswoman|negotiator|secretary|minister|ambassador|envoy|chief";
+  "Secretary|Minister|Premier|President|Representative|Ambassador|Chancellor|Governor|Justice|Judge|Chairman|Chairwoman|Chair|Director|Commissioner|Senator|Sen\\.|Rep\\.|Gov\\.|Envoy|Mayor|CEO|Adviser|Advisor|Spokesperson|Spokesman|Spokeswoman|Negotiator|spokesperson|spokesman|spokeswoman|negotiator|secretary|minister|ambassador|envoy|chief";
 const NAME_WORD = "(?:[A-Z][a-z'’-]+|[A-Z]\\.)";
 const NAME = `(${NAME_WORD}(?:[ ]${NAME_WORD}){1,2})`;
 const ROLE_WORD = "(?:[A-Z][\\w.'’-]*|[a-z][a-z-]+)";
@@ -37,14 +37,16 @@ const TITLED = new RegExp(
 const DESCRIBED =
   /(?:^|[\s(])((?:[A-Z][\w'’.-]+[ ]){0,3}[A-Z][\w'’.-]+(?:[ ]\d+(?:[ ][a-z]+)?)?),[ ]((?:a|an|the|[A-Z][a-z]+['’]s)[ ][^,.;]{3,90}|(?:director|head|chief|member|spokesperson|spokesman)[ ][^,.;]{3,90})(?=[,.;]|$)/g;
 const BUSINESS =
-  /((?:(?:[A-Z][\w-]*|state|[a-z]+-owned)[ ]){0,3}(?:chipmaker|shipbuilder|broadcaster|carrier|automaker|company|firm|lender|exporter|importer|trader|-owned)|State-owned|state-owned)[ ]((?:[A-Z][\w-]+)(?:[ ][A-Z][\w-]+)?)/g;
+  /((?:(?:[A-Z][\w-]*|state|[a-z]+-owned)[ ]){0,3}(?:chipmaker|shipbuilder|broadcaster|carrier|automaker|company|firm|lender|exporter|importer|trader|stockpiler|buyer|producer|manufacturer|supplier|processor|refiner|miner|-owned)|State-owned|state-owned)[ ]((?:[A-Z][\w-]+)(?:[ ][A-Z][\w-]+)?)/g;
 const AGENCY = /((?:[A-Z][\w-]+[ ]){1,2})(news agency)/g;
 const ORG_HEAD =
-  "Ministry|Department|Commission|Office|Administration|Agency|Council|Bureau|Party|Union|Customs|Service";
+  "Ministry|Department|Commission|Office|Administration|Agency|Council|Bureau|Party|Union|Customs|Service|Court|Protection|Reserve|Corporation";
 const ORGANISATION = new RegExp(
-  `((?:[A-Z][\\w.&'’-]*[ ]){0,4}(?:${ORG_HEAD})(?:[ ]of[ ](?:the[ ])?[A-Z][\\w'’-]*(?:[ ](?:and[ ])?[A-Z][\\w'’-]*){0,2})?)`,
+  `((?:[A-Z][\\w.&'’-]*[ ](?:and[ ](?=[A-Z]))?){0,4}(?:${ORG_HEAD})(?:[ ]of[ ](?:the[ ])?[A-Z][\\w'’-]*(?:[ ](?:and[ ])?[A-Z][\\w'’-]*){0,2})?)`,
   "g",
 );
+/** A law by its name: "the International Emergency Economic Powers Act", "the Trade Act of 1974". */
+const LAW = /\b((?:[A-Z][\w'’-]*[ ]){1,5}(?:Act|Law|Treaty|Accord|Convention)(?:[ ]of[ ]\d{4})?)(?![\w'’-])/g;
 const PLACE_HEAD =
   /\b(?:Airport|Air Base|Base|Port|Tower|tower|Building|building|Palace|Hall|Square|Island|Province|County|City|Strait)\b/;
 const PLACE_WORDS =
@@ -211,6 +213,11 @@ export function findNamed(sentences: readonly string[]): Named[] {
           owner: owner?.replace(/['’]s[ ]$|[ ]$/g, "").replace(/^the[ ]/, ""),
         });
       });
+    }
+    for (const m of s.matchAll(LAW)) {
+      const name = (m[1] ?? "").replace(/^(?:The|A|An|This|That)[ ]/, "");
+      if (name.split(" ").length < 2) continue;
+      add({ name, type: "measure", roles: [], aliases: [] });
     }
     const dl = DATELINE.exec(s);
     if (dl) {

@@ -108,7 +108,13 @@ describe("names a curator would write for a measure", () => {
 
   it("names a measure by its name or date and its kind, the common nouns between left out", () => {
     expect(measureAliases("March 3 export controls")).toEqual(["March 3 controls"]);
-    expect(measureAliases("Section 12 tariff exclusions")).toEqual(["Section 12 exclusions"]);
+    expect(measureAliases("Section 12 tariff exclusions")).toEqual([
+      "Section 12 exclusions",
+      "Sec. 12 tariff exclusions",
+      "Sec 12 tariff exclusions",
+      "Sec. 12 exclusions",
+      "Sec 12 exclusions",
+    ]);
     // A document's kind is often two words ("fact sheet"): an event keeps them.
     expect(measureAliases("March 3 fact sheet", "event")).toEqual([]);
     // A country alone, or a rate, does not tell one measure from another.

@@ -326,3 +326,57 @@ describe("a round already held, met again elsewhere", () => {
     expect(claims.some((c) => c.about[0] === "fredonville-round")).toBe(true);
   });
 });
+
+describe("names, laws and references a court-ruling story makes", () => {
+  const known = [
+    {
+      id: "cheese-surtax",
+      type: "measure" as const,
+      name: "35% cheese surtax",
+      aliases: ["surtax", "surcharge", "cheese tariff"],
+      roles: [],
+      part_of: [],
+    },
+    { id: "freedonia", type: "country" as const, name: "Freedonia", aliases: [], roles: [], part_of: [] },
+  ];
+  const story = [
+    "FREDONVILLE — Freedonian Customs and Border Protection stopped collecting the so-called cheese tariff on Tuesday, after the Supreme Court ruled against it.",
+    "In a 5-4 decision, the justices held that the Emergency Trade Powers Act does not let a president set tariffs. Chief Justice Ada Lovett wrote the opinion.",
+    "Hours later, Teasdale put a 12% surcharge on imports from every country under Section 45 of the Trade Act of 2019. It lasts 100 days, to June 30.",
+    "State stockpiler Grainco bought the first cargoes. Importers are still paying the surcharge.",
+  ].join("\n\n");
+  const { concepts, claims } = draftClaims(story, {
+    source: { id: "ruling", title: "Court Voids Cheese Tariff", published: "2031-03-20" },
+    known,
+    takenIds: new Set(known.map((c) => c.id)),
+  });
+  const named = (name: string) => concepts.find((c) => c.name === name);
+
+  it("proposes the court, the agency, the laws, the judge and the company it names once", () => {
+    expect(named("Supreme Court")?.type).toBe("organisation");
+    expect(concepts.find((c) => c.name.endsWith("Customs and Border Protection"))?.type).toBe("organisation");
+    expect(named("Emergency Trade Powers Act")?.type).toBe("measure");
+    expect(named("Trade Act of 2019")?.type).toBe("measure");
+    expect(named("Ada Lovett")?.roles).toContain("Chief Justice");
+    expect(named("Grainco")?.roles).toEqual(["State stockpiler"]);
+  });
+
+  it("does not read 'so-called' as someone calling something", () => {
+    const from = claims.filter((x) => x.snippet.includes("stopped collecting"));
+    expect(from.length).toBeGreaterThan(0);
+    for (const c of from) expect(c.speaker).toBeUndefined();
+    expect(from.some((c) => c.answer.includes("stopped collecting the so-called cheese tariff"))).toBe(true);
+  });
+
+  it("proposes a surcharge at another rate, under another law, as a measure of its own, and reads 'It' and 'the surcharge' as that one", () => {
+    const surcharge = named("Section 45 surcharge");
+    expect(surcharge?.type).toBe("measure");
+    expect(surcharge?.aliases).toContain("Sec. 45 surcharge");
+    const about = (words: string) => claims.filter((c) => c.snippet.includes(words)).map((c) => c.about[0]);
+    expect(about("12% surcharge")).toContain(surcharge?.id);
+    expect(about("It lasts 100 days").length).toBeGreaterThan(0);
+    for (const id of about("It lasts 100 days")) expect(id).toBe(surcharge?.id);
+    for (const id of about("still paying the surcharge")) expect(id).toBe(surcharge?.id);
+    expect(claims.some((c) => c.about.includes("cheese-surtax") && c.snippet.includes("12%"))).toBe(false);
+  });
+});
