@@ -270,6 +270,17 @@ export class DraftConcepts {
       const concept = this.get(m.concept);
       const from = tokens[m.from] as Token;
       const to = tokens[m.to] as Token;
+      // "a New York Times event", "Beijing Zhong Ke San Huan": a place's name inside a longer
+      // proper name (an outlet, a company) is not the place.
+      const next = tokens[m.to + 1];
+      if (
+        concept?.type === "place" &&
+        next &&
+        next.start === to.end + 1 &&
+        /^[A-Z][a-z]/.test(next.text) &&
+        !/^(?:On|In|At|And|But|The|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(next.text)
+      )
+        continue;
       if (concept) out.push({ concept, start: from.start, end: to.end, byRole: m.via === "role" });
     }
     return out;

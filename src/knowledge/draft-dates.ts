@@ -268,6 +268,16 @@ export function findDates(
       : forMonth && !since && Math.abs(Date.UTC(byTense, month, 15) - base.getTime()) > 183 * DAY_MS
         ? yearFor(base, month, 15, "unknown")
         : byTense;
+    // "the surplus for January through November": a span of months ends at the nearest of its last
+    // month, and begins before it.
+    const through = new RegExp(`^\\s+(?:through|thru|to|until|[–-])\\s+(${FULL_MONTHS.join("|")})\\b(?!\\s+\\d)`).exec(
+      sentence.slice(m.index + m[0].length),
+    );
+    if (!m[2] && forMonth && through) {
+      const last = monthIndex(through[1] ?? "");
+      const endYear = yearFor(base, last, 15, "unknown");
+      year = last >= month ? endYear : endYear - 1;
+    }
     // "for December and for March through July": months listed together run forward.
     const at = m.index + m[0].indexOf(m[1] ?? "");
     const linked =

@@ -48,6 +48,21 @@ describe("resolving the dates a news sentence mentions", () => {
     );
   });
 
+  it("dates a span of months by its last month, the nearest one, and starts it before", () => {
+    const months = (sentence: string, published: string) =>
+      findDates(sentence, published).map((d) => d.when.date.slice(0, 7));
+    // A December report: January through November is this year's, not next.
+    expect(months("The surplus for January through November reached $1 trillion.", "2031-12-10")).toEqual([
+      "2031-01",
+      "2031-11",
+    ]);
+    // A November report: cargoes booked for December through February run into next year.
+    expect(months("Traders booked cargoes for December through February.", "2031-11-14")).toEqual([
+      "2031-12",
+      "2032-02",
+    ]);
+  });
+
   it("ignores words that only look like dates", () => {
     expect(findDates("Officials may decide to march on.", "2031-03-12")).toEqual([]);
     expect(findDates("Trade fell 3% on Feb. 30 estimates.", "2031-03-12")).toEqual([]);

@@ -380,3 +380,29 @@ describe("names, laws and references a court-ruling story makes", () => {
     expect(claims.some((c) => c.about.includes("cheese-surtax") && c.snippet.includes("12%"))).toBe(false);
   });
 });
+
+describe("a place inside a longer name", () => {
+  it("is not the place: 'a Fredonville Times event' is about what was said there, not Fredonville", () => {
+    const known = [
+      { id: "fredonville", type: "place" as const, name: "Fredonville", aliases: [], roles: [], part_of: [] },
+      {
+        id: "rufus-t-firefly",
+        type: "person" as const,
+        name: "Rufus T. Firefly",
+        aliases: ["Firefly"],
+        roles: [],
+        part_of: [],
+      },
+    ];
+    const { claims } = draftClaims(
+      "Firefly said at a Fredonville Times event on Tuesday that cheese sales would recover.",
+      {
+        source: { id: "times", title: "Firefly Upbeat", published: "2031-03-20" },
+        known,
+        takenIds: new Set(known.map((c) => c.id)),
+      },
+    );
+    expect(claims.length).toBeGreaterThan(0);
+    for (const c of claims) expect(c.about).not.toContain("fredonville");
+  });
+});
