@@ -273,6 +273,9 @@ export class DraftConcepts {
       // "a New York Times event", "Beijing Zhong Ke San Huan": a place's name inside a longer
       // proper name (an outlet, a company) is not the place.
       const next = tokens[m.to + 1];
+      const last = tokens[m.to]?.text ?? "";
+      const names = concept ? [concept.name, ...concept.aliases].join(" ").split(/\s+/) : [];
+      if (concept?.type === "place" && /^[A-Z][a-z]/.test(last) && !names.includes(last)) continue;
       if (
         concept?.type === "place" &&
         next &&

@@ -384,7 +384,15 @@ describe("names, laws and references a court-ruling story makes", () => {
 describe("a place inside a longer name", () => {
   it("is not the place: 'a Fredonville Times event' is about what was said there, not Fredonville", () => {
     const known = [
-      { id: "fredonville", type: "place" as const, name: "Fredonville", aliases: [], roles: [], part_of: [] },
+      // ("Fredonville time" as in "9 a.m. Fredonville time": an alias that "Times" is not)
+      {
+        id: "fredonville",
+        type: "place" as const,
+        name: "Fredonville",
+        aliases: ["Fredonville time"],
+        roles: [],
+        part_of: [],
+      },
       {
         id: "rufus-t-firefly",
         type: "person" as const,
