@@ -4,7 +4,7 @@
  * the report, a finer grain than it gives.
  */
 import type { LoadedClaim } from "../knowledge/schema.js";
-import type { ClaimedValue } from "../search/claimed.js";
+import { type ClaimedValue, parseDate } from "../search/claimed.js";
 import type { Reading } from "../search/reading.js";
 import { theName } from "./citations.js";
 import { formatDated } from "./dates.js";
@@ -91,6 +91,21 @@ export abstract class EngineChecks extends EngineGates {
       const end = d.until ?? periodEnd(d.date, d.precision);
       const written = claim.asOf;
       if (written >= start && written <= end) return undefined;
+      // "As of Nov. 14 it was 232,000 tons: still the number?", "before his Dec. 3 comments, …": the
+      // date sets the scene for a newer, or an earlier, report.
+      if (reading.time === "now" && written > end) return undefined;
+      const lead = reading.english.words
+        .slice(Math.max(0, asked.from - 3), asked.from)
+        .map((w) => w.lower)
+        .join(" ");
+      if (reading.time === "before" && /\bbefore\b/.test(lead) && written < start) return undefined;
+      // "Trump announced $12 billion in aid on Monday (Dec. 8, 2025)": the claim's own words date it.
+      if (
+        this.answerDates(claim).some(
+          (x) => x.date <= end && (x.until ?? periodEnd(x.date, x.precision)) >= start,
+        )
+      )
+        return undefined;
       // "Last week", "next week": the news's own words; fine when the thing is dated then, or not dated at all.
       const dates = this.lookups
         .datedOf(claim.about[0] as string)
@@ -104,6 +119,19 @@ export abstract class EngineChecks extends EngineGates {
       return `My sources don't give that for ${label}: what they have is as of ${formatDated(written, "day")}.`;
     }
     return undefined;
+  }
+
+  /** The dates a claim's answer writes out ("on Monday (Dec. 8, 2025)", "in August 2025"), at their precision. */
+  protected answerDates(claim: LoadedClaim): { date: string; precision: string; until?: string }[] {
+    const out: { date: string; precision: string; until?: string }[] = [];
+    const month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+    for (const m of claim.answer.matchAll(
+      new RegExp(`\\b(${month})\\s+(?:(\\d{1,2}),\\s+)?(20\\d\\d)\\b`, "g"),
+    )) {
+      const d = parseDate(m[0], new Date(`${claim.asOf}T12:00:00Z`));
+      if (d) out.push({ date: d.date, precision: d.precision, ...(d.until ? { until: d.until } : {}) });
+    }
+    return out;
   }
 
   /**

@@ -306,3 +306,17 @@ describe("a question about an article named by what it is about", () => {
     );
   });
 });
+
+describe("a date that sets the scene", () => {
+  it("'before the Nov. 10 cut' asks for what an earlier report gave, not for a report of Nov. 10", () => {
+    const a = askMulti("before the nov 10 cut, what was the fentanyl tariff");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("20%");
+  });
+
+  it("'as of Oct. 20 it was 20%: still the rate?' is answered from the newer report", () => {
+    const a = askMulti("as of oct 20 the fentanyl tariff was 20%. is that still the rate?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/10 percentage points|10%/);
+  });
+});

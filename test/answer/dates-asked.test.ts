@@ -101,3 +101,43 @@ describe("a month asked in a where-question", () => {
     expect(b.text).toContain("Fredonville");
   });
 });
+
+describe("a date the claim's own answer gives", () => {
+  const kb = writeSmallKb(
+    [
+      {
+        id: "chips",
+        published: "2031-05-13",
+        text: "Zorblax Deal\n\nFreedonia will take 25% of Zorblax's Q9 chip sales, more than the 15% share discussed in August 2030.\n",
+      },
+    ],
+    `  - id: zorblax
+    type: organisation
+    name: Zorblax
+  - id: chip-share
+    type: measure
+    name: Q9 chip revenue share
+    aliases: [revenue share, chip share]
+`,
+    `  - id: share-before
+    about: [chip-share, zorblax]
+    attribute: amount
+    value:
+      figure: 15
+      unit: percent
+    answer: "A 15% share of Zorblax's chip sales was discussed in August 2030."
+    snippet: "the 15% share discussed in August 2030"
+    source: chips
+`,
+  );
+  const core = createCore(loadKnowledge(kb));
+
+  it("speaks for that date, though the report is later", () => {
+    const a = core.answer(
+      "what revenue share for zorblax was discussed back in august 2030?",
+      new Date("2031-05-14T12:00:00Z"),
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("15%");
+  });
+});
