@@ -270,6 +270,17 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
         : [];
     const period = periodOf(r.sentence.slice(f.end, nextStart ?? spanTo), r.published);
     const base = baseOf(r, speaker);
+    // "larger than the 15% discussed in August": a figure dated in the past stood then, not at the
+    // report (so it does not replace the report's own, newer figure).
+    const dated = r.allDates.find(
+      (d) =>
+        !d.saidOn &&
+        d.index >= f.end &&
+        d.index - f.end <= 40 &&
+        !/[,;]|\d/.test(r.sentence.slice(f.end, d.index)) &&
+        d.when.date < r.published.slice(0, 7),
+    );
+    if (dated && !period) base.holds = { ...(base.holds ?? {}), as_of: dated.when.date };
     out.push({
       ...base,
       attribute: "amount",

@@ -414,3 +414,23 @@ describe("a place inside a longer name", () => {
     for (const c of claims) expect(c.about).not.toContain("fredonville");
   });
 });
+
+describe("a figure dated in the past", () => {
+  it("holds as of that date, so it does not replace the report's own newer figure", () => {
+    const known = [
+      { id: "zorblax", type: "organisation" as const, name: "Zorblax", aliases: [], roles: [], part_of: [] },
+    ];
+    const { claims } = draftClaims(
+      "Zorblax may sell its Q9 chip in Sylvania, with 25% of the proceeds going to Freedonia.\n\nThat share is larger than the 15% discussed in August, when Zorblax won approval for its Q8.",
+      {
+        source: { id: "q9", title: "Zorblax Deal", published: "2031-12-10" },
+        known,
+        takenIds: new Set(["zorblax"]),
+      },
+    );
+    const old = claims.find((c) => "figure" in c.value && c.value.figure === 15);
+    expect(old?.holds?.as_of).toBe("2031-08-01");
+    const now = claims.find((c) => "figure" in c.value && c.value.figure === 25);
+    expect(now?.holds?.as_of).toBeUndefined();
+  });
+});
