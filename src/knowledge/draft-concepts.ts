@@ -281,7 +281,9 @@ export class DraftConcepts {
         next &&
         next.start === to.end + 1 &&
         /^[A-Z][a-z]/.test(next.text) &&
-        !/^(?:On|In|At|And|But|The|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(next.text)
+        !/^(?:On|In|At|And|But|The|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(
+          next.text,
+        )
       )
         continue;
       if (concept) out.push({ concept, start: from.start, end: to.end, byRole: m.via === "role" });

@@ -270,9 +270,9 @@ export function findDates(
         : byTense;
     // "the surplus for January through November": a span of months ends at the nearest of its last
     // month, and begins before it.
-    const through = new RegExp(`^\\s+(?:through|thru|to|until|[–-])\\s+(${FULL_MONTHS.join("|")})\\b(?!\\s+\\d)`).exec(
-      sentence.slice(m.index + m[0].length),
-    );
+    const through = new RegExp(
+      `^\\s+(?:through|thru|to|until|[–-])\\s+(${FULL_MONTHS.join("|")})\\b(?!\\s+\\d)`,
+    ).exec(sentence.slice(m.index + m[0].length));
     if (!m[2] && forMonth && through) {
       const last = monthIndex(through[1] ?? "");
       const endYear = yearFor(base, last, 15, "unknown");

@@ -81,7 +81,10 @@ export function participantFacts(r: Reading, u: Unit): DraftFact[] {
         out.push({
           ...baseOf(r, undefined),
           attribute: "who",
-          about: [...new Set([event.id, ...ids, ...(side ? [side.id] : [])])].slice(0, 6),
+          // ("Trump brought Bessent, Rubio …": the claim is about whose team it was too)
+          about: [
+            ...new Set([event.id, ...(host ? [host.concept.id] : []), ...ids, ...(side ? [side.id] : [])]),
+          ].slice(0, 7),
           value: { people: ids, ...(side ? { label: `for ${side.name}` } : {}) },
           answer: whoAnswer(concepts, event, side, event && /\b(?:will|would|to)\b/.test(text.slice(0, at))),
         });

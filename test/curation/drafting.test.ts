@@ -434,3 +434,39 @@ describe("a figure dated in the past", () => {
     expect(now?.holds?.as_of).toBeUndefined();
   });
 });
+
+describe("a team someone brought", () => {
+  it("is about the one who brought it, as well as the meeting and the people", () => {
+    const person = (id: string, name: string, alias: string) => ({
+      id,
+      type: "person" as const,
+      name,
+      aliases: [alias],
+      roles: [],
+      part_of: [],
+    });
+    const known = [
+      {
+        id: "summit",
+        type: "event" as const,
+        name: "Teasdale–Pinky summit",
+        aliases: [],
+        roles: [],
+        part_of: [],
+      },
+      person("gloria-teasdale", "Gloria Teasdale", "Teasdale"),
+      person("rufus-t-firefly", "Rufus T. Firefly", "Firefly"),
+      person("ada-lovett", "Ada Lovett", "Lovett"),
+    ];
+    const { claims } = draftClaims(
+      "Teasdale and Pinky held their summit on Tuesday.\n\nTeasdale brought Trade Minister Rufus T. Firefly and Finance Minister Ada Lovett.",
+      {
+        source: { id: "s", title: "Summit", published: "2031-05-20" },
+        known,
+        takenIds: new Set(known.map((c) => c.id)),
+      },
+    );
+    const who = claims.find((c) => c.attribute === "who" && c.about.includes("rufus-t-firefly"));
+    expect(who?.about).toContain("gloria-teasdale");
+  });
+});
