@@ -90,6 +90,17 @@ function countedThing(r: Reading, f: Figure): Concept | undefined {
   return known?.concept ?? r.concepts.named(bare) ?? r.concepts.propose({ name, type: "topic" });
 }
 
+/**
+ * "a license to ship 13 precursor chemicals used to make fentanyl": a count of things nothing else
+ * in the sentence owns is a figure of those things.
+ */
+function countedTopic(r: Reading, f: Figure): Concept | undefined {
+  if (!/^[a-z][a-z-]*(?:\s[a-z][a-z-]*){1,2}$/.test(f.unit) || /\b(?:million|billion|tons?|metric)\b/.test(f.unit))
+    return undefined;
+  const known = r.mentions.find((m) => r.sentence.slice(m.start, m.end).toLowerCase() === f.unit);
+  return known?.concept ?? r.concepts.named(f.unit) ?? r.concepts.propose({ name: f.unit, type: "topic" });
+}
+
 const LEAST = /\b(?:at least|about|nearly|some|more than|up to)\s+$/;
 const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
@@ -218,7 +229,8 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
       counted ??
       subjectAt(r, u, f.at, "before") ??
       r.mentions.find((m) => m.start >= chainFrom && !["person", "country"].includes(m.concept.type))
-        ?.concept;
+        ?.concept ??
+      countedTopic(r, f);
     if (!subject) continue;
     // A figure other than the rate the subject is named by is not its figure ("13% tariff … compared with 3% for beans from Brazil").
     const named = /(\d+(?:\.\d+)?)%/.exec(subject.name)?.[1];

@@ -17,6 +17,38 @@ const PERCENT = /(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi;
 const MONEY = /([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(trillion|billion|million|thousand|bn|m)\b)?/gi;
 const COUNT =
   /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s(million|billion|trillion))?\s((?:metric\s)?[a-z]{3,}s)\b(?!\s+(?:ago|later|earlier))/g;
+/**
+ * A count of things named with a word or two before them: "13 precursor chemicals", "six
+ * export-control notices" (numbers up to twelve in words; not "the two sides").
+ */
+const MODIFIED_COUNT =
+  /(?<![\d,.$])\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s((?:[a-z][a-z-]+\s){1,2}[a-z]{3,}s)\b(?!\s+(?:ago|later|earlier))/g;
+const WORD_NUMBERS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+/** Plural nouns a count of which says nothing worth recording: "the two sides", "two leaders". */
+const GENERIC_COUNTED = new Set([
+  "sides",
+  "leaders",
+  "countries",
+  "nations",
+  "people",
+  "men",
+  "women",
+  "things",
+  "ways",
+  "parts",
+]);
 /** Plural nouns after a number that are not quantities worth recording (durations, dates). */
 const NOT_UNITS = new Set([
   "days",
@@ -103,6 +135,24 @@ export function findFigures(sentence: string): Figure[] {
     const unit = m[2] ? `${m[2]} ${noun}` : noun;
     const ofWords = /^\s+of\s+(?:the\s+)?([a-z][\w-]*)/.exec(sentence.slice(end))?.[1];
     add(m.index, end, { value, unit, label: ofWords ? `${noun} of ${ofWords}` : noun });
+  }
+  for (const m of sentence.matchAll(MODIFIED_COUNT)) {
+    const noun = m[2] ?? "";
+    const head = noun.split(" ").pop() ?? "";
+    if (NOT_UNITS.has(head) || GENERIC_COUNTED.has(head) || head.endsWith("ss")) continue;
+    // ("two months of this year": a span, and "this" no thing counted)
+    if (noun.split(" ").some((w) => STOP.has(w) || NOT_UNITS.has(w))) continue;
+    // ("the 13 precursor …" after a month is a date's day; "of the six" a part of a list)
+    if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$/.test(sentence.slice(0, m.index)))
+      continue;
+    // "the world's two leading economies", "the two sides": things already known, not counted here.
+    if (/(?:\b(?:the|its|their|his|her|our|these|those)|['’]s)\s+$/i.test(sentence.slice(0, m.index))) continue;
+    const first = noun.split(" ")[0] ?? "";
+    if (/^(?:of|and|or|to|in|on|for|by|per|more|less|times|percent|million|billion|trillion)$/.test(first))
+      continue;
+    const value = WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? number(m[1] ?? "");
+    const end = m.index + m[0].length;
+    add(m.index, end, { value, unit: noun, label: noun });
   }
   return found.sort((a, b) => a.at - b.at);
 }

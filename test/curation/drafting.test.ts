@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { draftClaims } from "../../src/knowledge/draft.js";
+import { findFigures } from "../../src/knowledge/draft-figures.js";
 import type { Claim } from "../../src/knowledge/schema.js";
 
 // A fictional article published on Sunday, March 23, 2031, with the page furniture a pasted news page has.
@@ -468,5 +469,31 @@ describe("a team someone brought", () => {
     );
     const who = claims.find((c) => c.attribute === "who" && c.about.includes("rufus-t-firefly"));
     expect(who?.about).toContain("gloria-teasdale");
+  });
+});
+
+describe("a count of things", () => {
+  it("is read with the words that name the things, in digits or words, and not when it refers back", () => {
+    const counted = (s: string) => findFigures(s).map((f) => [f.value, f.unit]);
+    expect(counted("exporters need a license to ship 13 precursor chemicals used to make cheese")).toEqual([
+      [13, "precursor chemicals"],
+    ]);
+    expect(counted("Sylvania suspended six export-control notices on Friday.")).toEqual([
+      [6, "export-control notices"],
+    ]);
+    expect(counted("it is normal for the world's two leading economies to have frictions")).toEqual([]);
+    expect(counted("in the last two months of this year")).toEqual([]);
+    expect(counted("the two sides met")).toEqual([]);
+  });
+
+  it("is a figure of those things when nothing else in the sentence owns it", () => {
+    const { claims, concepts } = draftClaims(
+      "On Monday, Sylvania added Freedonia to the destinations for which exporters need a license to ship 13 precursor chemicals.",
+      { source: { id: "p", title: "Precursors", published: "2031-05-20" }, known: [], takenIds: new Set() },
+    );
+    const topic = concepts.find((c) => c.name === "precursor chemicals");
+    const count = claims.find((c) => c.attribute === "amount");
+    expect(count?.about[0]).toBe(topic?.id);
+    expect(count?.value).toMatchObject({ figure: 13 });
   });
 });
