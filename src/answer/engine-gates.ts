@@ -319,9 +319,8 @@ export abstract class EngineGates extends EngineReading {
       this.standingIds.has(claim.id) &&
       !this.standing.replaced.get(claim.id)?.length
     ) {
-      const putForward = reading.claimed.some(
-        (v) => (v.kind === "figure" || v.kind === "date") && agrees(this.kb, claim, v) === true,
-      );
+      // (a date the claim is dated at says the question is about that time: "back in October")
+      const putForward = reading.claimed.some((v) => v.kind === "figure" && agrees(this.kb, claim, v) === true);
       if (putForward) return "My sources don't give what it was before that.";
     }
     if (reading.form === "choice" && reading.choices.length >= 2) {

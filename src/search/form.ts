@@ -178,8 +178,9 @@ export function negated(words: readonly Word[], from: number, to: number): boole
 
 const NOW =
   /\b(?:today|now|currently|current|at the moment|right now|as of now|as it stands|these days|nowadays|still|anymore|any more|yet|so far|to date|latest|at present|presently|as of today|this point|in effect|in force)\b/;
+// ("the day before the summit", "a week before": a date, not the earlier state asked for)
 const BEFORE =
-  /\b(?:before(?! (?:we|i|you|our|my|anyone|someone)\b)|previously|originally|initially|at first|used to|was going to|were going to|was supposed to|were supposed to|old|prior|original|first announced|back in|at the time|earlier plan|had been|before the)\b/;
+  /\b(?:(?<!\b(?:day|days|week|weeks|month|months|night|hours?|minutes?|years?|shortly|just|right) )before(?! (?:we|i|you|our|my|anyone|someone)\b)|previously|originally|initially|at first|used to|was going to|were going to|was supposed to|were supposed to|old|prior|original|first announced|back in|at the time|earlier plan|had been|(?<!\b(?:day|days|week|weeks|month|months|night|hours?|minutes?|years?|shortly|just|right) )before the)\b/;
 const NEXT =
   /\b(?:next|upcoming|coming|future|following|will|going to be|gonna be|is going to|are going to|again)\b/;
 

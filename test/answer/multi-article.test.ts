@@ -320,3 +320,11 @@ describe("a date that sets the scene", () => {
     expect(a.text).toMatch(/10 percentage points|10%/);
   });
 });
+
+describe("a belief dated by an event", () => {
+  it("'the day before the summit' is checked against the figure, not refused as asking what came before", () => {
+    const a = askMulti("cofco bought about 180,000 tons the day before the summit, right?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/^Yes: 180,000 tons/);
+  });
+});

@@ -193,4 +193,9 @@ describe("reading the time asked about", () => {
   it("reads a question with no time words as about no time in particular", () => {
     expect(read("when does the truce expire").time).toBeUndefined();
   });
+
+  it("reads 'the day before the summit' as a date, not as asking what was true before", () => {
+    expect(read("what did they buy the day before the summit").time).not.toBe("before");
+    expect(read("what did they buy a week before the talks").time).not.toBe("before");
+  });
 });
