@@ -320,7 +320,9 @@ export abstract class EngineGates extends EngineReading {
       !this.standing.replaced.get(claim.id)?.length
     ) {
       // (a date the claim is dated at says the question is about that time: "back in October")
-      const putForward = reading.claimed.some((v) => v.kind === "figure" && agrees(this.kb, claim, v) === true);
+      const putForward = reading.claimed.some(
+        (v) => v.kind === "figure" && agrees(this.kb, claim, v) === true,
+      );
       if (putForward) return "My sources don't give what it was before that.";
     }
     if (reading.form === "choice" && reading.choices.length >= 2) {

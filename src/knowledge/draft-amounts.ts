@@ -95,7 +95,10 @@ function countedThing(r: Reading, f: Figure): Concept | undefined {
  * in the sentence owns is a figure of those things.
  */
 function countedTopic(r: Reading, f: Figure): Concept | undefined {
-  if (!/^[a-z][a-z-]*(?:\s[a-z][a-z-]*){1,2}$/.test(f.unit) || /\b(?:million|billion|tons?|metric)\b/.test(f.unit))
+  if (
+    !/^[a-z][a-z-]*(?:\s[a-z][a-z-]*){1,2}$/.test(f.unit) ||
+    /\b(?:million|billion|tons?|metric)\b/.test(f.unit)
+  )
     return undefined;
   const known = r.mentions.find((m) => r.sentence.slice(m.start, m.end).toLowerCase() === f.unit);
   return known?.concept ?? r.concepts.named(f.unit) ?? r.concepts.propose({ name: f.unit, type: "topic" });

@@ -146,7 +146,8 @@ export function findFigures(sentence: string): Figure[] {
     if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$/.test(sentence.slice(0, m.index)))
       continue;
     // "the world's two leading economies", "the two sides": things already known, not counted here.
-    if (/(?:\b(?:the|its|their|his|her|our|these|those)|['’]s)\s+$/i.test(sentence.slice(0, m.index))) continue;
+    if (/(?:\b(?:the|its|their|his|her|our|these|those)|['’]s)\s+$/i.test(sentence.slice(0, m.index)))
+      continue;
     const first = noun.split(" ")[0] ?? "";
     if (/^(?:of|and|or|to|in|on|for|by|per|more|less|times|percent|million|billion|trillion)$/.test(first))
       continue;
