@@ -279,7 +279,7 @@ export function wordsAnswer(
   a = a.replace(/\s*[,;:]\s*$/, "");
   if (o.leadIn) a = `${o.leadIn.replace(/:\s*$/, "")} ${a}`;
   else if (o.prefix)
-    a = `${o.prefix} ${a.charAt(0).toLowerCase() === a.charAt(0) || /^(?:The|A|An|Its|Their|His|Her|It|They|That|This|Those|These|Both|Each|Some|All|Certain|Parts)\b/.test(a) ? lowerFirst(a) : a}`;
+    a = `${o.prefix} ${a.charAt(0).toLowerCase() === a.charAt(0) || /^(?:The|A|An|Its|Their|His|Her|It|They|That|This|Those|These|Both|Each|Some|All|Certain|Parts)\b/.test(a) || /^[A-Z][a-z]+s\s+(?:that|which|who)\b/.test(a) ? lowerFirst(a) : a}`;
   if (!balanced(a)) a = a.replace(/["\u201c\u201d]/g, "");
   return finish(a);
 }

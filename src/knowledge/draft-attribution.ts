@@ -60,6 +60,17 @@ const PARTY_TYPES = new Set(["person", "organisation", "country"]);
 function pronounOrRole(words: string, recent: Recent): Concept | undefined {
   const w = words.toLowerCase().trim();
   if (/^(?:he|she)$/.test(w)) return recent.person;
+  // "a ministry official", "an administration official": the body the official speaks for.
+  const official =
+    /^(?:the|a|an)\s+(?:[a-z]+\s+)?(ministry|office|department|commission|agency|bureau|administration|council)\s+(?:official|spokesperson|spokesman|spokeswoman)$/.exec(
+      w,
+    )?.[1];
+  if (official) {
+    const body = [...recent.parties]
+      .reverse()
+      .find((p) => p.type === "organisation" && p.name.toLowerCase().includes(official));
+    if (body) return body;
+  }
   const role = /^the\s+([a-z][a-z -]*)$/.exec(w)?.[1];
   // "the ministry", "the trade negotiator": a short description, its last word a noun of office.
   if (!role || role.split(" ").length > 3) return undefined;
@@ -130,7 +141,12 @@ export function findSpeech(
     const who = before
       .slice(whoFrom)
       .trim()
-      .replace(/\s+(?:also|later|then|again|earlier|separately|too)$/i, "");
+      .replace(/\s+(?:also|later|then|again|earlier|separately|too)$/i, "")
+      // "On Saturday the president said": when it was said is not who said it.
+      .replace(
+        /^(?:(?:on|by|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|last\s+\w+|later|earlier|meanwhile|separately|in a statement)\s+/i,
+        "",
+      );
     // "Bessent gave on Thursday, when he said …": "he" is the person this sentence named last, else the article.
     const pronoun = /^(?:he|she)$/i.test(who.split(" ").at(-1) ?? "");
     const named = pronoun

@@ -497,3 +497,44 @@ describe("a count of things", () => {
     expect(count?.value).toMatchObject({ figure: 13 });
   });
 });
+
+describe("a speaker named by a role after a day, or as an official of a body", () => {
+  const known = [
+    {
+      id: "gloria-teasdale",
+      type: "person" as const,
+      name: "Gloria Teasdale",
+      aliases: ["Teasdale"],
+      roles: ["President of Freedonia", "Freedonian President"],
+      part_of: [],
+    },
+    {
+      id: "trade-ministry",
+      type: "organisation" as const,
+      name: "Trade Ministry",
+      aliases: [],
+      roles: [],
+      part_of: [],
+    },
+  ];
+  const draft = (story: string) =>
+    draftClaims(story, {
+      source: { id: "s", title: "S", published: "2031-05-20" },
+      known,
+      takenIds: new Set(known.map((c) => c.id)),
+    }).claims;
+
+  it("'On Saturday the president said' is the president the article named", () => {
+    const claims = draft(
+      "Teasdale signed the order on Friday. On Saturday the president said she would lift the duty to 15%.",
+    );
+    expect(claims.find((c) => c.snippet.startsWith("On Saturday"))?.speaker).toBe("gloria-teasdale");
+  });
+
+  it("'a ministry official said' is the ministry the article named", () => {
+    const claims = draft(
+      "The Trade Ministry confirmed the cheese order on Wednesday. Goods both sides agree on would be charged lower rates, a ministry official said.",
+    );
+    expect(claims.find((c) => c.snippet.startsWith("Goods both sides"))?.speaker).toBe("trade-ministry");
+  });
+});
