@@ -46,6 +46,8 @@ const ORGANISATION = new RegExp(
   "g",
 );
 /** A law by its name: "the International Emergency Economic Powers Act", "the Trade Act of 1974". */
+/** A programme by its name: "a new Farmer Bridge Assistance program". */
+const PROGRAM = /\b((?:[A-Z][\w'’-]*[ ]){1,4}(?:program|programme|initiative|fund|scheme))\b/g;
 const LAW = /\b((?:[A-Z][\w'’-]*[ ]){1,5}(?:Act|Law|Treaty|Accord|Convention)(?:[ ]of[ ]\d{4})?)(?![\w'’-])/g;
 const PLACE_HEAD =
   /\b(?:Airport|Air Base|Base|Port|Tower|tower|Building|building|Palace|Hall|Square|Island|Province|County|City|Strait)\b/;
@@ -213,6 +215,11 @@ export function findNamed(sentences: readonly string[]): Named[] {
           owner: owner?.replace(/['’]s[ ]$|[ ]$/g, "").replace(/^the[ ]/, ""),
         });
       });
+    }
+    for (const m of s.matchAll(PROGRAM)) {
+      const name = (m[1] ?? "").replace(/^(?:The|A|An|This|That)[ ]/, "");
+      if (name.split(" ").length < 2 || NOT_NAMES.test(name)) continue;
+      add({ name, type: "measure", roles: [], aliases: [] });
     }
     for (const m of s.matchAll(LAW)) {
       const name = (m[1] ?? "").replace(/^(?:The|A|An|This|That)[ ]/, "");

@@ -345,6 +345,7 @@ describe("names, laws and references a court-ruling story makes", () => {
     "In a 5-4 decision, the justices held that the Emergency Trade Powers Act does not let a president set tariffs. Chief Justice Ada Lovett wrote the opinion.",
     "Hours later, Teasdale put a 12% surcharge on imports from every country under Section 45 of the Trade Act of 2019. It lasts 100 days, to June 30.",
     "State stockpiler Grainco bought the first cargoes. Importers are still paying the surcharge.",
+    "About $2 billion goes to a new Cheese Bridge Assistance program of one-time payments.",
   ].join("\n\n");
   const { concepts, claims } = draftClaims(story, {
     source: { id: "ruling", title: "Court Voids Cheese Tariff", published: "2031-03-20" },
@@ -360,6 +361,7 @@ describe("names, laws and references a court-ruling story makes", () => {
     expect(named("Trade Act of 2019")?.type).toBe("measure");
     expect(named("Ada Lovett")?.roles).toContain("Chief Justice");
     expect(named("Grainco")?.roles).toEqual(["State stockpiler"]);
+    expect(named("Cheese Bridge Assistance program")?.type).toBe("measure");
   });
 
   it("does not read 'so-called' as someone calling something", () => {
