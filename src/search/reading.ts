@@ -160,7 +160,7 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
   // "pretty sure they meet in Malaysia. yeah?": a tag on its own puts the sentence before it up for checking.
   for (let i = 1; i < sentences.length; i++) {
     if (
-      /^\s*(?:right|correct|yeah|yes|yep|no|true|confirm|am i right|am i wrong|is that right|is that correct)\s*[?!.]*\s*$/i.test(
+      /^\s*(?:right|correct|yeah|yes|yep|no|true|confirm|am i right|am i wrong|(?:is )?(?:that|thats|that's) (?:right|correct|true|accurate))\s*[?!.]*\s*$/i.test(
         sentences[i]?.text ?? "",
       )
     ) {
@@ -221,8 +221,13 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
   const isNegated = focusWords.some(([a, b]) => negated(words, a, b));
   // The time asked is the asking sentence's: "our plan assumed today's rates … what rate did he
   // threaten?" asks about the threat, not about today.
-  const asking = focusWords.filter(([a, b]) =>
-    words.slice(a, b + 1).some((w) => WH_WORDS.has(w.lower) || w.text === "?"),
+  // (a wh-word anywhere, or "is", "are", "did" … opening it: "one is a chinese-owned bulker" asks nothing)
+  const asking = focusWords.filter(
+    ([a, b]) =>
+      forms[(words[a] as Word).sentence]?.form === "belief" ||
+      words
+        .slice(a, b + 1)
+        .some((w, k) => w.text === "?" || (WH_WORDS.has(w.lower) && (!AUX_OPENERS.has(w.lower) || k <= 1))),
   );
   const time = (asking.length ? asking : focusWords)
     .map(([a, b]) => timeAsked(words, a, b))
@@ -305,6 +310,24 @@ const ASIDE = new Set([
   "cause",
   "cos",
   "as",
+]);
+/** The auxiliaries of WH_WORDS: they open a yes/no question, but inside a statement ask nothing. */
+const AUX_OPENERS = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "do",
+  "does",
+  "did",
+  "has",
+  "have",
+  "had",
+  "can",
+  "could",
+  "will",
+  "would",
+  "should",
 ]);
 const WH_WORDS = new Set([
   "what",

@@ -194,6 +194,21 @@ describe("reading the time asked about", () => {
     expect(read("when does the truce expire").time).toBeUndefined();
   });
 
+  it("reads the time from the sentences that ask, not from a statement with 'is' in it", () => {
+    const r = read(
+      "we have 3 containers arriving next month, one is a furniture order. ops asks about the surtax on it. is it still planned and from what date?",
+    );
+    expect(r.time).toBe("now");
+  });
+
+  it("reads 'X — that right?' as putting X up for checking, X's time included", () => {
+    const r = read(
+      "colleague says the next talks are in Singapore — that right? we have someone there who could go",
+    );
+    expect(r.form).toBe("belief");
+    expect(r.time).toBe("next");
+  });
+
   it("reads 'the day before the summit' as a date, not as asking what was true before", () => {
     expect(read("what did they buy the day before the summit").time).not.toBe("before");
     expect(read("what did they buy a week before the talks").time).not.toBe("before");
