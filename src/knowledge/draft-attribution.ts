@@ -204,6 +204,14 @@ export function findSpeech(
         "(?:afterward\\s+|on\\s+\\w+(?:\\s+\\w+)?\\s+|last week\\s+|on\\s+[\\w.]+\\s+\\d+\\s+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s+|[A-Z][a-z]{2,4}\\.?\\s+\\d{1,2}\\s+)?";
       const m = new RegExp(`^\\s*${told}${when}(?:only\\s+)?(?:that\\s+)?`).exec(after);
       contentStart = v.end + (m?.[0].length ?? 0);
+      // "told reporters on Air Force One on Friday that …", "said in a statement on Tuesday that …":
+      // where and when it was said, before the "that" of what was said.
+      const setting = (
+        v.lemma === "tell"
+          ? /^\s*(?:[^,.;"“”]{0,70}?)\s+that\s+/
+          : /^\s*(?:on|in|at|after|before|during|aboard|from|to|via)\s+[^,.;"“”]{0,60}?\s+that\s+/
+      ).exec(after);
+      if (setting && v.end + setting[0].length > contentStart) contentStart = v.end + setting[0].length;
       // "told Trump the negotiating teams had …": the one told is not what was said.
       if (v.lemma === "tell") {
         const listener = mentions.find((x) => x.start === contentStart && PARTY_TYPES.has(x.concept.type));

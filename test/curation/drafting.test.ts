@@ -540,3 +540,28 @@ describe("a speaker named by a role after a day, or as an official of a body", (
     expect(claims.find((c) => c.snippet.startsWith("Goods both sides"))?.speaker).toBe("trade-ministry");
   });
 });
+
+describe("where and when something was said, before 'that'", () => {
+  it("is not part of what was said: 'told reporters on the plane on Friday that …'", () => {
+    const known = [
+      {
+        id: "gloria-teasdale",
+        type: "person" as const,
+        name: "Gloria Teasdale",
+        aliases: ["Teasdale"],
+        roles: [],
+        part_of: [],
+      },
+    ];
+    const { claims } = draftClaims(
+      "Teasdale told reporters on Air Freedonia One on Friday that the order could grow to 750 planes.",
+      {
+        source: { id: "s", title: "S", published: "2031-05-21" },
+        known,
+        takenIds: new Set(["gloria-teasdale"]),
+      },
+    );
+    const said = claims.find((c) => c.attribute === "said");
+    expect(said?.answer).toBe("Gloria Teasdale said the order could grow to 750 planes.");
+  });
+});
