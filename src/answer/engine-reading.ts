@@ -154,8 +154,14 @@ export abstract class EngineReading extends EngineBase {
       }
     }
     const out: Reading["content"] = [];
+    const words = reading.english.words;
+    // "when did they roll out the controls", "wrap up": the verb of a phrasal verb is how one asks.
+    const phrasal = (i: number) =>
+      /^(?:up|out|off|down|back|over)$/.test(words[i + 1]?.lower ?? "") &&
+      ["ADP", "PART", "ADV"].includes(words[i + 1]?.pos ?? "") &&
+      ["VERB", "NOUN"].includes(words[i]?.pos ?? "");
     for (const c of reading.content) {
-      if (claimedSpans.has(c.index) || c.cue || !c.core) continue;
+      if (claimedSpans.has(c.index) || c.cue || !c.core || phrasal(c.index)) continue;
       // Things, names and doings carry a topic; adjectives and adverbs of chat do not ("curious"),
       // except a capitalised adjective of a name ("Brazilian").
       const thing =

@@ -137,10 +137,16 @@ export abstract class EngineScoring extends EngineChecks {
       if (tokens[k]?.lower === "of" && /^(?:kind|type|sort)$/.test(tokens[k - 1]?.lemma ?? "")) k -= 2;
       return /^(?:which|what)$/.test(tokens[k]?.lower ?? "");
     };
+    // ("when did the talks wrap up?": a word before a particle is the verb of a phrasal verb,
+    // whatever the tagger says)
+    const phrasal = (i: number) =>
+      /^(?:up|out|off|down|back|over)$/.test(tokens[i + 1]?.lower ?? "") &&
+      ["ADP", "PART", "ADV"].includes(tokens[i + 1]?.pos ?? "");
     const nounKeys = reading.content
       .filter(
         (c) =>
           (c.word.pos === "NOUN" || c.word.pos === "PROPN") &&
+          !phrasal(c.index) &&
           !timeRef(c.index) &&
           !kindAsked(c.index) &&
           (!c.cue || PEOPLE_NOUNS.has(c.key)) &&

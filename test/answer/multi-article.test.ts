@@ -328,3 +328,14 @@ describe("a belief dated by an event", () => {
     expect(a.text).toMatch(/^Yes: 180,000 tons/);
   });
 });
+
+describe("a phrasal verb", () => {
+  it("is how the question asks, not a topic no source has: 'wrap up', 'roll out'", () => {
+    const wrap = askMulti("when did the KL talks wrap up?");
+    expect(wrap.answered).toBe(true);
+    expect(wrap.text).toContain("Oct. 26, 2025");
+    const roll = askMulti("when did china roll out the rare earth controls that set off the tariff scare");
+    expect(roll.answered).toBe(true);
+    expect(roll.text).toContain("Oct. 9, 2025");
+  });
+});
