@@ -224,7 +224,9 @@ export abstract class EngineChecks extends EngineGates {
     const asksOutcome =
       reading.form === "wh" &&
       (reading.asked.attributes.get("outcome") ?? 0) >= 0.9 &&
-      /\b(?:happened|came out|come out|agreed|turned out|went|result|outcome|decided)\b/i.test(text);
+      /\b(?:happened|came out|come out|agreed|turn(?:ed)? out|went|go|result|outcome|decided|end(?:ed)? up)\b/i.test(
+        text,
+      );
     if (
       !asksOutcome &&
       ((reading.form !== "yesno" && reading.form !== "belief" && reading.form !== "choice") ||

@@ -174,6 +174,19 @@ export abstract class EngineGates extends EngineReading {
     const kind = this.whichKind(reading);
     if (kind && !this.claimNames(claim, kind) && !this.enumerates(claim))
       return `My sources don't say which ${kind}.`;
+    // "Which specific rare earth elements?": the kind named ("critical rare-earth elements") is not
+    // which ones; only a list of them answers.
+    const specific =
+      /\b(?:which|what)\s+(?:specific|particular|exact|individual)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})/.exec(
+        lower,
+      );
+    if (specific && !this.enumerates(claim) && !("people" in claim.value) && !("places" in claim.value)) {
+      const [what = ""] = (specific[1] ?? "").split(/\s+(?:in|of|for|on|at|is|are|was|were|do|does|did)\b/);
+      if (/^(?:date|dates|day|days|time|hour)\b/.test(what)) {
+        if (!("date" in claim.value) || claim.value.precision !== "day")
+          return "My sources don't give the exact day.";
+      } else return `My sources don't list which ${what}.`;
+    }
     // "Who is China's commerce minister?": the claim must give that title, not another one.
     const title =
       /\bwho(?:'s| is| was| be)\s+(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:minister|secretary|premier|ambassador|envoy|governor|spokes\w+|chair\w*|director|head|chief)\b(?:\s+of\s+[\w-]+)?)/.exec(

@@ -104,3 +104,21 @@ describe("an out-of-scope question", () => {
     expect(a.text).toMatch(/^I can't do that: I only answer questions about the US–China trade talks/);
   });
 });
+
+describe("which ones, and how it turned out", () => {
+  it("'which particular elements' is not answered by a claim that names only the kind", () => {
+    expectMissingButCited(
+      askSeed("which particular rare-earth elements does china want to control?"),
+      /don't list which rare-earth elements/,
+      /critical rare-earth elements/,
+    );
+  });
+
+  it("'how did the meeting turn out' is not answered by the plan, when the sources predate it", () => {
+    expectMissingButCited(
+      askSeed("how did the trump-xi meeting turn out?"),
+      /describe it as planned; they don't say whether it happened/,
+      /meeting with Xi Jinping/,
+    );
+  });
+});
