@@ -4,7 +4,7 @@
  * the report, a finer grain than it gives.
  */
 import type { LoadedClaim } from "../knowledge/schema.js";
-import { type ClaimedValue, parseDate } from "../search/claimed.js";
+import type { ClaimedValue } from "../search/claimed.js";
 import type { Reading } from "../search/reading.js";
 import { theName } from "./citations.js";
 import { formatDated } from "./dates.js";
@@ -119,19 +119,6 @@ export abstract class EngineChecks extends EngineGates {
       return `My sources don't give that for ${label}: what they have is as of ${formatDated(written, "day")}.`;
     }
     return undefined;
-  }
-
-  /** The dates a claim's answer writes out ("on Monday (Dec. 8, 2025)", "in August 2025"), at their precision. */
-  protected answerDates(claim: LoadedClaim): { date: string; precision: string; until?: string }[] {
-    const out: { date: string; precision: string; until?: string }[] = [];
-    const month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
-    for (const m of claim.answer.matchAll(
-      new RegExp(`\\b(${month})\\s+(?:(\\d{1,2}),\\s+)?(20\\d\\d)\\b`, "g"),
-    )) {
-      const d = parseDate(m[0], new Date(`${claim.asOf}T12:00:00Z`));
-      if (d) out.push({ date: d.date, precision: d.precision, ...(d.until ? { until: d.until } : {}) });
-    }
-    return out;
   }
 
   /**

@@ -342,6 +342,39 @@ export abstract class EngineGates extends EngineReading {
       const both = reading.choices.filter((v) => agrees(this.kb, claim, v) === true);
       if (both.length >= 2)
         return `My sources don't say which: they give ${valueInWords(this.kb, claim.value)}.`;
+      // "One day or two?" of a claim that says neither yes nor no to any option, and gives no
+      // value of their kind: it is not the answer.
+      const options = reading.choices.filter((v) => v.kind === "figure" || v.kind === "date");
+      const said = options.map((v) => agrees(this.kb, claim, v));
+      const sameKind = options.every(
+        (v) =>
+          (v.kind === "figure" && "figure" in claim.value) ||
+          (v.kind === "date" && "date" in claim.value) ||
+          (v.kind === "place" && "places" in claim.value) ||
+          (v.kind === "person" && "people" in claim.value),
+      );
+      const candidate = candidates.find((c) => c.claim === claim);
+      // (unless the claim's own words give one: "bought three cargoes on Oct. 29")
+      const written = [...this.answerDates(claim), ...this.snippetDays(claim)];
+      const writes = options.some(
+        (v) =>
+          (v.kind === "date" &&
+            v.date !== undefined &&
+            [...written.map((w) => w.date), claim.asOf].some(
+              (d) => d.slice(5, 10) === v.date?.date.slice(5, 10),
+            )) ||
+          (v.kind === "figure" &&
+            v.figure !== undefined &&
+            new RegExp(`(?<![\\d.,])${v.figure.value}(?![\\d.,]\\d)`).test(claim.answer)),
+      );
+      if (
+        options.length >= 2 &&
+        said.every((x) => x === undefined) &&
+        !sameKind &&
+        !writes &&
+        (candidate?.fit ?? 0) < 0.5
+      )
+        return "My sources don't say which.";
     }
     return undefined;
   }

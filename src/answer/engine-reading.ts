@@ -4,6 +4,7 @@
  */
 import type { LoadedClaim } from "../knowledge/schema.js";
 import type { Word } from "../nlp/english.js";
+import { parseDate } from "../search/claimed.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
 import { keyOf, keysOf } from "../search/keys.js";
 import type { Reading } from "../search/reading.js";
@@ -258,6 +259,30 @@ export abstract class EngineReading extends EngineBase {
     if (claim.attribute === "where" || claim.attribute === "role") return false;
     const text = `${"text" in v ? v.text : ""} ${claim.answer}`;
     return /\b[\w-]+, [\w-]+(?:, [\w-]+)*,? (?:and|or) [\w-]+/.test(text);
+  }
+
+  /** The dates a claim's answer writes out ("on Monday (Dec. 8, 2025)", "in August 2025"), at their precision. */
+  protected answerDates(claim: LoadedClaim): { date: string; precision: string; until?: string }[] {
+    const out: { date: string; precision: string; until?: string }[] = [];
+    const month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+    for (const m of claim.answer.matchAll(
+      new RegExp(`\\b(${month})\\s+(?:(\\d{1,2}),\\s+)?(20\\d\\d)\\b`, "g"),
+    )) {
+      const d = parseDate(m[0], new Date(`${claim.asOf}T12:00:00Z`));
+      if (d) out.push({ date: d.date, precision: d.precision, ...(d.until ? { until: d.until } : {}) });
+    }
+    return out;
+  }
+
+  /** The days a claim's snippet names ("on Oct. 29"), in the year of its report. */
+  protected snippetDays(claim: LoadedClaim): { date: string; precision: string }[] {
+    const out: { date: string; precision: string }[] = [];
+    const month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+    for (const m of claim.snippet.matchAll(new RegExp(`\\b${month}\\s+\\d{1,2}\\b`, "g"))) {
+      const d = parseDate(m[0], new Date(`${claim.asOf}T12:00:00Z`));
+      if (d && d.precision === "day") out.push({ date: d.date, precision: d.precision });
+    }
+    return out;
   }
 
   /** Whether a claim's words name a kind of thing ("hotel" in "the Merdeka hotel"). */

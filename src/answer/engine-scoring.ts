@@ -186,7 +186,11 @@ export abstract class EngineScoring extends EngineChecks {
       reading.form === "choice" ||
       (reading.form === "fragment" && /\?\s*$/.test(reading.text));
     if (putForward) {
-      for (const v of reading.claimed) {
+      // "Will the talks in Malaysia last one day or two?": a choice asks for the kind of its options;
+      // the other values it names set the scene.
+      const options = reading.choices.filter((v) => v.kind === "figure" || v.kind === "date");
+      const offered = reading.form === "choice" && options.length >= 2 ? options : reading.claimed;
+      for (const v of offered) {
         // A value in its slot ("in Tokyo", "at the G20") says what the question is about.
         const weight =
           v.slot && (v.kind === "place" || v.kind === "date" || v.kind === "figure")

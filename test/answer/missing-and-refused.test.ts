@@ -114,6 +114,12 @@ describe("which ones, and how it turned out", () => {
     );
   });
 
+  it("'one day or two?' is not answered by a claim that gives neither", () => {
+    const a = askSeed("will the talks in malaysia last one day or two?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't say which/);
+  });
+
   it("'how did the meeting turn out' is not answered by the plan, when the sources predate it", () => {
     const a = askSeed("how did the trump-xi meeting turn out?");
     expect(a.answered).toBe(false);
