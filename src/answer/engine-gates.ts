@@ -171,6 +171,9 @@ export abstract class EngineGates extends EngineReading {
     }
     // "Which hotel", "which products": the claim must name that kind of thing, unless the kind is
     // what its attribute gives ("which city" → a place, "which outlet" → who said it).
+    // "the EU-US steel tariff deal", "the US-vietnam deal": a pair of countries the claim is not about.
+    const pair = this.otherPair(text, claim);
+    if (pair) return `My sources don't cover ${pair}.`;
     const kind = this.whichKind(reading);
     if (kind && !this.claimNames(claim, kind) && !this.enumerates(claim))
       return `My sources don't say which ${kind}.`;

@@ -274,6 +274,31 @@ export abstract class EngineReading extends EngineBase {
     return out;
   }
 
+  /**
+   * A pair of countries the question joins with a hyphen ("EU-US", "US-vietnam"), one of them
+   * neither the US nor China, that the claim is not about: the question is about their dealings.
+   */
+  protected otherPair(text: string, claim: LoadedClaim): string | undefined {
+    for (const m of text.matchAll(/(?<![\w-])([A-Za-z][A-Za-z.]*)[-–]([A-Za-z][A-Za-z.]*)(?![\w-])/g)) {
+      const sides = [m[1] ?? "", m[2] ?? ""].map((x) => regionNamed(x));
+      if (sides.some((x) => !x)) continue;
+      const at = (sides as string[]).findIndex((x) => !/^(?:United States|China)$/.test(x));
+      if (at < 0) continue;
+      const other = sides[at] as string;
+      const written = ((at === 0 ? m[1] : m[2]) ?? "").toLowerCase().replace(/\./g, "");
+      const names = claim.about
+        .flatMap((id) => {
+          const c = this.kb.concepts.get(id);
+          return c ? [c.name, ...c.aliases] : [];
+        })
+        .join(" ")
+        .toLowerCase();
+      if (!names.includes(other.toLowerCase()) && !new RegExp(`\\b${written}\\b`).test(names))
+        return `${sides.join("–")} dealings`;
+    }
+    return undefined;
+  }
+
   /** The days a claim's snippet names ("on Oct. 29"), in the year of its report. */
   protected snippetDays(claim: LoadedClaim): { date: string; precision: string }[] {
     const out: { date: string; precision: string }[] = [];
@@ -292,4 +317,25 @@ export abstract class EngineReading extends EngineBase {
     const text = `${claim.answer} ${claim.snippet} ${"label" in v ? (v.label ?? "") : ""} ${"text" in v ? v.text : ""}`;
     return keysOf(text).some((k) => k.startsWith(stem));
   }
+}
+
+let regions: Map<string, string> | undefined;
+/** A country or union by its English name or two-letter code ("EU", "Vietnam", "U.S."), from the runtime's ICU data. */
+function regionNamed(word: string): string | undefined {
+  if (!regions) {
+    regions = new Map();
+    const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+    for (let i = 0; i < 26; i++)
+      for (let j = 0; j < 26; j++) {
+        const code = String.fromCharCode(65 + i, 65 + j);
+        const name = names.of(code);
+        if (!name || name === code || /[(&,]/.test(name)) continue;
+        regions.set(name.toLowerCase(), name);
+        regions.set(code.toLowerCase(), name);
+      }
+  }
+  const key = word.replace(/\./g, "").toLowerCase();
+  // ("us" is the United States; two letters are a code only in capitals, but "us" is typed lower)
+  if (key.length === 2 && word !== word.toUpperCase() && key !== "us") return undefined;
+  return regions.get(key);
 }

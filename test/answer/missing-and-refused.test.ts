@@ -128,3 +128,17 @@ describe("which ones, and how it turned out", () => {
     expect(citationProblems(seed.kb, a)).toEqual([]);
   });
 });
+
+describe("a pair of countries the sources are not about", () => {
+  it("'the US-Vietnam deal', 'the EU-US steel deal' are refused, not answered with the US-China deal", () => {
+    for (const q of [
+      "can you summarize the US-vietnam tariff deal",
+      "where does the EU-US steel tariff deal stand?",
+    ]) {
+      const a = askSeed(q);
+      expect(a.answered).toBe(false);
+      expect(a.text).toMatch(/^(?:My sources don't cover|I don't know)/);
+    }
+    expect(askSeed("when do the US-China talks in Malaysia start?").answered).toBe(true);
+  });
+});
