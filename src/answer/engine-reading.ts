@@ -299,6 +299,27 @@ export abstract class EngineReading extends EngineBase {
     return undefined;
   }
 
+  /** A date the question gives to name a report ("as of the Oct. 17 piece"), as month-day. */
+  protected reportDayAsked(reading: Reading): { value: Reading["claimed"][number]; day: string } | undefined {
+    const words = reading.english.words;
+    for (const v of reading.claimed) {
+      if (v.kind !== "date" || !v.date || v.date.precision !== "day") continue;
+      const next = words[v.to + 1]?.lower ?? "";
+      if (!/^(?:piece|article|story|report|reporting|coverage|source|update|edition)s?$/.test(next)) continue;
+      // ("… only 'planned' in the Oct. 17 story. Did it go ahead?": the report sets the scene for a
+      // question about what came after; only a sentence that asks makes it the report asked about)
+      const sentence = reading.english.sentences[(words[v.from] as Word).sentence];
+      if (!sentence || !/\?|\b(?:what|when|where|who|which|how)\b/i.test(sentence.text)) continue;
+      return { value: v, day: v.date.date.slice(5, 10) };
+    }
+    return undefined;
+  }
+
+  /** Whether a claim's report was published on a month-day ("10-17"). */
+  protected publishedOn(claim: LoadedClaim, day: string): boolean {
+    return (this.kb.sources.get(claim.source)?.published ?? "").slice(5, 10) === day;
+  }
+
   /** The days a claim's snippet names ("on Oct. 29"), in the year of its report. */
   protected snippetDays(claim: LoadedClaim): { date: string; precision: string }[] {
     const out: { date: string; precision: string }[] = [];

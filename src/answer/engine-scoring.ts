@@ -77,7 +77,10 @@ export abstract class EngineScoring extends EngineChecks {
         }
       }
     }
-    for (const v of reading.claimed) {
+    // "as of the Oct. 17 piece", "in the Oct. 26 article": a date that names a report, not a value.
+    const reportDay = this.reportDayAsked(reading);
+    const claimed = reportDay ? reading.claimed.filter((v) => v !== reportDay.value) : reading.claimed;
+    for (const v of claimed) {
       const found =
         v.kind === "figure" && v.figure
           ? this.index.byValue({ figure: v.figure.value })
@@ -244,7 +247,8 @@ export abstract class EngineScoring extends EngineChecks {
       const standing = this.claimState[h.index] === 1;
       // An older claim a newer one confirms still holds; one a newer one replaced only answers "before".
       const confirmed = this.claimState[h.index] === 2;
-      if (!standing && !confirmed && reading.time !== "before") continue;
+      const fromReport = reportDay !== undefined && this.publishedOn(claim, reportDay.day);
+      if (!standing && !confirmed && reading.time !== "before" && !fromReport) continue;
       let fit =
         asked.size === 0 ? (this.claimDefaultFit[h.index] as number) : (asked.get(claim.attribute) ?? 0);
       // What someone said (quoted or reported) answers "what did they say", whatever else it is about,
@@ -315,8 +319,9 @@ export abstract class EngineScoring extends EngineChecks {
       const sim = phrased.get(h.index);
       if (sim !== undefined) score *= 1 + sim;
       // A value the question gives ("truce 145", "did they meet in Stockholm?") points at the claim that holds it.
+      if (reportDay) score *= fromReport ? 1.5 : 0.7;
       if (
-        reading.claimed.some(
+        claimed.some(
           (v) =>
             v.kind !== "state" &&
             agrees(this.kb, claim, v) === true &&

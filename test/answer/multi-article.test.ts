@@ -339,3 +339,12 @@ describe("a phrasal verb", () => {
     expect(roll.text).toContain("Oct. 9, 2025");
   });
 });
+
+describe("a report named by its date", () => {
+  it("'as of the Oct. 17 piece' is answered from that report, though newer ones replaced it", () => {
+    const a = askMulti("as of the oct 17 piece, when was the truce set to expire?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("November 2025");
+    expect(a.citations[0]?.source).toBe("us-china-malaysia-talks");
+  });
+});
