@@ -42,7 +42,7 @@ const AGENCY = /((?:[A-Z][\w-]+[ ]){1,2})(news agency)/g;
 const ORG_HEAD =
   "Ministry|Department|Commission|Office|Administration|Agency|Council|Bureau|Party|Union|Customs|Service|Court|Protection|Reserve|Corporation";
 const ORGANISATION = new RegExp(
-  `((?:[A-Z][\\w.&'’-]*[ ](?:and[ ](?=[A-Z]))?){0,4}(?:${ORG_HEAD})(?:[ ]of[ ](?:the[ ])?[A-Z][\\w'’-]*(?:[ ](?:and[ ])?[A-Z][\\w'’-]*){0,2})?)`,
+  `((?:[A-Z][\\w.&'’-]*[ ](?:and[ ](?=[A-Z]))?){0,4}(?:${ORG_HEAD})(?:[ ]of[ ](?:the[ ])?(?:U\\.S\\.[ ]|U\\.K\\.[ ])?[A-Z][\\w'’-]*(?:[ ](?:and[ ])?[A-Z][\\w'’-]*){0,2})?)`,
   "g",
 );
 /** A law by its name: "the International Emergency Economic Powers Act", "the Trade Act of 1974". */

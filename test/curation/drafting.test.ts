@@ -345,6 +345,7 @@ describe("names, laws and references a court-ruling story makes", () => {
     "In a 5-4 decision, the justices held that the Emergency Trade Powers Act does not let a president set tariffs. Chief Justice Ada Lovett wrote the opinion.",
     "Hours later, Teasdale put a 12% surcharge on imports from every country under Section 45 of the Trade Act of 2019. It lasts 100 days, to June 30.",
     "State stockpiler Grainco bought the first cargoes. Importers are still paying the surcharge.",
+    "The Office of the U.S. Cheese Representative opened a comment process on Tuesday.",
     "About $2 billion goes to a new Cheese Bridge Assistance program of one-time payments.",
   ].join("\n\n");
   const { concepts, claims } = draftClaims(story, {
@@ -356,6 +357,7 @@ describe("names, laws and references a court-ruling story makes", () => {
 
   it("proposes the court, the agency, the laws, the judge and the company it names once", () => {
     expect(named("Supreme Court")?.type).toBe("organisation");
+    expect(named("Office of the U.S. Cheese Representative")?.type).toBe("organisation");
     expect(concepts.find((c) => c.name.endsWith("Customs and Border Protection"))?.type).toBe("organisation");
     expect(named("Emergency Trade Powers Act")?.type).toBe("measure");
     expect(named("Trade Act of 2019")?.type).toBe("measure");
