@@ -181,8 +181,9 @@ const NOW =
 // ("the day before the summit", "a week before": a date, not the earlier state asked for)
 const BEFORE =
   /\b(?:(?<!\b(?:day|days|week|weeks|month|months|night|hours?|minutes?|years?|shortly|just|right) )before(?! (?:we|i|you|our|my|anyone|someone)\b)|previously|originally|initially|at first|used to|was going to|were going to|was supposed to|were supposed to|old|prior|original|first announced|back in|at the time|earlier plan|had been|(?<!\b(?:day|days|week|weeks|month|months|night|hours?|minutes?|years?|shortly|just|right) )before the)\b/;
+// ("who's that again?", "what was it again": a reminder asked for, not the next time)
 const NEXT =
-  /\b(?:next|upcoming|coming|future|following|will|going to be|gonna be|is going to|are going to|again)\b/;
+  /\b(?:next|upcoming|coming|future|following|will|going to be|gonna be|is going to|are going to|(?<!\b(?:that|this|it|he|she|they|them|him|her) )again)\b/;
 
 /** What time the question is about, from its words. */
 export function timeAsked(words: readonly Word[], from: number, to: number): TimeAsked | undefined {

@@ -190,6 +190,11 @@ describe("reading the time asked about", () => {
     expect(read(question).time).toBe(time);
   });
 
+  it("reads 'who's that again' as a reminder asked for, and 'in Geneva again' as the next time", () => {
+    expect(read("bessent - who's that again").time).toBeUndefined();
+    expect(read("are the talks going to be in Geneva again?").time).toBe("next");
+  });
+
   it("reads a question with no time words as about no time in particular", () => {
     expect(read("when does the truce expire").time).toBeUndefined();
   });
