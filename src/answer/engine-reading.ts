@@ -62,9 +62,30 @@ export abstract class EngineReading extends EngineBase {
   }
 
   /** "The rounds before Malaysia": a named series stands for its parts that are past or undated. */
-  protected previousOf(concepts: Map<string, number>): void {
+  protected previousOf(concepts: Map<string, number>, reading?: Reading): void {
     for (const [id, weight] of [...concepts]) {
-      if (this.eventDates.has(id)) continue;
+      const date = this.eventDates.get(id);
+      if (date) {
+        // "How many rounds before the KL round?": the rounds of its series held before it.
+        const named = reading?.mentions.find((m) => m.concept === id);
+        const before =
+          named &&
+          /^(?:before|prior|until)$/.test(
+            reading?.english.words[named.from - 1]?.lower === "the"
+              ? (reading.english.words[named.from - 2]?.lower ?? "")
+              : (reading?.english.words[named.from - 1]?.lower ?? ""),
+          );
+        if (!before) continue;
+        for (const up of this.kb.concepts.get(id)?.part_of ?? [])
+          for (const c of this.lookups.partsOf(up)) {
+            if (c.type !== "event" || c.id === id || concepts.has(c.id)) continue;
+            const theirs = this.eventDates.get(c.id);
+            if (!theirs || theirs < date) concepts.set(c.id, weight * (theirs ? 0.9 : 0.8));
+          }
+        // (the round named after "before" sets the time; the ones before it are asked about)
+        concepts.set(id, weight * 0.4);
+        continue;
+      }
       const parts = this.lookups.partsOf(id).filter((c) => c.type === "event");
       const past = parts.filter(
         (c) => (this.eventDates.get(c.id) ?? "") < this.kb.newestSource && !concepts.has(c.id),

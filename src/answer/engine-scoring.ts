@@ -61,7 +61,7 @@ export abstract class EngineScoring extends EngineChecks {
         !this.namesPastPlaces(reading))
     )
       this.nextOf(concepts);
-    if (reading.time === "before") this.previousOf(concepts);
+    if (reading.time === "before") this.previousOf(concepts, reading);
     let hits = this.index.byConcepts(concepts);
     const valueHits = new Set<number>();
     // A date or figure alone ("nov 1 - what happens then?", "what's the 145 about") finds the claims that give it.

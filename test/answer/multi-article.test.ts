@@ -348,3 +348,10 @@ describe("a report named by its date", () => {
     expect(a.citations[0]?.source).toBe("us-china-malaysia-talks");
   });
 });
+
+describe("'before' a named event", () => {
+  it("asks about the events of its series held before it, not about that event", () => {
+    const a = askMulti("bessent and he met in tokyo before the busan summit, right?");
+    expect(a.text).toMatch(/^No: (?:Malaysia|Kuala Lumpur)/);
+  });
+});
