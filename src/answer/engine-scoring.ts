@@ -52,9 +52,17 @@ export abstract class EngineScoring extends EngineChecks {
     }
     // "The talks", with no time: the round the newest sources speak of, the next one or else the latest.
     // A belief about "the talks" ("are in Bangkok, right?") checks the current round, not the past ones.
+    // "Where are the talks?", "when is the round?": asked in the present, about the current round.
+    const presentWh =
+      reading.time === undefined &&
+      reading.form === "wh" &&
+      /^\s*(?:where|when|who)\s+(?:are|is|'re|'s)\s+(?:the|their)\b/i.test(
+        reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" "),
+      );
     if (
       reading.time === "next" ||
       reading.time === "now" ||
+      presentWh ||
       (reading.time !== "before" &&
         ["belief", "yesno", "choice"].includes(reading.form) &&
         reading.claimed.some((v) => v.kind === "place" || v.kind === "date") &&

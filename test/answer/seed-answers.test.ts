@@ -164,3 +164,12 @@ describe("attributes of people and things", () => {
     expect(a.text).toMatch(words);
   });
 });
+
+describe("a question in the present about the talks", () => {
+  it("'where are the talks?' is the coming round, not the rounds before it", () => {
+    const a = askSeed("where are the talks?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("Malaysia");
+    expect(a.text).not.toMatch(/previously negotiated/);
+  });
+});
