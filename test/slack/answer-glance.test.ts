@@ -88,7 +88,7 @@ describe("the text before the first quote", () => {
     const kinds = blocks.map((b) => b.type);
     const second = kinds.lastIndexOf("rich_text");
     const part = String((blocks[second - 1]?.text as Obj | undefined)?.text);
-    expect(part).toMatch(/^Also: Bessent and He Lifeng previously negotiated/);
+    expect(part).toMatch(/^Also: Bessent said he will meet Chinese Vice Premier He Lifeng in Malaysia/);
     expect(quotes(blocks)[1]).toContain(a.citations[1]?.snippet);
     expect(beforeFirstQuote(blocks)).not.toContain("Also:");
   });
