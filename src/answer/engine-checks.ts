@@ -101,7 +101,7 @@ export abstract class EngineChecks extends EngineGates {
       if (reading.time === "before" && /\bbefore\b/.test(lead) && written < start) return undefined;
       // "Trump announced $12 billion in aid on Monday (Dec. 8, 2025)": the claim's own words date it.
       if (
-        this.answerDates(claim).some(
+        this.writtenDates(claim).some(
           (x) => x.date <= end && (x.until ?? periodEnd(x.date, x.precision)) >= start,
         )
       )

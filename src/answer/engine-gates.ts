@@ -358,7 +358,7 @@ export abstract class EngineGates extends EngineReading {
       );
       const candidate = candidates.find((c) => c.claim === claim);
       // (unless the claim's own words give one: "bought three cargoes on Oct. 29")
-      const written = [...this.answerDates(claim), ...this.snippetDays(claim)];
+      const written = this.writtenDates(claim, true);
       const writes = options.some(
         (v) =>
           (v.kind === "date" &&

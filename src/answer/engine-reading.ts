@@ -4,6 +4,7 @@
  */
 import type { LoadedClaim } from "../knowledge/schema.js";
 import type { Word } from "../nlp/english.js";
+import { regionNamed } from "../nlp/places.js";
 import { parseDate } from "../search/claimed.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
 import { keyOf, keysOf } from "../search/keys.js";
@@ -12,6 +13,9 @@ import { EngineBase } from "./engine-base.js";
 import { KIND_GIVEN } from "./engine-shared.js";
 
 /** Part of the answer engine (see engine.ts). */
+/** A month as news writes it: "Oct.", "October", "Sept.". */
+const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+
 export abstract class EngineReading extends EngineBase {
   /** Whether the places a question puts forward are where some claim puts an event ("Madrid, Stockholm…?"). */
   protected namesPastPlaces(reading: Reading): boolean {
@@ -282,19 +286,6 @@ export abstract class EngineReading extends EngineBase {
     return /\b[\w-]+, [\w-]+(?:, [\w-]+)*,? (?:and|or) [\w-]+/.test(text);
   }
 
-  /** The dates a claim's answer writes out ("on Monday (Dec. 8, 2025)", "in August 2025"), at their precision. */
-  protected answerDates(claim: LoadedClaim): { date: string; precision: string; until?: string }[] {
-    const out: { date: string; precision: string; until?: string }[] = [];
-    const month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
-    for (const m of claim.answer.matchAll(
-      new RegExp(`\\b(${month})\\s+(?:(\\d{1,2}),\\s+)?(20\\d\\d)\\b`, "g"),
-    )) {
-      const d = parseDate(m[0], new Date(`${claim.asOf}T12:00:00Z`));
-      if (d) out.push({ date: d.date, precision: d.precision, ...(d.until ? { until: d.until } : {}) });
-    }
-    return out;
-  }
-
   /**
    * A pair of countries the question joins with a hyphen ("EU-US", "US-vietnam"), one of them
    * neither the US nor China, that the claim is not about: the question is about their dealings.
@@ -341,14 +332,26 @@ export abstract class EngineReading extends EngineBase {
     return (this.kb.sources.get(claim.source)?.published ?? "").slice(5, 10) === day;
   }
 
-  /** The days a claim's snippet names ("on Oct. 29"), in the year of its report. */
-  protected snippetDays(claim: LoadedClaim): { date: string; precision: string }[] {
-    const out: { date: string; precision: string }[] = [];
-    const month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
-    for (const m of claim.snippet.matchAll(new RegExp(`\\b${month}\\s+\\d{1,2}\\b`, "g"))) {
-      const d = parseDate(m[0], new Date(`${claim.asOf}T12:00:00Z`));
-      if (d && d.precision === "day") out.push({ date: d.date, precision: d.precision });
-    }
+  /**
+   * The dates a claim's words write out, at their precision, in the year of its report when they give
+   * none: the answer's "on Monday (Dec. 8, 2025)", "in August 2025", and with `snippet` the source's
+   * "on Oct. 29" too.
+   */
+  protected writtenDates(
+    claim: LoadedClaim,
+    snippet = false,
+  ): { date: string; precision: string; until?: string }[] {
+    const out: { date: string; precision: string; until?: string }[] = [];
+    const reference = new Date(`${claim.asOf}T12:00:00Z`);
+    const read = (text: string, pattern: RegExp, dayOnly: boolean) => {
+      for (const m of text.matchAll(pattern)) {
+        const d = parseDate(m[0], reference);
+        if (!d || (dayOnly && d.precision !== "day")) continue;
+        out.push({ date: d.date, precision: d.precision, ...(d.until ? { until: d.until } : {}) });
+      }
+    };
+    read(claim.answer, new RegExp(`\\b${MONTH}\\s+(?:\\d{1,2},\\s+)?20\\d\\d\\b`, "g"), false);
+    if (snippet) read(claim.snippet, new RegExp(`\\b${MONTH}\\s+\\d{1,2}\\b`, "g"), true);
     return out;
   }
 
@@ -359,25 +362,4 @@ export abstract class EngineReading extends EngineBase {
     const text = `${claim.answer} ${claim.snippet} ${"label" in v ? (v.label ?? "") : ""} ${"text" in v ? v.text : ""}`;
     return keysOf(text).some((k) => k.startsWith(stem));
   }
-}
-
-let regions: Map<string, string> | undefined;
-/** A country or union by its English name or two-letter code ("EU", "Vietnam", "U.S."), from the runtime's ICU data. */
-function regionNamed(word: string): string | undefined {
-  if (!regions) {
-    regions = new Map();
-    const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-    for (let i = 0; i < 26; i++)
-      for (let j = 0; j < 26; j++) {
-        const code = String.fromCharCode(65 + i, 65 + j);
-        const name = names.of(code);
-        if (!name || name === code || /[(&,]/.test(name)) continue;
-        regions.set(name.toLowerCase(), name);
-        regions.set(code.toLowerCase(), name);
-      }
-  }
-  const key = word.replace(/\./g, "").toLowerCase();
-  // ("us" is the United States; two letters are a code only in capitals, but "us" is typed lower)
-  if (key.length === 2 && word !== word.toUpperCase() && key !== "us") return undefined;
-  return regions.get(key);
 }

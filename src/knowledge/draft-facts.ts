@@ -45,7 +45,7 @@ export interface SentenceFacts {
   /** Words named from context, for answers. */
   rewrites?: Rewrite[];
   /** The meeting of the people named. */
-  meetingOf?: (ids: ReadonlySet<string>, at?: EventAt) => Concept | undefined;
+  meetingOf?: (ids: ReadonlySet<string>) => Concept | undefined;
   /** Whether a known event can be the one a clause on that day, at those places, speaks of. */
   fitsEvent?: (event: Concept, at: EventAt) => boolean;
   /** A meeting named by its place, proposed in the series of the meeting of the people in `ids`. */

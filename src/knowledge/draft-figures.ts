@@ -13,6 +13,8 @@ export interface Figure {
   end: number;
 }
 
+import { NUMBER_WORDS } from "../search/claimed.js";
+
 const PERCENT = /(\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi;
 const MONEY = /([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(trillion|billion|million|thousand|bn|m)\b)?/gi;
 const COUNT =
@@ -23,19 +25,6 @@ const COUNT =
  */
 const MODIFIED_COUNT =
   /(?<![\d,.$])\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s((?:[a-z][a-z-]+\s){1,2}[a-z]{3,}s)\b(?!\s+(?:ago|later|earlier))/g;
-const WORD_NUMBERS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 /** Plural nouns a count of which says nothing worth recording: "the two sides", "two leaders". */
 const GENERIC_COUNTED = new Set([
   "sides",
@@ -151,7 +140,7 @@ export function findFigures(sentence: string): Figure[] {
     const first = noun.split(" ")[0] ?? "";
     if (/^(?:of|and|or|to|in|on|for|by|per|more|less|times|percent|million|billion|trillion)$/.test(first))
       continue;
-    const value = WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? number(m[1] ?? "");
+    const value = NUMBER_WORDS[(m[1] ?? "").toLowerCase()] ?? number(m[1] ?? "");
     const end = m.index + m[0].length;
     add(m.index, end, { value, unit: noun, label: noun });
   }

@@ -811,18 +811,19 @@ export class MentionFinder {
     });
   }
 
-  /**
-   * The talks or meeting of the people (and places) in `ids`, if the knowledge has one that can be
-   * the one a clause on that day or at those places speaks of.
-   */
-  meetingOf(ids: ReadonlySet<string>, at?: EventAt): Concept | undefined {
+  /** The talks or meeting of the people (and places) in `ids`, if the knowledge has one. */
+  meetingOf(ids: ReadonlySet<string>): Concept | undefined {
+    return this.eventPlacedBy(this.withWhatTheyAreIn(ids));
+  }
+
+  /** The ids, with the places and bodies each is in. */
+  private withWhatTheyAreIn(ids: ReadonlySet<string>): Set<string> {
     const present = new Set(ids);
     for (const id of ids) {
       const c = this.concepts.get(id);
       if (c) for (const p of within(c, (x) => this.concepts.get(x))) present.add(p);
     }
-    const event = this.eventPlacedBy(present);
-    return event && (!at || this.fitsEvent(event, at)) ? event : undefined;
+    return present;
   }
 
   /**
@@ -830,12 +831,7 @@ export class MentionFinder {
    * of those people belongs to (another round of the talks the knowledge has).
    */
   proposeMeeting(place: Concept, ids: ReadonlySet<string>, said: readonly string[] = []): Concept {
-    const present = new Set(ids);
-    for (const id of ids) {
-      const c = this.concepts.get(id);
-      if (c) for (const p of within(c, (x) => this.concepts.get(x))) present.add(p);
-    }
-    const series = ids.size ? (this.eventPlacedBy(present)?.part_of ?? []) : [];
+    const series = ids.size ? (this.eventPlacedBy(this.withWhatTheyAreIn(ids))?.part_of ?? []) : [];
     // "Bessent–He meeting in Seoul": two people, named as the sentence names them.
     const by = said.length === 2 && said.every((w) => /^[A-Z][\w'’-]*$/.test(w)) ? said.join("–") : undefined;
     return this.concepts.propose({

@@ -5,6 +5,7 @@
  * Nexperia"), an organisation's own head word ("Commerce Ministry", "Ministry of Transport"), a
  * dateline, a preposition of place, and the country names the runtime's ICU data knows.
  */
+import { countryNamed } from "../nlp/places.js";
 import { givenAbbreviations } from "./draft-aliases.js";
 import { type Token, tokensOf } from "./draft-tokens.js";
 import type { ConceptType } from "./schema.js";
@@ -62,27 +63,6 @@ const NOT_NAMES =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec|The|A|An|This|That|These|Those|Eastern|Western|Section|No|Nos|Announcement)\b/;
 const COUNTRY_PREFIX =
   /^(?:(?:the[ ])?(?:U\.S\.|US|China['’]s|Chinese|American|Beijing['’]s|Washington['’]s)[ ])/;
-
-let countries: Map<string, string> | undefined;
-/** Country names from the runtime's ICU data ("Brazil", "South Korea"), lower-cased → as written. */
-function countryNames(): Map<string, string> {
-  if (countries) return countries;
-  countries = new Map();
-  const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-  const A = 65;
-  for (let i = 0; i < 26; i++)
-    for (let j = 0; j < 26; j++) {
-      const code = String.fromCharCode(A + i, A + j);
-      const name = names.of(code);
-      if (name && name !== code && !/[(&,]/.test(name)) countries.set(name.toLowerCase(), name);
-    }
-  return countries;
-}
-
-/** Whether `name` is a country the ICU data knows, and its name as the data writes it. */
-export function countryNamed(name: string): string | undefined {
-  return countryNames().get(name.toLowerCase());
-}
 
 /** Words a title may be made of: names, nouns, adjectives and possessives ("China's top trade"), not verbs or links. */
 const ROLE_POS = new Set(["PROPN", "NOUN", "ADJ", "PART", "NUM"]);

@@ -69,7 +69,7 @@ export interface Reading {
   /** Words named from context, for answers: "the ministry" → "China's Commerce Ministry". */
   rewrites: Rewrite[];
   /** The talks or meeting the people named in a clause point to ("when they meet on Thursday"). */
-  meetingOf(ids: ReadonlySet<string>, at?: EventAt): Concept | undefined;
+  meetingOf(ids: ReadonlySet<string>): Concept | undefined;
   /** Whether a known event can be the one a clause on that day, at those places, speaks of. */
   fitsEvent(event: Concept, at: EventAt): boolean;
   /** A meeting named by its place, proposed in the series of the meeting of the people in `ids`. */

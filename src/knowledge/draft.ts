@@ -232,7 +232,7 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
       concepts,
       weekdays,
       rewrites,
-      meetingOf: (ids, at) => finder.meetingOf(ids, at),
+      meetingOf: (ids) => finder.meetingOf(ids),
       fitsEvent: (c, at) => finder.fitsEvent(c, at),
       proposeMeeting: (place, ids, said) => finder.proposeMeeting(place, ids, said),
       eventFromVerb: (at) => eventFromVerb(s.text, mentions, at, concepts),

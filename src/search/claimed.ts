@@ -34,7 +34,8 @@ const require = createRequire(import.meta.url);
 // biome-ignore lint/suspicious/noExplicitAny: chrono's CJS build, loaded the first time a date is read.
 let chrono: any;
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Numbers written as words. */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,

@@ -27,7 +27,8 @@ const WH = new Set([
   "hows",
   "whose",
 ]);
-const AUX_START = new Set([
+/** Auxiliaries that open a yes/no question ("is it…", "didnt they…"). */
+export const AUX_START = new Set([
   "is",
   "are",
   "was",

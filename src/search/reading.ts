@@ -8,7 +8,7 @@ import { type EnglishText, readEnglish, type Word } from "../nlp/english.js";
 import { type AskedFor, askedFor, CHAT_SPELLINGS } from "./asked.js";
 import { type ClaimedValue, claimedValues, type TypeOf } from "./claimed.js";
 import type { ConceptMatcher, Mention } from "./concept-matcher.js";
-import { type Form, formOf, negated, type TimeAsked, timeAsked } from "./form.js";
+import { AUX_START, type Form, formOf, negated, type TimeAsked, timeAsked } from "./form.js";
 import { FUNCTION_WORDS, keyOf, stemKey } from "./keys.js";
 import { plainFromSlack } from "./slack-text.js";
 
@@ -227,7 +227,7 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
       forms[(words[a] as Word).sentence]?.form === "belief" ||
       words
         .slice(a, b + 1)
-        .some((w, k) => w.text === "?" || (WH_WORDS.has(w.lower) && (!AUX_OPENERS.has(w.lower) || k <= 1))),
+        .some((w, k) => w.text === "?" || (WH_WORDS.has(w.lower) && (!AUX_START.has(w.lower) || k <= 1))),
   );
   const time = (asking.length ? asking : focusWords)
     .map(([a, b]) => timeAsked(words, a, b))
@@ -310,24 +310,6 @@ const ASIDE = new Set([
   "cause",
   "cos",
   "as",
-]);
-/** The auxiliaries of WH_WORDS: they open a yes/no question, but inside a statement ask nothing. */
-const AUX_OPENERS = new Set([
-  "is",
-  "are",
-  "was",
-  "were",
-  "do",
-  "does",
-  "did",
-  "has",
-  "have",
-  "had",
-  "can",
-  "could",
-  "will",
-  "would",
-  "should",
 ]);
 const WH_WORDS = new Set([
   "what",

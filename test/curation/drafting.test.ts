@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { draftClaims } from "../../src/knowledge/draft.js";
 import { findFigures } from "../../src/knowledge/draft-figures.js";
-import type { Claim } from "../../src/knowledge/schema.js";
+import type { Claim, Concept, ConceptType } from "../../src/knowledge/schema.js";
 
 // A fictional article published on Sunday, March 23, 2031, with the page furniture a pasted news page has.
 const text = readFileSync("test/fixtures/fictional-freedonia/port-fees-paused.txt", "utf8");
@@ -214,36 +214,29 @@ describe("a share of money", () => {
   });
 });
 
+/** A known concept as the knowledge holds one, with no roles or parents unless given. */
+const concept = (
+  id: string,
+  type: ConceptType,
+  name: string,
+  aliases: string[] = [],
+  more: Partial<Concept> = {},
+): Concept => ({ id, type, name, aliases, roles: [], part_of: [], ...more });
+
 describe("a round already held, met again elsewhere", () => {
-  const person = (id: string, name: string, aliases: string[]) => ({
-    id,
-    type: "person" as const,
-    name,
-    aliases,
-    roles: [],
-    part_of: [],
-  });
   const known = [
-    {
-      id: "fs-talks",
-      type: "event" as const,
-      name: "Freedonia–Sylvania talks",
-      aliases: [],
-      roles: [],
-      part_of: [],
-    },
-    {
-      id: "fredonville-round",
-      type: "event" as const,
-      name: "Firefly–Trentino talks in Fredonville",
-      aliases: ["Fredonville round", "Firefly–Trentino talks"],
-      roles: [],
-      part_of: ["fs-talks"],
-    },
-    person("rufus-t-firefly", "Rufus T. Firefly", ["Firefly"]),
-    person("ambassador-trentino", "Carlo Trentino", ["Trentino"]),
-    { id: "fredonville", type: "place" as const, name: "Fredonville", aliases: [], roles: [], part_of: [] },
-    { id: "marsport", type: "place" as const, name: "Marsport", aliases: [], roles: [], part_of: [] },
+    concept("fs-talks", "event", "Freedonia–Sylvania talks"),
+    concept(
+      "fredonville-round",
+      "event",
+      "Firefly–Trentino talks in Fredonville",
+      ["Fredonville round", "Firefly–Trentino talks"],
+      { part_of: ["fs-talks"] },
+    ),
+    concept("rufus-t-firefly", "person", "Rufus T. Firefly", ["Firefly"]),
+    concept("ambassador-trentino", "person", "Carlo Trentino", ["Trentino"]),
+    concept("fredonville", "place", "Fredonville"),
+    concept("marsport", "place", "Marsport"),
   ];
   const base = {
     snippet: "met in Fredonville",
@@ -330,15 +323,8 @@ describe("a round already held, met again elsewhere", () => {
 
 describe("names, laws and references a court-ruling story makes", () => {
   const known = [
-    {
-      id: "cheese-surtax",
-      type: "measure" as const,
-      name: "35% cheese surtax",
-      aliases: ["surtax", "surcharge", "cheese tariff"],
-      roles: [],
-      part_of: [],
-    },
-    { id: "freedonia", type: "country" as const, name: "Freedonia", aliases: [], roles: [], part_of: [] },
+    concept("cheese-surtax", "measure", "35% cheese surtax", ["surtax", "surcharge", "cheese tariff"]),
+    concept("freedonia", "country", "Freedonia"),
   ];
   const story = [
     "FREDONVILLE — Freedonian Customs and Border Protection stopped collecting the so-called cheese tariff on Tuesday, after the Supreme Court ruled against it.",
@@ -390,22 +376,8 @@ describe("a place inside a longer name", () => {
   it("is not the place: 'a Fredonville Times event' is about what was said there, not Fredonville", () => {
     const known = [
       // ("Fredonville time" as in "9 a.m. Fredonville time": an alias that "Times" is not)
-      {
-        id: "fredonville",
-        type: "place" as const,
-        name: "Fredonville",
-        aliases: ["Fredonville time"],
-        roles: [],
-        part_of: [],
-      },
-      {
-        id: "rufus-t-firefly",
-        type: "person" as const,
-        name: "Rufus T. Firefly",
-        aliases: ["Firefly"],
-        roles: [],
-        part_of: [],
-      },
+      concept("fredonville", "place", "Fredonville", ["Fredonville time"]),
+      concept("rufus-t-firefly", "person", "Rufus T. Firefly", ["Firefly"]),
     ];
     const { claims } = draftClaims(
       "Firefly said at a Fredonville Times event on Tuesday that cheese sales would recover.",
@@ -422,9 +394,7 @@ describe("a place inside a longer name", () => {
 
 describe("a figure dated in the past", () => {
   it("holds as of that date, so it does not replace the report's own newer figure", () => {
-    const known = [
-      { id: "zorblax", type: "organisation" as const, name: "Zorblax", aliases: [], roles: [], part_of: [] },
-    ];
+    const known = [concept("zorblax", "organisation", "Zorblax")];
     const { claims } = draftClaims(
       "Zorblax may sell its Q9 chip in Sylvania, with 25% of the proceeds going to Freedonia.\n\nThat share is larger than the 15% discussed in August, when Zorblax won approval for its Q8.",
       {
@@ -442,26 +412,11 @@ describe("a figure dated in the past", () => {
 
 describe("a team someone brought", () => {
   it("is about the one who brought it, as well as the meeting and the people", () => {
-    const person = (id: string, name: string, alias: string) => ({
-      id,
-      type: "person" as const,
-      name,
-      aliases: [alias],
-      roles: [],
-      part_of: [],
-    });
     const known = [
-      {
-        id: "summit",
-        type: "event" as const,
-        name: "Teasdale–Pinky summit",
-        aliases: [],
-        roles: [],
-        part_of: [],
-      },
-      person("gloria-teasdale", "Gloria Teasdale", "Teasdale"),
-      person("rufus-t-firefly", "Rufus T. Firefly", "Firefly"),
-      person("ada-lovett", "Ada Lovett", "Lovett"),
+      concept("summit", "event", "Teasdale–Pinky summit"),
+      concept("gloria-teasdale", "person", "Gloria Teasdale", ["Teasdale"]),
+      concept("rufus-t-firefly", "person", "Rufus T. Firefly", ["Firefly"]),
+      concept("ada-lovett", "person", "Ada Lovett", ["Lovett"]),
     ];
     const { claims } = draftClaims(
       "Teasdale and Pinky held their summit on Tuesday.\n\nTeasdale brought Trade Minister Rufus T. Firefly and Finance Minister Ada Lovett.",
@@ -504,22 +459,10 @@ describe("a count of things", () => {
 
 describe("a speaker named by a role after a day, or as an official of a body", () => {
   const known = [
-    {
-      id: "gloria-teasdale",
-      type: "person" as const,
-      name: "Gloria Teasdale",
-      aliases: ["Teasdale"],
+    concept("gloria-teasdale", "person", "Gloria Teasdale", ["Teasdale"], {
       roles: ["President of Freedonia", "Freedonian President"],
-      part_of: [],
-    },
-    {
-      id: "trade-ministry",
-      type: "organisation" as const,
-      name: "Trade Ministry",
-      aliases: [],
-      roles: [],
-      part_of: [],
-    },
+    }),
+    concept("trade-ministry", "organisation", "Trade Ministry"),
   ];
   const draft = (story: string) =>
     draftClaims(story, {
@@ -545,16 +488,7 @@ describe("a speaker named by a role after a day, or as an official of a body", (
 
 describe("where and when something was said, before 'that'", () => {
   it("is not part of what was said: 'told reporters on the plane on Friday that …'", () => {
-    const known = [
-      {
-        id: "gloria-teasdale",
-        type: "person" as const,
-        name: "Gloria Teasdale",
-        aliases: ["Teasdale"],
-        roles: [],
-        part_of: [],
-      },
-    ];
+    const known = [concept("gloria-teasdale", "person", "Gloria Teasdale", ["Teasdale"])];
     const { claims } = draftClaims(
       "Teasdale told reporters on Air Freedonia One on Friday that the order could grow to 750 planes.",
       {
