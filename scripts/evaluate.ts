@@ -63,6 +63,14 @@ export function citationsValid(kb: KnowledgeBase, a: Answer): boolean {
   );
 }
 
+/** Whether an answer gives what an answerable question expects, concisely (as score.mjs judges it). */
+export function answersRight(q: LabelledQuestion, a: Answer): boolean {
+  if (q.kind !== "answer" || !a.answered) return false;
+  const hay = fold([a.text, ...a.citations.map((c) => c.snippet)].join(" "));
+  const concise = a.text.length <= 800 && a.citations.length <= 3;
+  return concise && q.expect.every((g) => g.some((alt) => hay.includes(want(alt))));
+}
+
 /** Answers every question and scores the answers. */
 export function evaluate(
   core: Core,
@@ -95,10 +103,7 @@ export function evaluate(
       continue;
     }
     r.answerable++;
-    const hay = fold([a.text, ...a.citations.map((c) => c.snippet)].join(" "));
-    const concise = a.text.length <= 800 && a.citations.length <= 3;
-    if (a.answered && concise && q.expect.every((g) => g.some((alt) => hay.includes(want(alt)))))
-      r.answeredRight++;
+    if (answersRight(q, a)) r.answeredRight++;
     else
       r.misses.push(
         `wrong/missing: ${q.q}  (want ${JSON.stringify(q.expect)})\n    -> ${a.answered ? a.text.slice(0, 160) : "(abstained)"}`,

@@ -6,6 +6,9 @@
 import type { Attribute, KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import { ClaimIndex } from "../search/claim-index.js";
 import { type Reading, readQuestion } from "../search/reading.js";
+import type { ArbiterModel } from "./arbiter.js";
+import { keysOf } from "./arbiter.js";
+import { ARBITER } from "./arbiter-model.js";
 import { type EngineParts, MAX_SCORED, periodEnd } from "./engine-shared.js";
 import { EngineLookups } from "./lookups.js";
 import { type Standing, standingOf } from "./standing.js";
@@ -37,13 +40,19 @@ export abstract class EngineBase {
   /** How many claims about a question's concepts are scored in full, at most. */
   protected readonly maxScored: number;
 
+  /** The learned second opinion on refusals (arbiter.ts); none when turned off. */
+  protected readonly arbiter: ArbiterModel | undefined;
+  private sourceWordKeys: ReadonlySet<string> | undefined;
+
   protected readonly nextParts = new Map<string, string | undefined>();
   constructor(
     readonly kb: KnowledgeBase,
     parts?: EngineParts,
-    options: { maxScored?: number } = {},
+    /** `arbiter: null` answers by the rules alone. */
+    options: { maxScored?: number; arbiter?: ArbiterModel | null } = {},
   ) {
     this.maxScored = options.maxScored ?? MAX_SCORED;
+    this.arbiter = options.arbiter === undefined ? ARBITER : (options.arbiter ?? undefined);
     this.standing = parts?.standing ?? standingOf(kb);
     this.standingIds = new Set(this.standing.claims.map((c) => c.id));
     this.confirmedIds = new Set([...this.standing.confirmed.values()].flat().map((c) => c.id));
@@ -65,6 +74,12 @@ export abstract class EngineBase {
     this.claimUpcoming = Float64Array.from(kb.claims, (c) => this.upcomingFactor(c));
     this.claimRecency = Float64Array.from(kb.claims, (c) => this.recency(c));
     this.reference = new Date(`${kb.newestSource || "2025-01-01"}T12:00:00Z`);
+  }
+
+  /** The keys of every word the sources hold, worked out at the first question that needs them. */
+  protected sourceKeys(): ReadonlySet<string> {
+    this.sourceWordKeys ??= keysOf([...this.kb.sources.values()].map((s) => s.text).join("\n"));
+    return this.sourceWordKeys;
   }
 
   /** Reads a question the way `answer` does. */

@@ -8,11 +8,13 @@
  * gives is said to be missing, with what is known (engine-replies.ts). Nothing is said that a
  * standing claim's verbatim snippet does not carry.
  */
+import type { LoadedClaim } from "../knowledge/schema.js";
 import type { ClaimedValue } from "../search/claimed.js";
 import type { Reading } from "../search/reading.js";
 import { plainFromSlack } from "../search/slack-text.js";
+import { arbiterFeatures, CLAIM_ANSWERS, FINAL_REFUSALS, probability } from "./arbiter.js";
 import { type ComposeContext, claimAnswer, missingAnswer } from "./compose.js";
-import { done, EngineSettle } from "./engine-settle.js";
+import { type Decision, done, EngineSettle } from "./engine-settle.js";
 import {
   ANSWER_THRESHOLD,
   type Candidate,
@@ -50,11 +52,100 @@ export class AnswerEngine extends EngineSettle {
     return { answer: onceEach(answer), explanation: this.explanation(reading, candidates, decision) };
   }
 
-  protected decide(
+  /**
+   * The rules' answer alone, and why: what the arbiter is trained on. For a decision the arbiter
+   * may judge, `judged` says which model judges it, the claim its features look at, and for a
+   * refusal the answer that claim would give.
+   */
+  explainByRules(
     question: string,
     now: Date,
-    part = false,
-  ): { answer: Answer; reading?: Reading; candidates: Candidate[]; decision: string } {
+  ): {
+    answer: Answer;
+    explanation: Explanation;
+    judged?: { model: "serve" | "refuse"; claim: LoadedClaim; nearest?: Answer };
+  } {
+    const ruled = this.rules(question, now);
+    const explanation = this.explanation(ruled.reading, ruled.candidates, ruled.decision);
+    const judged = this.judged(ruled);
+    return {
+      answer: onceEach(ruled.answer),
+      explanation,
+      ...(judged
+        ? {
+            judged: {
+              ...judged,
+              ...(judged.model === "serve" && ruled.reading
+                ? { nearest: this.nearestAnswer(ruled.reading, ruled.candidates, now, 0) }
+                : {}),
+            },
+          }
+        : {}),
+    };
+  }
+
+  protected decide(question: string, now: Date): Decision {
+    return this.arbitrate(question, now, this.rules(question, now));
+  }
+
+  /** Which of the arbiter's models may judge a decision of the rules, and the claim it looks at. */
+  private judged(ruled: Decision): { model: "serve" | "refuse"; claim: LoadedClaim } | undefined {
+    if (!ruled.reading) return undefined;
+    if (!ruled.answer.answered) {
+      const best = ruled.candidates[0];
+      return best && !FINAL_REFUSALS.test(ruled.decision) ? { model: "serve", claim: best.claim } : undefined;
+    }
+    const id = ruled.answer.factIds[0];
+    const claim =
+      id && CLAIM_ANSWERS.test(ruled.decision) ? this.kb.claims.find((c) => c.id === id) : undefined;
+    return claim ? { model: "refuse", claim } : undefined;
+  }
+
+  /**
+   * A decision of the rules, put to the learned arbiter (arbiter.ts). A refusal whose best claim it
+   * judges likely to answer gives that claim, said to be the nearest the sources come; an answer it
+   * judges to be about something the sources do not hold says so, with what they do. Refusals with
+   * nothing to answer from, or about no question of the talks, and answers not resting on a claim stand.
+   */
+  private arbitrate(question: string, now: Date, ruled: Decision): Decision {
+    const judged = this.arbiter && this.judged(ruled);
+    if (!this.arbiter || !judged || !ruled.reading) return ruled;
+    const model = this.arbiter[judged.model];
+    const x = this.explanation(ruled.reading, ruled.candidates, ruled.decision);
+    const p = probability(model, arbiterFeatures(question, x, judged.claim, this.sourceKeys()));
+    if (p < model.threshold) return ruled;
+    const why = `(${round(p)} ≥ ${model.threshold})`;
+    if (judged.model === "serve") {
+      const best = ruled.candidates[0] as Candidate;
+      return {
+        ...ruled,
+        answer: this.nearestAnswer(ruled.reading, ruled.candidates, now, Math.min(best.score, p)),
+        decision: `the rules refused (${ruled.decision}); the arbiter judges ${best.claim.id} to answer ${why}`,
+      };
+    }
+    const ctx: ComposeContext = { kb: this.kb, standing: this.standing, now };
+    return {
+      ...ruled,
+      answer: missingAnswer(ctx, this.missingSentence(ruled.reading, judged.claim), judged.claim, 1 - p),
+      decision: `the rules answered (${ruled.decision}); the arbiter judges that the sources do not hold what is asked ${why}`,
+    };
+  }
+
+  /** The best claim's answer, said to be the nearest the sources come, with what else it could mean. */
+  nearestAnswer(reading: Reading, candidates: Candidate[], now: Date, confidence: number): Answer {
+    const best = candidates[0] as Candidate;
+    const ctx: ComposeContext = { kb: this.kb, standing: this.standing, now };
+    const answer = claimAnswer(ctx, best.claim, {
+      confidence,
+      lead: "The nearest my sources come:",
+      now: reading.time === "now",
+      older: !best.standing,
+    });
+    answer.suggestions = this.suggestions(candidates.slice(1));
+    return onceEach(answer);
+  }
+
+  protected rules(question: string, now: Date, part = false): Decision {
     const plain = plainFromSlack(question);
     if (!plain) return done(this.dontKnow([], "Ask me about the US–China trade talks."), "empty question");
     if (TASK.test(plain)) {
@@ -71,7 +162,7 @@ export class AnswerEngine extends EngineSettle {
     if (!part) {
       const parts = this.partsOf(reading);
       if (parts.length > 1) {
-        const answers = parts.map((p) => this.decide(p, now, true));
+        const answers = parts.map((p) => this.rules(p, now, true));
         // A part the sources can't answer makes the whole unanswered, said plainly, with what they do
         // say; a part that names nothing of its own ("thx in advance", "can the bot answer this?") can't.
         const ownNames = (a: (typeof answers)[number]) =>

@@ -1,0 +1,134 @@
+/**
+ * `npx tsx scripts/train-arbiter.ts [--check]` (or `npm run train:arbiter`): trains the arbiter (src/answer/arbiter.ts) on the
+ * labelled sets in eval/arbiter-sets.json and writes src/answer/arbiter-model.ts.
+ * - `serve` learns from the rules' refusals it may overrule: positive when the best claim's answer
+ *   gives what the question expects, negative when the sources hold no answer.
+ * - `refuse` learns from the rules' answers resting on a claim: positive when the sources hold no
+ *   answer, negative when the answer is right.
+ * An answerable question the rules got wrong either way teaches neither. Before writing, it reports
+ * leave-one-set-out figures: each set is scored by models trained without it (and without the same
+ * questions asked of other knowledge), so the gain is measured on questions they did not learn
+ * from (this takes some minutes; `--check` reports them and writes nothing).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import {
+  type ArbiterModel,
+  arbiterFeatures,
+  type Example,
+  keysOf,
+  type LogisticModel,
+  probability,
+  trainLogistic,
+} from "../src/answer/arbiter.js";
+import { AnswerEngine } from "../src/answer/engine.js";
+import { loadKnowledge } from "../src/knowledge/index.js";
+import { answersRight, readQuestions } from "./evaluate.js";
+
+/** Chosen by leave-one-set-out runs of this script: 1/C of the penalty, and each model's threshold. */
+const L2 = 1 / 3;
+const SERVE_AT = 0.8;
+const REFUSE_AT = 0.6;
+
+const args = process.argv.slice(2);
+const { sets } = JSON.parse(readFileSync("eval/arbiter-sets.json", "utf8")) as { sets: [string, string][] };
+const now = new Date();
+
+interface Row {
+  group: string;
+  abstain: boolean;
+  /** The rules' reply is right: an answer giving what is expected, or a refusal of an abstain. */
+  rulesRight: boolean;
+  model?: "serve" | "refuse";
+  /** When the arbiter acts: its reply is right. */
+  actedRight?: boolean;
+  features?: Record<string, number>;
+  /** Set when the row teaches its model. */
+  example?: Example;
+}
+const rows: Row[] = [];
+const engines = new Map<string, { engine: AnswerEngine; keys: Set<string> }>();
+for (const [kbDir, file] of sets) {
+  let e = engines.get(kbDir);
+  if (!e) {
+    const kb = loadKnowledge(kbDir);
+    const keys = keysOf([...kb.sources.values()].map((s) => s.text).join("\n"));
+    e = { engine: new AnswerEngine(kb, undefined, { arbiter: null }), keys };
+    engines.set(kbDir, e);
+  }
+  const group = file.replace(/^.*\//, "").replace(/\.jsonl$/, "");
+  for (const q of readQuestions(file)) {
+    const { answer, explanation, judged } = e.engine.explainByRules(q.q, now);
+    const abstain = q.kind === "abstain";
+    const row: Row = { group, abstain, rulesRight: abstain ? !answer.answered : answersRight(q, answer) };
+    if (judged) {
+      row.model = judged.model;
+      const features = arbiterFeatures(q.q, explanation, judged.claim, e.keys);
+      row.features = features;
+      // Serving is right when the nearest answer gives what is expected; refusing when nothing is.
+      row.actedRight =
+        judged.model === "serve" ? !abstain && !!judged.nearest && answersRight(q, judged.nearest) : abstain;
+      const teaches = judged.model === "serve" ? abstain || row.actedRight : abstain || row.rulesRight;
+      if (teaches) row.example = { features, act: judged.model === "serve" ? row.actedRight : abstain };
+    }
+    rows.push(row);
+  }
+}
+const train = (of: Row[], model: "serve" | "refuse", groups: number): LogisticModel =>
+  trainLogistic(
+    of.flatMap((r) => (r.model === model && r.example ? [r.example] : [])),
+    { threshold: model === "serve" ? SERVE_AT : REFUSE_AT, l2: L2, sets: groups },
+  );
+const figures = (acts: (r: Row) => boolean) => {
+  const ans = rows.filter((r) => !r.abstain);
+  const abs = rows.filter((r) => r.abstain);
+  const right = (r: Row) => (acts(r) ? !!r.actedRight : r.rulesRight);
+  const pc = (a: number, b: number) => ((100 * a) / b).toFixed(1);
+  return `${pc(ans.filter(right).length, ans.length)} / ${pc(abs.filter(right).length, abs.length)}`;
+};
+const groups = [...new Set(rows.map((r) => r.group))];
+const p = new Map<Row, number>();
+for (const g of args.includes("--check") ? groups : []) {
+  const rest = rows.filter((r) => r.group !== g);
+  const models = { serve: train(rest, "serve", 0), refuse: train(rest, "refuse", 0) };
+  for (const r of rows)
+    if (r.group === g && r.model && r.features) p.set(r, probability(models[r.model], r.features));
+}
+console.log(
+  `${rows.length} questions in ${groups.length} sets; serve learns from ${rows.filter((r) => r.model === "serve" && r.example).length}, refuse from ${rows.filter((r) => r.model === "refuse" && r.example).length}`,
+);
+console.log(`rules alone: answered right / refused right ${figures(() => false)}`);
+for (const [s, f] of args.includes("--check")
+  ? [
+      [SERVE_AT, REFUSE_AT],
+      [0.7, 0.6],
+      [0.8, 0.5],
+      [0.7, 0.7],
+      [0.9, 0.7],
+    ]
+  : [])
+  console.log(
+    `arbiter, serve ≥ ${s}, refuse ≥ ${f}, each set left out: ${figures((r) => (p.get(r) ?? 0) >= (r.model === "serve" ? (s as number) : (f as number)))}`,
+  );
+
+if (!args.includes("--check")) {
+  // The models shipped are trained on every set.
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  const tidy = (m: LogisticModel): LogisticModel => ({
+    ...m,
+    mean: m.mean.map(r4),
+    sd: m.sd.map(r4),
+    weights: m.weights.map(r4),
+    bias: r4(m.bias),
+  });
+  const model: ArbiterModel = {
+    serve: tidy(train(rows, "serve", groups.length)),
+    refuse: tidy(train(rows, "refuse", groups.length)),
+  };
+  writeFileSync(
+    "src/answer/arbiter-model.ts",
+    `// Generated by scripts/train-arbiter.ts from the sets in eval/arbiter-sets.json: do not edit by hand.\nimport type { ArbiterModel } from "./arbiter.js";\n\nexport const ARBITER: ArbiterModel | undefined = ${JSON.stringify(model)};\n`,
+  );
+  console.log(
+    `wrote src/answer/arbiter-model.ts: serve ${model.serve.names.length} features, refuse ${model.refuse.names.length}`,
+  );
+}
