@@ -15,7 +15,6 @@ import {
   type ArbiterModel,
   arbiterFeatures,
   type Example,
-  keysOf,
   type LogisticModel,
   probability,
   trainLogistic,
@@ -46,23 +45,21 @@ interface Row {
   example?: Example;
 }
 const rows: Row[] = [];
-const engines = new Map<string, { engine: AnswerEngine; keys: Set<string> }>();
+const engines = new Map<string, AnswerEngine>();
 for (const [kbDir, file] of sets) {
-  let e = engines.get(kbDir);
-  if (!e) {
-    const kb = loadKnowledge(kbDir);
-    const keys = keysOf([...kb.sources.values()].map((s) => s.text).join("\n"));
-    e = { engine: new AnswerEngine(kb, undefined, { arbiter: null }), keys };
-    engines.set(kbDir, e);
+  let engine = engines.get(kbDir);
+  if (!engine) {
+    engine = new AnswerEngine(loadKnowledge(kbDir), undefined, { arbiter: null });
+    engines.set(kbDir, engine);
   }
   const group = file.replace(/^.*\//, "").replace(/\.jsonl$/, "");
   for (const q of readQuestions(file)) {
-    const { answer, explanation, judged } = e.engine.explainByRules(q.q, now);
+    const { answer, explanation, judged } = engine.explainByRules(q.q, now);
     const abstain = q.kind === "abstain";
     const row: Row = { group, abstain, rulesRight: abstain ? !answer.answered : answersRight(q, answer) };
     if (judged) {
       row.model = judged.model;
-      const features = arbiterFeatures(q.q, explanation, judged.claim, e.keys);
+      const features = arbiterFeatures(q.q, explanation, judged.claim, engine.sourceKeys());
       row.features = features;
       // Serving is right when the nearest answer gives what is expected; refusing when nothing is.
       row.actedRight =

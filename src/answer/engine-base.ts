@@ -77,7 +77,7 @@ export abstract class EngineBase {
   }
 
   /** The keys of every word the sources hold, worked out at the first question that needs them. */
-  protected sourceKeys(): ReadonlySet<string> {
+  sourceKeys(): ReadonlySet<string> {
     this.sourceWordKeys ??= keysOf([...this.kb.sources.values()].map((s) => s.text).join("\n"));
     return this.sourceWordKeys;
   }

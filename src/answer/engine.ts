@@ -96,8 +96,11 @@ export class AnswerEngine extends EngineSettle {
       return best && !FINAL_REFUSALS.test(ruled.decision) ? { model: "serve", claim: best.claim } : undefined;
     }
     const id = ruled.answer.factIds[0];
+    // The claim answered is one the rules weighed; a scan of every claim only if it is not.
     const claim =
-      id && CLAIM_ANSWERS.test(ruled.decision) ? this.kb.claims.find((c) => c.id === id) : undefined;
+      id && CLAIM_ANSWERS.test(ruled.decision)
+        ? (ruled.candidates.find((c) => c.claim.id === id)?.claim ?? this.kb.claims.find((c) => c.id === id))
+        : undefined;
     return claim ? { model: "refuse", claim } : undefined;
   }
 

@@ -77,11 +77,12 @@ describe("training the arbiter's models", () => {
   });
 
   it("describes a decided question by the rules' reading, their candidates and the question's words", () => {
-    const { explanation, judged } = engineWith(null).explainByRules(
+    const engine = engineWith(null);
+    const { explanation, judged } = engine.explainByRules(
       "which hotel is Bessent staying at in KL",
       SEED_NOW,
     );
-    const sourceKeys = keysOf([...kb.sources.values()].map((s) => s.text).join(" "));
+    const sourceKeys = engine.sourceKeys();
     const f = arbiterFeatures(
       "which hotel is Bessent staying at in KL",
       explanation,
