@@ -20,6 +20,7 @@ import {
   trainLogistic,
 } from "../src/answer/arbiter.js";
 import { AnswerEngine } from "../src/answer/engine.js";
+import { type NearPassage, passageAnswer } from "../src/answer/passages.js";
 import { loadKnowledge } from "../src/knowledge/index.js";
 import { answersRight, readQuestions } from "./evaluate.js";
 
@@ -27,6 +28,7 @@ import { answersRight, readQuestions } from "./evaluate.js";
 const L2 = 1 / 3;
 const SERVE_AT = 0.8;
 const REFUSE_AT = 0.6;
+const PASSAGE_AT = 0.5;
 
 const args = process.argv.slice(2);
 const { sets } = JSON.parse(readFileSync("eval/arbiter-sets.json", "utf8")) as { sets: [string, string][] };
@@ -43,6 +45,8 @@ interface Row {
   features?: Record<string, number>;
   /** Set when the row teaches its model. */
   example?: Example;
+  /** Should the refusal stand: the nearest passages' features, and whether each answers. */
+  passages?: { features: Record<string, number>[]; right: boolean[] };
 }
 const rows: Row[] = [];
 const engines = new Map<string, AnswerEngine>();
@@ -54,7 +58,7 @@ for (const [kbDir, file] of sets) {
   }
   const group = file.replace(/^.*\//, "").replace(/\.jsonl$/, "");
   for (const q of readQuestions(file)) {
-    const { answer, explanation, judged } = engine.explainByRules(q.q, now);
+    const { answer, explanation, judged, passages } = engine.explainByRules(q.q, now);
     const abstain = q.kind === "abstain";
     const row: Row = { group, abstain, rulesRight: abstain ? !answer.answered : answersRight(q, answer) };
     if (judged) {
@@ -67,6 +71,15 @@ for (const [kbDir, file] of sets) {
       const teaches = judged.model === "serve" ? abstain || row.actedRight : abstain || row.rulesRight;
       if (teaches) row.example = { features, act: judged.model === "serve" ? row.actedRight : abstain };
     }
+    if (passages?.features.length)
+      row.passages = {
+        features: passages.features,
+        right: passages.features.map(
+          (_, rank) =>
+            !abstain &&
+            answersRight(q, passageAnswer(engine.kb, (passages.near[rank] as NearPassage).passage, 1, now)),
+        ),
+      };
     rows.push(row);
   }
 }
@@ -75,39 +88,78 @@ const train = (of: Row[], model: "serve" | "refuse", groups: number): LogisticMo
     of.flatMap((r) => (r.model === model && r.example ? [r.example] : [])),
     { threshold: model === "serve" ? SERVE_AT : REFUSE_AT, l2: L2, sets: groups },
   );
-const figures = (acts: (r: Row) => boolean) => {
+/** Whether the arbiter acts on a row, given its model's probability. */
+const acts = (r: Row, p: number, serveAt = SERVE_AT, refuseAt = REFUSE_AT) =>
+  r.model !== undefined && p >= (r.model === "serve" ? serveAt : refuseAt);
+/** Whether the reply is a refusal once the arbiter has judged it (the passage model's turn). */
+const refused = (r: Row, acted: boolean) =>
+  r.model === "serve" ? !acted : r.model === "refuse" ? acted : false;
+/** The passage model learns from every passage near a refusal that stands, right or not. */
+const trainPassage = (of: Row[], stands: (r: Row) => boolean, groups: number): LogisticModel =>
+  trainLogistic(
+    of.flatMap((r) =>
+      r.passages && stands(r)
+        ? r.passages.features.map((features, k) => ({ features, act: r.passages?.right[k] === true }))
+        : [],
+    ),
+    { threshold: PASSAGE_AT, l2: L2, sets: groups },
+  );
+/** The best passage's probability and whether it answers. */
+const bestPassage = (m: LogisticModel, r: Row): { p: number; right: boolean } => {
+  let best = { p: -1, right: false };
+  for (const [k, f] of (r.passages?.features ?? []).entries()) {
+    const q = probability(m, f);
+    if (q > best.p) best = { p: q, right: r.passages?.right[k] === true };
+  }
+  return best;
+};
+const pc = (a: number, b: number) => ((100 * a) / b).toFixed(1);
+/** Answered right / refused right over every row, given each row's reply being right. */
+const figures = (right: (r: Row) => boolean) => {
   const ans = rows.filter((r) => !r.abstain);
   const abs = rows.filter((r) => r.abstain);
-  const right = (r: Row) => (acts(r) ? !!r.actedRight : r.rulesRight);
-  const pc = (a: number, b: number) => ((100 * a) / b).toFixed(1);
   return `${pc(ans.filter(right).length, ans.length)} / ${pc(abs.filter(right).length, abs.length)}`;
 };
 const groups = [...new Set(rows.map((r) => r.group))];
-const p = new Map<Row, number>();
-for (const g of args.includes("--check") ? groups : []) {
-  const rest = rows.filter((r) => r.group !== g);
-  const models = { serve: train(rest, "serve", 0), refuse: train(rest, "refuse", 0) };
-  for (const r of rows)
-    if (r.group === g && r.model && r.features) p.set(r, probability(models[r.model], r.features));
-}
+const full = { serve: train(rows, "serve", groups.length), refuse: train(rows, "refuse", groups.length) };
+const fullP = (r: Row) => (r.model && r.features ? probability(full[r.model], r.features) : 0);
+/** Refusals that stand with the arbiter trained on every set: what the passage model learns from. */
+const standsFull = (r: Row) => refused(r, acts(r, fullP(r))) || (!r.model && r.passages !== undefined);
 console.log(
-  `${rows.length} questions in ${groups.length} sets; serve learns from ${rows.filter((r) => r.model === "serve" && r.example).length}, refuse from ${rows.filter((r) => r.model === "refuse" && r.example).length}`,
+  `${rows.length} questions in ${groups.length} sets; serve learns from ${rows.filter((r) => r.model === "serve" && r.example).length}, refuse from ${rows.filter((r) => r.model === "refuse" && r.example).length}, passage from ${rows.filter((r) => r.passages && standsFull(r)).length} refusals`,
 );
-console.log(`rules alone: answered right / refused right ${figures(() => false)}`);
-for (const [s, f] of args.includes("--check")
-  ? [
-      [SERVE_AT, REFUSE_AT],
-      [0.7, 0.6],
-      [0.8, 0.5],
-      [0.7, 0.7],
-      [0.9, 0.7],
-    ]
-  : [])
-  console.log(
-    `arbiter, serve ≥ ${s}, refuse ≥ ${f}, each set left out: ${figures((r) => (p.get(r) ?? 0) >= (r.model === "serve" ? (s as number) : (f as number)))}`,
-  );
-
-if (!args.includes("--check")) {
+console.log(`rules alone: answered right / refused right ${figures((r) => r.rulesRight)}`);
+if (args.includes("--check")) {
+  // Each set is judged by models trained without it (and without the same questions asked of other knowledge).
+  const p = new Map<Row, number>();
+  const passage = new Map<Row, { p: number; right: boolean }>();
+  for (const g of groups) {
+    const rest = rows.filter((r) => r.group !== g);
+    const models = { serve: train(rest, "serve", 0), refuse: train(rest, "refuse", 0) };
+    const pm = trainPassage(rest, standsFull, 0);
+    for (const r of rows) {
+      if (r.group !== g) continue;
+      if (r.model && r.features) p.set(r, probability(models[r.model], r.features));
+      if (r.passages) passage.set(r, bestPassage(pm, r));
+    }
+  }
+  const reply = (serveAt: number, refuseAt: number, passageAt: number) => (r: Row) => {
+    const acted = acts(r, p.get(r) ?? 0, serveAt, refuseAt);
+    const stands = refused(r, acted) || (!r.model && r.passages !== undefined);
+    const q = passage.get(r);
+    if (stands && q && q.p >= passageAt) return q.right;
+    return acted ? !!r.actedRight : r.rulesRight;
+  };
+  for (const [s, f] of [
+    [SERVE_AT, REFUSE_AT],
+    [0.7, 0.6],
+    [0.8, 0.5],
+    [0.9, 0.7],
+  ] as const)
+    console.log(
+      `arbiter, serve ≥ ${s}, refuse ≥ ${f}, each set left out: ${figures(reply(s, f, 2))}; with passages ≥ ${[0.4, 0.5, 0.6, 0.7].map((t) => `${t}: ${figures(reply(s, f, t))}`).join(", ")}`,
+    );
+} else {
   // The models shipped are trained on every set.
   const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
   const tidy = (m: LogisticModel): LogisticModel => ({
@@ -118,14 +170,15 @@ if (!args.includes("--check")) {
     bias: r4(m.bias),
   });
   const model: ArbiterModel = {
-    serve: tidy(train(rows, "serve", groups.length)),
-    refuse: tidy(train(rows, "refuse", groups.length)),
+    serve: tidy(full.serve),
+    refuse: tidy(full.refuse),
+    passage: tidy(trainPassage(rows, standsFull, groups.length)),
   };
   writeFileSync(
     "src/answer/arbiter-model.ts",
     `// Generated by scripts/train-arbiter.ts from the sets in eval/arbiter-sets.json: do not edit by hand.\nimport type { ArbiterModel } from "./arbiter.js";\n\nexport const ARBITER: ArbiterModel | undefined = ${JSON.stringify(model)};\n`,
   );
   console.log(
-    `wrote src/answer/arbiter-model.ts: serve ${model.serve.names.length} features, refuse ${model.refuse.names.length}`,
+    `wrote src/answer/arbiter-model.ts: serve ${model.serve.names.length} features, refuse ${model.refuse.names.length}, passage ${model.passage?.names.length}`,
   );
 }

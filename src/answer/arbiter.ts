@@ -30,10 +30,12 @@ export interface LogisticModel {
   trained: { examples: number; sets: number; positives: number };
 }
 
-/** The arbiter: a model for refusals the rules made, and one for answers they gave. */
+/** The arbiter: a model for refusals the rules made, one for answers they gave, and one for passages. */
 export interface ArbiterModel {
   serve: LogisticModel;
   refuse: LogisticModel;
+  /** Of a refusal that stands, the probability that the nearest passage answers (passages.ts). */
+  passage?: LogisticModel;
 }
 
 /** Answers resting on a claim: the ones the arbiter may judge. */

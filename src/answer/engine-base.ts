@@ -11,6 +11,7 @@ import { keysOf } from "./arbiter.js";
 import { ARBITER } from "./arbiter-model.js";
 import { type EngineParts, MAX_SCORED, periodEnd } from "./engine-shared.js";
 import { EngineLookups } from "./lookups.js";
+import { PassageIndex } from "./passages.js";
 import { type Standing, standingOf } from "./standing.js";
 
 /** Part of the answer engine (see engine.ts). */
@@ -43,6 +44,7 @@ export abstract class EngineBase {
   /** The learned second opinion on refusals (arbiter.ts); none when turned off. */
   protected readonly arbiter: ArbiterModel | undefined;
   private sourceWordKeys: ReadonlySet<string> | undefined;
+  private passageIndex: PassageIndex | undefined;
 
   protected readonly nextParts = new Map<string, string | undefined>();
   constructor(
@@ -80,6 +82,12 @@ export abstract class EngineBase {
   sourceKeys(): ReadonlySet<string> {
     this.sourceWordKeys ??= keysOf([...this.kb.sources.values()].map((s) => s.text).join("\n"));
     return this.sourceWordKeys;
+  }
+
+  /** Every sentence of the sources, indexed by word, built at the first refusal that needs them. */
+  passages(): PassageIndex {
+    this.passageIndex ??= new PassageIndex(this.kb);
+    return this.passageIndex;
   }
 
   /** Reads a question the way `answer` does. */

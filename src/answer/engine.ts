@@ -27,6 +27,13 @@ import {
 } from "./engine-shared.js";
 import { round } from "./freshness.js";
 import { statusAnswer } from "./overviews.js";
+import {
+  askingStems,
+  type NearPassage,
+  PASSAGES_WEIGHED,
+  passageAnswer,
+  passageFeatures,
+} from "./passages.js";
 import { aboutSourceAnswer } from "./source-questions.js";
 import type { Answer } from "./types.js";
 import { agrees } from "./values.js";
@@ -55,7 +62,8 @@ export class AnswerEngine extends EngineSettle {
   /**
    * The rules' answer alone, and why: what the arbiter is trained on. For a decision the arbiter
    * may judge, `judged` says which model judges it, the claim its features look at, and for a
-   * refusal the answer that claim would give.
+   * refusal the answer that claim would give; `passages`, the passages near it, should the
+   * refusal stand.
    */
   explainByRules(
     question: string,
@@ -64,13 +72,16 @@ export class AnswerEngine extends EngineSettle {
     answer: Answer;
     explanation: Explanation;
     judged?: { model: "serve" | "refuse"; claim: LoadedClaim; nearest?: Answer };
+    passages?: { near: NearPassage[]; features: Record<string, number>[] };
   } {
     const ruled = this.rules(question, now);
     const explanation = this.explanation(ruled.reading, ruled.candidates, ruled.decision);
     const judged = this.judged(ruled);
+    const passages = this.weighPassages(question, ruled);
     return {
       answer: onceEach(ruled.answer),
       explanation,
+      ...(passages ? { passages } : {}),
       ...(judged
         ? {
             judged: {
@@ -85,7 +96,60 @@ export class AnswerEngine extends EngineSettle {
   }
 
   protected decide(question: string, now: Date): Decision {
-    return this.arbitrate(question, now, this.rules(question, now));
+    const ruled = this.rules(question, now);
+    return this.quote(question, now, ruled, this.arbitrate(question, now, ruled));
+  }
+
+  /**
+   * The passages near a question whose refusal one may overrule, with the features the passage
+   * model weighs: none for refusals that stand whatever the sources hold, and for answers the
+   * arbiter never refuses (they rest on no claim).
+   */
+  weighPassages(
+    question: string,
+    ruled: Decision,
+  ): { near: NearPassage[]; features: Record<string, number>[] } | undefined {
+    const reading = ruled.reading;
+    if (!reading || FINAL_REFUSALS.test(ruled.decision)) return undefined;
+    if (ruled.answer.answered && !CLAIM_ANSWERS.test(ruled.decision)) return undefined;
+    const index = this.passages();
+    const { near } = index.nearest(askingStems(reading), PASSAGES_WEIGHED);
+    const refusedBy = ruled.answer.answered ? "arbiter" : "rules";
+    return {
+      near,
+      features: near
+        .slice(0, PASSAGES_WEIGHED)
+        .map((_, rank) =>
+          passageFeatures(this.kb, index, question, reading, ruled.decision, refusedBy, near, rank),
+        ),
+    };
+  }
+
+  /**
+   * A refusal that stands after the arbiter, put to the passage model (passages.ts): when it judges
+   * the nearest sentence of a source likely to answer, that sentence is given, verbatim and cited.
+   */
+  private quote(question: string, now: Date, ruled: Decision, decided: Decision): Decision {
+    const model = this.arbiter?.passage;
+    if (!model || decided.answer.answered) return decided;
+    const weighed = this.weighPassages(question, ruled);
+    if (!weighed?.features.length) return decided;
+    let best = 0;
+    let p = -1;
+    for (const [i, f] of weighed.features.entries()) {
+      const q = probability(model, f);
+      if (q > p) {
+        p = q;
+        best = i;
+      }
+    }
+    if (p < model.threshold) return decided;
+    const passage = (weighed.near[best] as NearPassage).passage;
+    return {
+      ...decided,
+      answer: passageAnswer(this.kb, passage, p, now),
+      decision: `${decided.decision}; the nearest passage (${passage.source}) is judged to answer (${round(p)} ≥ ${model.threshold})`,
+    };
   }
 
   /** Which of the arbiter's models may judge a decision of the rules, and the claim it looks at. */

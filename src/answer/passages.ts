@@ -1,0 +1,242 @@
+/**
+ * The last resort before "my sources don't say": a sentence of a source, quoted as it stands. A
+ * drafted knowledge base misses facts its articles hold (a third to a half of them, judged on new
+ * articles), and a question about one of those is refused though the article answers it. When the
+ * engine and the arbiter both refuse, the sentences sharing the most of the question's rarer words
+ * are weighed by a third learned model (`passage`, trained with the arbiter by
+ * scripts/train-arbiter.ts on the same labelled sets): how much of the question they hold, whether
+ * they carry what is asked (a date for "when", a figure for "how much"), the concepts the question
+ * names, why the rules refused, and the question's own words. Above its threshold the best sentence
+ * is given verbatim, cited, and said to be the nearest passage, not a curated answer.
+ */
+import { readStory } from "../knowledge/draft-furniture.js";
+import type { KnowledgeBase } from "../knowledge/schema.js";
+import { stemsOf } from "../search/keys.js";
+import type { Reading } from "../search/reading.js";
+import { questionWords, reasonOf } from "./arbiter.js";
+import { formatDay } from "./dates.js";
+import { freshnessOf, round } from "./freshness.js";
+import type { Answer, Citation } from "./types.js";
+
+/** A sentence of a source's story (page furniture left out). */
+export interface Passage {
+  source: string;
+  text: string;
+  /** Its paragraph's place in the story. */
+  block: number;
+  stems: ReadonlySet<string>;
+  /** From the newest source. */
+  newest: boolean;
+  /** A reviewed claim's snippet holds it or it holds one: the rules have weighed what it says. */
+  inClaim: boolean;
+}
+
+/** A passage near a question: its share of the question's word weight, and the words it holds. */
+export interface NearPassage {
+  passage: Passage;
+  score: number;
+  matched: number;
+}
+
+/** How many of the nearest passages the model weighs. */
+export const PASSAGES_WEIGHED = 5;
+
+const SENTENCE_END = /(?<=[.!?]["”]?)\s+(?=[A-Z"“])/;
+const MONTH_DAY = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b/;
+const DATED =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b20\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, "")
+    .replace(/\s+/g, " ");
+
+/** Every sentence of every source, with an index from word stems to the sentences holding them. */
+export class PassageIndex {
+  readonly passages: Passage[] = [];
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(private readonly kb: KnowledgeBase) {
+    const bySource = new Map<string, number[]>();
+    for (const s of kb.sources.values()) {
+      const at: number[] = [];
+      for (const [block, b] of readStory(s.text).blocks.entries()) {
+        for (const text of b.text.split(SENTENCE_END)) {
+          if (text.length < 30) continue;
+          at.push(this.passages.length);
+          this.passages.push({
+            source: s.id,
+            text,
+            block,
+            stems: new Set(stemsOf(text)),
+            newest: s.published === kb.newestSource,
+            inClaim: false,
+          });
+        }
+      }
+      bySource.set(s.id, at);
+    }
+    for (const c of kb.claims) {
+      const snippet = fold(c.snippet);
+      if (snippet.length <= 20) continue;
+      for (const i of bySource.get(c.source) ?? []) {
+        const p = this.passages[i] as Passage;
+        const text = fold(p.text);
+        if (text.includes(snippet) || snippet.includes(text.slice(0, 60))) p.inClaim = true;
+      }
+    }
+    for (const [i, p] of this.passages.entries())
+      for (const k of p.stems) {
+        const list = this.postings.get(k);
+        if (list) list.push(i);
+        else this.postings.set(k, [i]);
+      }
+  }
+
+  /** The weight of a word: rarer in the sentences, heavier; none when no sentence holds it. */
+  idf(stem: string): number | undefined {
+    const n = this.postings.get(stem)?.length;
+    return n ? Math.log(1 + this.passages.length / n) : undefined;
+  }
+
+  /** The passages sharing the most of these words' weight, best first. */
+  nearest(stems: readonly string[], k: number): { near: NearPassage[]; total: number } {
+    const known = stems.filter((s) => this.postings.has(s));
+    const total = known.reduce((t, s) => t + (this.idf(s) as number), 0);
+    const score = new Map<number, { w: number; n: number }>();
+    for (const s of known) {
+      const w = this.idf(s) as number;
+      for (const i of this.postings.get(s) as number[]) {
+        const e = score.get(i);
+        if (e) {
+          e.w += w;
+          e.n++;
+        } else score.set(i, { w, n: 1 });
+      }
+    }
+    const near = [...score]
+      .map(([i, e]) => ({
+        passage: this.passages[i] as Passage,
+        score: total ? e.w / total : 0,
+        matched: e.n,
+      }))
+      .sort((a, b) => b.score - a.score || a.passage.text.localeCompare(b.passage.text));
+    return { near: near.slice(0, k + 1), total };
+  }
+
+  /** The source's name and date, for the reply. */
+  sourceOf(p: Passage) {
+    return this.kb.sources.get(p.source);
+  }
+}
+
+/** The words of the sentences that ask, as stems, each once. */
+export function askingStems(reading: Reading): string[] {
+  const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ") || reading.text;
+  return [...new Set(stemsOf(text))];
+}
+
+/**
+ * The features of one passage near a refused question, by name (one-hots carry their value; the
+ * question's words are `w=<key>`). `refusedBy` says whether the rules or the arbiter refused.
+ */
+export function passageFeatures(
+  kb: KnowledgeBase,
+  index: PassageIndex,
+  question: string,
+  reading: Reading,
+  decision: string,
+  refusedBy: "rules" | "arbiter",
+  near: readonly NearPassage[],
+  rank: number,
+): Record<string, number> {
+  const t = near[rank] as NearPassage;
+  const text = t.passage.text;
+  const folded = fold(text);
+  const stems = askingStems(reading);
+  const known = stems.filter((s) => index.idf(s) !== undefined);
+  const total = known.reduce((a, s) => a + (index.idf(s) as number), 0);
+  const unknown = [...new Set(stemsOf(question))].filter((s) => index.idf(s) === undefined).length;
+  const names = reading.mentions.map((m) => {
+    const c = kb.concepts.get(m.concept);
+    return [c?.name, ...(c?.aliases ?? [])].flatMap((n) => (n ? [fold(n)] : []));
+  });
+  const named = names.filter((ns) => ns.some((n) => folded.includes(n))).length;
+  const asked = [...reading.asked.attributes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "none";
+  const missing = known.filter((s) => !t.passage.stems.has(s));
+  const dayDate = MONTH_DAY.test(text);
+  const f: Record<string, number> = {
+    score: t.score,
+    rank,
+    margin: t.score - (near[rank + 1]?.score ?? 0),
+    behind: (near[0]?.score ?? 0) - t.score,
+    matched: Math.min(t.matched, 6) / 6,
+    asks: Math.min(known.length, 8) / 8,
+    unknown: Math.min(unknown, 5) / 5,
+    length: Math.min(text.length, 400) / 400,
+    block: Math.min(t.passage.block, 20) / 20,
+    newest: t.passage.newest ? 1 : 0,
+    inClaim: t.passage.inClaim ? 1 : 0,
+    named: names.length ? named / names.length : 0,
+    names: Math.min(names.length, 4) / 4,
+    namedScore: t.score * (names.length ? named / names.length : 0.5),
+    strength: reading.asked.strength,
+    negated: reading.negated ? 1 : 0,
+    claimed: reading.claimed.length ? 1 : 0,
+    missing: total ? missing.reduce((a, s) => a + (index.idf(s) as number), 0) / total : 0,
+    missingMost: missing.length ? Math.max(...missing.map((s) => index.idf(s) as number)) / 8 : 0,
+    dayDate: dayDate ? 1 : 0,
+  };
+  const has: Record<string, boolean> = {
+    date: DATED.test(text),
+    number: /\d/.test(text),
+    percent: /%|percent/.test(text),
+    money: /\$|billion|million/.test(text),
+    quote: /["“]/.test(text),
+    said: /\b(?:said|says|told|according)\b/.test(text),
+  };
+  for (const [k, v] of Object.entries(has)) {
+    f[`has=${k}`] = v ? 1 : 0;
+    if (v) f[`asked=${asked}&has=${k}`] = 1;
+  }
+  f[`asked=${asked}`] = 1;
+  if (reading.asked.exact) {
+    f[`exact=${reading.asked.exact}`] = 1;
+    f[`exact=${reading.asked.exact}&day=${dayDate ? 1 : 0}`] = 1;
+  }
+  f[`form=${reading.form}`] = 1;
+  f[`time=${reading.time ?? ""}`] = 1;
+  f[`reason=${reasonOf(decision)}`] = 1;
+  f[`refusedBy=${refusedBy}`] = 1;
+  for (const w of questionWords(question)) f[`w=${w}`] = 1;
+  return f;
+}
+
+/**
+ * The reply quoting a passage: answered, its one citation the sentence as the source has it, said
+ * in our words to be the nearest passage rather than a reviewed fact. It rests on no claim.
+ */
+export function passageAnswer(kb: KnowledgeBase, p: Passage, confidence: number, now: Date): Answer {
+  const source = kb.sources.get(p.source);
+  if (!source) throw new Error(`passage from unknown source ${p.source}`);
+  const citations: Citation[] = [
+    {
+      snippet: p.text,
+      source: source.id,
+      title: source.title,
+      publisher: source.publisher,
+      published: source.published,
+      ...(source.url ? { url: source.url } : {}),
+    },
+  ];
+  return {
+    answered: true,
+    text: `No reviewed fact answers that directly. The nearest passage in my sources, from the report of ${formatDay(source.published)}:`,
+    citations,
+    confidence: round(confidence),
+    factIds: [],
+    suggestions: [],
+    freshness: freshnessOf(kb, citations, now),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The nearest passage: a source's own sentence, given when the rules and the arbiter both refuse
+ * and the passage model judges it to answer. The index is tested on the seed fixture; the step in
+ * the engine with models written here (one that always acts, one that never does), so that what it
+ * changes is what a user would see.
+ */
+import { describe, expect, it } from "vitest";
+import type { ArbiterModel, LogisticModel } from "../../src/answer/arbiter.js";
+import { AnswerEngine } from "../../src/answer/engine.js";
+import { PassageIndex, passageAnswer } from "../../src/answer/passages.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { stemsOf } from "../../src/search/keys.js";
+import { citationProblems, SEED_NOW } from "./support.js";
+
+const kb = loadKnowledge("test/fixtures/seed-kb");
+const constant = (bias: number): LogisticModel => ({
+  names: [],
+  mean: [],
+  sd: [],
+  weights: [],
+  bias,
+  threshold: 0.5,
+  trained: { examples: 0, sets: 0, positives: 0 },
+});
+const ALWAYS = constant(10);
+const NEVER = constant(-10);
+const engineWith = (arbiter: ArbiterModel | null) => new AnswerEngine(kb, undefined, { arbiter });
+
+describe("the sentences of the sources", () => {
+  const index = new PassageIndex(kb);
+
+  it("are the story's sentences, word for word, without the page furniture", () => {
+    expect(index.passages.length).toBeGreaterThan(10);
+    for (const p of index.passages) expect(kb.sources.get(p.source)?.text).toContain(p.text);
+    expect(index.passages.some((p) => /^RELATED:/i.test(p.text))).toBe(false);
+    expect(index.passages.some((p) => /sign up/i.test(p.text))).toBe(false);
+  });
+
+  it("are found by the question's rarer words, the best first", () => {
+    const { near } = index.nearest(stemsOf("the vow to control rare-earth elements"), 5);
+    expect(near[0]?.passage.text).toMatch(/rare-earth/);
+    expect(near[0]?.score).toBeGreaterThan(near.at(-1)?.score ?? 1);
+    expect(index.nearest(stemsOf("zzyzx quux"), 5).near).toEqual([]);
+  });
+
+  it("know which a reviewed claim already rests on", () => {
+    const low = (x: string) => x.toLowerCase().replace(/\s+/g, " ");
+    const covered = (text: string, source: string) =>
+      kb.claims.some(
+        (c) =>
+          c.source === source &&
+          (low(text).includes(low(c.snippet)) || low(c.snippet).includes(low(text).slice(0, 60))),
+      );
+    expect(index.passages.filter((p) => p.inClaim).length).toBeGreaterThan(0);
+    expect(index.passages.filter((p) => !p.inClaim).length).toBeGreaterThan(0);
+    for (const p of index.passages) expect(p.inClaim).toBe(covered(p.text, p.source));
+  });
+});
+
+describe("the nearest passage in the engine", () => {
+  const refused = "what's the weather in Kuala Lumpur";
+
+  it("quotes a sentence of a source for a refusal it judges answered, cited word for word", () => {
+    const engine = engineWith({ serve: NEVER, refuse: NEVER, passage: ALWAYS });
+    const { answer, explanation } = engine.explain(refused, SEED_NOW);
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(
+      /^No reviewed fact answers that directly\. The nearest passage in my sources, from the report of \w+\.? \d+, \d{4}:$/,
+    );
+    expect(answer.citations).toHaveLength(1);
+    expect(answer.factIds).toEqual([]);
+    expect(citationProblems(kb, answer)).toEqual([]);
+    expect(explanation.decision).toMatch(
+      /which no source mentions; the nearest passage \(.+\) is judged to answer/,
+    );
+    // What training sees is what the user would get.
+    const ruled = engine.explainByRules(refused, SEED_NOW);
+    const near = ruled.passages?.near[0];
+    expect(near).toBeDefined();
+    if (near) expect(passageAnswer(kb, near.passage, 1, SEED_NOW).citations).toEqual(answer.citations);
+  });
+
+  it("changes nothing when the passage model does not reach its threshold", () => {
+    const engine = engineWith({ serve: NEVER, refuse: NEVER, passage: NEVER });
+    const without = engineWith({ serve: NEVER, refuse: NEVER });
+    for (const q of [refused, "which hotel in KL", "when does the truce expire"])
+      expect(engine.answer(q, SEED_NOW)).toEqual(without.answer(q, SEED_NOW));
+  });
+
+  it("leaves answers alone, and refusals with nothing to answer from or about no question of the talks", () => {
+    const engine = engineWith({ serve: NEVER, refuse: NEVER, passage: ALWAYS });
+    const without = engineWith({ serve: NEVER, refuse: NEVER });
+    expect(engine.answer("when does the truce expire", SEED_NOW)).toEqual(
+      without.answer("when does the truce expire", SEED_NOW),
+    );
+    for (const q of ["hi", "who won the world series", "write me a poem about tariffs", ""])
+      expect(engine.answer(q, SEED_NOW).answered).toBe(false);
+  });
+
+  it("weighs the passages near an answer the arbiter refuses", () => {
+    const engine = engineWith({ serve: NEVER, refuse: ALWAYS, passage: ALWAYS });
+    const answer = engine.answer("when does the truce expire", SEED_NOW);
+    expect(answer.answered).toBe(true);
+    expect(answer.factIds).toEqual([]);
+    expect(citationProblems(kb, answer)).toEqual([]);
+  });
+});
