@@ -19,7 +19,10 @@ export async function createCoreInSteps(
   const standing = await run(standingSteps(kb), sliceMs);
   const index = await run(ClaimIndex.build(kb, kb.claims), sliceMs);
   await turn();
-  return createCore(kb, { standing, index } as { standing: Standing; index: ClaimIndex });
+  const core = createCore(kb, { standing, index } as { standing: Standing; index: ClaimIndex });
+  // The sources' sentence index, for the nearest passage, is prepared once this core is served.
+  setImmediate(() => void core.engine.preparePassages(sliceMs).catch(() => {}));
+  return core;
 }
 
 /** Runs a stepwise build, giving the event loop a turn whenever a slice's time is up. */

@@ -24,7 +24,6 @@ export interface Passage {
   text: string;
   /** Its paragraph's place in the story. */
   block: number;
-  stems: ReadonlySet<string>;
   /** From the newest source. */
   newest: boolean;
   /** A reviewed claim's snippet holds it or it holds one: the rules have weighed what it says. */
@@ -54,80 +53,143 @@ const fold = (s: string) =>
 
 /** Every sentence of every source, with an index from word stems to the sentences holding them. */
 export class PassageIndex {
-  readonly passages: Passage[] = [];
-  private readonly postings = new Map<string, number[]>();
+  /** Per sentence, while weighing one question: the weight of its words found, and how many. */
+  private readonly weight: Float64Array;
+  private readonly found: Int32Array;
 
-  constructor(private readonly kb: KnowledgeBase) {
+  private constructor(
+    readonly passages: Passage[],
+    /** Stem → its number; the sentences holding stem n are postings[starts[n]..starts[n+1]). */
+    private readonly stemIds: Map<string, number>,
+    private readonly starts: Int32Array,
+    private readonly postings: Int32Array,
+  ) {
+    this.weight = new Float64Array(passages.length);
+    this.found = new Int32Array(passages.length);
+  }
+
+  /** The index over a knowledge base's sources, built at once. */
+  static of(kb: KnowledgeBase): PassageIndex {
+    const steps = PassageIndex.build(kb);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** The same, a step at a time (a source, or a few hundred claims or sentences, a step). */
+  static *build(kb: KnowledgeBase): Generator<void, PassageIndex> {
+    const passages: Passage[] = [];
     const bySource = new Map<string, number[]>();
     for (const s of kb.sources.values()) {
       const at: number[] = [];
       for (const [block, b] of readStory(s.text).blocks.entries()) {
         for (const text of b.text.split(SENTENCE_END)) {
           if (text.length < 30) continue;
-          at.push(this.passages.length);
-          this.passages.push({
+          at.push(passages.length);
+          passages.push({
             source: s.id,
             text,
             block,
-            stems: new Set(stemsOf(text)),
             newest: s.published === kb.newestSource,
             inClaim: false,
           });
         }
       }
       bySource.set(s.id, at);
+      yield;
     }
-    for (const c of kb.claims) {
+    const folded = passages.map((p) => fold(p.text));
+    for (const [n, c] of kb.claims.entries()) {
+      if (n % 200 === 199) yield;
       const snippet = fold(c.snippet);
       if (snippet.length <= 20) continue;
       for (const i of bySource.get(c.source) ?? []) {
-        const p = this.passages[i] as Passage;
-        const text = fold(p.text);
-        if (text.includes(snippet) || snippet.includes(text.slice(0, 60))) p.inClaim = true;
+        const text = folded[i] as string;
+        if (text.includes(snippet) || snippet.includes(text.slice(0, 60)))
+          (passages[i] as Passage).inClaim = true;
       }
     }
-    for (const [i, p] of this.passages.entries())
-      for (const k of p.stems) {
-        const list = this.postings.get(k);
-        if (list) list.push(i);
-        else this.postings.set(k, [i]);
+    // Only the index from words to sentences is kept, packed in two arrays: a sentence's own words
+    // are read again for the few weighed (at 10,000 claims, a set of them per sentence and a list
+    // per word had cost 70 MB; this is about a fifth of that).
+    const stemIds = new Map<string, number>();
+    const perPassage: Int32Array[] = [];
+    const counts: number[] = [];
+    for (const [n, p] of passages.entries()) {
+      if (n % 500 === 499) yield;
+      const ids = [...new Set(stemsOf(p.text))].map((k) => {
+        let id = stemIds.get(k);
+        if (id === undefined) {
+          id = stemIds.size;
+          stemIds.set(k, id);
+          counts.push(0);
+        }
+        counts[id] = (counts[id] as number) + 1;
+        return id;
+      });
+      perPassage.push(Int32Array.from(ids));
+    }
+    const starts = new Int32Array(counts.length + 1);
+    for (let n = 0; n < counts.length; n++) starts[n + 1] = (starts[n] as number) + (counts[n] as number);
+    const postings = new Int32Array(starts[counts.length] as number);
+    const fill = starts.slice(0, counts.length);
+    for (const [i, ids] of perPassage.entries())
+      for (const id of ids) {
+        postings[fill[id] as number] = i;
+        fill[id] = (fill[id] as number) + 1;
       }
+    return new PassageIndex(passages, stemIds, starts, postings);
+  }
+
+  /** How many sentences hold a word. */
+  private holding(stem: string): number {
+    const id = this.stemIds.get(stem);
+    return id === undefined ? 0 : (this.starts[id + 1] as number) - (this.starts[id] as number);
   }
 
   /** The weight of a word: rarer in the sentences, heavier; none when no sentence holds it. */
   idf(stem: string): number | undefined {
-    const n = this.postings.get(stem)?.length;
+    const n = this.holding(stem);
     return n ? Math.log(1 + this.passages.length / n) : undefined;
   }
 
-  /** The passages sharing the most of these words' weight, best first. */
+  /** The `k` passages sharing the most of these words' weight (and one more, for the margin), best first. */
   nearest(stems: readonly string[], k: number): { near: NearPassage[]; total: number } {
-    const known = stems.filter((s) => this.postings.has(s));
+    const known = stems.filter((s) => this.holding(s) > 0);
     const total = known.reduce((t, s) => t + (this.idf(s) as number), 0);
-    const score = new Map<number, { w: number; n: number }>();
+    const touched: number[] = [];
     for (const s of known) {
       const w = this.idf(s) as number;
-      for (const i of this.postings.get(s) as number[]) {
-        const e = score.get(i);
-        if (e) {
-          e.w += w;
-          e.n++;
-        } else score.set(i, { w, n: 1 });
+      const id = this.stemIds.get(s) as number;
+      for (let j = this.starts[id] as number; j < (this.starts[id + 1] as number); j++) {
+        const i = this.postings[j] as number;
+        if (this.found[i] === 0) touched.push(i);
+        this.weight[i] = (this.weight[i] as number) + w;
+        this.found[i] = (this.found[i] as number) + 1;
       }
     }
-    const near = [...score]
-      .map(([i, e]) => ({
-        passage: this.passages[i] as Passage,
-        score: total ? e.w / total : 0,
-        matched: e.n,
-      }))
-      .sort((a, b) => b.score - a.score || a.passage.text.localeCompare(b.passage.text));
-    return { near: near.slice(0, k + 1), total };
-  }
-
-  /** The source's name and date, for the reply. */
-  sourceOf(p: Passage) {
-    return this.kb.sources.get(p.source);
+    // The best k + 1, kept in order as the touched sentences go by: no sort of thousands.
+    const better = (a: NearPassage, b: NearPassage) =>
+      b.score - a.score || a.passage.text.localeCompare(b.passage.text);
+    const near: NearPassage[] = [];
+    for (const i of touched) {
+      const score = total ? (this.weight[i] as number) / total : 0;
+      const worst = near[k];
+      if (near.length > k && worst && score < worst.score) {
+        this.weight[i] = 0;
+        this.found[i] = 0;
+        continue;
+      }
+      const e = { passage: this.passages[i] as Passage, score, matched: this.found[i] as number };
+      this.weight[i] = 0;
+      this.found[i] = 0;
+      let at = near.length;
+      while (at > 0 && better(e, near[at - 1] as NearPassage) < 0) at--;
+      near.splice(at, 0, e);
+      if (near.length > k + 1) near.pop();
+    }
+    return { near, total };
   }
 }
 
@@ -164,7 +226,8 @@ export function passageFeatures(
   });
   const named = names.filter((ns) => ns.some((n) => folded.includes(n))).length;
   const asked = [...reading.asked.attributes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "none";
-  const missing = known.filter((s) => !t.passage.stems.has(s));
+  const own = new Set(stemsOf(text));
+  const missing = known.filter((s) => !own.has(s));
   const dayDate = MONTH_DAY.test(text);
   const f: Record<string, number> = {
     score: t.score,

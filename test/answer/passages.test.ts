@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ArbiterModel, LogisticModel } from "../../src/answer/arbiter.js";
+import { createCoreInSteps } from "../../src/answer/core-steps.js";
 import { AnswerEngine } from "../../src/answer/engine.js";
 import { PassageIndex, passageAnswer } from "../../src/answer/passages.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
@@ -27,7 +28,7 @@ const NEVER = constant(-10);
 const engineWith = (arbiter: ArbiterModel | null) => new AnswerEngine(kb, undefined, { arbiter });
 
 describe("the sentences of the sources", () => {
-  const index = new PassageIndex(kb);
+  const index = PassageIndex.of(kb);
 
   it("are the story's sentences, word for word, without the page furniture", () => {
     expect(index.passages.length).toBeGreaterThan(10);
@@ -41,6 +42,24 @@ describe("the sentences of the sources", () => {
     expect(near[0]?.passage.text).toMatch(/rare-earth/);
     expect(near[0]?.score).toBeGreaterThan(near.at(-1)?.score ?? 1);
     expect(index.nearest(stemsOf("zzyzx quux"), 5).near).toEqual([]);
+  });
+
+  it("are the same built a step at a time, and a core built in steps prepares them once served", async () => {
+    const steps = PassageIndex.build(kb);
+    let step = steps.next();
+    let count = 0;
+    while (!step.done) {
+      count++;
+      step = steps.next();
+    }
+    expect(count).toBeGreaterThan(0);
+    expect(step.value.passages).toEqual(index.passages);
+    const stems = stemsOf("the vow to control rare-earth elements");
+    expect(step.value.nearest(stems, 5)).toEqual(index.nearest(stems, 5));
+    const core = await createCoreInSteps(kb);
+    expect(core.engine.passagesReady).toBe(false);
+    for (let i = 0; i < 50 && !core.engine.passagesReady; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(core.engine.passagesReady).toBe(true);
   });
 
   it("know which a reviewed claim already rests on", () => {
