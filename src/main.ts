@@ -23,6 +23,7 @@ import type { FeedPoller } from "./feeds/poller.js";
 import { feedPollerFor } from "./feeds/start.js";
 import { KnowledgeHolder } from "./knowledge/holder.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
+import type { KnowledgeBase } from "./knowledge/schema.js";
 import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./log.js";
 import { installProcessGuards } from "./process-guards.js";
@@ -95,7 +96,14 @@ async function main(): Promise<number> {
     throw err;
   }
   // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
-  const core = new KnowledgeHolder(kb, createCore, createCoreInSteps);
+  // A core's sentence index (for the nearest passage) is prepared in steps once it serves,
+  // as a reload's is (answer/core-steps.ts).
+  const build = (k: KnowledgeBase) => {
+    const c = createCore(k);
+    setImmediate(() => void c.engine.preparePassages().catch(() => {}));
+    return c;
+  };
+  const core = new KnowledgeHolder(kb, build, createCoreInSteps);
   let store: Store;
   try {
     // With PostgreSQL, waits (logging why) until the server can be reached.

@@ -117,11 +117,7 @@ export class AnswerEngine extends EngineSettle {
     const refusedBy = ruled.answer.answered ? "arbiter" : "rules";
     return {
       near,
-      features: near
-        .slice(0, PASSAGES_WEIGHED)
-        .map((_, rank) =>
-          passageFeatures(this.kb, index, question, reading, ruled.decision, refusedBy, near, rank),
-        ),
+      features: passageFeatures(this.kb, index, question, reading, ruled.decision, refusedBy, near),
     };
   }
 

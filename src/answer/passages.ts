@@ -169,24 +169,18 @@ export class PassageIndex {
         this.found[i] = (this.found[i] as number) + 1;
       }
     }
-    // The best k + 1, kept in order as the touched sentences go by: no sort of thousands.
-    const better = (a: NearPassage, b: NearPassage) =>
-      b.score - a.score || a.passage.text.localeCompare(b.passage.text);
+    // The best k + 1, kept in order as the touched sentences go by (ties in the order first met):
+    // no sort of thousands.
     const near: NearPassage[] = [];
     for (const i of touched) {
       const score = total ? (this.weight[i] as number) / total : 0;
-      const worst = near[k];
-      if (near.length > k && worst && score < worst.score) {
-        this.weight[i] = 0;
-        this.found[i] = 0;
-        continue;
-      }
-      const e = { passage: this.passages[i] as Passage, score, matched: this.found[i] as number };
+      const matched = this.found[i] as number;
       this.weight[i] = 0;
       this.found[i] = 0;
+      if (near.length > k && score <= (near[k] as NearPassage).score) continue;
       let at = near.length;
-      while (at > 0 && better(e, near[at - 1] as NearPassage) < 0) at--;
-      near.splice(at, 0, e);
+      while (at > 0 && score > (near[at - 1] as NearPassage).score) at--;
+      near.splice(at, 0, { passage: this.passages[i] as Passage, score, matched });
       if (near.length > k + 1) near.pop();
     }
     return { near, total };
@@ -200,8 +194,9 @@ export function askingStems(reading: Reading): string[] {
 }
 
 /**
- * The features of one passage near a refused question, by name (one-hots carry their value; the
- * question's words are `w=<key>`). `refusedBy` says whether the rules or the arbiter refused.
+ * The features of the passages near a refused question, by name (one-hots carry their value; the
+ * question's words are `w=<key>`). `refusedBy` says whether the rules or the arbiter refused. What
+ * depends on the question alone is worked out once, for every passage weighed.
  */
 export function passageFeatures(
   kb: KnowledgeBase,
@@ -211,69 +206,69 @@ export function passageFeatures(
   decision: string,
   refusedBy: "rules" | "arbiter",
   near: readonly NearPassage[],
-  rank: number,
-): Record<string, number> {
-  const t = near[rank] as NearPassage;
-  const text = t.passage.text;
-  const folded = fold(text);
-  const stems = askingStems(reading);
-  const known = stems.filter((s) => index.idf(s) !== undefined);
+): Record<string, number>[] {
+  const known = askingStems(reading).filter((s) => index.idf(s) !== undefined);
   const total = known.reduce((a, s) => a + (index.idf(s) as number), 0);
   const unknown = [...new Set(stemsOf(question))].filter((s) => index.idf(s) === undefined).length;
   const names = reading.mentions.map((m) => {
     const c = kb.concepts.get(m.concept);
     return [c?.name, ...(c?.aliases ?? [])].flatMap((n) => (n ? [fold(n)] : []));
   });
-  const named = names.filter((ns) => ns.some((n) => folded.includes(n))).length;
   const asked = [...reading.asked.attributes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "none";
-  const own = new Set(stemsOf(text));
-  const missing = known.filter((s) => !own.has(s));
-  const dayDate = MONTH_DAY.test(text);
-  const f: Record<string, number> = {
-    score: t.score,
-    rank,
-    margin: t.score - (near[rank + 1]?.score ?? 0),
-    behind: (near[0]?.score ?? 0) - t.score,
-    matched: Math.min(t.matched, 6) / 6,
+  const common: Record<string, number> = {
     asks: Math.min(known.length, 8) / 8,
     unknown: Math.min(unknown, 5) / 5,
-    length: Math.min(text.length, 400) / 400,
-    block: Math.min(t.passage.block, 20) / 20,
-    newest: t.passage.newest ? 1 : 0,
-    inClaim: t.passage.inClaim ? 1 : 0,
-    named: names.length ? named / names.length : 0,
     names: Math.min(names.length, 4) / 4,
-    namedScore: t.score * (names.length ? named / names.length : 0.5),
     strength: reading.asked.strength,
     negated: reading.negated ? 1 : 0,
     claimed: reading.claimed.length ? 1 : 0,
-    missing: total ? missing.reduce((a, s) => a + (index.idf(s) as number), 0) / total : 0,
-    missingMost: missing.length ? Math.max(...missing.map((s) => index.idf(s) as number)) / 8 : 0,
-    dayDate: dayDate ? 1 : 0,
   };
-  const has: Record<string, boolean> = {
-    date: DATED.test(text),
-    number: /\d/.test(text),
-    percent: /%|percent/.test(text),
-    money: /\$|billion|million/.test(text),
-    quote: /["“]/.test(text),
-    said: /\b(?:said|says|told|according)\b/.test(text),
-  };
-  for (const [k, v] of Object.entries(has)) {
-    f[`has=${k}`] = v ? 1 : 0;
-    if (v) f[`asked=${asked}&has=${k}`] = 1;
-  }
-  f[`asked=${asked}`] = 1;
-  if (reading.asked.exact) {
-    f[`exact=${reading.asked.exact}`] = 1;
-    f[`exact=${reading.asked.exact}&day=${dayDate ? 1 : 0}`] = 1;
-  }
-  f[`form=${reading.form}`] = 1;
-  f[`time=${reading.time ?? ""}`] = 1;
-  f[`reason=${reasonOf(decision)}`] = 1;
-  f[`refusedBy=${refusedBy}`] = 1;
-  for (const w of questionWords(question)) f[`w=${w}`] = 1;
-  return f;
+  common[`asked=${asked}`] = 1;
+  if (reading.asked.exact) common[`exact=${reading.asked.exact}`] = 1;
+  common[`form=${reading.form}`] = 1;
+  common[`time=${reading.time ?? ""}`] = 1;
+  common[`reason=${reasonOf(decision)}`] = 1;
+  common[`refusedBy=${refusedBy}`] = 1;
+  for (const w of questionWords(question)) common[`w=${w}`] = 1;
+  return near.slice(0, PASSAGES_WEIGHED).map((t, rank) => {
+    const text = t.passage.text;
+    const folded = fold(text);
+    const named = names.filter((ns) => ns.some((n) => folded.includes(n))).length;
+    const own = new Set(stemsOf(text));
+    const missing = known.filter((s) => !own.has(s));
+    const dayDate = MONTH_DAY.test(text);
+    const f: Record<string, number> = {
+      ...common,
+      score: t.score,
+      rank,
+      margin: t.score - (near[rank + 1]?.score ?? 0),
+      behind: (near[0]?.score ?? 0) - t.score,
+      matched: Math.min(t.matched, 6) / 6,
+      length: Math.min(text.length, 400) / 400,
+      block: Math.min(t.passage.block, 20) / 20,
+      newest: t.passage.newest ? 1 : 0,
+      inClaim: t.passage.inClaim ? 1 : 0,
+      named: names.length ? named / names.length : 0,
+      namedScore: t.score * (names.length ? named / names.length : 0.5),
+      missing: total ? missing.reduce((a, s) => a + (index.idf(s) as number), 0) / total : 0,
+      missingMost: missing.length ? Math.max(...missing.map((s) => index.idf(s) as number)) / 8 : 0,
+      dayDate: dayDate ? 1 : 0,
+    };
+    const has: Record<string, boolean> = {
+      date: DATED.test(text),
+      number: /\d/.test(text),
+      percent: /%|percent/.test(text),
+      money: /\$|billion|million/.test(text),
+      quote: /["“]/.test(text),
+      said: /\b(?:said|says|told|according)\b/.test(text),
+    };
+    for (const [k, v] of Object.entries(has)) {
+      f[`has=${k}`] = v ? 1 : 0;
+      if (v) f[`asked=${asked}&has=${k}`] = 1;
+    }
+    if (reading.asked.exact) f[`exact=${reading.asked.exact}&day=${dayDate ? 1 : 0}`] = 1;
+    return f;
+  });
 }
 
 /**
