@@ -15,15 +15,13 @@
  */
 import { existsSync } from "node:fs";
 import { webApi } from "@slack/bolt";
-import { createCore } from "./answer/core.js";
-import { createCoreInSteps } from "./answer/core-steps.js";
+import { createCoreInSteps, createServedCore } from "./answer/core-steps.js";
 import { type Config, ConfigError, configSecrets, loadConfig } from "./config.js";
 import { knowledgeIngest } from "./feeds/ingest.js";
 import type { FeedPoller } from "./feeds/poller.js";
 import { feedPollerFor } from "./feeds/start.js";
 import { KnowledgeHolder } from "./knowledge/holder.js";
 import { KnowledgeError, loadKnowledge } from "./knowledge/index.js";
-import type { KnowledgeBase } from "./knowledge/schema.js";
 import { watchKnowledge } from "./knowledge/watch.js";
 import { createLogger, type Logger } from "./log.js";
 import { installProcessGuards } from "./process-guards.js";
@@ -96,14 +94,7 @@ async function main(): Promise<number> {
     throw err;
   }
   // One Core for every surface; hot reload swaps the knowledge behind it in one assignment.
-  // A core's sentence index (for the nearest passage) is prepared in steps once it serves,
-  // as a reload's is (answer/core-steps.ts).
-  const build = (k: KnowledgeBase) => {
-    const c = createCore(k);
-    setImmediate(() => void c.engine.preparePassages().catch(() => {}));
-    return c;
-  };
-  const core = new KnowledgeHolder(kb, build, createCoreInSteps);
+  const core = new KnowledgeHolder(kb, createServedCore, createCoreInSteps);
   let store: Store;
   try {
     // With PostgreSQL, waits (logging why) until the server can be reached.

@@ -1,13 +1,20 @@
-/** Citations and suggestions built from claims: the only way an answer refers to a source. */
+/** Citations (of claims, or of a source's own words) and suggestions: the only way an answer refers to a source. */
 import type { KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import type { Citation, Suggestion } from "./types.js";
 
 /** The citation of a claim: its verbatim snippet and its source's metadata. */
 export function citationOf(kb: KnowledgeBase, claim: LoadedClaim): Citation {
-  const source = kb.sources.get(claim.source);
-  if (!source) throw new Error(`claim ${claim.id} cites unknown source ${claim.source}`);
+  if (!kb.sources.has(claim.source))
+    throw new Error(`claim ${claim.id} cites unknown source ${claim.source}`);
+  return sourceCitation(kb, claim.source, claim.snippet);
+}
+
+/** The citation of words of a source (a claim's snippet, or a sentence quoted as it stands). */
+export function sourceCitation(kb: KnowledgeBase, sourceId: string, snippet: string): Citation {
+  const source = kb.sources.get(sourceId);
+  if (!source) throw new Error(`cites unknown source ${sourceId}`);
   return {
-    snippet: claim.snippet,
+    snippet,
     source: source.id,
     title: source.title,
     publisher: source.publisher,

@@ -7,33 +7,35 @@ import type { KnowledgeBase } from "../knowledge/schema.js";
 import { ClaimIndex } from "../search/claim-index.js";
 import { createCore } from "./core.js";
 import { type Standing, standingSteps } from "./standing.js";
-
-/** Resolves on the next turn of the event loop, after pending I/O and timers. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { runInSteps, turn } from "./steps.js";
 
 /** The core over `kb`, built in steps of about `sliceMs` milliseconds each. */
 export async function createCoreInSteps(
   kb: KnowledgeBase,
   sliceMs = 15,
 ): Promise<ReturnType<typeof createCore>> {
-  const standing = await run(standingSteps(kb), sliceMs);
-  const index = await run(ClaimIndex.build(kb, kb.claims), sliceMs);
+  const standing = await runInSteps(standingSteps(kb), sliceMs);
+  const index = await runInSteps(ClaimIndex.build(kb, kb.claims), sliceMs);
   await turn();
-  const core = createCore(kb, { standing, index } as { standing: Standing; index: ClaimIndex });
-  // The sources' sentence index, for the nearest passage, is prepared once this core is served.
-  setImmediate(() => void core.engine.preparePassages(sliceMs).catch(() => {}));
-  return core;
+  return preparedOnceServed(
+    createCore(kb, { standing, index } as { standing: Standing; index: ClaimIndex }),
+    sliceMs,
+  );
 }
 
-/** Runs a stepwise build, giving the event loop a turn whenever a slice's time is up. */
-async function run<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
-  let start = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - start >= sliceMs) {
-      await turn();
-      start = performance.now();
-    }
-  }
+/** The core over `kb`, built at once, as the app serves it: its sentence index is prepared in steps once it serves. */
+export function createServedCore(kb: KnowledgeBase): ReturnType<typeof createCore> {
+  return preparedOnceServed(createCore(kb));
+}
+
+/**
+ * Schedules the core's index of the sources' sentences (for the nearest passage) to be built a step
+ * at a time after the current turn, so the first refusal it answers does not stall the event loop.
+ */
+function preparedOnceServed(
+  core: ReturnType<typeof createCore>,
+  sliceMs = 15,
+): ReturnType<typeof createCore> {
+  setImmediate(() => void core.engine.preparePassages(sliceMs).catch(() => {}));
+  return core;
 }

@@ -13,6 +13,7 @@ import { type EngineParts, MAX_SCORED, periodEnd } from "./engine-shared.js";
 import { EngineLookups } from "./lookups.js";
 import { PassageIndex } from "./passages.js";
 import { type Standing, standingOf } from "./standing.js";
+import { runInSteps } from "./steps.js";
 
 /** Part of the answer engine (see engine.ts). */
 export abstract class EngineBase {
@@ -105,20 +106,8 @@ export abstract class EngineBase {
    */
   async preparePassages(sliceMs = 15): Promise<void> {
     if (this.passageIndex) return;
-    const steps = PassageIndex.build(this.kb);
-    let start = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) {
-        this.passageIndex ??= step.value;
-        return;
-      }
-      if (performance.now() - start >= sliceMs) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        if (this.passageIndex) return;
-        start = performance.now();
-      }
-    }
+    const built = await runInSteps(PassageIndex.build(this.kb), sliceMs);
+    this.passageIndex ??= built;
   }
 
   /** Reads a question the way `answer` does. */

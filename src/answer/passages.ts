@@ -14,9 +14,11 @@ import type { KnowledgeBase } from "../knowledge/schema.js";
 import { stemsOf } from "../search/keys.js";
 import type { Reading } from "../search/reading.js";
 import { questionWords, reasonOf } from "./arbiter.js";
+import { sourceCitation } from "./citations.js";
 import { formatDay } from "./dates.js";
 import { freshnessOf, round } from "./freshness.js";
-import type { Answer, Citation } from "./types.js";
+import { runAtOnce } from "./steps.js";
+import type { Answer } from "./types.js";
 
 /** A sentence of a source's story (page furniture left out). */
 export interface Passage {
@@ -70,11 +72,7 @@ export class PassageIndex {
 
   /** The index over a knowledge base's sources, built at once. */
   static of(kb: KnowledgeBase): PassageIndex {
-    const steps = PassageIndex.build(kb);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runAtOnce(PassageIndex.build(kb));
   }
 
   /** The same, a step at a time (a source, or a few hundred claims or sentences, a step). */
@@ -276,25 +274,14 @@ export function passageFeatures(
  * in our words to be the nearest passage rather than a reviewed fact. It rests on no claim.
  */
 export function passageAnswer(kb: KnowledgeBase, p: Passage, confidence: number, now: Date): Answer {
-  const source = kb.sources.get(p.source);
-  if (!source) throw new Error(`passage from unknown source ${p.source}`);
-  const citations: Citation[] = [
-    {
-      snippet: p.text,
-      source: source.id,
-      title: source.title,
-      publisher: source.publisher,
-      published: source.published,
-      ...(source.url ? { url: source.url } : {}),
-    },
-  ];
+  const citation = sourceCitation(kb, p.source, p.text);
   return {
     answered: true,
-    text: `No reviewed fact answers that directly. The nearest passage in my sources, from the report of ${formatDay(source.published)}:`,
-    citations,
+    text: `No reviewed fact answers that directly. The nearest passage in my sources, from the report of ${formatDay(citation.published)}:`,
+    citations: [citation],
     confidence: round(confidence),
     factIds: [],
     suggestions: [],
-    freshness: freshnessOf(kb, citations, now),
+    freshness: freshnessOf(kb, [citation], now),
   };
 }

@@ -9,7 +9,6 @@ import {
   arbiterFeatures,
   type Example,
   keysOf,
-  type LogisticModel,
   probability,
   questionWords,
   reasonOf,
@@ -17,20 +16,11 @@ import {
 } from "../../src/answer/arbiter.js";
 import { AnswerEngine } from "../../src/answer/engine.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
-import { citationProblems, SEED_NOW } from "./support.js";
+import { citationProblems, constantModel, SEED_NOW } from "./support.js";
 
 const kb = loadKnowledge("test/fixtures/seed-kb");
-const constant = (bias: number): LogisticModel => ({
-  names: [],
-  mean: [],
-  sd: [],
-  weights: [],
-  bias,
-  threshold: 0.5,
-  trained: { examples: 0, sets: 0, positives: 0 },
-});
-const ALWAYS = constant(10);
-const NEVER = constant(-10);
+const ALWAYS = constantModel(10);
+const NEVER = constantModel(-10);
 const engineWith = (arbiter: ArbiterModel | null) => new AnswerEngine(kb, undefined, { arbiter });
 
 describe("training the arbiter's models", () => {

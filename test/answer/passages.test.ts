@@ -5,26 +5,17 @@
  * changes is what a user would see.
  */
 import { describe, expect, it } from "vitest";
-import type { ArbiterModel, LogisticModel } from "../../src/answer/arbiter.js";
+import type { ArbiterModel } from "../../src/answer/arbiter.js";
 import { createCoreInSteps } from "../../src/answer/core-steps.js";
 import { AnswerEngine } from "../../src/answer/engine.js";
 import { PassageIndex, passageAnswer } from "../../src/answer/passages.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { stemsOf } from "../../src/search/keys.js";
-import { citationProblems, SEED_NOW } from "./support.js";
+import { citationProblems, constantModel, SEED_NOW } from "./support.js";
 
 const kb = loadKnowledge("test/fixtures/seed-kb");
-const constant = (bias: number): LogisticModel => ({
-  names: [],
-  mean: [],
-  sd: [],
-  weights: [],
-  bias,
-  threshold: 0.5,
-  trained: { examples: 0, sets: 0, positives: 0 },
-});
-const ALWAYS = constant(10);
-const NEVER = constant(-10);
+const ALWAYS = constantModel(10);
+const NEVER = constantModel(-10);
 const engineWith = (arbiter: ArbiterModel | null) => new AnswerEngine(kb, undefined, { arbiter });
 
 describe("the sentences of the sources", () => {

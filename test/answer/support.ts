@@ -2,6 +2,7 @@
  * The fixtures the answer tests ask, each with a fixed clock: the seed article (Oct. 17, 2025)
  * asked three days later, and the seven-article knowledge asked the day after its newest article.
  */
+import type { LogisticModel } from "../../src/answer/arbiter.js";
 import { createCore } from "../../src/answer/core.js";
 import type { Answer } from "../../src/answer/types.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
@@ -53,3 +54,14 @@ export function quotesNotInSources(kb: KnowledgeBase, a: Answer): string[] {
   const theirs = a.citations.flatMap((c) => quotedIn(kb.sources.get(c.source)?.text ?? "").map(letters));
   return quotedIn(a.text).filter((q) => !theirs.some((t) => t.includes(letters(q))));
 }
+
+/** A learned model that gives every question the same probability: always acting (bias 10) or never (-10). */
+export const constantModel = (bias: number): LogisticModel => ({
+  names: [],
+  mean: [],
+  sd: [],
+  weights: [],
+  bias,
+  threshold: 0.5,
+  trained: { examples: 0, sets: 0, positives: 0 },
+});
