@@ -3,7 +3,8 @@
  * puts forward, the words it quotes and curated phrasings; then by the attribute asked, the words
  * shared, the nouns it is about, time and standing.
  */
-import type { Attribute, LoadedClaim } from "../knowledge/schema.js";
+import { Attribute, type LoadedClaim } from "../knowledge/schema.js";
+import type { ConceptHit } from "../search/claim-index.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
 import { stemsOf } from "../search/keys.js";
 import type { Reading } from "../search/reading.js";
@@ -73,14 +74,15 @@ export abstract class EngineScoring extends EngineChecks {
     let hits = this.index.byConcepts(concepts);
     const valueHits = new Set<number>();
     // A date or figure alone ("nov 1 - what happens then?", "what's the 145 about") finds the claims that give it.
-    const seen = new Set(hits.map((h) => h.index));
+    const seen = this.claimSeen;
+    for (const h of hits) seen[h.index] = 1;
     // Words the asker quotes find the claims whose snippet holds them.
     const quoted = new Set<number>();
     for (const q of reading.quotes) {
       for (const i of this.lookups.quoting(squash(q))) {
         quoted.add(i);
-        if (!seen.has(i)) {
-          seen.add(i);
+        if (!seen[i]) {
+          seen[i] = 1;
           hits.push({ index: i, coverage: 0.85 });
         }
       }
@@ -96,8 +98,8 @@ export abstract class EngineScoring extends EngineChecks {
             ? this.index.byValue({ date: v.date.date, precision: v.date.precision })
             : [];
       for (const i of found) {
-        if (seen.has(i)) continue;
-        seen.add(i);
+        if (seen[i]) continue;
+        seen[i] = 1;
         hits.push({ index: i, coverage: concepts.size ? 0.5 : 0.8 });
         valueHits.add(i);
       }
@@ -107,29 +109,13 @@ export abstract class EngineScoring extends EngineChecks {
     const focusText = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ");
     const phrased = this.index.phrasingMatches(stemsOf(focusText), PHRASING_MATCH);
     for (const [i, sim] of phrased) {
-      if (seen.has(i)) continue;
-      seen.add(i);
+      if (seen[i]) continue;
+      seen[i] = 1;
       hits.push({ index: i, coverage: 0.6 * sim });
     }
+    for (const h of hits) seen[h.index] = 0;
     const wordKeys = reading.content.map((c) => c.stem).filter((k) => this.index.idfOfWord(k) !== undefined);
     const words = this.index.wordCoverage(wordKeys);
-    // Thousands of claims about what the question names (a large knowledge base, a common concept):
-    // only those that could still come near the top are scored in full, by what they are about and
-    // the question's words. The rest are far below any threshold a reply uses.
-    if (hits.length > this.maxScored) {
-      const rough = new Float64Array(hits.length);
-      hits.forEach((h, k) => {
-        rough[k] = h.coverage * (0.7 + 0.3 * (words.get(h.index) ?? 0));
-      });
-      const cut = nthSmallest(Float64Array.from(rough), hits.length - this.maxScored);
-      hits = hits.filter(
-        (h, k) =>
-          (rough[k] as number) >= cut ||
-          quoted.has(h.index) ||
-          phrased.has(h.index) ||
-          valueHits.has(h.index),
-      );
-    }
     // The nouns a question is about, beyond the concepts it names ("how big is the chinese
     // delegation"): a claim that mentions none of them is about something else.
     // ("before the extension" dates the question: the older value is asked, not a claim naming the extension)
@@ -249,6 +235,32 @@ export abstract class EngineScoring extends EngineChecks {
       ? undefined
       : reading.claimed.find((v) => v.kind === "date" && v.date && !v.date.relative)?.date;
     const onlyGeneral = [...concepts.keys()].every((id) => this.isGeneral(id));
+    // Thousands of claims about what the question names (a large knowledge base, a common concept):
+    // only the best `maxScored` by a rough score (what they are about, the question's words and
+    // nouns, the attribute asked) are scored in full; the rest are far below any threshold a reply
+    // uses. Claims met through a quote, a phrasing or a value are always scored.
+    if (hits.length > this.maxScored) {
+      const rough = new Float64Array(hits.length);
+      const anyTime = reading.time === "before" || reportDay !== undefined;
+      const askedOf = new Float64Array(Attribute.options.length);
+      for (const [a, w] of asked) askedOf[Attribute.options.indexOf(a)] = w;
+      const subjectNos = new Set([...subjects].map((id) => this.conceptNumber.get(id) ?? -1));
+      for (let k = 0; k < hits.length; k++) {
+        const h = hits[k] as ConceptHit;
+        const i = h.index;
+        if (!anyTime && this.claimState[i] === 0) {
+          rough[k] = -1;
+          continue;
+        }
+        const fit = asked.size === 0 ? 1 : 0.5 + 0.5 * (askedOf[this.claimAttribute[i] as number] as number);
+        const noun = nouns ? nounFloor + (1 - nounFloor) * nouns.get(i) : 1;
+        const coverage = subjectNos.has(this.claimSubject[i] as number)
+          ? Math.max(h.coverage, 0.7)
+          : h.coverage;
+        rough[k] = coverage * (0.7 + 0.3 * words.get(i)) * fit * noun;
+      }
+      hits = this.roughBest(hits, rough, (i) => quoted.has(i) || phrased.has(i) || valueHits.has(i));
+    }
     const out: Candidate[] = [];
     for (const h of hits) {
       const claim = this.index.claims[h.index] as LoadedClaim;
@@ -369,6 +381,27 @@ export abstract class EngineScoring extends EngineChecks {
     );
     const top = out.filter((c) => c.score >= cut).sort(order);
     return [...top, ...out.filter((c) => c.score < cut)];
+  }
+
+  /**
+   * The `maxScored` hits of best `rough` score (ties in the order met), and every hit `kept` keeps,
+   * in the order met.
+   */
+  private roughBest(hits: ConceptHit[], rough: Float64Array, kept: (index: number) => boolean): ConceptHit[] {
+    const cut = nthSmallest(Float64Array.from(rough), hits.length - this.maxScored);
+    let atCut = this.maxScored;
+    for (const x of rough) if (x > cut) atCut--;
+    const out: ConceptHit[] = [];
+    for (let k = 0; k < hits.length; k++) {
+      const x = rough[k] as number;
+      const h = hits[k] as ConceptHit;
+      if (x > cut || kept(h.index)) out.push(h);
+      else if (x === cut && atCut > 0) {
+        atCut--;
+        out.push(h);
+      }
+    }
+    return out;
   }
 }
 

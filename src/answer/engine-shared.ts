@@ -15,7 +15,7 @@ import { figureInWords } from "./values.js";
 export const ANSWER_THRESHOLD = 0.38;
 
 /** How many claims about a question's concepts are scored in full, at most (the roughly best). */
-export const MAX_SCORED = 400;
+export const MAX_SCORED = 200;
 /** Below this score an answer also offers what else it could mean. */
 export const SURE_THRESHOLD = 0.6;
 
