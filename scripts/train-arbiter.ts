@@ -5,7 +5,11 @@
  *   gives what the question expects, negative when the sources hold no answer.
  * - `refuse` learns from the rules' answers resting on a claim: positive when the sources hold no
  *   answer, negative when the answer is right.
- * An answerable question the rules got wrong either way teaches neither. Before writing, it reports
+ * An answerable question the rules got wrong either way teaches neither.
+ * - `passage` learns from the refusals that stand: positive for each nearest sentence that answers.
+ * - `swap` learns from the answers resting on a claim once the other three have judged: positive
+ *   for a nearby sentence that answers where the claim's answer does not.
+ * Before writing, it reports
  * leave-one-set-out figures: each set is scored by models trained without it (and without the same
  * questions asked of other knowledge), so the gain is measured on questions they did not learn
  * from (this takes some minutes; `--check` reports them and writes nothing).
@@ -29,6 +33,9 @@ const L2 = 1 / 3;
 const SERVE_AT = 0.8;
 const REFUSE_AT = 0.6;
 const PASSAGE_AT = 0.5;
+/** The swap model's threshold and penalty (chosen by six-fold runs of this script with --check). */
+const SWAP_AT = 0.5;
+const SWAP_L2 = 1;
 
 const args = process.argv.slice(2);
 const { sets } = JSON.parse(readFileSync("eval/arbiter-sets.json", "utf8")) as { sets: [string, string][] };
@@ -120,6 +127,52 @@ const figures = (right: (r: Row) => boolean) => {
   const abs = rows.filter((r) => r.abstain);
   return `${pc(ans.filter(right).length, ans.length)} / ${pc(abs.filter(right).length, abs.length)}`;
 };
+/**
+ * What the swap model learns from: every answerable question a claim answers once the other models
+ * have judged it, with the passages near it. Replacing a wrong answer by a passage that answers is
+ * right; replacing a right one by a passage that does not, or a wrong one by another wrong, is not.
+ */
+interface SwapRow {
+  group: string;
+  right: boolean;
+  features: Record<string, number>[];
+  passageRight: boolean[];
+}
+function swapRows(model: ArbiterModel): SwapRow[] {
+  const out: SwapRow[] = [];
+  const judged = new Map<string, AnswerEngine>();
+  for (const [kbDir, file] of sets) {
+    let engine = judged.get(kbDir);
+    if (!engine) {
+      engine = new AnswerEngine((engines.get(kbDir) as AnswerEngine).kb, undefined, { arbiter: model });
+      judged.set(kbDir, engine);
+    }
+    const group = file.replace(/^.*\//, "").replace(/\.jsonl$/, "");
+    for (const q of readQuestions(file)) {
+      if (q.kind !== "answer") continue;
+      const { answer, swap } = engine.explainSwap(q.q, now);
+      if (!swap?.features.length) continue;
+      out.push({
+        group,
+        right: answersRight(q, answer),
+        features: swap.features,
+        passageRight: swap.features.map((_, k) =>
+          answersRight(q, passageAnswer(engine.kb, (swap.near[k] as NearPassage).passage, 1, now)),
+        ),
+      });
+    }
+  }
+  return out;
+}
+const trainSwap = (of: SwapRow[], groups: number): LogisticModel =>
+  trainLogistic(
+    of.flatMap((r) =>
+      r.features.flatMap((features, k) =>
+        r.right && r.passageRight[k] ? [] : [{ features, act: !r.right && r.passageRight[k] === true }],
+      ),
+    ),
+    { threshold: SWAP_AT, l2: SWAP_L2, sets: groups },
+  );
 const groups = [...new Set(rows.map((r) => r.group))];
 const full = { serve: train(rows, "serve", groups.length), refuse: train(rows, "refuse", groups.length) };
 const fullP = (r: Row) => (r.model && r.features ? probability(full[r.model], r.features) : 0);
@@ -150,6 +203,41 @@ if (args.includes("--check")) {
     if (stands && q && q.p >= passageAt) return q.right;
     return acted ? !!r.actedRight : r.rulesRight;
   };
+  // The swap model in six folds of sets (each fold's sets judged by a model trained on the others),
+  // on the answers the full models give.
+  const fullModel: ArbiterModel = { ...full, passage: trainPassage(rows, standsFull, groups.length) };
+  const swaps = swapRows(fullModel);
+  const best = new Map<SwapRow, { p: number; right: boolean }>();
+  for (let fold = 0; fold < 6; fold++) {
+    const held = new Set(groups.filter((_, i) => i % 6 === fold));
+    const m = trainSwap(
+      swaps.filter((r) => !held.has(r.group)),
+      0,
+    );
+    for (const r of swaps) {
+      if (!held.has(r.group)) continue;
+      let b = { p: -1, right: false };
+      r.features.forEach((f, k) => {
+        const q = probability(m, f);
+        if (q > b.p) b = { p: q, right: r.passageRight[k] === true };
+      });
+      best.set(r, b);
+    }
+  }
+  const answerable = rows.filter((r) => !r.abstain).length;
+  for (const t of [0.5, 0.6, 0.7, 0.8]) {
+    let gained = 0;
+    let lost = 0;
+    for (const r of swaps) {
+      const b = best.get(r);
+      if (!b || b.p < t) continue;
+      if (!r.right && b.right) gained++;
+      if (r.right && !b.right) lost++;
+    }
+    console.log(
+      `swap ≥ ${t}, six folds: ${gained} answers put right, ${lost} put wrong, of ${answerable} answerable`,
+    );
+  }
   for (const [s, f] of [
     [SERVE_AT, REFUSE_AT],
     [0.7, 0.6],
@@ -174,11 +262,12 @@ if (args.includes("--check")) {
     refuse: tidy(full.refuse),
     passage: tidy(trainPassage(rows, standsFull, groups.length)),
   };
+  model.swap = tidy(trainSwap(swapRows(model), groups.length));
   writeFileSync(
     "src/answer/arbiter-model.ts",
     `// Generated by scripts/train-arbiter.ts from the sets in eval/arbiter-sets.json: do not edit by hand.\nimport type { ArbiterModel } from "./arbiter.js";\n\nexport const ARBITER: ArbiterModel | undefined = ${JSON.stringify(model)};\n`,
   );
   console.log(
-    `wrote src/answer/arbiter-model.ts: serve ${model.serve.names.length} features, refuse ${model.refuse.names.length}, passage ${model.passage?.names.length}`,
+    `wrote src/answer/arbiter-model.ts: serve ${model.serve.names.length} features, refuse ${model.refuse.names.length}, passage ${model.passage?.names.length}, swap ${model.swap?.names.length}`,
   );
 }

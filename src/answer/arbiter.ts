@@ -36,6 +36,11 @@ export interface ArbiterModel {
   refuse: LogisticModel;
   /** Of a refusal that stands, the probability that the nearest passage answers (passages.ts). */
   passage?: LogisticModel;
+  /**
+   * Of an answer resting on a claim, the probability that a passage near the question answers it
+   * where the claim does not (passages.ts, `swapFeatures`).
+   */
+  swap?: LogisticModel;
 }
 
 /** Answers resting on a claim: the ones the arbiter may judge. */

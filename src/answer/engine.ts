@@ -33,6 +33,8 @@ import {
   PASSAGES_WEIGHED,
   passageAnswer,
   passageFeatures,
+  type StandingAnswer,
+  swapFeatures,
 } from "./passages.js";
 import { aboutSourceAnswer } from "./source-questions.js";
 import type { Answer } from "./types.js";
@@ -95,6 +97,19 @@ export class AnswerEngine extends EngineSettle {
     };
   }
 
+  /**
+   * The reply, and the passages the swap model would weigh against it: what the swap model learns
+   * from, asked of an engine that has none.
+   */
+  explainSwap(
+    question: string,
+    now: Date,
+  ): { answer: Answer; swap?: { near: NearPassage[]; features: Record<string, number>[] } } {
+    const decided = this.decide(question, now);
+    const swap = this.weighSwap(question, decided);
+    return { answer: onceEach(decided.answer), ...(swap ? { swap } : {}) };
+  }
+
   protected decide(question: string, now: Date): Decision {
     const ruled = this.rules(question, now);
     return this.quote(question, now, ruled, this.arbitrate(question, now, ruled));
@@ -126,8 +141,9 @@ export class AnswerEngine extends EngineSettle {
    * the nearest sentence of a source likely to answer, that sentence is given, verbatim and cited.
    */
   private quote(question: string, now: Date, ruled: Decision, decided: Decision): Decision {
+    if (decided.answer.answered) return this.swap(question, now, decided);
     const model = this.arbiter?.passage;
-    if (!model || decided.answer.answered) return decided;
+    if (!model) return decided;
     const weighed = this.weighPassages(question, ruled);
     if (!weighed?.features.length) return decided;
     let best = 0;
@@ -145,6 +161,65 @@ export class AnswerEngine extends EngineSettle {
       ...decided,
       answer: passageAnswer(this.kb, passage, p, now),
       decision: `${decided.decision}; the nearest passage (${passage.source}) is judged to answer (${round(p)} ≥ ${model.threshold})`,
+    };
+  }
+
+  /**
+   * The passages near a question a claim answers, with the features the swap model weighs: none
+   * for an answer resting on no claim or on many (an overview).
+   */
+  weighSwap(
+    question: string,
+    decided: Decision,
+  ): { near: NearPassage[]; features: Record<string, number>[] } | undefined {
+    const reading = decided.reading;
+    const served = /the arbiter judges \S+ to answer/.test(decided.decision);
+    if (!reading || !decided.answer.answered || !decided.answer.factIds.length) return undefined;
+    // An overview, a status or the sources' list rests on many claims, and says what it is.
+    if (!served && !CLAIM_ANSWERS.test(decided.decision)) return undefined;
+    const index = this.passages();
+    // Never older news than the answer's: a sentence a newer report has replaced is no better answer.
+    const newest = decided.answer.citations.reduce((d, c) => (c.published > d ? c.published : d), "");
+    const near = index
+      .nearest(askingStems(reading), PASSAGES_WEIGHED)
+      .near.filter((t) => (this.kb.sources.get(t.passage.source)?.published ?? "") >= newest);
+    if (!near.length) return undefined;
+    const standing: StandingAnswer = {
+      by: served ? "arbiter" : "rules",
+      confidence: decided.answer.confidence,
+      topScore: decided.candidates[0]?.score ?? 0,
+      nearest: served,
+      snippets: decided.answer.citations.map((c) => c.snippet),
+    };
+    return {
+      near,
+      features: swapFeatures(this.kb, index, question, reading, decided.decision, standing, near),
+    };
+  }
+
+  /**
+   * An answer resting on a claim, put to the swap model: when it judges a nearer sentence of a
+   * source likely to answer what the claim does not, that sentence is given instead, as a passage.
+   */
+  private swap(question: string, now: Date, decided: Decision): Decision {
+    const model = this.arbiter?.swap;
+    const weighed = model && this.weighSwap(question, decided);
+    if (!model || !weighed) return decided;
+    let best = 0;
+    let p = -1;
+    for (const [i, f] of weighed.features.entries()) {
+      const q = probability(model, f);
+      if (q > p) {
+        p = q;
+        best = i;
+      }
+    }
+    if (p < model.threshold) return decided;
+    const passage = (weighed.near[best] as NearPassage).passage;
+    return {
+      ...decided,
+      answer: passageAnswer(this.kb, passage, p, now),
+      decision: `${decided.decision}; a nearer passage (${passage.source}) is judged to answer instead (${round(p)} ≥ ${model.threshold})`,
     };
   }
 

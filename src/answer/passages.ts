@@ -7,7 +7,10 @@
  * scripts/train-arbiter.ts on the same labelled sets): how much of the question they hold, whether
  * they carry what is asked (a date for "when", a figure for "how much"), the concepts the question
  * names, why the rules refused, and the question's own words. Above its threshold the best sentence
- * is given verbatim, cited, and said to be the nearest passage, not a curated answer.
+ * is given verbatim, cited, and said to be the nearest passage, not a curated answer. A fourth
+ * model (`swap`) weighs the same sentences against an answer resting on one claim: drafted claims
+ * often carry the wrong attribute or concepts, so the rules pick a claim near the question that
+ * does not answer it while a sentence does.
  */
 import { readStory } from "../knowledge/draft-furniture.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
@@ -265,6 +268,47 @@ export function passageFeatures(
       if (v) f[`asked=${asked}&has=${k}`] = 1;
     }
     if (reading.asked.exact) f[`exact=${reading.asked.exact}&day=${dayDate ? 1 : 0}`] = 1;
+    return f;
+  });
+}
+
+/** The answer a nearer passage may replace: what it rests on and how sure the engine was. */
+export interface StandingAnswer {
+  /** Whether the rules gave it, or the arbiter overruled their refusal. */
+  by: "rules" | "arbiter";
+  confidence: number;
+  /** The best candidate's score. */
+  topScore: number;
+  /** Said to be only the nearest the sources come. */
+  nearest: boolean;
+  /** The snippets it cites. */
+  snippets: readonly string[];
+}
+
+/**
+ * The features of the passages near a question a claim answers, for the `swap` model: those of
+ * `passageFeatures`, who answered and how surely, and whether the passage is the answer's own
+ * sentence (replacing it with itself changes nothing).
+ */
+export function swapFeatures(
+  kb: KnowledgeBase,
+  index: PassageIndex,
+  question: string,
+  reading: Reading,
+  decision: string,
+  standing: StandingAnswer,
+  near: readonly NearPassage[],
+): Record<string, number>[] {
+  const snippets = standing.snippets.map(fold);
+  return passageFeatures(kb, index, question, reading, decision, "rules", near).map((f0, rank) => {
+    const f: Record<string, number> = {};
+    for (const [k, v] of Object.entries(f0)) if (!k.startsWith("refusedBy=")) f[k] = v;
+    f[`answeredBy=${standing.by}`] = 1;
+    f.confidence = standing.confidence;
+    f.topScore = standing.topScore;
+    f.nearest = standing.nearest ? 1 : 0;
+    const text = fold((near[rank] as NearPassage).passage.text);
+    f.own = snippets.some((s) => text.includes(s.slice(0, 60)) || s.includes(text.slice(0, 60))) ? 1 : 0;
     return f;
   });
 }

@@ -115,3 +115,32 @@ describe("the nearest passage in the engine", () => {
     expect(citationProblems(kb, answer)).toEqual([]);
   });
 });
+
+describe("a nearer passage instead of a claim's answer", () => {
+  const answered = "when does the truce expire";
+
+  it("replaces the answer when the swap model judges the passage to answer instead, cited word for word", () => {
+    const engine = engineWith({ serve: NEVER, refuse: NEVER, passage: NEVER, swap: ALWAYS });
+    const without = engineWith({ serve: NEVER, refuse: NEVER, passage: NEVER });
+    expect(without.answer(answered, SEED_NOW).factIds.length).toBeGreaterThan(0);
+    const { answer, explanation } = engine.explain(answered, SEED_NOW);
+    expect(answer.answered).toBe(true);
+    expect(answer.factIds).toEqual([]);
+    expect(answer.citations).toHaveLength(1);
+    expect(citationProblems(kb, answer)).toEqual([]);
+    expect(explanation.decision).toMatch(/a nearer passage \(.+\) is judged to answer instead/);
+    // What training sees is what the user would get.
+    const near = without.explainSwap(answered, SEED_NOW).swap?.near[0];
+    expect(near).toBeDefined();
+    if (near) expect(passageAnswer(kb, near.passage, 1, SEED_NOW).citations).toEqual(answer.citations);
+  });
+
+  it("changes nothing below its threshold, nor refusals, nor answers resting on no claim", () => {
+    const never = engineWith({ serve: NEVER, refuse: NEVER, passage: NEVER, swap: NEVER });
+    const always = engineWith({ serve: NEVER, refuse: NEVER, passage: NEVER, swap: ALWAYS });
+    const without = engineWith({ serve: NEVER, refuse: NEVER, passage: NEVER });
+    expect(never.answer(answered, SEED_NOW)).toEqual(without.answer(answered, SEED_NOW));
+    for (const q of ["which hotel in KL", "hi", "what sources do you have"])
+      expect(always.answer(q, SEED_NOW)).toEqual(without.answer(q, SEED_NOW));
+  });
+});
