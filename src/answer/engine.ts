@@ -179,7 +179,11 @@ export class AnswerEngine extends EngineSettle {
     if (!served && !CLAIM_ANSWERS.test(decided.decision)) return undefined;
     const index = this.passages();
     // Never older news than the answer's: a sentence a newer report has replaced is no better answer.
-    const newest = decided.answer.citations.reduce((d, c) => (c.published > d ? c.published : d), "");
+    const newest =
+      decided.answer.citations
+        .map((c) => c.published)
+        .sort()
+        .at(-1) ?? "";
     const near = index
       .nearest(askingStems(reading), PASSAGES_WEIGHED)
       .near.filter((t) => (this.kb.sources.get(t.passage.source)?.published ?? "") >= newest);
