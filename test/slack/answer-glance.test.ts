@@ -96,7 +96,7 @@ describe("the text before the first quote", () => {
 
 describe("a quote", () => {
   it("starts at the source's sentence, with the snippet verbatim and marked, and no quotation marks added", () => {
-    const a = core.answer("what is the status of the truce?", NOW);
+    const a = core.answer("what happened to the 145% tariffs under the truce?", NOW);
     const [c] = a.citations;
     expect(c?.snippet).toBe("Washington paused 145% tariffs on Chinese goods");
     const blocks = answerMessage(a, { question: "q", now: NOW, sourceText }).blocks as unknown as Obj[];
