@@ -3,7 +3,7 @@
  * facts worked out once) and the questions it asks of a claim: is it about what was named, whose
  * is it, how central is its subject.
  */
-import { Attribute, type KnowledgeBase, type LoadedClaim } from "../knowledge/schema.js";
+import type { Attribute, KnowledgeBase, LoadedClaim } from "../knowledge/schema.js";
 import { ClaimIndex } from "../search/claim-index.js";
 import { type Reading, readQuestion } from "../search/reading.js";
 import type { ArbiterModel } from "./arbiter.js";
@@ -37,13 +37,15 @@ export abstract class EngineBase {
   protected readonly claimState: Uint8Array;
   protected readonly claimDefaultFit: Float64Array;
   /**
-   * Each claim's attribute (its place in `Attribute.options`) and subject (its first concept's
+   * Each claim's attribute (its number in `attributeNumber`) and subject (its first concept's
    * number in `conceptNumber`, -1 for none), by claim number: the rough pass over thousands of
    * claims reads these arrays instead of the claim objects, which lie all over the heap.
    */
   protected readonly claimAttribute: Uint8Array;
   protected readonly claimSubject: Int32Array;
   protected readonly conceptNumber = new Map<string, number>();
+  /** The attributes the claims fill, numbered as met (not from the schema: `ask` starts without zod). */
+  protected readonly attributeNumber = new Map<string, number>();
   /** One mark per claim, for the claims a question has met; cleared after each use. */
   protected readonly claimSeen: Uint8Array;
   protected readonly claimUpcoming: Float64Array;
@@ -85,7 +87,11 @@ export abstract class EngineBase {
     );
     this.claimDefaultFit = Float64Array.from(kb.claims, (c) => this.defaultFit(c));
     for (const id of kb.concepts.keys()) this.conceptNumber.set(id, this.conceptNumber.size);
-    this.claimAttribute = Uint8Array.from(kb.claims, (c) => Attribute.options.indexOf(c.attribute));
+    this.claimAttribute = Uint8Array.from(kb.claims, (c) => {
+      if (!this.attributeNumber.has(c.attribute))
+        this.attributeNumber.set(c.attribute, this.attributeNumber.size);
+      return this.attributeNumber.get(c.attribute) as number;
+    });
     this.claimSubject = Int32Array.from(kb.claims, (c) => this.conceptNumber.get(c.about[0] ?? "") ?? -1);
     this.claimSeen = new Uint8Array(kb.claims.length);
     this.claimUpcoming = Float64Array.from(kb.claims, (c) => this.upcomingFactor(c));

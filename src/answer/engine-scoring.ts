@@ -3,7 +3,7 @@
  * puts forward, the words it quotes and curated phrasings; then by the attribute asked, the words
  * shared, the nouns it is about, time and standing.
  */
-import { Attribute, type LoadedClaim } from "../knowledge/schema.js";
+import type { Attribute, LoadedClaim } from "../knowledge/schema.js";
 import type { ConceptHit } from "../search/claim-index.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
 import { stemsOf } from "../search/keys.js";
@@ -242,8 +242,11 @@ export abstract class EngineScoring extends EngineChecks {
     if (hits.length > this.maxScored) {
       const rough = new Float64Array(hits.length);
       const anyTime = reading.time === "before" || reportDay !== undefined;
-      const askedOf = new Float64Array(Attribute.options.length);
-      for (const [a, w] of asked) askedOf[Attribute.options.indexOf(a)] = w;
+      const askedOf = new Float64Array(this.attributeNumber.size);
+      for (const [a, w] of asked) {
+        const n = this.attributeNumber.get(a);
+        if (n !== undefined) askedOf[n] = w;
+      }
       const subjectNos = new Set([...subjects].map((id) => this.conceptNumber.get(id) ?? -1));
       for (let k = 0; k < hits.length; k++) {
         const h = hits[k] as ConceptHit;
