@@ -12,7 +12,13 @@ import type { LoadedClaim } from "../knowledge/schema.js";
 import type { ClaimedValue } from "../search/claimed.js";
 import type { Reading } from "../search/reading.js";
 import { plainFromSlack } from "../search/slack-text.js";
-import { arbiterFeatures, CLAIM_ANSWERS, FINAL_REFUSALS, probability } from "./arbiter.js";
+import {
+  arbiterFeatures,
+  CLAIM_ANSWERS,
+  FINAL_REFUSALS,
+  type LogisticModel,
+  probability,
+} from "./arbiter.js";
 import { type ComposeContext, claimAnswer, missingAnswer } from "./compose.js";
 import { type Decision, done, EngineSettle } from "./engine-settle.js";
 import {
@@ -144,7 +150,26 @@ export class AnswerEngine extends EngineSettle {
     if (decided.answer.answered) return this.swap(question, now, decided);
     const model = this.arbiter?.passage;
     if (!model) return decided;
-    const weighed = this.weighPassages(question, ruled);
+    return this.quoted(
+      model,
+      this.weighPassages(question, ruled),
+      now,
+      decided,
+      (source, why) => `the nearest passage (${source}) is judged to answer ${why}`,
+    );
+  }
+
+  /**
+   * The best of the weighed passages by `model`, given instead of `decided` when it reaches the
+   * model's threshold; `said` tells the decision why.
+   */
+  private quoted(
+    model: LogisticModel,
+    weighed: { near: NearPassage[]; features: Record<string, number>[] } | undefined,
+    now: Date,
+    decided: Decision,
+    said: (source: string, why: string) => string,
+  ): Decision {
     if (!weighed?.features.length) return decided;
     let best = 0;
     let p = -1;
@@ -160,7 +185,7 @@ export class AnswerEngine extends EngineSettle {
     return {
       ...decided,
       answer: passageAnswer(this.kb, passage, p, now),
-      decision: `${decided.decision}; the nearest passage (${passage.source}) is judged to answer (${round(p)} ≥ ${model.threshold})`,
+      decision: `${decided.decision}; ${said(passage.source, `(${round(p)} ≥ ${model.threshold})`)}`,
     };
   }
 
@@ -207,24 +232,14 @@ export class AnswerEngine extends EngineSettle {
    */
   private swap(question: string, now: Date, decided: Decision): Decision {
     const model = this.arbiter?.swap;
-    const weighed = model && this.weighSwap(question, decided);
-    if (!model || !weighed) return decided;
-    let best = 0;
-    let p = -1;
-    for (const [i, f] of weighed.features.entries()) {
-      const q = probability(model, f);
-      if (q > p) {
-        p = q;
-        best = i;
-      }
-    }
-    if (p < model.threshold) return decided;
-    const passage = (weighed.near[best] as NearPassage).passage;
-    return {
-      ...decided,
-      answer: passageAnswer(this.kb, passage, p, now),
-      decision: `${decided.decision}; a nearer passage (${passage.source}) is judged to answer instead (${round(p)} ≥ ${model.threshold})`,
-    };
+    if (!model) return decided;
+    return this.quoted(
+      model,
+      this.weighSwap(question, decided),
+      now,
+      decided,
+      (source, why) => `a nearer passage (${source}) is judged to answer instead ${why}`,
+    );
   }
 
   /** Which of the arbiter's models may judge a decision of the rules, and the claim it looks at. */
