@@ -104,4 +104,24 @@ describe("the tradebot command line", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).text).toMatch(/\$1\.78 trillion/);
   });
+
+  it("ask answers from the cached knowledge without loading zod, whose schemas cost 50 ms at each start", () => {
+    const env = { ...process.env, TRADEBOT_NOW: "2025-10-20T12:00:00Z", KNOWLEDGE_DIR: seedKb };
+    const args = ["bin/tradebot.js", "ask", "--json", "when does the truce expire"];
+    // The first run fills the knowledge cache: a cold start checks the files, with zod.
+    expect(spawnSync(process.execPath, args, { encoding: "utf8", env }).status).toBe(0);
+    const hook = `export async function resolve(s, c, next) {
+      if (s === "zod" || s.startsWith("zod/")) throw new Error("zod was imported at start");
+      return next(s, c);
+    }`;
+    const register = `import { register } from "node:module";
+      register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    const r = spawnSync(
+      process.execPath,
+      ["--import", `data:text/javascript,${encodeURIComponent(register)}`, ...args],
+      { encoding: "utf8", env },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).answered).toBe(true);
+  });
 });
