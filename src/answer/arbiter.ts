@@ -46,6 +46,9 @@ export interface ArbiterModel {
 /** Answers resting on a claim: the ones the arbiter may judge. */
 export const CLAIM_ANSWERS = /^(answered from|belief check|a curated phrasing)/;
 
+/** A refusal of the rules the arbiter overruled with the best claim's answer (engine.ts, `arbitrate`). */
+export const SERVED = /the arbiter judges \S+ to answer/;
+
 /** Refusals the arbiter never overrules: nothing to answer from, or not a question about the talks. */
 export const FINAL_REFUSALS =
   /^(empty question|a task|a greeting|the question names nothing|asks for the source's|two questions in one)/;

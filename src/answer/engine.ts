@@ -18,6 +18,7 @@ import {
   FINAL_REFUSALS,
   type LogisticModel,
   probability,
+  SERVED,
 } from "./arbiter.js";
 import { type ComposeContext, claimAnswer, missingAnswer } from "./compose.js";
 import { type Decision, done, EngineSettle } from "./engine-settle.js";
@@ -135,10 +136,10 @@ export class AnswerEngine extends EngineSettle {
     if (ruled.answer.answered && !CLAIM_ANSWERS.test(ruled.decision)) return undefined;
     const index = this.passages();
     const { near } = index.nearest(askingStems(reading), PASSAGES_WEIGHED);
-    const refusedBy = ruled.answer.answered ? "arbiter" : "rules";
+    const by = `refusedBy=${ruled.answer.answered ? "arbiter" : "rules"}`;
     return {
       near,
-      features: passageFeatures(this.kb, index, question, reading, ruled.decision, refusedBy, near),
+      features: passageFeatures(this.kb, index, question, reading, ruled.decision, by, near),
     };
   }
 
@@ -198,7 +199,7 @@ export class AnswerEngine extends EngineSettle {
     decided: Decision,
   ): { near: NearPassage[]; features: Record<string, number>[] } | undefined {
     const reading = decided.reading;
-    const served = /the arbiter judges \S+ to answer/.test(decided.decision);
+    const served = SERVED.test(decided.decision);
     if (!reading || !decided.answer.answered || !decided.answer.factIds.length) return undefined;
     // An overview, a status or the sources' list rests on many claims, and says what it is.
     if (!served && !CLAIM_ANSWERS.test(decided.decision)) return undefined;

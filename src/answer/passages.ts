@@ -196,7 +196,8 @@ export function askingStems(reading: Reading): string[] {
 
 /**
  * The features of the passages near a refused question, by name (one-hots carry their value; the
- * question's words are `w=<key>`). `refusedBy` says whether the rules or the arbiter refused. What
+ * question's words are `w=<key>`). `by` names who decided, as a one-hot ("refusedBy=rules",
+ * "refusedBy=arbiter"; "answeredBy=…" for the swap model). What
  * depends on the question alone is worked out once, for every passage weighed.
  */
 export function passageFeatures(
@@ -205,7 +206,7 @@ export function passageFeatures(
   question: string,
   reading: Reading,
   decision: string,
-  refusedBy: "rules" | "arbiter",
+  by: string,
   near: readonly NearPassage[],
 ): Record<string, number>[] {
   const known = askingStems(reading).filter((s) => index.idf(s) !== undefined);
@@ -229,7 +230,7 @@ export function passageFeatures(
   common[`form=${reading.form}`] = 1;
   common[`time=${reading.time ?? ""}`] = 1;
   common[`reason=${reasonOf(decision)}`] = 1;
-  common[`refusedBy=${refusedBy}`] = 1;
+  common[by] = 1;
   for (const w of questionWords(question)) common[`w=${w}`] = 1;
   return near.slice(0, PASSAGES_WEIGHED).map((t, rank) => {
     const text = t.passage.text;
@@ -300,10 +301,8 @@ export function swapFeatures(
   near: readonly NearPassage[],
 ): Record<string, number>[] {
   const snippets = standing.snippets.map(fold);
-  return passageFeatures(kb, index, question, reading, decision, "rules", near).map((f0, rank) => {
-    const f: Record<string, number> = {};
-    for (const [k, v] of Object.entries(f0)) if (!k.startsWith("refusedBy=")) f[k] = v;
-    f[`answeredBy=${standing.by}`] = 1;
+  const by = `answeredBy=${standing.by}`;
+  return passageFeatures(kb, index, question, reading, decision, by, near).map((f, rank) => {
     f.confidence = standing.confidence;
     f.topScore = standing.topScore;
     f.nearest = standing.nearest ? 1 : 0;

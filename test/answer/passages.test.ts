@@ -11,7 +11,7 @@ import { AnswerEngine } from "../../src/answer/engine.js";
 import { PassageIndex, passageAnswer } from "../../src/answer/passages.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { stemsOf } from "../../src/search/keys.js";
-import { citationProblems, constantModel, SEED_NOW } from "./support.js";
+import { citationProblems, constantModel, MULTI_NOW, SEED_NOW } from "./support.js";
 
 const kb = loadKnowledge("test/fixtures/seed-kb");
 const ALWAYS = constantModel(10);
@@ -142,5 +142,27 @@ describe("a nearer passage instead of a claim's answer", () => {
     expect(never.answer(answered, SEED_NOW)).toEqual(without.answer(answered, SEED_NOW));
     for (const q of ["which hotel in KL", "hi", "what sources do you have"])
       expect(always.answer(q, SEED_NOW)).toEqual(without.answer(q, SEED_NOW));
+    // An overview rests on several claims and says what it is.
+    const overview = without.answer("whats the latest status", SEED_NOW);
+    expect(overview.factIds.length).toBeGreaterThan(1);
+    expect(always.answer("whats the latest status", SEED_NOW)).toEqual(overview);
+  });
+
+  it("never answers from a report older than the answer it replaces", () => {
+    // The Oct. 17 sentence on the surtax's start is the nearest; the Nov. 2 report says it was dropped.
+    const multiKb = loadKnowledge("test/fixtures/multi-kb");
+    const arbiter = { serve: NEVER, refuse: NEVER, passage: NEVER };
+    const question = "when does the surtax start";
+    const without = new AnswerEngine(multiKb, undefined, { arbiter }).answer(question, MULTI_NOW);
+    const newest =
+      without.citations
+        .map((c) => c.published)
+        .sort()
+        .at(-1) ?? "";
+    const swapped = new AnswerEngine(multiKb, undefined, { arbiter: { ...arbiter, swap: ALWAYS } }).answer(
+      question,
+      MULTI_NOW,
+    );
+    for (const c of swapped.citations) expect(c.published >= newest).toBe(true);
   });
 });
