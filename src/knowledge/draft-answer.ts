@@ -42,7 +42,7 @@ export function theName(c: Concept): string {
   if (/^(?:the|a|an)\s/i.test(n) || /^[A-Z][\w.-]*['’]s\s/.test(n)) return n;
   if (
     c.type === "organisation" &&
-    !/\b(?:Ministry|Department|Commission|Office|office|Administration|Council|Bureau|Agency|Party|House|Union)\b/.test(
+    !/\b(?:Ministry|Department|Commission|Office|office|Administration|Council|Board|Court|Committee|Authority|Bureau|Agency|Party|House|Union)\b/.test(
       n,
     )
   )

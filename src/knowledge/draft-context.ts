@@ -11,7 +11,7 @@ import type { Recent } from "./draft-attribution.js";
 import { clauseAt, clausesOf } from "./draft-clauses.js";
 import type { ConceptMention, DraftConcepts } from "./draft-concepts.js";
 import type { MentionFinder } from "./draft-mentions.js";
-import { tokensOf } from "./draft-tokens.js";
+import { type Token, tokensOf } from "./draft-tokens.js";
 import type { Concept } from "./schema.js";
 
 const ORG_WORDS = /\bthe\s+(ministry|commission|office|department|agency|administration|council|bureau)\b/gi;
@@ -152,12 +152,19 @@ export function eventFromVerb(
   if (!verb || !HAPPENING.has(verb.lemma)) return undefined;
   // Only when the verb is the actor's own: no comma or other clause between them.
   if (/[,;]/.test(text.slice(actor.end, verb.start))) return undefined;
-  const rest: string[] = [];
+  const kept: Token[] = [];
   for (const t of tokens.slice(verbAt + 1)) {
-    if (t.pos === "PUNCT" || (rest.length >= 2 && t.pos === "ADP") || rest.length >= 5) break;
-    rest.push(t.text);
+    if (t.pos === "PUNCT" || (kept.length >= 2 && t.pos === "ADP") || kept.length >= 5) break;
+    kept.push(t);
   }
-  while (rest.length && /^(?:on|at|in|the|a|for)$/i.test(rest.at(-1) ?? "")) rest.pop();
+  // "Trump visited Beijing from May 13": the event is "Trump visits Beijing", not "… from".
+  while (
+    kept.length &&
+    (["ADP", "DET", "SCONJ", "CCONJ"].includes(kept.at(-1)?.pos ?? "") ||
+      /^(?:on|at|in|the|a|for|from|to|until|by|of|with)$/i.test(kept.at(-1)?.text ?? ""))
+  )
+    kept.pop();
+  const rest = kept.map((t) => t.text);
   const actorName =
     actor.concept.type === "person"
       ? (actor.concept.aliases.find((a) => actor.concept.name.includes(a)) ?? actor.concept.name)

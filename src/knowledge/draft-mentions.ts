@@ -424,7 +424,7 @@ export class MentionFinder {
       mentions.push({ concept: this.previousThing, start: 0, end: 2, byRole: false, context: true });
     // "the ministry", "The office": the body of that kind the article last named.
     for (const m of sentence.matchAll(
-      /\b(?:the|The)\s+(ministry|office|commission|department|agency|administration|council|bureau)\b/g,
+      /\b(?:the|The)\s+(ministry|office|commission|department|agency|administration|council|bureau|board|court|committee|authority)\b/g,
     )) {
       const at = m.index + m[0].indexOf(m[1] ?? "");
       if (mentions.some((x) => at < x.end && at + (m[1] ?? "").length > x.start)) continue;

@@ -41,7 +41,7 @@ const BUSINESS =
   /((?:(?:[A-Z][\w-]*|state|[a-z]+-owned)[ ]){0,3}(?:chipmaker|shipbuilder|broadcaster|carrier|automaker|company|firm|lender|exporter|importer|trader|stockpiler|buyer|producer|manufacturer|supplier|processor|refiner|miner|-owned)|State-owned|state-owned)[ ]((?:[A-Z][\w-]+)(?:[ ][A-Z][\w-]+)?)/g;
 const AGENCY = /((?:[A-Z][\w-]+[ ]){1,2})(news agency)/g;
 const ORG_HEAD =
-  "Ministry|Department|Commission|Office|Administration|Agency|Council|Bureau|Party|Union|Customs|Service|Court|Protection|Reserve|Corporation";
+  "Ministry|Department|Commission|Office|Administration|Agency|Council|Board|Bureau|Party|Union|Customs|Service|Court|Protection|Reserve|Corporation";
 const ORGANISATION = new RegExp(
   `((?:[A-Z][\\w.&'’-]*[ ](?:and[ ](?=[A-Z]))?){0,4}(?:${ORG_HEAD})(?:[ ]of[ ](?:the[ ])?(?:U\\.S\\.[ ]|U\\.K\\.[ ])?[A-Z][\\w'’-]*(?:[ ](?:and[ ])?[A-Z][\\w'’-]*){0,2})?)`,
   "g",

@@ -501,3 +501,36 @@ describe("where and when something was said, before 'that'", () => {
     expect(said?.answer).toBe("Gloria Teasdale said the order could grow to 750 planes.");
   });
 });
+
+describe("a board, a court or a committee, named in full and then as 'the board'", () => {
+  const known = [
+    concept("gloria-teasdale", "person", "Gloria Teasdale", ["Teasdale"]),
+    concept("freedonia", "country", "Freedonia", ["Freedonian"]),
+  ];
+  const drafted = draftClaims(
+    "The trade office on Tuesday opened comments for the Freedonia-Sylvania Board of Cheese, the body the two leaders agreed to create. " +
+      "Officials said the board would meet every quarter to set cheese duties.\n\n" +
+      "Teasdale visited Sylvania from May 13 to 15, 2031.",
+    {
+      source: { id: "s", title: "S", published: "2031-06-04" },
+      known,
+      takenIds: new Set(known.map((c) => c.id)),
+    },
+  );
+  const board = drafted.concepts.find((c) => /Board of Cheese/.test(c.name));
+
+  it("proposes the board as an organisation, by its full name", () => {
+    expect(board).toMatchObject({ type: "organisation", name: "Freedonia-Sylvania Board of Cheese" });
+  });
+
+  it("reads 'the board' in a later sentence as that board, and names it so in the answer", () => {
+    const later = drafted.claims.find((c) => c.snippet.startsWith("Officials said the board"));
+    expect(later?.about).toContain(board?.id);
+    expect(later?.answer).toContain("the Freedonia-Sylvania Board of Cheese");
+  });
+
+  it("names a visit by who went where, without the preposition of its dates", () => {
+    const visit = drafted.concepts.find((c) => c.type === "event" && /visit/i.test(c.name));
+    expect(visit?.name).toBe("Teasdale visits Sylvania");
+  });
+});
