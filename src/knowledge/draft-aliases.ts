@@ -17,6 +17,7 @@
  *
  * A bare kind ("the ministry", "the ban") is never an alias: it names every concept of its kind.
  */
+import { countryNamed } from "../nlp/places.js";
 import { keyOf } from "../search/keys.js";
 import { tokensOf } from "./draft-tokens.js";
 
@@ -89,6 +90,11 @@ export function organisationAliases(name: string, text: string, owner?: string):
   const out: string[] = [];
   const other = otherWordOrder(name);
   if (other) out.push(other);
+  // "U.S.-China Board of Trade" is "the Board of Trade" once the article has named the two countries.
+  const pair = /^(U\.S\.|US|[A-Z][a-z]+)[-–](U\.S\.|US|[A-Z][a-z]+)\s+(\S.*)$/.exec(name);
+  const nation = (w: string) => /^(?:U\.S\.|US)$/.test(w) || countryNamed(w) !== undefined;
+  if (pair && nation(pair[1] ?? "") && nation(pair[2] ?? "") && (pair[3] ?? "").split(" ").length >= 2)
+    out.push(pair[3] as string);
   const office = /^(.+?)['’]s\s+office$/i.exec(name)?.[1];
   const titled = office ? usableInitials(initialsOf(office), text) : undefined;
   if (titled) out.push(titled, `${titled} office`);

@@ -219,8 +219,8 @@ export function findNamed(sentences: readonly string[]): Named[] {
     for (const m of s.matchAll(AFTER_PREPOSITION)) {
       for (const part of (m[1] ?? "").split(/['’]s[ ]/)) {
         const name = part.replace(/['’]s$/, "");
-        // "would apply to AMD and Intel": letters in capitals are a body, not a place
-        if (/^[A-Z]{2,}$/.test(name)) continue;
+        // "would apply to AMD and Intel", "exports to QX Metals": letters in capitals are a body, not a place
+        if (/^[A-Z]{2,}(?:\s|$)/.test(name)) continue;
         if (countryNamed(name))
           add({ name: countryNamed(name) as string, type: "country", roles: [], aliases: [] });
         else if (!new RegExp(`(?:${ORG_HEAD})\\b`).test(name))
@@ -235,6 +235,34 @@ export function findNamed(sentences: readonly string[]): Named[] {
       if (/^(?:EST|EDT|GMT|UTC|CEO|GDP|USD|LNG)$/.test(m[0])) continue;
       add({ name: m[0], type: "organisation", roles: [], aliases: [] });
     }
+  }
+  // "MP Materials operates …", "USA Rare Earth is developing …": two or three words in capitals (or
+  // letters) that the article uses twice or more and lets act, named by nothing above, are a company
+  // (a place, when a word for one follows: "the Round Top deposit").
+  const phrases = new Map<string, number>();
+  for (const s of sentences)
+    for (const m of s.matchAll(
+      /(?<=(?:^|[a-z,;:]\s))((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s(?:[A-Z][a-z]+|[A-Z]{2,})){1,2})(?=['’]s?\b|[\s,.;:])/g,
+    ))
+      phrases.set(m[1] as string, 0);
+  const fullNames = new Set([...found.values()].flatMap((n) => [n.name, ...n.aliases]));
+  for (const phrase of phrases.keys()) {
+    const words = phrase.split(/\s/);
+    if (NOT_NAMES.test(phrase) || words.some((w) => new RegExp(`^(?:${TITLE}|${ORG_HEAD})$`).test(w)))
+      continue;
+    if ([...fullNames].some((n) => n.includes(phrase)) || countryNamed(phrase)) continue;
+    if (words.some((w) => countryNamed(w) && !/^[A-Z]{2,}$/.test(w))) continue;
+    const at = new RegExp(`\\b${phrase}\\b(['’]s?)?(\\s+[a-z]+)?`, "g");
+    const uses = sentences.flatMap((s) => [...s.matchAll(at)]);
+    if (uses.length < 2) continue;
+    const acts = uses.some(
+      (u) => u[1] || /^\s+(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|may|can)$/.test(u[2] ?? ""),
+    );
+    if (!acts) continue;
+    const place = uses.some((u) =>
+      /^\s+(?:mine|deposit|plant|field|site|port|terminal|project)$/.test(u[2] ?? ""),
+    );
+    add({ name: phrase, type: place ? "place" : "organisation", roles: [], aliases: [] });
   }
   // "Nvidia may sell its H200 …", "Nvidia said …": a word in capitals mid-sentence that the article
   // uses twice or more and nothing above named is a company or body (a product, if it has digits).
@@ -284,5 +312,10 @@ export function findNamed(sentences: readonly string[]): Named[] {
           found.set(name.toLowerCase(), { ...alone, name, aliases: [short, ...alone.aliases] });
       }
     }
+  // "the CHIPS Act" is not also a body called "CHIPS": a bare word of a longer name found, given no role, goes.
+  const longer = [...found.values()].filter((n) => n.name.includes(" "));
+  for (const [key, n] of found)
+    if (!n.roles.length && !n.name.includes(" ") && longer.some((l) => l.name.split(" ").includes(n.name)))
+      found.delete(key);
   return [...found.values()];
 }

@@ -534,3 +534,33 @@ describe("a board, a court or a committee, named in full and then as 'the board'
     expect(visit?.name).toBe("Teasdale visits Sylvania");
   });
 });
+
+describe("companies the article names in capitals and lets act, and a joint body's short name", () => {
+  const known = [concept("freedonia", "country", "Freedonia", ["Freedonian"])];
+  const drafted = draftClaims(
+    "Freedonia on Monday barred exports to QX Metals, Blue Fen Minerals and eight other firms. " +
+      "QX Metals operates the Grey Top mine, and Blue Fen Minerals is building a plant. " +
+      "Blue Fen Minerals said the ban would not hurt it, and QX Metals stopped buying Freedonian ore last year. " +
+      "Under the CHEESE Act, the Japan-Brazil Board of Cheese meets in July.",
+    {
+      source: { id: "s", title: "S", published: "2031-06-24" },
+      known,
+      takenIds: new Set(known.map((c) => c.id)),
+    },
+  );
+  const named = (name: string) => drafted.concepts.find((c) => c.name === name);
+
+  it("proposes a company of two or three words in capitals, letters included, used twice and acting", () => {
+    expect(named("QX Metals")).toMatchObject({ type: "organisation" });
+    expect(named("Blue Fen Minerals")).toMatchObject({ type: "organisation" });
+  });
+
+  it("does not also propose a word of a longer name as a body of its own", () => {
+    expect(named("CHEESE")).toBeUndefined();
+    expect(named("Minerals")).toBeUndefined();
+  });
+
+  it("gives a joint body of two countries its name without them as an alias", () => {
+    expect(named("Japan-Brazil Board of Cheese")?.aliases).toContain("Board of Cheese");
+  });
+});
