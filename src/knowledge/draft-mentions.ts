@@ -21,6 +21,10 @@ import type { Concept } from "./schema.js";
 
 /** Head words of events that are talks between parties. */
 const MEETING_HEADS = new Set(["talk", "meeting", "round", "session", "negotiation", "summit", "sitdown"]);
+/** Words in the name of a public body, which "the company" never is. */
+const PUBLIC_BODY =
+  /\b(?:Ministry|Department|Commission|Office|Administration|Agency|Council|Board|Bureau|Court|Committee|Authority|Customs|Service|Party|Congress|Senate|House|Pentagon|Government)\b/;
+
 /** Heads of things that are documents: "the document" is the last of them named. */
 const DOCUMENT_HEADS = new Set([
   "sheet",
@@ -424,12 +428,16 @@ export class MentionFinder {
       mentions.push({ concept: this.previousThing, start: 0, end: 2, byRole: false, context: true });
     // "the ministry", "The office": the body of that kind the article last named.
     for (const m of sentence.matchAll(
-      /\b(?:the|The)\s+(ministry|office|commission|department|agency|administration|council|bureau|board|court|committee|authority)\b/g,
+      /\b(?:the|The)\s+(ministry|office|commission|department|agency|administration|council|bureau|board|court|committee|authority|company|firm)\b/g,
     )) {
       const at = m.index + m[0].indexOf(m[1] ?? "");
       if (mentions.some((x) => at < x.end && at + (m[1] ?? "").length > x.start)) continue;
       const word = (m[1] ?? "").toLowerCase();
-      const org = [...this.recentOrgs].reverse().find((c) => c.name.toLowerCase().includes(word));
+      // "the company", "the firm": the business the article last named, not a ministry or a court.
+      const business = /^(?:company|firm)$/.test(word);
+      const org = [...this.recentOrgs]
+        .reverse()
+        .find((c) => (business ? !PUBLIC_BODY.test(c.name) : c.name.toLowerCase().includes(word)));
       if (org)
         mentions.push({
           concept: org,

@@ -124,6 +124,13 @@ export function findNamed(sentences: readonly string[]): Named[] {
     for (const m of s.matchAll(DESCRIBED)) {
       const name = m[1] ?? "";
       const desc = m[2] ?? "";
+      // "Alibaba, the search company Baidu and electric-car maker BYD": a list, not a description.
+      if (
+        /^(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]/.test(
+          desc,
+        )
+      )
+        continue;
       if (/^(?:The|A|An)[ ]/.test(name) && !PLACE_HEAD.test(name)) continue;
       const type: ConceptType =
         PLACE_HEAD.test(name) || PLACE_WORDS.test(desc)
@@ -151,7 +158,8 @@ export function findNamed(sentences: readonly string[]): Named[] {
       add({
         name: m[2] ?? "",
         type: "organisation",
-        roles: /owned$/i.test(role) ? [] : [role],
+        // "the search company Baidu": a bare "company" or "firm" picks out no one, so it is no role.
+        roles: /owned$|^(?:company|firm)$/i.test(role) ? [] : [role],
         roleSnippet: `${role} ${m[2]}`,
         aliases: [],
       });
@@ -286,9 +294,9 @@ export function findNamed(sentences: readonly string[]): Named[] {
     if (new RegExp(`^(?:${TITLE}|${ORG_HEAD})$`).test(word)) continue;
     if (
       !sentences.some((s) =>
-        new RegExp(`\\b${word}\\b(?:['’]s\\b|\\s+(?:said|says|may|will|would|won|has|had|is|was)\\b)`).test(
-          s,
-        ),
+        new RegExp(
+          `\\b${word}\\b(?:['’]s\\b|\\s+(?:said|says|may|will|would|won|has|had|is|was|[a-z]+ed|(?:on|in|last|this)\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\\s+[a-z]+ed)\\b)`,
+        ).test(s),
       )
     )
       continue;

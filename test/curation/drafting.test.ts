@@ -564,3 +564,37 @@ describe("companies the article names in capitals and lets act, and a joint body
     expect(named("Japan-Brazil Board of Cheese")?.aliases).toContain("Board of Cheese");
   });
 });
+
+describe("'the company' and a list of companies", () => {
+  const known = [
+    concept("freedonia", "country", "Freedonia", ["Freedonian"]),
+    concept("trade-ministry", "organisation", "Trade Ministry"),
+  ];
+  const drafted = draftClaims(
+    "The list adds Cheddarco, the dairy company Brieworks and cheese maker Goudanet. " +
+      "QX Metals said on Monday it would appeal; QX Metals runs two mines. The Trade Ministry confirmed the listing on Tuesday. " +
+      "Last July the ministry put $40 million into the company for a stake of about 15%.",
+    {
+      source: { id: "s", title: "S", published: "2031-06-24" },
+      known,
+      takenIds: new Set(known.map((c) => c.id)),
+    },
+  );
+
+  it("does not read a list as one company described as the others", () => {
+    const cheddarco = drafted.concepts.find((c) => c.name === "Cheddarco");
+    expect(cheddarco?.roles ?? []).toEqual([]);
+    expect(drafted.claims.some((c) => /Cheddarco is/.test(c.answer))).toBe(false);
+  });
+
+  it("gives a company no role of a bare 'company', so 'the company' is not it", () => {
+    expect(drafted.concepts.find((c) => c.name === "Brieworks")?.roles ?? []).not.toContain("company");
+  });
+
+  it("reads 'the company' as the business last named, not the ministry", () => {
+    const stake = drafted.claims.find((c) => c.snippet.startsWith("Last July"));
+    const qx = drafted.concepts.find((c) => c.name === "QX Metals");
+    expect(qx).toBeDefined();
+    expect(stake?.about).toContain(qx?.id);
+  });
+});
