@@ -205,6 +205,12 @@ const CUES: Cue[] = [
       /\b(?:think|feel|view|stance|opinion|mood|optimistic|pessimistic|optimism|confident|hopeful|hope|believe|attitude|take on|sentiment|tone|upbeat|positive|negative|back off|back down|soften|walk back|walk it back|retreat|climb down|u-turn|change (?:his|her|their) mind|reverse|sound|confirm|deny|dispute)\b/,
     weights: { stance: 1, said: 0.9 },
   },
+  // "Why does the ministry say it acted?": the reason as the speaker gives it, which is what they said.
+  {
+    pattern: /\bwhy (?:do|would|will|be) (?:[\w'’-]+ ){1,5}(?:say|argue|claim|insist|believe|think)\b/,
+    weights: { said: 1, stance: 0.9 },
+    strong: true,
+  },
   { pattern: /\bwhy\b|\bhow come\b|\bwhat for\b/, weights: { reason: 1, impact: 0.2 }, strong: true },
   {
     pattern:

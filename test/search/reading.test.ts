@@ -95,6 +95,11 @@ describe("reading what a question asks for", () => {
     expect(askedFirst("what's He Lifeng's title")).toBe("role");
   });
 
+  it("reads 'why does Bessent say …' as asking what he said, and 'why …' alone as asking for a reason", () => {
+    expect(askedFirst("why does Bessent say the talks will go well")).toBe("said");
+    expect(askedFirst("why did Trump threaten to cancel the meeting")).toBe("reason");
+  });
+
   it("reads 'how many …' as asking for an amount, surely", () => {
     const r = read("how many rounds of talks have there been");
     expect(askedFirst("how many rounds of talks have there been")).toBe("amount");
