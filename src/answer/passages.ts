@@ -50,6 +50,23 @@ const MONTH_DAY = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.
 const DATED =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b20\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
+/** Values of a kind, for "does this sentence give what is asked": a figure, a length of time, a day. */
+const VALUE_KINDS: Record<string, RegExp> = {
+  amount:
+    /\d(?:[\d,.]*\d)?\s*(?:%|percent\b|per cent\b)|[$€£¥]\s?\d[\d,.]*(?:\s*(?:billion|million|trillion))?|\b\d(?:[\d,.]*\d)?\s*(?:thousand|million|billion|trillion|mmt|tons?|tonnes|bushels|cargoes|aircraft|planes|jets|chips|companies|firms|units|vessels|ships|countries|economies|states)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+times\b|\b(?:twice|doubled?|halved|in half|tripled?)\b/gi,
+  length:
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|ninety)[- ](?:day|week|month|year)s?\b|\bfor (?:a|one|another) (?:year|month|week)\b/gi,
+  day: /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+};
+/** The kind of value each attribute asks for. */
+const KIND_OF: Record<string, string> = {
+  amount: "amount",
+  duration: "length",
+  when: "day",
+  start: "day",
+  end: "day",
+};
+
 const fold = (s: string) =>
   s
     .toLowerCase()
@@ -231,6 +248,8 @@ export function passageFeatures(
   common[`time=${reading.time ?? ""}`] = 1;
   common[`reason=${reasonOf(decision)}`] = 1;
   common[by] = 1;
+  const asking = fold(question);
+  const claimedText = reading.claimed.map((v) => fold(v.text)).filter((v) => v.length >= 2);
   for (const w of questionWords(question)) common[`w=${w}`] = 1;
   return near.slice(0, PASSAGES_WEIGHED).map((t, rank) => {
     const text = t.passage.text;
@@ -269,6 +288,16 @@ export function passageFeatures(
       if (v) f[`asked=${asked}&has=${k}`] = 1;
     }
     if (reading.asked.exact) f[`exact=${reading.asked.exact}&day=${dayDate ? 1 : 0}`] = 1;
+    // A value of a kind the question does not hold itself: what a sentence adds to the question.
+    for (const [kind, pattern] of Object.entries(VALUE_KINDS)) {
+      const fresh = [...text.matchAll(pattern)].some((m) => !asking.includes(fold(m[0])));
+      if (!fresh) continue;
+      f[`fresh=${kind}`] = 1;
+      if (KIND_OF[asked] === kind) f.freshAsked = 1;
+    }
+    // A belief check: the values the asker puts forward, found in the sentence.
+    if (claimedText.length)
+      f.claimedIn = claimedText.filter((v) => folded.includes(v)).length / claimedText.length;
     return f;
   });
 }

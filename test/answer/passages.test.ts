@@ -116,6 +116,34 @@ describe("the nearest passage in the engine", () => {
   });
 });
 
+describe("what the passage model weighs of a sentence", () => {
+  const engine = engineWith({ serve: NEVER, refuse: NEVER, passage: NEVER });
+  const featuresOf = (question: string) => {
+    const ruled = engine.explainByRules(question, SEED_NOW);
+    return (ruled.passages?.features ?? []).map((f, i) => ({
+      f,
+      text: ruled.passages?.near[i]?.passage.text ?? "",
+    }));
+  };
+
+  it("marks a day the question does not hold as what a 'when' question asks", () => {
+    const near = featuresOf("when does the 100% surtax kick in");
+    const dated = near.find((n) => n.text.includes("Nov. 1"));
+    expect(dated?.f["fresh=day"]).toBe(1);
+    expect(dated?.f.freshAsked).toBe(1);
+    const other = near.find((n) => n.text.includes("145%"));
+    expect(other?.f["fresh=amount"]).toBe(1);
+    expect(other?.f.freshAsked).toBeUndefined();
+  });
+
+  it("does not count a value the question already puts forward as new, and says the sentence holds it", () => {
+    const dated = featuresOf("is the surtax 100%, starting Nov. 1?").find((n) => n.text.includes("Nov. 1"));
+    expect(dated?.f["fresh=day"]).toBeUndefined();
+    expect(dated?.f["fresh=amount"]).toBeUndefined();
+    expect(dated?.f.claimedIn).toBe(1);
+  });
+});
+
 describe("a nearer passage instead of a claim's answer", () => {
   const answered = "when does the truce expire";
 
