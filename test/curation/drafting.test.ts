@@ -502,20 +502,25 @@ describe("where and when something was said, before 'that'", () => {
   });
 });
 
+/** The drafts of a short story published on `published`, with `known` concepts already in the knowledge. */
+const draftStory = (story: string, published: string, known: Concept[]) =>
+  draftClaims(story, {
+    source: { id: "s", title: "S", published },
+    known,
+    takenIds: new Set(known.map((c) => c.id)),
+  });
+
 describe("a board, a court or a committee, named in full and then as 'the board'", () => {
   const known = [
     concept("gloria-teasdale", "person", "Gloria Teasdale", ["Teasdale"]),
     concept("freedonia", "country", "Freedonia", ["Freedonian"]),
   ];
-  const drafted = draftClaims(
+  const drafted = draftStory(
     "The trade office on Tuesday opened comments for the Freedonia-Sylvania Board of Cheese, the body the two leaders agreed to create. " +
       "Officials said the board would meet every quarter to set cheese duties.\n\n" +
       "Teasdale visited Sylvania from May 13 to 15, 2031.",
-    {
-      source: { id: "s", title: "S", published: "2031-06-04" },
-      known,
-      takenIds: new Set(known.map((c) => c.id)),
-    },
+    "2031-06-04",
+    known,
   );
   const board = drafted.concepts.find((c) => /Board of Cheese/.test(c.name));
 
@@ -537,16 +542,13 @@ describe("a board, a court or a committee, named in full and then as 'the board'
 
 describe("companies the article names in capitals and lets act, and a joint body's short name", () => {
   const known = [concept("freedonia", "country", "Freedonia", ["Freedonian"])];
-  const drafted = draftClaims(
+  const drafted = draftStory(
     "Freedonia on Monday barred exports to QX Metals, Blue Fen Minerals and eight other firms. " +
       "QX Metals operates the Grey Top mine, and Blue Fen Minerals is building a plant. " +
       "Blue Fen Minerals said the ban would not hurt it, and QX Metals stopped buying Freedonian ore last year. " +
       "Under the CHEESE Act, the Japan-Brazil Board of Cheese meets in July.",
-    {
-      source: { id: "s", title: "S", published: "2031-06-24" },
-      known,
-      takenIds: new Set(known.map((c) => c.id)),
-    },
+    "2031-06-24",
+    known,
   );
   const named = (name: string) => drafted.concepts.find((c) => c.name === name);
 
@@ -570,15 +572,12 @@ describe("'the company' and a list of companies", () => {
     concept("freedonia", "country", "Freedonia", ["Freedonian"]),
     concept("trade-ministry", "organisation", "Trade Ministry"),
   ];
-  const drafted = draftClaims(
+  const drafted = draftStory(
     "The list adds Cheddarco, the dairy company Brieworks and cheese maker Goudanet. " +
       "QX Metals said on Monday it would appeal; QX Metals runs two mines. The Trade Ministry confirmed the listing on Tuesday. " +
       "Last July the ministry put $40 million into the company for a stake of about 15%.",
-    {
-      source: { id: "s", title: "S", published: "2031-06-24" },
-      known,
-      takenIds: new Set(known.map((c) => c.id)),
-    },
+    "2031-06-24",
+    known,
   );
 
   it("does not read a list as one company described as the others", () => {
