@@ -21,6 +21,10 @@ import { retargetReheld } from "./draft-reheld.js";
 import { endPushedBack } from "./draft-status.js";
 import { blockSentences, type Sentence } from "./draft-text.js";
 import type { Claim, Concept, Source } from "./schema.js";
+
+/** The fewest characters a claim's snippet may have (schema.ts, `Claim.snippet`). */
+const SNIPPET_LEAST = 12;
+
 /** What the curator says about a new source on the command line. */
 export interface SourceMeta {
   title: string;
@@ -170,6 +174,9 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
           JSON.stringify({ ...fact.holds, as_of: undefined }),
     );
     if (dup) return;
+    // "company MGX": a snippet shorter than the schema's least carries no fact, and the check
+    // would refuse the draft.
+    if (fact.snippet.trim().length < SNIPPET_LEAST) return;
     if (lessPrecise(fact, input.standing ?? [], concepts)) return;
     claims.push({
       id: nextId(fact.about[0] as string, fact.attribute),
@@ -290,13 +297,18 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
             : "a"
           : "the";
     const isPerson = r.concept.type === "person";
+    // "miner Qyx" is too short to stand alone as a snippet: its sentence, word for word.
+    const snippet =
+      r.snippet.length >= SNIPPET_LEAST
+        ? r.snippet
+        : (sentences.find((x) => x.text.includes(r.snippet))?.text ?? r.snippet);
     add(
       {
         attribute: isPerson && !r.described ? "role" : isPerson ? "role" : "description",
         about: [r.concept.id, ...r.concept.part_of],
         value: { text: r.concept.type === "person" ? r.role : said },
-        snippet: r.snippet,
-        basis: r.snippet,
+        snippet,
+        basis: snippet,
         title: r.concept.name,
       },
       `${r.concept.name} is ${article ? `${article} ` : ""}${role}.`.replace(/\s+/g, " "),

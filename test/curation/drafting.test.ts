@@ -597,3 +597,16 @@ describe("'the company' and a list of companies", () => {
     expect(stake?.about).toContain(qx?.id);
   });
 });
+
+describe("a draft the check would refuse", () => {
+  it("is never written: no snippet shorter than a claim's least", () => {
+    const drafted = draftStory("The ban covers miner Qyx, which said it would comply.", "2031-01-23", []);
+    for (const c of drafted.claims) expect(c.snippet.trim().length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("rests a role whose words are too few on their sentence instead", () => {
+    const drafted = draftStory("The ban covers miner Qyx, which said it would comply.", "2031-01-23", []);
+    const role = drafted.claims.find((c) => c.answer === "Qyx is a miner.");
+    expect(role?.snippet).toBe("The ban covers miner Qyx, which said it would comply.");
+  });
+});
