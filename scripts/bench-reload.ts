@@ -8,7 +8,6 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type * as CoreModule from "../src/answer/core.js";
 import type * as StepsModule from "../src/answer/core-steps.js";
 import type * as HolderModule from "../src/knowledge/holder.js";
 import type * as KnowledgeModule from "../src/knowledge/index.js";
@@ -20,8 +19,7 @@ import { writeKnowledge } from "./synthetic-files.js";
 /** The compiled module (the worker thread runs compiled code), typed as its source. */
 const compiled = async <T>(path: string): Promise<T> =>
   (await import(new URL(`../dist/${path}`, import.meta.url).href)) as T;
-const { createCore } = await compiled<typeof CoreModule>("answer/core.js");
-const { createCoreInSteps } = await compiled<typeof StepsModule>("answer/core-steps.js");
+const { createCoreInSteps, createServedCore } = await compiled<typeof StepsModule>("answer/core-steps.js");
 const { KnowledgeHolder } = await compiled<typeof HolderModule>("knowledge/holder.js");
 const { loadKnowledge } = await compiled<typeof KnowledgeModule>("knowledge/index.js");
 const { watchKnowledge } = await compiled<typeof WatchModule>("knowledge/watch.js");
@@ -30,7 +28,9 @@ const size = Number(process.argv[2] ?? 10000);
 const dir = join(tmpdir(), `tradebot-bench-reload-${process.pid}`);
 const real = loadKnowledge("knowledge");
 writeKnowledge("knowledge", synthetic(real, size - real.claims.length), dir);
-const holder = new KnowledgeHolder(loadKnowledge(dir), createCore, createCoreInSteps);
+// As the app builds them (src/main.ts): the first core at once, its sentence index prepared in
+// steps once it serves; each reload's core in steps.
+const holder = new KnowledgeHolder(loadKnowledge(dir), createServedCore, createCoreInSteps);
 const quiet = () => {};
 const log = { debug: quiet, info: quiet, warn: quiet, error: quiet } as unknown as Logger;
 const watcher = watchKnowledge({

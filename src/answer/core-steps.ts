@@ -17,10 +17,12 @@ export async function createCoreInSteps(
   const standing = await runInSteps(standingSteps(kb), sliceMs);
   const index = await runInSteps(ClaimIndex.build(kb, kb.claims), sliceMs);
   await turn();
-  return preparedOnceServed(
-    createCore(kb, { standing, index } as { standing: Standing; index: ClaimIndex }),
-    sliceMs,
-  );
+  const core = createCore(kb, { standing, index } as { standing: Standing; index: ClaimIndex });
+  // The sentence index too, before it serves: every answer resting on a claim may be weighed
+  // against the nearest sentences (the swap step), so the first question would build it at once.
+  await core.engine.preparePassages(sliceMs);
+  await turn();
+  return core;
 }
 
 /** The core over `kb`, built at once, as the app serves it: its sentence index is prepared in steps once it serves. */

@@ -13,7 +13,7 @@ import { type EngineParts, MAX_SCORED, periodEnd } from "./engine-shared.js";
 import { EngineLookups } from "./lookups.js";
 import { PassageIndex } from "./passages.js";
 import { type Standing, standingOf } from "./standing.js";
-import { runInSteps } from "./steps.js";
+import { runAtOnce, runInSteps } from "./steps.js";
 
 /** Part of the answer engine (see engine.ts). */
 export abstract class EngineBase {
@@ -99,10 +99,24 @@ export abstract class EngineBase {
     this.reference = new Date(`${kb.newestSource || "2025-01-01"}T12:00:00Z`);
   }
 
-  /** The keys of every word the sources hold, worked out at the first question that needs them. */
+  /**
+   * The keys of every word the sources hold, worked out at the first question that needs them
+   * unless `preparePassages` has worked them out already.
+   */
   sourceKeys(): ReadonlySet<string> {
-    this.sourceWordKeys ??= keysOf([...this.kb.sources.values()].map((s) => s.text).join("\n"));
+    this.sourceWordKeys ??= runAtOnce(this.sourceKeySteps());
     return this.sourceWordKeys;
+  }
+
+  /** The same, a few sources a step. */
+  private *sourceKeySteps(): Generator<void, Set<string>> {
+    const out = new Set<string>();
+    let n = 0;
+    for (const s of this.kb.sources.values()) {
+      for (const k of keysOf(s.text)) out.add(k);
+      if (++n % 20 === 0) yield;
+    }
+    return out;
   }
 
   /**
@@ -120,14 +134,20 @@ export abstract class EngineBase {
   }
 
   /**
-   * Builds the sentence index a step at a time, a turn of the event loop between steps of about
-   * `sliceMs`: a hot reload serves the new knowledge first and prepares this after, so the first
-   * refusal does not stall (at 10,000 claims it takes about half a second).
+   * Builds the sentence index and the sources' words a step at a time, a turn of the event loop
+   * between steps of about `sliceMs`, so that the first question does not build them at once (at
+   * 10,000 claims that stalled the loop for most of a second): a hot reload prepares them before
+   * the new knowledge serves, the start after it serves.
    */
   async preparePassages(sliceMs = 15): Promise<void> {
-    if (this.passageIndex) return;
-    const built = await runInSteps(PassageIndex.build(this.kb), sliceMs);
-    this.passageIndex ??= built;
+    if (!this.passageIndex) {
+      const built = await runInSteps(PassageIndex.build(this.kb), sliceMs);
+      this.passageIndex ??= built;
+    }
+    if (!this.sourceWordKeys) {
+      const keys = await runInSteps(this.sourceKeySteps(), sliceMs);
+      this.sourceWordKeys ??= keys;
+    }
   }
 
   /** Reads a question the way `answer` does. */
