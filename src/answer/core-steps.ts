@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { ClaimIndex } from "../search/claim-index.js";
 import { createCore } from "./core.js";
+import { AnswerEngine } from "./engine.js";
 import { type Standing, standingSteps } from "./standing.js";
 import { runInSteps, turn } from "./steps.js";
 
@@ -13,6 +14,8 @@ import { runInSteps, turn } from "./steps.js";
 export async function createCoreInSteps(
   kb: KnowledgeBase,
   sliceMs = 15,
+  /** The core it replaces: what did not change (the sources' sentences) is taken from it. */
+  previous?: unknown,
 ): Promise<ReturnType<typeof createCore>> {
   const standing = await runInSteps(standingSteps(kb), sliceMs);
   const index = await runInSteps(ClaimIndex.build(kb, kb.claims), sliceMs);
@@ -20,7 +23,8 @@ export async function createCoreInSteps(
   const core = createCore(kb, { standing, index } as { standing: Standing; index: ClaimIndex });
   // The sentence index too, before it serves: every answer resting on a claim may be weighed
   // against the nearest sentences (the swap step), so the first question would build it at once.
-  await core.engine.preparePassages(sliceMs);
+  const before = (previous as Partial<ReturnType<typeof createCore>> | undefined)?.engine;
+  await core.engine.preparePassages(sliceMs, before instanceof AnswerEngine ? before : undefined);
   await turn();
   return core;
 }

@@ -139,7 +139,14 @@ export abstract class EngineBase {
    * 10,000 claims that stalled the loop for most of a second): a hot reload prepares them before
    * the new knowledge serves, the start after it serves.
    */
-  async preparePassages(sliceMs = 15): Promise<void> {
+  async preparePassages(sliceMs = 15, previous?: EngineBase): Promise<void> {
+    // The engine this one replaces, over the same sources: its sentences and words serve again.
+    const before = previous?.passageIndex;
+    const reused = before ? await runInSteps(PassageIndex.reusing(before, this.kb), sliceMs) : undefined;
+    if (reused) {
+      this.passageIndex ??= reused;
+      this.sourceWordKeys ??= previous?.sourceWordKeys;
+    }
     if (!this.passageIndex) {
       const built = await runInSteps(PassageIndex.build(this.kb), sliceMs);
       this.passageIndex ??= built;

@@ -85,9 +85,27 @@ export class PassageIndex {
     private readonly stemIds: Map<string, number>,
     private readonly starts: Int32Array,
     private readonly postings: Int32Array,
+    /** What the sentences were read from: each source's date and text, by id, and the newest date. */
+    private readonly read: { sources: Map<string, string>; newest: string },
   ) {
     this.weight = new Float64Array(passages.length);
     this.found = new Int32Array(passages.length);
+  }
+
+  /**
+   * The index over `kb` made from `previous` when `kb` has the same sources (an edit of claims or
+   * concepts, the usual hot reload): its sentences and word index are kept, and only which of them
+   * a claim rests on is worked out again. Undefined when a source was added, removed or edited.
+   */
+  static *reusing(previous: PassageIndex, kb: KnowledgeBase): Generator<void, PassageIndex | undefined> {
+    const read = readFrom(kb);
+    if (read.newest !== previous.read.newest || read.sources.size !== previous.read.sources.size)
+      return undefined;
+    for (const [id, text] of read.sources) if (previous.read.sources.get(id) !== text) return undefined;
+    yield;
+    const passages = previous.passages.map((p) => ({ ...p, inClaim: false }));
+    yield* markInClaim(kb, passages);
+    return new PassageIndex(passages, previous.stemIds, previous.starts, previous.postings, read);
   }
 
   /** The index over a knowledge base's sources, built at once. */
@@ -98,13 +116,10 @@ export class PassageIndex {
   /** The same, a step at a time (a source, or a few hundred claims or sentences, a step). */
   static *build(kb: KnowledgeBase): Generator<void, PassageIndex> {
     const passages: Passage[] = [];
-    const bySource = new Map<string, number[]>();
     for (const s of kb.sources.values()) {
-      const at: number[] = [];
       for (const [block, b] of readStory(s.text).blocks.entries()) {
         for (const text of b.text.split(SENTENCE_END)) {
           if (text.length < 30) continue;
-          at.push(passages.length);
           passages.push({
             source: s.id,
             text,
@@ -114,20 +129,9 @@ export class PassageIndex {
           });
         }
       }
-      bySource.set(s.id, at);
       yield;
     }
-    const folded = passages.map((p) => fold(p.text));
-    for (const [n, c] of kb.claims.entries()) {
-      if (n % 200 === 199) yield;
-      const snippet = fold(c.snippet);
-      if (snippet.length <= 20) continue;
-      for (const i of bySource.get(c.source) ?? []) {
-        const text = folded[i] as string;
-        if (text.includes(snippet) || snippet.includes(text.slice(0, 60)))
-          (passages[i] as Passage).inClaim = true;
-      }
-    }
+    yield* markInClaim(kb, passages);
     // Only the index from words to sentences is kept, packed in two arrays: a sentence's own words
     // are read again for the few weighed (at 10,000 claims, a set of them per sentence and a list
     // per word had cost 70 MB; this is about a fifth of that).
@@ -157,7 +161,7 @@ export class PassageIndex {
         postings[fill[id] as number] = i;
         fill[id] = (fill[id] as number) + 1;
       }
-    return new PassageIndex(passages, stemIds, starts, postings);
+    return new PassageIndex(passages, stemIds, starts, postings, readFrom(kb));
   }
 
   /** How many sentences hold a word. */
@@ -202,6 +206,34 @@ export class PassageIndex {
       if (near.length > k + 1) near.pop();
     }
     return { near, total };
+  }
+}
+
+/** Each source's date and text by id, and the newest date: what decides the sentences and their flags. */
+function readFrom(kb: KnowledgeBase): { sources: Map<string, string>; newest: string } {
+  const sources = new Map<string, string>();
+  for (const s of kb.sources.values()) sources.set(s.id, `${s.published}\n${s.text}`);
+  return { sources, newest: kb.newestSource };
+}
+
+/** Marks the sentences a claim's snippet holds (or that hold one), a few hundred claims a step. */
+function* markInClaim(kb: KnowledgeBase, passages: Passage[]): Generator<void, void> {
+  const bySource = new Map<string, number[]>();
+  for (const [i, p] of passages.entries()) {
+    const at = bySource.get(p.source);
+    if (at) at.push(i);
+    else bySource.set(p.source, [i]);
+  }
+  const folded = passages.map((p) => fold(p.text));
+  for (const [n, c] of kb.claims.entries()) {
+    if (n % 200 === 199) yield;
+    const snippet = fold(c.snippet);
+    if (snippet.length <= 20) continue;
+    for (const i of bySource.get(c.source) ?? []) {
+      const text = folded[i] as string;
+      if (text.includes(snippet) || snippet.includes(text.slice(0, 60)))
+        (passages[i] as Passage).inClaim = true;
+    }
   }
 }
 

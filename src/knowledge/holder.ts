@@ -19,8 +19,11 @@ export interface KnowledgeSnapshot {
  */
 export type CoreFactory = (kb: KnowledgeBase) => Core;
 
-/** The same, built a step at a time so the event loop keeps turning (answer/core-steps.ts). */
-export type SteppedCoreFactory = (kb: KnowledgeBase) => Promise<Core>;
+/**
+ * The same, built a step at a time so the event loop keeps turning (answer/core-steps.ts); given
+ * the core it replaces, it may take from it what the new knowledge did not change.
+ */
+export type SteppedCoreFactory = (kb: KnowledgeBase, sliceMs?: number, previous?: Core) => Promise<Core>;
 
 /** A `Core` that answers from the current snapshot and can be swapped to a new knowledge base. */
 export class KnowledgeHolder implements Core {
@@ -53,7 +56,9 @@ export class KnowledgeHolder implements Core {
    * factory): requests go on being answered from the old snapshot meanwhile.
    */
   async swapInSteps(kb: KnowledgeBase): Promise<KnowledgeSnapshot> {
-    const core = this.buildInSteps ? await this.buildInSteps(kb) : this.build(kb);
+    const core = this.buildInSteps
+      ? await this.buildInSteps(kb, undefined, this.current.core)
+      : this.build(kb);
     return this.install(kb, core);
   }
 

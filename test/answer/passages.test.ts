@@ -9,6 +9,7 @@ import type { ArbiterModel } from "../../src/answer/arbiter.js";
 import { createCoreInSteps, createServedCore } from "../../src/answer/core-steps.js";
 import { AnswerEngine } from "../../src/answer/engine.js";
 import { PassageIndex, passageAnswer } from "../../src/answer/passages.js";
+import { runAtOnce } from "../../src/answer/steps.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { stemsOf } from "../../src/search/keys.js";
 import { citationProblems, constantModel, MULTI_NOW, SEED_NOW } from "./support.js";
@@ -55,6 +56,27 @@ describe("the sentences of the sources", () => {
     expect(first.engine.passagesReady).toBe(false);
     for (let i = 0; i < 50 && !first.engine.passagesReady; i++) await new Promise((r) => setTimeout(r, 10));
     expect(first.engine.passagesReady).toBe(true);
+  });
+
+  it("are taken from the index they replace when the sources are the same, with which claims rest on them worked out again", () => {
+    const same = runAtOnce(PassageIndex.reusing(index, kb));
+    expect(same?.passages).toEqual(index.passages);
+    const stems = stemsOf("the vow to control rare-earth elements");
+    expect(same?.nearest(stems, 5)).toEqual(index.nearest(stems, 5));
+    // An edit of the claims only: no claim rests on any sentence now.
+    const noClaims = runAtOnce(PassageIndex.reusing(index, { ...kb, claims: [] }));
+    expect(index.passages.some((p) => p.inClaim)).toBe(true);
+    expect(noClaims?.passages.some((p) => p.inClaim)).toBe(false);
+    expect(noClaims?.passages.map((p) => p.text)).toEqual(index.passages.map((p) => p.text));
+  });
+
+  it("are read again when a source was edited", () => {
+    const edited = new Map(kb.sources);
+    for (const [id, source] of kb.sources) {
+      edited.set(id, { ...source, text: `${source.text}\n\nA closing paragraph the curator added.` });
+      break;
+    }
+    expect(runAtOnce(PassageIndex.reusing(index, { ...kb, sources: edited }))).toBeUndefined();
   });
 
   it("know which a reviewed claim already rests on", () => {

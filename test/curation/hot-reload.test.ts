@@ -4,6 +4,7 @@ import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { createCore } from "../../src/answer/core.js";
+import { createCoreInSteps } from "../../src/answer/core-steps.js";
 import { runCli } from "../../src/cli/run.js";
 import { KnowledgeHolder } from "../../src/knowledge/holder.js";
 import { type Claim, loadKnowledge } from "../../src/knowledge/index.js";
@@ -233,5 +234,21 @@ describe("the knowledge holder", () => {
     stop();
     holder.swap(holder.snapshot().kb);
     expect(seen).toEqual([`${first}→${first}`]);
+  });
+
+  it("builds a reload's core in steps from the one it replaces, answering as a core built afresh", async () => {
+    const handed: unknown[] = [];
+    const stepped = new KnowledgeHolder(loadKnowledge(kb.dir), createCore, (next, slice, previous) => {
+      handed.push(previous);
+      return createCoreInSteps(next, slice, previous);
+    });
+    const before = stepped.snapshot().core;
+    edit(claimsFile, oldDate, "April 9, 2031");
+    const edited = loadKnowledge(kb.dir);
+    await stepped.swapInSteps(edited);
+    expect(handed).toEqual([before]);
+    const fresh = createCore(edited);
+    for (const q of [question, "who chairs the wool board", "what did the minister say about cheese"])
+      expect(stepped.answer(q, now)).toEqual(fresh.answer(q, now));
   });
 });
