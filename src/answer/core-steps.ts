@@ -9,13 +9,14 @@ import { createCore } from "./core.js";
 import { AnswerEngine } from "./engine.js";
 import { type Standing, standingSteps } from "./standing.js";
 import { runInSteps, turn } from "./steps.js";
+import type { Core } from "./types.js";
 
 /** The core over `kb`, built in steps of about `sliceMs` milliseconds each. */
 export async function createCoreInSteps(
   kb: KnowledgeBase,
   sliceMs = 15,
   /** The core it replaces: what did not change (the sources' sentences) is taken from it. */
-  previous?: unknown,
+  previous?: Core,
 ): Promise<ReturnType<typeof createCore>> {
   const standing = await runInSteps(standingSteps(kb), sliceMs);
   const index = await runInSteps(ClaimIndex.build(kb, kb.claims), sliceMs);
@@ -23,7 +24,7 @@ export async function createCoreInSteps(
   const core = createCore(kb, { standing, index } as { standing: Standing; index: ClaimIndex });
   // The sentence index too, before it serves: every answer resting on a claim may be weighed
   // against the nearest sentences (the swap step), so the first question would build it at once.
-  const before = (previous as Partial<ReturnType<typeof createCore>> | undefined)?.engine;
+  const before = previous && "engine" in previous ? previous.engine : undefined;
   await core.engine.preparePassages(sliceMs, before instanceof AnswerEngine ? before : undefined);
   await turn();
   return core;

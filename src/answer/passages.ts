@@ -47,8 +47,10 @@ export const PASSAGES_WEIGHED = 5;
 
 const SENTENCE_END = /(?<=[.!?]["”]?)\s+(?=[A-Z"“])/;
 const MONTH_DAY = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b/;
-const DATED =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b20\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const WEEKDAY = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const DATED = new RegExp(
+  `\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d|\\b20\\d\\d\\b|${WEEKDAY.source}`,
+);
 
 /** Values of a kind, for "does this sentence give what is asked": a figure, a length of time, a day. */
 const VALUE_KINDS: Record<string, RegExp> = {
@@ -56,7 +58,7 @@ const VALUE_KINDS: Record<string, RegExp> = {
     /\d(?:[\d,.]*\d)?\s*(?:%|percent\b|per cent\b)|[$€£¥]\s?\d[\d,.]*(?:\s*(?:billion|million|trillion))?|\b\d(?:[\d,.]*\d)?\s*(?:thousand|million|billion|trillion|mmt|tons?|tonnes|bushels|cargoes|aircraft|planes|jets|chips|companies|firms|units|vessels|ships|countries|economies|states)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+times\b|\b(?:twice|doubled?|halved|in half|tripled?)\b/gi,
   length:
     /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|ninety)[- ](?:day|week|month|year)s?\b|\bfor (?:a|one|another) (?:year|month|week)\b/gi,
-  day: /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+  day: new RegExp(`${MONTH_DAY.source}|${WEEKDAY.source}`, "g"),
 };
 /** The kind of value each attribute asks for. */
 const KIND_OF: Record<string, string> = {

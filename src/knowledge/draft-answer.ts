@@ -30,6 +30,10 @@ export function plural(c: Concept): boolean {
 }
 
 /** A concept's name as the subject or object of a sentence: "the US-China trade truce", "China's …", "Scott Bessent". */
+/** The head words of a body's name that take "the": "the Commerce Ministry", "the Board of Trade". */
+export const BODY_HEADS =
+  "Ministry|Department|Commission|Office|Administration|Council|Board|Court|Committee|Authority|Bureau|Agency|Party|House|Union";
+
 export function theName(c: Concept): string {
   const n = c.name;
   if (c.type === "country" && /^(?:United|Republic|Netherlands|Philippines)\b/.test(n)) return `the ${n}`;
@@ -40,13 +44,7 @@ export function theName(c: Concept): string {
     return `the ${n}`;
   if (["person", "country", "place"].includes(c.type) && !/^(?:[a-z]|US-|U\.S\.)/.test(n)) return n;
   if (/^(?:the|a|an)\s/i.test(n) || /^[A-Z][\w.-]*['’]s\s/.test(n)) return n;
-  if (
-    c.type === "organisation" &&
-    !/\b(?:Ministry|Department|Commission|Office|office|Administration|Council|Board|Court|Committee|Authority|Bureau|Agency|Party|House|Union)\b/.test(
-      n,
-    )
-  )
-    return n;
+  if (c.type === "organisation" && !new RegExp(`\\b(?:${BODY_HEADS}|office)\\b`).test(n)) return n;
   return `the ${n}`;
 }
 

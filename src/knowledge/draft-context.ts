@@ -10,11 +10,11 @@ import { plural, type Rewrite, theName } from "./draft-answer.js";
 import type { Recent } from "./draft-attribution.js";
 import { clauseAt, clausesOf } from "./draft-clauses.js";
 import type { ConceptMention, DraftConcepts } from "./draft-concepts.js";
-import type { MentionFinder } from "./draft-mentions.js";
+import { BODY_KINDS, type MentionFinder } from "./draft-mentions.js";
 import { type Token, tokensOf } from "./draft-tokens.js";
 import type { Concept } from "./schema.js";
 
-const ORG_WORDS = /\bthe\s+(ministry|commission|office|department|agency|administration|council|bureau)\b/gi;
+const ORG_WORDS = new RegExp(`\\bthe\\s+(${BODY_KINDS})\\b`, "gi");
 const DETERMINER = /\b(?:the|that|this|those|these|its|their|his|her)\s+$/i;
 const DEMONSTRATIVE = /\b(?:that|this|those|these)\s+$/i;
 

@@ -13,6 +13,7 @@
  *   new concept.
  */
 import { keyOf } from "../search/keys.js";
+import { BODY_HEADS } from "./draft-answer.js";
 import { clauseChain, clausesOf } from "./draft-clauses.js";
 import type { ConceptMention, DraftConcepts } from "./draft-concepts.js";
 import { headsOf, IDLE, type MeasurePhrase, measurePhrases, nameHead } from "./draft-measures.js";
@@ -22,8 +23,9 @@ import type { Concept } from "./schema.js";
 /** Head words of events that are talks between parties. */
 const MEETING_HEADS = new Set(["talk", "meeting", "round", "session", "negotiation", "summit", "sitdown"]);
 /** Words in the name of a public body, which "the company" never is. */
-const PUBLIC_BODY =
-  /\b(?:Ministry|Department|Commission|Office|Administration|Agency|Council|Board|Bureau|Court|Committee|Authority|Customs|Service|Party|Congress|Senate|House|Pentagon|Government)\b/;
+const PUBLIC_BODY = new RegExp(`\\b(?:${BODY_HEADS}|Customs|Service|Congress|Senate|Pentagon|Government)\\b`);
+/** Words for a kind of body: "the ministry" is the one of that kind the article last named. */
+export const BODY_KINDS = "ministry|office|commission|department|agency|administration|council|bureau";
 
 /** Heads of things that are documents: "the document" is the last of them named. */
 const DOCUMENT_HEADS = new Set([
@@ -428,7 +430,7 @@ export class MentionFinder {
       mentions.push({ concept: this.previousThing, start: 0, end: 2, byRole: false, context: true });
     // "the ministry", "The office": the body of that kind the article last named.
     for (const m of sentence.matchAll(
-      /\b(?:the|The)\s+(ministry|office|commission|department|agency|administration|council|bureau|board|court|committee|authority|company|firm)\b/g,
+      new RegExp(`\\b(?:the|The)\\s+(${BODY_KINDS}|board|court|committee|authority|company|firm)\\b`, "g"),
     )) {
       const at = m.index + m[0].indexOf(m[1] ?? "");
       if (mentions.some((x) => at < x.end && at + (m[1] ?? "").length > x.start)) continue;

@@ -247,14 +247,14 @@ export function findNamed(sentences: readonly string[]): Named[] {
   // "MP Materials operates …", "USA Rare Earth is developing …": two or three words in capitals (or
   // letters) that the article uses twice or more and lets act, named by nothing above, are a company
   // (a place, when a word for one follows: "the Round Top deposit").
-  const phrases = new Map<string, number>();
+  const phrases = new Set<string>();
   for (const s of sentences)
     for (const m of s.matchAll(
       /(?<=(?:^|[a-z,;:]\s))((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s(?:[A-Z][a-z]+|[A-Z]{2,})){1,2})(?=['’]s?\b|[\s,.;:])/g,
     ))
-      phrases.set(m[1] as string, 0);
+      phrases.add(m[1] as string);
   const fullNames = new Set([...found.values()].flatMap((n) => [n.name, ...n.aliases]));
-  for (const phrase of phrases.keys()) {
+  for (const phrase of phrases) {
     const words = phrase.split(/\s/);
     if (NOT_NAMES.test(phrase) || words.some((w) => new RegExp(`^(?:${TITLE}|${ORG_HEAD})$`).test(w)))
       continue;

@@ -174,9 +174,6 @@ export function draftClaims(text: string, input: DraftInput): Drafted {
           JSON.stringify({ ...fact.holds, as_of: undefined }),
     );
     if (dup) return;
-    // "company MGX": a snippet shorter than the schema's least carries no fact, and the check
-    // would refuse the draft.
-    if (fact.snippet.trim().length < SNIPPET_LEAST) return;
     if (lessPrecise(fact, input.standing ?? [], concepts)) return;
     claims.push({
       id: nextId(fact.about[0] as string, fact.attribute),
