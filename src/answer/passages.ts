@@ -5,8 +5,10 @@
  * engine and the arbiter both refuse, the sentences sharing the most of the question's rarer words
  * are weighed by a third learned model (`passage`, trained with the arbiter by
  * scripts/train-arbiter.ts on the same labelled sets): how much of the question they hold, whether
- * they carry what is asked (a date for "when", a figure for "how much"), the concepts the question
- * names, why the rules refused, and the question's own words. Above its threshold the best sentence
+ * they carry what is asked (a date for "when", a figure for "how much"), whether they hold the
+ * detail asked beyond the names ("headquartered", "chair") and the question's words side by side
+ * ("independent director"), the concepts the question names, why the rules refused, and the
+ * question's own words. Above its threshold the best sentence
  * is given verbatim, cited, and said to be the nearest passage, not a curated answer. A fourth
  * model (`swap`) weighs the same sentences against an answer resting on one claim: drafted claims
  * often carry the wrong attribute or concepts, so the rules pick a claim near the question that
@@ -14,6 +16,7 @@
  */
 import { readStory } from "../knowledge/draft-furniture.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
+import { GENERAL_WORDS } from "../search/general-words.js";
 import { stemsOf } from "../search/keys.js";
 import type { Reading } from "../search/reading.js";
 import { questionWords, reasonOf } from "./arbiter.js";
@@ -239,6 +242,14 @@ function* markInClaim(kb: KnowledgeBase, passages: Passage[]): Generator<void, v
   }
 }
 
+/** The pairs of stems side by side in a text, function words left out. */
+function stemPairs(stems: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < stems.length; i++)
+    if (stems[i - 1] !== stems[i]) out.add(`${stems[i - 1]} ${stems[i]}`);
+  return out;
+}
+
 /** The words of the sentences that ask, as stems, each once. */
 export function askingStems(reading: Reading): string[] {
   const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ") || reading.text;
@@ -283,6 +294,18 @@ export function passageFeatures(
   common[`reason=${reasonOf(decision)}`] = 1;
   common[by] = 1;
   const asking = fold(question);
+  const pairs = stemPairs(
+    stemsOf(reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ") || reading.text),
+  );
+  // The words of the clause that asks beyond the names, the cue and chat ("headquartered", "stock",
+  // "chair"): the detail asked, which a sentence that answers must hold.
+  const detail = [
+    ...new Set(
+      reading.content
+        .filter((c) => c.core && !c.cue && !GENERAL_WORDS.has(c.key) && !GENERAL_WORDS.has(c.stem))
+        .map((c) => c.stem),
+    ),
+  ];
   const claimedText = reading.claimed.map((v) => fold(v.text)).filter((v) => v.length >= 2);
   for (const w of questionWords(question)) common[`w=${w}`] = 1;
   return near.slice(0, PASSAGES_WEIGHED).map((t, rank) => {
@@ -309,6 +332,19 @@ export function passageFeatures(
       missingMost: missing.length ? Math.max(...missing.map((s) => index.idf(s) as number)) / 8 : 0,
       dayDate: dayDate ? 1 : 0,
     };
+    if (detail.length) {
+      const held = detail.filter((d) => own.has(d)).length;
+      f.detailIn = held / detail.length;
+      f.detailOut = Math.min(detail.length - held, 3) / 3;
+    } else f.detailNone = 1;
+    // Two of the question's words side by side in the sentence ("independent director", "managing
+    // investors"): the thing asked about, not words it merely shares.
+    if (pairs.size) {
+      const own = stemPairs(stemsOf(text));
+      const shared = [...pairs].filter((p) => own.has(p)).length;
+      f.pairs = shared / pairs.size;
+      if (shared) f.pairAny = 1;
+    }
     const has: Record<string, boolean> = {
       date: DATED.test(text),
       number: /\d/.test(text),

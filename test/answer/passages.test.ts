@@ -168,6 +168,19 @@ describe("what the passage model weighs of a sentence", () => {
     expect(dated?.f["fresh=amount"]).toBeUndefined();
     expect(dated?.f.claimedIn).toBe(1);
   });
+
+  it("says whether the sentence holds the detail asked beyond the names, and the question's words side by side", () => {
+    const near = featuresOf("what prospect did trump raise a week ago");
+    const holding = near.find((n) => n.text.includes("raised the prospect"));
+    expect(holding?.f.detailIn).toBe(1);
+    expect(holding?.f.detailOut).toBe(0);
+    expect(holding?.f.pairs).toBeGreaterThan(0);
+    expect(holding?.f.pairAny).toBe(1);
+    const other = near.find((n) => n.text.includes("Bessent said he will meet"));
+    expect(other?.f.detailIn).toBe(0);
+    expect(other?.f.detailOut).toBeGreaterThan(0);
+    expect(other?.f.pairAny).toBeUndefined();
+  });
 });
 
 describe("a nearer passage instead of a claim's answer", () => {
