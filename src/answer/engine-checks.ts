@@ -5,21 +5,54 @@
  */
 import type { LoadedClaim } from "../knowledge/schema.js";
 import type { ClaimedValue } from "../search/claimed.js";
+import { stemsOf } from "../search/keys.js";
 import type { Reading } from "../search/reading.js";
 import { theName } from "./citations.js";
 import { formatDated } from "./dates.js";
 import { EngineGates } from "./engine-gates.js";
 import { ACTUALLY, CHANGES, ON_OFF, PRECISION_RANK, periodEnd } from "./engine-shared.js";
-import { agrees, valueInWords } from "./values.js";
+import { agrees, valueInWords, valueKind } from "./values.js";
 
 /** Part of the answer engine (see engine.ts). */
 export abstract class EngineChecks extends EngineGates {
+  /**
+   * Whether a claim can choose between the options offered: it gives a value of their kind, or
+   * names one of them. "Is Xi or Li Qiang going?" is not decided by where the summit is.
+   */
+  private decides(claim: LoadedClaim, options: readonly ClaimedValue[]): boolean {
+    const kind = valueKind(claim.value);
+    const v = claim.value;
+    const ids = new Set([
+      ...claim.about,
+      ...(claim.speaker ? [claim.speaker] : []),
+      ...("places" in v ? v.places : []),
+      ...("people" in v ? v.people : []),
+    ]);
+    const said = new Set(stemsOf(`${claim.snippet} ${claim.answer}`));
+    const holds = (text: string) => {
+      const stems = stemsOf(text);
+      return stems.length > 0 && stems.every((st) => said.has(st));
+    };
+    const named = (o: ClaimedValue) => {
+      const c = o.concept ? this.kb.concepts.get(o.concept) : undefined;
+      return holds(o.text) || (c !== undefined && [c.name, ...c.aliases].some(holds));
+    };
+    return options.some(
+      (o) =>
+        (o.kind === kind && agrees(this.kb, claim, o) !== undefined) ||
+        (o.concept !== undefined && ids.has(o.concept)) ||
+        named(o),
+    );
+  }
+
   /**
    * Beliefs a claim can neither confirm nor refute: a day inside the month or week the claim gives
    * ("starts Oct. 26?" of "the week of Oct. 20"), a date for something the sources do not date,
    * someone joining ("Wang Yi is joining He?") where the sources name only some who take part.
    */
   protected beliefBeyondClaim(reading: Reading, claim: LoadedClaim): string | undefined {
+    if (reading.form === "choice" && reading.choices.length >= 2 && !this.decides(claim, reading.choices))
+      return "My sources don't say which.";
     if (reading.form !== "belief" && reading.form !== "yesno") return undefined;
     const v = claim.value;
     const dates = reading.claimed.filter((c) => c.kind === "date" && c.date && !c.date.relative);
@@ -58,7 +91,11 @@ export abstract class EngineChecks extends EngineGates {
     );
     // Unless they do name one: a place inside a city inside a country ("the Merdeka 118 tower").
     const namesVenue = "places" in v && v.places.some((p) => this.index.ancestors(p).length >= 2);
-    if (venue && "places" in v && !namesVenue)
+    // ("at the G20 in Japan?": a country put forward beside the venue is refuted by the claim's own)
+    const refutedPlace = reading.claimed.some(
+      (c) => c !== venue && c.kind === "place" && agrees(this.kb, claim, c) === false,
+    );
+    if (venue && "places" in v && !namesVenue && !refutedPlace)
       return `My sources don't name the venue: they say ${valueInWords(this.kb, v)}.`;
     const text = reading.focus
       .map((i) => reading.english.sentences[i]?.text ?? "")

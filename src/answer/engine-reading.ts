@@ -6,6 +6,7 @@ import type { LoadedClaim } from "../knowledge/schema.js";
 import type { Word } from "../nlp/english.js";
 import { regionNamed } from "../nlp/places.js";
 import { parseDate } from "../search/claimed.js";
+import { editDistance } from "../search/edit-distance.js";
 import { GENERAL_WORDS } from "../search/general-words.js";
 import { keyOf, keysOf } from "../search/keys.js";
 import type { Reading } from "../search/reading.js";
@@ -209,6 +210,7 @@ export abstract class EngineReading extends EngineBase {
       // A misspelling of a word the knowledge holds ("novmber", "negociate") is that word.
       if (c.word.unknown && !c.word.capital && this.index.nearWord(c.key)) continue;
       if (!/^[a-z][a-z0-9-]*$/i.test(c.word.text) || c.word.text.length < 2) continue;
+      if (c.word.unknown && this.misspeltBesideName(reading, c.index)) continue;
       out.push(c);
     }
     // A word English does not know, modifying a noun no source has ("boeing airplanes"), is a name too.
@@ -221,6 +223,20 @@ export abstract class EngineReading extends EngineBase {
     }
     out.sort((a, b) => a.index - b.index);
     return out;
+  }
+
+  /**
+   * "hee lifeng", "scot bessent": a word one letter off the rest of the name written beside it is
+   * that name misspelt, not something the sources lack.
+   */
+  private misspeltBesideName(reading: Reading, index: number): boolean {
+    const word = reading.english.words[index]?.lower ?? "";
+    return reading.mentions.some((m) => {
+      if (m.from !== index + 1 && m.to !== index - 1) return false;
+      const c = this.kb.concepts.get(m.concept);
+      const parts = [c?.name ?? "", ...(c?.aliases ?? [])].flatMap((n) => n.toLowerCase().split(/[\s-]+/));
+      return parts.some((p) => p.length >= 2 && p !== word && editDistance(p, word, 1) <= 1);
+    });
   }
 
   /** The word a wh-question asks about: the first noun after "what is (the)", "how is the", "which". */

@@ -22,7 +22,7 @@ const FIELDS: [Field, RegExp][] = [
   ["url", /\b(?:link|url|web address|website address)\b/],
   [
     "published",
-    /\b(?:when was (?:it|this|that|the)(?: \w+)? (?:published|written|posted|out)|publication date|date of (?:the|this) (?:article|story|piece|report)|published (?:on|when)|dated)\b|\bwhat (?:date|day) (?:is|are|was|were) (?:the |this |that )?(?:article|piece|story|report|quotes?|remarks)\b/,
+    /\b(?:when was (?:it|this|that|the)(?: \w+)? (?:published|written|posted|out)|publication date|date of (?:the|this) (?:article|story|piece|report)|published (?:on|when)|dated)\b|\bwhat (?:date|day) (?:is|are|was|were) (?:the |this |that |your |ur )?(?:source |news )?(?:article|piece|story|report|quotes?|remarks)\b/,
   ],
   [
     "publisher",

@@ -5,10 +5,10 @@
  */
 import { standingOf } from "../answer/standing.js";
 import type { KnowledgeBase } from "../knowledge/schema.js";
+import { editDistance } from "../search/edit-distance.js";
 import { FUNCTION_WORDS, keysOf, stemKey } from "../search/keys.js";
 import { plainFromSlack } from "../search/slack-text.js";
 import type { FeedbackRecord, UnansweredRecord } from "../store/types.js";
-import { editDistance } from "./edit-distance.js";
 
 /** Near-duplicate unanswered questions, counted together. */
 export interface QuestionGroup {

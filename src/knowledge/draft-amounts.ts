@@ -293,7 +293,9 @@ export function amountFacts(r: Reading, u: Unit, used = new Set<DateMention>()):
         d.index >= f.end &&
         d.index - f.end <= 40 &&
         !/[,;]|\d/.test(r.sentence.slice(f.end, d.index)) &&
-        d.when.date < r.published.slice(0, 7),
+        d.when.date < r.published.slice(0, 7) &&
+        // ("booked 8 million tons this year": the year the report is in is not past; the count stands at the report)
+        !(d.when.precision === "year" && r.published.startsWith(d.when.date.slice(0, 4))),
     );
     if (dated && !period) base.holds = { ...(base.holds ?? {}), as_of: dated.when.date };
     out.push({

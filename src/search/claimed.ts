@@ -9,6 +9,7 @@ import type { Precision, State } from "../knowledge/schema.js";
 import type { Entity, Word } from "../nlp/english.js";
 import { placeNameAt } from "../nlp/places.js";
 import type { Mention } from "./concept-matcher.js";
+import { NOT_OPTIONS } from "./form.js";
 import { FUNCTION_WORDS, keyOf } from "./keys.js";
 
 /** A value the asker puts forward. */
@@ -226,13 +227,23 @@ export function claimedValues(
       /^[a-z]/i.test(w.text) &&
       !FUNCTION_WORDS.has(w.lower) &&
       w.text.length > 1;
-    if (!looksLikeName) continue;
+    if (!looksLikeName || NOT_OPTIONS.test(w.lower)) continue;
     let j = i;
     while (j + 1 <= to && !taken.has(j + 1) && !named.has(j + 1) && isNameWord(words[j + 1] as Word)) j++;
     const prev = words[i - 1];
     const afterPlaceWord = afterPlace(i);
     const inChoice = prev?.lower === "or" || words[j + 1]?.lower === "or";
-    const kind = afterPlaceWord || (inChoice && placeChoice(out)) ? "place" : "person";
+    // The option on the other side of "or" says what kind this one is ("Xi or Li Qiang").
+    const facing = inChoice
+      ? out.find(
+          (v) =>
+            (prev?.lower === "or" && v.to === i - 2) || (words[j + 1]?.lower === "or" && v.from === j + 2),
+        )
+      : undefined;
+    const kind =
+      afterPlaceWord || (inChoice && (facing ? facing.kind === "place" : placeChoice(out)))
+        ? "place"
+        : "person";
     take({ kind, text: textOf(i, j), from: i, to: j, slot: Boolean(afterPlaceWord || inChoice) });
     i = j;
   }
@@ -275,6 +286,8 @@ export function claimedValues(
     )
       end++;
     if ((words[start] as Word).pos === "PUNCT" || FUNCTION_WORDS.has((words[start] as Word).lower)) continue;
+    // "Bessent and He, or others too?", "or not?", "or someone else": no option of its own.
+    if (NOT_OPTIONS.test((words[start] as Word).lower)) continue;
     const text = textOf(start, end);
     if (before && before.kind !== "state")
       take({ kind: before.kind, text, from: start, to: end, slot: true });

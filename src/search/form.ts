@@ -161,9 +161,13 @@ export function formOf(words: readonly Word[], from: number, to: number): { form
   return { form: "fragment" };
 }
 
+/** What follows "or" without being an option: the rest, anyone at all, or the question's own doubt. */
+export const NOT_OPTIONS =
+  /^(?:others?|anyone|anybody|someone|somebody|something|anything|everyone|everybody|not|nah|both|neither|either|else|more|what|whatever|smth|sth|so)$/;
+
 function hasChoice(body: readonly Word[]): boolean {
   return body.some(
-    (w, k) => w.lower === "or" && k > 0 && k < body.length - 1 && body[k + 1]?.lower !== "not",
+    (w, k) => w.lower === "or" && k > 0 && k < body.length - 1 && !NOT_OPTIONS.test(body[k + 1]?.lower ?? ""),
   );
 }
 

@@ -37,7 +37,7 @@ stakes gap gaps table tables beef flare flare-up origin origins announcement ann
 summary summaries overview picture take takes view views aspect aspects bit bits part parts context background
 headline headlines story stories coverage source sources thing deal line lines mention mentions reference references
 word term terms phrase quote quotes claim claims rumor rumour rumors rumours report reports reporting vs versus
-compare comparison contrast opposite avoid avoidance sit sat sitting landing land arrive arrival hit hits thing things
+one ones compare comparison contrast opposite avoid avoidance sit sat sitting landing land arrive arrival hit hits thing things
 announce announced announcing avoid avoided according accord supposed suppose cliff point points note notes worst
 case cases scenario scenarios outlook forecast forecasts expectation expectations
 bot bots assistant let lets speech speeches post posts interview interviews remark

@@ -109,6 +109,47 @@ describe("a choice", () => {
   it("answers a choice between two wrong places with the right one", () => {
     expect(askSeed("are Trump and Xi meeting in Japan or Vietnam?").text).toMatch(/^Neither: South Korea\. /);
   });
+
+  it("between two people is not decided by a claim naming neither, and says so", () => {
+    const a = askSeed("Is Xi or Li Qiang going to the ASEAN summit in KL?");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't say which\./);
+  });
+
+  it("is not read into 'or others', 'or not': the question asks who takes part", () => {
+    const a = askSeed("will it just be Bessent and He in the room in malaysia or others too?");
+    expect(a.answered).toBe(true);
+    expect(a.text).not.toMatch(/\(not others\)/i);
+    expect(a.text).toMatch(/delegation/);
+  });
+});
+
+describe("a belief naming a venue and a country", () => {
+  it("is refuted by the country the claim gives", () => {
+    const a = askSeed("quick q — the trump xi meeting is at the G20 in japan isnt it?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/^No: South Korea, not .*Japan/);
+  });
+});
+
+describe("words that are no topic of their own", () => {
+  it("reads a name misspelt beside the rest of it as that name", () => {
+    const a = askSeed("sry typo earlier — meant: who is hee lifeng??");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Vice Premier/);
+  });
+
+  it("reads 'which ones' as asking which, not about 'ones'", () => {
+    const a = askSeed("the earlier rounds were madrid, london and a couple others — which ones?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Stockholm/);
+  });
+
+  it("answers the date of 'your source article'", () => {
+    const a = askSeed("what date is your source article from");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Oct\. 17, 2025/);
+  });
 });
 
 describe("a value no source mentions", () => {

@@ -408,6 +408,20 @@ describe("a figure dated in the past", () => {
     const now = claims.find((c) => "figure" in c.value && c.value.figure === 25);
     expect(now?.holds?.as_of).toBeUndefined();
   });
+  it("but a count 'this year' stands at the report, not at the year's start", () => {
+    const known = [concept("zorblax", "organisation", "Zorblax")];
+    const { claims } = draftClaims(
+      "Buyers have booked at least 8 million tons of Zorblax grain this year, traders said.",
+      {
+        source: { id: "grain", title: "Grain", published: "2031-12-31" },
+        known,
+        takenIds: new Set(["zorblax"]),
+      },
+    );
+    const count = claims.find((c) => "figure" in c.value && c.value.figure === 8000000);
+    expect(count).toBeDefined();
+    expect(count?.holds?.as_of).toBeUndefined();
+  });
 });
 
 describe("a team someone brought", () => {
