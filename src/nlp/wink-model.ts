@@ -36,10 +36,19 @@ export function englishModel(): Data {
     };
     m.lexicon = u32(m.lexicon);
     m.xpansions = u32(m.xpansions);
+    // wink only reads and writes its hashes by key (h[word], h[word] = index): a Map behind a
+    // Proxy is built in well under half the time of an object of 87,593 keys in dictionary mode.
     const hashOf = (list: string[]) => {
-      const h = Object.create(null);
-      for (let k = 0; k < list.length; k++) h[list[k] as string] = k;
-      return h;
+      const map = new Map<string, number>();
+      for (let k = 0; k < list.length; k++) map.set(list[k] as string, k);
+      return new Proxy(Object.create(null), {
+        get: (_t, key) => (typeof key === "string" ? map.get(key) : undefined),
+        set: (_t, key, value) => {
+          if (typeof key === "string") map.set(key, value as number);
+          return true;
+        },
+        has: (_t, key) => typeof key === "string" && map.has(key),
+      });
     };
     for (const f in packing.layout)
       if (packing.layout[f][3] === 0) features[f].hash = hashOf(features[f].list);
