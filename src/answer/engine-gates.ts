@@ -92,7 +92,14 @@ export abstract class EngineGates extends EngineReading {
     ) {
       const named = new Set(reading.mentions.map((m) => m.concept));
       const people = "people" in claim.value ? claim.value.people : [];
-      const sides = [...named].filter((id) => this.kb.concepts.get(id)?.type === "country");
+      let sides = [...named].filter((id) => this.kb.concepts.get(id)?.type === "country");
+      // "Who else is on Bessent's delegation?": the side of the one named, not the other side.
+      if (!sides.length && /\b(?:delegation|team|side|entourage|camp)\b/.test(lower))
+        sides = [...named].flatMap((id) =>
+          this.kb.concepts.get(id)?.type === "person"
+            ? this.index.ancestors(id).filter((a) => this.kb.concepts.get(a)?.type === "country")
+            : [],
+        );
       const others = people.filter(
         (p) => !named.has(p) && (!sides.length || this.index.ancestors(p).some((a) => sides.includes(a))),
       );

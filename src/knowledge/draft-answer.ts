@@ -32,7 +32,7 @@ export function plural(c: Concept): boolean {
 /** A concept's name as the subject or object of a sentence: "the US-China trade truce", "China's …", "Scott Bessent". */
 /** The head words of a body's name that take "the": "the Commerce Ministry", "the Board of Trade". */
 export const BODY_HEADS =
-  "Ministry|Department|Commission|Office|Administration|Council|Board|Court|Committee|Authority|Bureau|Agency|Party|House|Union";
+  "Ministry|Department|Commission|Office|Administration|Council|Board|Court|Committee|Authority|Bureau|Agency|Party|House|Union|Institute|Center|Centre|Foundation|Federation|Association|Chamber";
 
 export function theName(c: Concept): string {
   const n = c.name;

@@ -8,6 +8,9 @@ import type { ConceptMention } from "./draft-concepts.js";
 import { type Token, tokensOf } from "./draft-tokens.js";
 import type { Concept } from "./schema.js";
 
+/** A month's abbreviation with its period ("Dec.", "Sept."), which is no sentence's or clause's end. */
+const MONTH_ABBREVIATION = /\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\./g;
+
 /** A sentence's report of speech: who, and the words of the sentence that carry what they said. */
 export interface Speech {
   speaker: Concept;
@@ -272,7 +275,10 @@ export function findSpeech(
       };
     }
   }
-  const according = /,?\s*\baccording to ((?:the\s+)?[^,.;]+?)(?=[,.;]|$)/i.exec(sentence);
+  // ("according to Reuters on Dec. 18, …": a month's abbreviation does not end the source's words)
+  const according = /,?\s*\baccording to ((?:the\s+)?[^,.;]+?)(?=[,.;]|$)/i.exec(
+    sentence.replace(MONTH_ABBREVIATION, (m) => `${m.slice(0, -1)}\u2024`),
+  );
   if (according) {
     const at = according.index + according[0].indexOf(according[1] ?? "");
     const to = at + (according[1] ?? "").length;

@@ -56,8 +56,9 @@ const PLACE_WORDS =
   /\b(?:airfield|airport|building|tower|venue|city|capital|port|base|town|province|region|island)\b/;
 const ORG_WORDS =
   /\b(?:company|shipbuilder|chipmaker|maker|firm|broadcaster|agency|ministry|department|body|bank|group)\b/;
+// ("according to Reuters", "told to", "spoke to Bloomberg": who says it, not a place)
 const AFTER_PREPOSITION =
-  /(?:\b(?:in|at|to|from|near|outside|toward|towards|south of|north of|east of|west of)|^In|^At)[ ]((?:[A-Z][\w'’-]+)(?:[ ][A-Z][\w'’-]+){0,3})/g;
+  /(?:\b(?:in|at|(?<!\b(?:[Aa]ccording|[Ss]poke|[Ss]peaking|[Tt]alked|[Tt]alking|said|says|explained|wrote|reported|reporting)[ ])to|from|near|outside|toward|towards|south of|north of|east of|west of)|^In|^At)[ ]((?:[A-Z][\w'’-]+)(?:[ ][A-Z][\w'’-]+){0,3})/g;
 const DATELINE = /^([A-Z][A-Z .'-]+?)(?:,[ ]([A-Z][\w .]+?))?[ ]+[—–-]{1,2}[ ]/;
 const NOT_NAMES =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec|The|A|An|This|That|These|Those|Eastern|Western|Section|No|Nos|Announcement)\b/;
@@ -90,6 +91,7 @@ function titleCase(caps: string): string {
 /** Everything named in the article's sentences, first mention first; one entry per name. */
 export function findNamed(sentences: readonly string[]): Named[] {
   const found = new Map<string, Named>();
+  const text = sentences.join(" ");
   const add = (n: Named) => {
     const name = n.name.trim().replace(/['’]s$/, "");
     if (!name || NOT_NAMES.test(name) || name.length < 2) return;
@@ -203,6 +205,16 @@ export function findNamed(sentences: readonly string[]): Named[] {
           owner: owner?.replace(/['’]s[ ]$|[ ]$/g, "").replace(/^the[ ]/, ""),
         });
       });
+    }
+    // "according to Reuters", "according to the Financial Times": who reports it, a body (not a
+    // place); a surname alone ("according to Li") is the person named in full elsewhere.
+    for (const m of s.matchAll(
+      /\b[Aa]ccording to (?:the[ ])?([A-Z][\w'’-]+(?:[ ](?:(?:of|for|and|the)[ ])*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z][\w'’-]+){0,4})/g,
+    )) {
+      const name = m[1] ?? "";
+      if (countryNamed(name) || (!name.includes(" ") && new RegExp(`\\b[A-Z][a-z]+[ ]${name}\\b`).test(text)))
+        continue;
+      add({ name, type: "organisation", roles: [], aliases: [] });
     }
     for (const m of s.matchAll(PROGRAM)) {
       const name = (m[1] ?? "").replace(/^(?:The|A|An|This|That)[ ]/, "");

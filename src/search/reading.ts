@@ -240,6 +240,15 @@ export function readQuestion(raw: string, matcher: ConceptMatcher, typeOf: TypeO
     focus.map((i) => sentences[i] as { from: number; to: number }),
     named,
   );
+  // "EU tariffs on Chinese EVs — what's the rate?": a few words with no verb, just before the
+  // question, are what it asks about.
+  for (const i of read) {
+    const s = sentences[i] as { from: number; to: number };
+    if (focus.includes(i) || !focus.includes(i + 1)) continue;
+    const own = words.slice(s.from, s.to + 1).filter((w) => w.pos !== "PUNCT");
+    if (own.length && own.length <= 6 && own.every((w) => w.pos !== "VERB" && w.pos !== "AUX"))
+      for (let k = s.from; k <= s.to; k++) core.add(k);
+  }
   for (const [a, b] of focusWords) {
     for (let i = a; i <= b; i++) {
       const w = words[i] as Word;

@@ -4,6 +4,7 @@
  * that disagree on the same day are shown side by side, and a cancellation retires older dates.
  */
 import { describe, expect, it } from "vitest";
+import { AnswerEngine } from "../../src/answer/engine.js";
 import { askMulti, citationProblems, MULTI_NOW, multi, seed } from "./support.js";
 
 describe("newer news", () => {
@@ -105,8 +106,9 @@ describe("figures asked in their units", () => {
     expect(a.factIds[0]).toBe("us-port-fees-amount-1110");
   });
 
-  it("answers 'how many MMT' from a figure in million metric tons", () => {
-    const a = askMulti("how many mmt of soybeans did china pledge for the end of 2025");
+  it("answers 'how many MMT' from a figure in million metric tons (the rules, before any model)", () => {
+    const rules = new AnswerEngine(multi.kb, undefined, { arbiter: null });
+    const a = rules.answer("how many mmt of soybeans did china pledge for the end of 2025", MULTI_NOW);
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/12 million metric tons/);
   });

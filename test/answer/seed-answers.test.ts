@@ -3,7 +3,8 @@
  * plain questions, belief checks and choices, and the attributes of people and things.
  */
 import { describe, expect, it } from "vitest";
-import { askSeed, citationProblems, seed } from "./support.js";
+import { AnswerEngine } from "../../src/answer/engine.js";
+import { askSeed, citationProblems, SEED_NOW, seed } from "./support.js";
 
 describe("a plain question", () => {
   it("is answered with the claim's sentence, its verbatim snippet, its source and how old that is", () => {
@@ -110,8 +111,9 @@ describe("a choice", () => {
     expect(askSeed("are Trump and Xi meeting in Japan or Vietnam?").text).toMatch(/^Neither: South Korea\. /);
   });
 
-  it("between two people is not decided by a claim naming neither, and says so", () => {
-    const a = askSeed("Is Xi or Li Qiang going to the ASEAN summit in KL?");
+  it("between two people is not decided by a claim naming neither, and says so (the rules, before any model)", () => {
+    const rules = new AnswerEngine(seed.kb, undefined, { arbiter: null });
+    const a = rules.answer("Is Xi or Li Qiang going to the ASEAN summit in KL?", SEED_NOW);
     expect(a.answered).toBe(false);
     expect(a.text).toMatch(/^My sources don't say which\./);
   });
@@ -212,5 +214,19 @@ describe("a question in the present about the talks", () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain("Malaysia");
     expect(a.text).not.toMatch(/previously negotiated/);
+  });
+});
+
+describe("what a question is about, set before it", () => {
+  it("reads a few words with no verb before the question as its topic ('EU tariffs on Chinese EVs — what's the rate?')", () => {
+    expect(askSeed("EU tariffs on chinese EVs — what's the rate?").answered).toBe(false);
+    expect(askSeed("the surtax — when does it start?").text).toMatch(/Nov\. 1, 2025/);
+  });
+
+  it("asks who else is on one side, not who the other side is", () => {
+    const a = askSeed("who else is on bessent's delegation");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^My sources don't name anyone else\./);
+    expect(askSeed("who else is meeting with bessent?").text).toMatch(/He Lifeng/);
   });
 });

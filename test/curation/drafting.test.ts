@@ -624,3 +624,32 @@ describe("a draft the check would refuse", () => {
     expect(role?.snippet).toBe("The ban covers miner Qyx, which said it would comply.");
   });
 });
+
+describe("a source named with the day it reported", () => {
+  it("keeps the whole attribution, the month's abbreviation included, out of what it reported", () => {
+    const known = [
+      concept("zorblax", "organisation", "Zorblax"),
+      concept("trade-office", "organisation", "Trade Office"),
+    ];
+    const drafted = draftStory(
+      "According to Zorblax on Dec. 18, the Trade Office has referred the license applications to three agencies.",
+      "2031-12-31",
+      known,
+    );
+    const claim = drafted.claims.find((c) => c.snippet.startsWith("According to Zorblax"));
+    expect(claim).toBeDefined();
+    expect(claim?.answer).not.toMatch(/\. 18|,\./);
+    expect(claim?.answer).toMatch(/the Trade Office has referred the license applications/);
+  });
+});
+
+describe("an outlet named as the source", () => {
+  it("is proposed as a body, not a place, for 'according to'", () => {
+    const drafted = draftStory(
+      "According to Quillwire, the Trade Office has referred the applications to three agencies. Quillwire also said the review takes 30 days.",
+      "2031-12-31",
+      [concept("trade-office", "organisation", "Trade Office")],
+    );
+    expect(drafted.concepts.find((c) => c.name === "Quillwire")?.type).toBe("organisation");
+  });
+});
