@@ -312,7 +312,8 @@ export function passageFeatures(
     const text = t.passage.text;
     const folded = fold(text);
     const named = names.filter((ns) => ns.some((n) => folded.includes(n))).length;
-    const own = new Set(stemsOf(text));
+    const ownStems = stemsOf(text);
+    const own = new Set(ownStems);
     const missing = known.filter((s) => !own.has(s));
     const dayDate = MONTH_DAY.test(text);
     const f: Record<string, number> = {
@@ -340,8 +341,8 @@ export function passageFeatures(
     // Two of the question's words side by side in the sentence ("independent director", "managing
     // investors"): the thing asked about, not words it merely shares.
     if (pairs.size) {
-      const own = stemPairs(stemsOf(text));
-      const shared = [...pairs].filter((p) => own.has(p)).length;
+      const side = stemPairs(ownStems);
+      const shared = [...pairs].filter((p) => side.has(p)).length;
       f.pairs = shared / pairs.size;
       if (shared) f.pairAny = 1;
     }
