@@ -21,27 +21,16 @@ export abstract class EngineChecks extends EngineGates {
    */
   private decides(claim: LoadedClaim, options: readonly ClaimedValue[]): boolean {
     const kind = valueKind(claim.value);
-    const v = claim.value;
-    const ids = new Set([
-      ...claim.about,
-      ...(claim.speaker ? [claim.speaker] : []),
-      ...("places" in v ? v.places : []),
-      ...("people" in v ? v.people : []),
-    ]);
     const said = new Set(stemsOf(`${claim.snippet} ${claim.answer}`));
     const holds = (text: string) => {
       const stems = stemsOf(text);
       return stems.length > 0 && stems.every((st) => said.has(st));
     };
-    const named = (o: ClaimedValue) => {
-      const c = o.concept ? this.kb.concepts.get(o.concept) : undefined;
-      return holds(o.text) || (c !== undefined && [c.name, ...c.aliases].some(holds));
-    };
     return options.some(
       (o) =>
         (o.kind === kind && agrees(this.kb, claim, o) !== undefined) ||
-        (o.concept !== undefined && ids.has(o.concept)) ||
-        named(o),
+        (o.concept !== undefined && this.claimTouches(claim, o.concept)) ||
+        holds(o.text),
     );
   }
 

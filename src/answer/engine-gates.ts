@@ -59,7 +59,7 @@ export abstract class EngineGates extends EngineReading {
   }
 
   /** Whether a claim is about a concept, or something it is part of or that is part of it, or names it. */
-  private claimTouches(claim: LoadedClaim, concept: string): boolean {
+  protected claimTouches(claim: LoadedClaim, concept: string): boolean {
     if (claim.about.includes(concept)) return true;
     if (claim.about.some((a) => this.index.ancestors(a).includes(concept))) return true;
     if (this.index.ancestors(concept).some((a) => claim.about.includes(a))) return true;

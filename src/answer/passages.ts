@@ -250,10 +250,14 @@ function stemPairs(stems: readonly string[]): Set<string> {
   return out;
 }
 
+/** The sentences that ask, as written (the whole message when none does). */
+function askingText(reading: Reading): string {
+  return reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ") || reading.text;
+}
+
 /** The words of the sentences that ask, as stems, each once. */
 export function askingStems(reading: Reading): string[] {
-  const text = reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ") || reading.text;
-  return [...new Set(stemsOf(text))];
+  return [...new Set(stemsOf(askingText(reading)))];
 }
 
 /**
@@ -294,9 +298,7 @@ export function passageFeatures(
   common[`reason=${reasonOf(decision)}`] = 1;
   common[by] = 1;
   const asking = fold(question);
-  const pairs = stemPairs(
-    stemsOf(reading.focus.map((i) => reading.english.sentences[i]?.text ?? "").join(" ") || reading.text),
-  );
+  const pairs = stemPairs(stemsOf(askingText(reading)));
   // The words of the clause that asks beyond the names, the cue and chat ("headquartered", "stock",
   // "chair"): the detail asked, which a sentence that answers must hold.
   const detail = [
